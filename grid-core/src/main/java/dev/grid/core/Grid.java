@@ -1,0 +1,83 @@
+package dev.grid.core;
+
+import com.hazelcast.core.HazelcastInstance;
+import dev.grid.core.impl.ClientGrid;
+import dev.grid.core.impl.EmbeddedGrid;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The entry point to a grid cluster. Code written against this interface runs unchanged
+ * embedded (a member in this JVM) and as a client of standalone members.
+ *
+ * <pre>{@code
+ * try (Grid grid = Grid.embedded(new GridConfig().setClusterName("orders"))) {
+ *     System.out.println(grid.members());
+ *     System.out.println(grid.partitions().distribution());
+ * }
+ * }</pre>
+ *
+ * <p>Instances are thread-safe. {@link #close()} leaves the cluster gracefully: an embedded member
+ * hands its partitions over to the others before it stops.
+ *
+ * @since 0.1
+ */
+public interface Grid extends AutoCloseable {
+
+    /**
+     * Starts a member in this JVM and joins (or forms) the cluster the config names.
+     *
+     * @param config the member's configuration; validated before anything starts
+     * @return the running grid
+     * @throws GridConfigException if the configuration is invalid
+     * @throws GridException       if the member cannot start (for example, no free port)
+     */
+    static Grid embedded(GridConfig config) {
+        return EmbeddedGrid.start(config);
+    }
+
+    /**
+     * Connects a client to running members.
+     *
+     * @param config the client's configuration; validated before connecting
+     * @return the connected grid
+     * @throws GridConfigException if the configuration is invalid
+     * @throws GridException       if no member answers within the configured connect timeout
+     */
+    static Grid client(GridClientConfig config) {
+        return ClientGrid.connect(config);
+    }
+
+    /** @return whether this grid is an embedded member or a client */
+    GridMode mode();
+
+    /** @return the name of the cluster this grid belongs to */
+    String clusterName();
+
+    /** @return this JVM's member when embedded; empty for a client */
+    Optional<GridMember> localMember();
+
+    /** @return the cluster's current members, oldest first */
+    List<GridMember> members();
+
+    /** @return the partition view: key to partition to owner, and owned counts per member */
+    GridPartitions partitions();
+
+    /**
+     * The underlying Hazelcast instance (a member or a client), as an escape hatch to Hazelcast's
+     * own structures. Shutting it down closes this grid.
+     *
+     * @return the Hazelcast instance
+     */
+    HazelcastInstance hazelcast();
+
+    /** @return true until this grid is closed (or its member was terminated) */
+    boolean isRunning();
+
+    /**
+     * Leaves the cluster gracefully and releases every resource. Idempotent.
+     */
+    @Override
+    void close();
+}

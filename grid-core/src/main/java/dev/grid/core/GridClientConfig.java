@@ -1,0 +1,76 @@
+package dev.grid.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Configuration of a grid client: which cluster, which member addresses to try, how long to wait.
+ * Defaults connect to a cluster named {@code grid} on this machine (127.0.0.1, ports 5701-5703).
+ *
+ * @since 0.1
+ */
+public final class GridClientConfig {
+    private String clusterName = "grid";
+    private List<String> addresses = List.of("127.0.0.1");
+    private Duration connectTimeout = Duration.ofSeconds(30);
+
+    /**
+     * A client config for the cluster a member config describes: same cluster name, and the
+     * member addresses of its TCP/IP join list (a bare host gets ports port..port+2).
+     *
+     * @param member a member's configuration
+     * @return a client configuration reaching that cluster
+     */
+    public static GridClientConfig forCluster(GridConfig member) {
+        GridNetworkConfig network = member.getNetwork();
+        List<String> addresses = new ArrayList<>();
+        for (String address : network.getMembers()) {
+            boolean hasPort = address.lastIndexOf(':') > address.lastIndexOf(']');
+            addresses.add(hasPort ? address : address + ":" + network.getPort() + "-" + Math.min(65535, network.getPort() + 2));
+        }
+        return new GridClientConfig().setClusterName(member.getClusterName()).setAddresses(addresses);
+    }
+
+    /** @return the cluster to connect to (default {@code grid}) */
+    public String getClusterName() {
+        return clusterName;
+    }
+
+    public GridClientConfig setClusterName(String clusterName) {
+        this.clusterName = Require.nonBlank("client.clusterName", clusterName);
+        return this;
+    }
+
+    /** @return member addresses to try: {@code host}, {@code host:port} or {@code host:first-last} */
+    public List<String> getAddresses() {
+        return addresses;
+    }
+
+    public GridClientConfig setAddresses(List<String> addresses) {
+        Require.nonNull("client.addresses", addresses);
+        if (addresses.isEmpty()) {
+            throw new GridConfigException("client.addresses", "client.addresses must list at least one address, was []");
+        }
+        List<String> checked = new ArrayList<>();
+        for (int i = 0; i < addresses.size(); i++) {
+            checked.add(GridNetworkConfig.checkMemberAddress("client.addresses[" + i + "]", addresses.get(i)));
+        }
+        this.addresses = List.copyOf(checked);
+        return this;
+    }
+
+    /** @return how long to keep trying to reach a member before giving up (default 30 s) */
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public GridClientConfig setConnectTimeout(Duration connectTimeout) {
+        Require.nonNull("client.connectTimeout", connectTimeout);
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new GridConfigException("client.connectTimeout", "client.connectTimeout must be > 0, was " + connectTimeout);
+        }
+        this.connectTimeout = connectTimeout;
+        return this;
+    }
+}

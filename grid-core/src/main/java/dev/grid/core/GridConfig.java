@@ -1,0 +1,212 @@
+package dev.grid.core;
+
+import dev.grid.core.impl.GridConfigYaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Configuration of an embedded or standalone grid member. Build it in code, or load it from a
+ * {@code grid.yaml} file with {@link #load(Path)}; every key, its default and meaning is listed in
+ * {@code docs/config.md}. The defaults run a cluster on one machine out of the box.
+ *
+ * <p>Values are checked as they are set, and cross-field rules by {@link #validate()} (which
+ * {@link Grid#embedded(GridConfig)} calls): a bad value fails at once with a
+ * {@link GridConfigException} naming the key and the value, for example
+ * {@code grid.partitionCount must be between 1 and 65536, was 0}.
+ *
+ * @since 0.1
+ */
+public final class GridConfig {
+    /** Default number of partitions (a prime, as in Hazelcast). */
+    public static final int DEFAULT_PARTITION_COUNT = 271;
+    /** The most backups a partition may have, synchronous and asynchronous together. */
+    public static final int MAX_BACKUP_COUNT = 6;
+    /** The most partitions a cluster may have. */
+    public static final int MAX_PARTITION_COUNT = 65536;
+
+    private String clusterName = "grid";
+    private int partitionCount = DEFAULT_PARTITION_COUNT;
+    private int backupCount = 1;
+    private int asyncBackupCount;
+    private Path dataDirectory = Path.of("grid-data");
+    private int monitorPort = 7070;
+    private final GridNetworkConfig network = new GridNetworkConfig();
+    private final Map<String, GridMapConfig> maps = new LinkedHashMap<>();
+    private final Map<String, String> hazelcastProperties = new LinkedHashMap<>();
+
+    /**
+     * Reads a {@code grid.yaml} file.
+     *
+     * @param file the YAML file
+     * @return the validated configuration
+     * @throws GridConfigException naming the key and value at fault, or the file if it cannot be read
+     */
+    public static GridConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new GridConfigException("file", "cannot read config file " + file + ": " + e, e);
+        }
+        return GridConfigYaml.read(text, file.toString());
+    }
+
+    /**
+     * Parses YAML text in the {@code grid.yaml} format.
+     *
+     * @param yaml the YAML text, with {@code grid:} as its single top-level key
+     * @return the validated configuration
+     * @throws GridConfigException naming the key and value at fault
+     */
+    public static GridConfig fromYaml(String yaml) {
+        return GridConfigYaml.read(yaml, "<yaml>");
+    }
+
+    /** @return the name members use to recognise their cluster (default {@code grid}) */
+    public String getClusterName() {
+        return clusterName;
+    }
+
+    public GridConfig setClusterName(String clusterName) {
+        Require.nonBlank("grid.clusterName", clusterName);
+        if (!clusterName.matches("[A-Za-z0-9._\\-]+")) {
+            throw new GridConfigException("grid.clusterName",
+                    "grid.clusterName must use only letters, digits, '.', '_' and '-', was " + Require.quote(clusterName));
+        }
+        this.clusterName = clusterName;
+        return this;
+    }
+
+    /** @return the number of partitions keys are hashed into (default 271); the same on every member */
+    public int getPartitionCount() {
+        return partitionCount;
+    }
+
+    public GridConfig setPartitionCount(int partitionCount) {
+        this.partitionCount = Require.between("grid.partitionCount", partitionCount, 1, MAX_PARTITION_COUNT);
+        return this;
+    }
+
+    /** @return synchronous backups per partition (default 1): a write returns once they have it */
+    public int getBackupCount() {
+        return backupCount;
+    }
+
+    public GridConfig setBackupCount(int backupCount) {
+        this.backupCount = Require.between("grid.backupCount", backupCount, 0, MAX_BACKUP_COUNT);
+        return this;
+    }
+
+    /** @return asynchronous backups per partition (default 0) */
+    public int getAsyncBackupCount() {
+        return asyncBackupCount;
+    }
+
+    public GridConfig setAsyncBackupCount(int asyncBackupCount) {
+        this.asyncBackupCount = Require.between("grid.asyncBackupCount", asyncBackupCount, 0, MAX_BACKUP_COUNT);
+        return this;
+    }
+
+    /** @return the directory for this member's files: counters, transaction logs (default {@code grid-data}) */
+    public Path getDataDirectory() {
+        return dataDirectory;
+    }
+
+    public GridConfig setDataDirectory(Path dataDirectory) {
+        Require.nonNull("grid.dataDirectory", dataDirectory);
+        Require.nonBlank("grid.dataDirectory", dataDirectory.toString());
+        this.dataDirectory = dataDirectory;
+        return this;
+    }
+
+    /** @return the HTTP port of the member's monitor (metrics, dashboard); 0 turns it off (default 7070) */
+    public int getMonitorPort() {
+        return monitorPort;
+    }
+
+    public GridConfig setMonitorPort(int monitorPort) {
+        this.monitorPort = Require.between("grid.monitorPort", monitorPort, 0, 65535);
+        return this;
+    }
+
+    /** @return the network settings (join, port, host) */
+    public GridNetworkConfig getNetwork() {
+        return network;
+    }
+
+    /**
+     * Adds or replaces the settings of one map.
+     *
+     * @param map the map's settings
+     * @return this
+     */
+    public GridConfig addMap(GridMapConfig map) {
+        Require.nonNull("grid.maps", map);
+        maps.put(map.getName(), map);
+        return this;
+    }
+
+    /** @return the maps configured by name, in the order they were added */
+    public Map<String, GridMapConfig> getMaps() {
+        return Collections.unmodifiableMap(maps);
+    }
+
+    /**
+     * @param name a map name
+     * @return the map's configured settings, or the defaults for that name
+     */
+    public GridMapConfig mapConfig(String name) {
+        GridMapConfig configured = maps.get(name);
+        return configured != null ? configured : new GridMapConfig(name);
+    }
+
+    /**
+     * Sets a raw Hazelcast property (an escape hatch, for example
+     * {@code hazelcast.heartbeat.interval.seconds}). Keys must start with {@code hazelcast.}.
+     *
+     * @param key   the Hazelcast property name
+     * @param value its value
+     * @return this
+     */
+    public GridConfig setHazelcastProperty(String key, String value) {
+        String where = "grid.hazelcastProperties";
+        Require.nonBlank(where + " key", key);
+        if (!key.startsWith("hazelcast.")) {
+            throw new GridConfigException(where, where + " keys must start with \"hazelcast.\", was " + Require.quote(key));
+        }
+        hazelcastProperties.put(key, Require.nonNull(where + "." + key, value));
+        return this;
+    }
+
+    /** @return the raw Hazelcast properties set, in order */
+    public Map<String, String> getHazelcastProperties() {
+        return Collections.unmodifiableMap(hazelcastProperties);
+    }
+
+    /**
+     * Checks the rules that span several keys.
+     *
+     * @return this
+     * @throws GridConfigException naming the key and value at fault
+     */
+    public GridConfig validate() {
+        checkBackupSum("grid.backupCount", backupCount, asyncBackupCount);
+        network.validate();
+        for (GridMapConfig map : maps.values()) {
+            map.validate(this);
+        }
+        return this;
+    }
+
+    static void checkBackupSum(String key, int sync, int async) {
+        if (sync + async > MAX_BACKUP_COUNT) {
+            throw new GridConfigException(key, key + " plus asyncBackupCount must be at most " + MAX_BACKUP_COUNT
+                    + ", was " + sync + " + " + async);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.grid.core;
+
+/**
+ * Eager checks for configuration values; every message names the key and the value.
+ */
+final class Require {
+    private Require() {
+    }
+
+    static int between(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new GridConfigException(key, key + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+    }
+
+    static long positive(String key, long value) {
+        if (value <= 0) {
+            throw new GridConfigException(key, key + " must be > 0, was " + value);
+        }
+        return value;
+    }
+
+    static String nonBlank(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new GridConfigException(key, key + " must not be empty, was " + quote(value));
+        }
+        return value;
+    }
+
+    static <T> T nonNull(String key, T value) {
+        if (value == null) {
+            throw new GridConfigException(key, key + " must be set, was null");
+        }
+        return value;
+    }
+
+    static String quote(Object value) {
+        return value == null ? "null" : "\"" + value + "\"";
+    }
+}

@@ -1,0 +1,62 @@
+package dev.grid.core.impl;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastException;
+import com.hazelcast.core.HazelcastInstance;
+import dev.grid.core.GridConfig;
+import dev.grid.core.GridException;
+import dev.grid.core.GridMember;
+import dev.grid.core.GridMode;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A grid member running in this JVM.
+ */
+public final class EmbeddedGrid extends HazelcastGrid {
+    private final GridConfig config;
+
+    private EmbeddedGrid(HazelcastInstance hazelcast, GridConfig config) {
+        super(hazelcast);
+        this.config = config;
+    }
+
+    /**
+     * Validates the configuration, starts a member and waits until it has joined.
+     *
+     * @param config the member's configuration
+     * @return the running member
+     */
+    public static EmbeddedGrid start(GridConfig config) {
+        Objects.requireNonNull(config, "config").validate();
+        SystemDefaults.apply();
+        HazelcastInstance hazelcast;
+        try {
+            hazelcast = Hazelcast.newHazelcastInstance(HazelcastConfigs.member(config));
+        } catch (HazelcastException | IllegalStateException e) {
+            throw new GridException("cannot start a grid member of cluster '" + config.getClusterName() + "' on "
+                    + config.getNetwork().getHost() + ":" + config.getNetwork().getPort() + ": " + e.getMessage(), e);
+        }
+        EmbeddedGrid grid = new EmbeddedGrid(hazelcast, config);
+        // Ask the master to assign partitions now, rather than on the first data operation,
+        // so the partition view is complete as soon as the member is up.
+        grid.partitions().ownerOf(0);
+        return grid;
+    }
+
+    /** @return the configuration this member was started with */
+    public GridConfig config() {
+        return config;
+    }
+
+    @Override
+    public GridMode mode() {
+        return GridMode.EMBEDDED;
+    }
+
+    @Override
+    public Optional<GridMember> localMember() {
+        return Optional.of(toGridMember(hazelcast.getCluster().getLocalMember()));
+    }
+}

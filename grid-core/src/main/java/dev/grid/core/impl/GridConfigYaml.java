@@ -1,0 +1,191 @@
+package dev.grid.core.impl;
+
+import dev.grid.core.GridConfig;
+import dev.grid.core.GridConfigException;
+import dev.grid.core.GridMapConfig;
+import dev.grid.core.GridNetworkConfig;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Reads {@code grid.yaml} into a {@link GridConfig}. Unknown keys, repeated keys, wrong types and
+ * out-of-range values fail with a {@link GridConfigException} naming the key and the value.
+ */
+public final class GridConfigYaml {
+
+    private GridConfigYaml() {
+    }
+
+    /**
+     * @param text   the YAML text
+     * @param source where the text came from, for messages
+     * @return the validated configuration
+     */
+    public static GridConfig read(String text, String source) {
+        Object root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(10);
+            root = new Yaml(new SafeConstructor(options)).load(text);
+        } catch (YAMLException e) {
+            throw new GridConfigException("grid", source + " is not valid YAML: " + e.getMessage(), e);
+        }
+        if (root == null) {
+            throw new GridConfigException("grid", source + " is empty: expected a top-level key \"grid:\"");
+        }
+        Map<String, Object> top = mapping("(top level)", root);
+        for (String key : top.keySet()) {
+            if (!key.equals("grid")) {
+                throw new GridConfigException(key, key + " is not a known top-level key in " + source + "; the only one is grid");
+            }
+        }
+        GridConfig config = new GridConfig();
+        if (top.containsKey("grid")) {
+            Object grid = top.get("grid");
+            if (grid != null) {
+                readSection("grid", mapping("grid", grid), gridKeys(config));
+            }
+        } else {
+            throw new GridConfigException("grid", source + " has no top-level key \"grid:\"");
+        }
+        return config.validate();
+    }
+
+    private static Map<String, BiConsumer<String, Object>> gridKeys(GridConfig config) {
+        Map<String, BiConsumer<String, Object>> keys = new LinkedHashMap<>();
+        keys.put("clusterName", (k, v) -> config.setClusterName(string(k, v)));
+        keys.put("partitionCount", (k, v) -> config.setPartitionCount(integer(k, v)));
+        keys.put("backupCount", (k, v) -> config.setBackupCount(integer(k, v)));
+        keys.put("asyncBackupCount", (k, v) -> config.setAsyncBackupCount(integer(k, v)));
+        keys.put("dataDirectory", (k, v) -> config.setDataDirectory(Path.of(string(k, v))));
+        keys.put("monitorPort", (k, v) -> config.setMonitorPort(integer(k, v)));
+        keys.put("network", (k, v) -> readSection(k, mapping(k, v), networkKeys(config.getNetwork())));
+        keys.put("maps", (k, v) -> mapping(k, v).forEach((name, settings) -> {
+            String mapKey = k + "." + name;
+            GridMapConfig map = new GridMapConfig(name);
+            if (settings != null) {
+                readSection(mapKey, mapping(mapKey, settings), mapKeys(map));
+            }
+            config.addMap(map);
+        }));
+        keys.put("hazelcastProperties", (k, v) -> mapping(k, v).forEach((name, value) -> {
+            if (value instanceof Map || value instanceof List) {
+                throw new GridConfigException(k + "." + name, k + "." + name + " must be a scalar, was " + value);
+            }
+            config.setHazelcastProperty(name, String.valueOf(value));
+        }));
+        return keys;
+    }
+
+    private static Map<String, BiConsumer<String, Object>> networkKeys(GridNetworkConfig network) {
+        Map<String, BiConsumer<String, Object>> keys = new LinkedHashMap<>();
+        keys.put("host", (k, v) -> network.setHost(string(k, v)));
+        keys.put("port", (k, v) -> network.setPort(integer(k, v)));
+        keys.put("portAutoIncrement", (k, v) -> network.setPortAutoIncrement(bool(k, v)));
+        keys.put("members", (k, v) -> network.setMembers(strings(k, v)));
+        keys.put("multicast", (k, v) -> network.setMulticast(bool(k, v)));
+        return keys;
+    }
+
+    private static Map<String, BiConsumer<String, Object>> mapKeys(GridMapConfig map) {
+        Map<String, BiConsumer<String, Object>> keys = new LinkedHashMap<>();
+        keys.put("entries", (k, v) -> map.setEntries(longValue(k, v)));
+        keys.put("averageKeySize", (k, v) -> map.setAverageKeySize(integer(k, v)));
+        keys.put("averageValueSize", (k, v) -> map.setAverageValueSize(integer(k, v)));
+        keys.put("maxValueSize", (k, v) -> map.setMaxValueSize(integer(k, v)));
+        keys.put("backupCount", (k, v) -> map.setBackupCount(integer(k, v)));
+        keys.put("asyncBackupCount", (k, v) -> map.setAsyncBackupCount(integer(k, v)));
+        return keys;
+    }
+
+    private static void readSection(String path, Map<String, Object> values, Map<String, BiConsumer<String, Object>> known) {
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            String key = path + "." + entry.getKey();
+            BiConsumer<String, Object> setter = known.get(entry.getKey());
+            if (setter == null) {
+                throw new GridConfigException(key, key + " is not a known key; known keys under " + path + ": "
+                        + String.join(", ", known.keySet()));
+            }
+            if (entry.getValue() == null) {
+                throw new GridConfigException(key, key + " has no value; remove it to use the default, or give a value");
+            }
+            setter.accept(key, entry.getValue());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> mapping(String key, Object value) {
+        if (!(value instanceof Map)) {
+            throw new GridConfigException(key, key + " must be a mapping of keys to values, was " + describe(value));
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (Map.Entry<Object, Object> entry : ((Map<Object, Object>) value).entrySet()) {
+            result.put(String.valueOf(entry.getKey()), entry.getValue());
+        }
+        return result;
+    }
+
+    private static String string(String key, Object value) {
+        if (value instanceof Map || value instanceof List) {
+            throw new GridConfigException(key, key + " must be a string, was " + describe(value));
+        }
+        return String.valueOf(value);
+    }
+
+    private static int integer(String key, Object value) {
+        long v = longValue(key, value);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new GridConfigException(key, key + " must be an integer (32-bit), was " + value);
+        }
+        return (int) v;
+    }
+
+    private static long longValue(String key, Object value) {
+        if (value instanceof Integer || value instanceof Long) {
+            return ((Number) value).longValue();
+        }
+        throw new GridConfigException(key, key + " must be an integer, was " + describe(value));
+    }
+
+    private static boolean bool(String key, Object value) {
+        if (value instanceof Boolean) {
+            return (Boolean) value;
+        }
+        throw new GridConfigException(key, key + " must be true or false, was " + describe(value));
+    }
+
+    private static List<String> strings(String key, Object value) {
+        if (!(value instanceof List)) {
+            throw new GridConfigException(key, key + " must be a list, was " + describe(value));
+        }
+        List<String> result = new ArrayList<>();
+        List<?> list = (List<?>) value;
+        for (int i = 0; i < list.size(); i++) {
+            result.add(string(key + "[" + i + "]", list.get(i)));
+        }
+        return result;
+    }
+
+    private static String describe(Object value) {
+        if (value instanceof String) {
+            return "\"" + value + "\"";
+        }
+        if (value instanceof Map) {
+            return "a mapping " + value;
+        }
+        if (value instanceof List) {
+            return "a list " + value;
+        }
+        return String.valueOf(value);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.grid.core.impl;
+
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.client.config.ClientNetworkConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.TcpIpConfig;
+import dev.grid.core.GridClientConfig;
+import dev.grid.core.GridConfig;
+import dev.grid.core.GridNetworkConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Translates grid's configuration into Hazelcast's. This is the one place that knows which
+ * Hazelcast settings grid's keys map to.
+ */
+public final class HazelcastConfigs {
+    static final String LOGGING_TYPE = "hazelcast.logging.type";
+    static final String PHONE_HOME = "hazelcast.phone.home.enabled";
+    static final String PARTITION_COUNT = "hazelcast.partition.count";
+    static final String BIND_ANY = "hazelcast.socket.bind.any";
+
+    private HazelcastConfigs() {
+    }
+
+    /**
+     * @param grid a validated member configuration
+     * @return the Hazelcast member configuration it stands for
+     */
+    public static Config member(GridConfig grid) {
+        Config config = new Config();
+        config.setClusterName(grid.getClusterName());
+        config.setProperty(LOGGING_TYPE, "slf4j");
+        config.setProperty(PHONE_HOME, "false");
+        config.setProperty(PARTITION_COUNT, Integer.toString(grid.getPartitionCount()));
+        config.setProperty(BIND_ANY, "false");
+        grid.getHazelcastProperties().forEach(config::setProperty);
+
+        GridNetworkConfig gridNetwork = grid.getNetwork();
+        NetworkConfig network = config.getNetworkConfig();
+        network.setPort(gridNetwork.getPort()).setPortAutoIncrement(gridNetwork.isPortAutoIncrement());
+        network.getInterfaces().setEnabled(true).addInterface(gridNetwork.getHost());
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(gridNetwork.isMulticast());
+        join.getAutoDetectionConfig().setEnabled(false);
+        TcpIpConfig tcpIp = join.getTcpIpConfig();
+        tcpIp.setEnabled(!gridNetwork.getMembers().isEmpty());
+        gridNetwork.getMembers().forEach(tcpIp::addMember);
+
+        // Hazelcast's own structures (reached through the hazelcast() escape hatch) follow grid's backup counts.
+        MapConfig defaultMap = config.getMapConfig("default");
+        defaultMap.setBackupCount(grid.getBackupCount()).setAsyncBackupCount(grid.getAsyncBackupCount());
+        return config;
+    }
+
+    /**
+     * @param grid a client configuration
+     * @return the Hazelcast client configuration it stands for
+     */
+    public static ClientConfig client(GridClientConfig grid) {
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(grid.getClusterName());
+        config.setProperty(LOGGING_TYPE, "slf4j");
+        config.setProperty(PHONE_HOME, "false");
+        ClientNetworkConfig network = config.getNetworkConfig();
+        grid.getAddresses().forEach(address -> expandPortRange(address).forEach(network::addAddress));
+        config.getConnectionStrategyConfig().getConnectionRetryConfig()
+                .setClusterConnectTimeoutMillis(grid.getConnectTimeout().toMillis());
+        return config;
+    }
+
+    /** Hazelcast's client takes no port ranges: {@code host:5701-5703} becomes three addresses. */
+    static List<String> expandPortRange(String address) {
+        int colon = address.lastIndexOf(':');
+        int dash = address.lastIndexOf('-');
+        if (colon < 0 || dash < colon || address.endsWith("]")) {
+            return List.of(address);
+        }
+        String host = address.substring(0, colon);
+        int first = Integer.parseInt(address.substring(colon + 1, dash));
+        int last = Integer.parseInt(address.substring(dash + 1));
+        List<String> addresses = new ArrayList<>();
+        for (int port = first; port <= last; port++) {
+            addresses.add(host + ":" + port);
+        }
+        return addresses;
+    }
+}

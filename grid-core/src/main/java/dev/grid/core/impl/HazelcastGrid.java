@@ -1,0 +1,69 @@
+package dev.grid.core.impl;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import dev.grid.core.Grid;
+import dev.grid.core.GridMember;
+import dev.grid.core.GridPartitions;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the embedded and the client grid share: both see the cluster through a
+ * {@link HazelcastInstance}.
+ */
+abstract class HazelcastGrid implements Grid {
+    protected final HazelcastInstance hazelcast;
+    private final GridPartitions partitions;
+
+    HazelcastGrid(HazelcastInstance hazelcast) {
+        this.hazelcast = hazelcast;
+        this.partitions = new HazelcastPartitionView(hazelcast);
+    }
+
+    static GridMember toGridMember(Member member) {
+        return new GridMember(member.getUuid(), member.getAddress().getHost(), member.getAddress().getPort(), member.localMember());
+    }
+
+    @Override
+    public String clusterName() {
+        return hazelcast.getConfig().getClusterName();
+    }
+
+    @Override
+    public List<GridMember> members() {
+        List<GridMember> members = new ArrayList<>();
+        for (Member member : hazelcast.getCluster().getMembers()) {
+            members.add(toGridMember(member));
+        }
+        return members;
+    }
+
+    @Override
+    public GridPartitions partitions() {
+        return partitions;
+    }
+
+    @Override
+    public HazelcastInstance hazelcast() {
+        return hazelcast;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return hazelcast.getLifecycleService().isRunning();
+    }
+
+    @Override
+    public void close() {
+        if (isRunning()) {
+            hazelcast.shutdown();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[cluster=" + clusterName() + ", members=" + members().size() + "]";
+    }
+}
