@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param host  the host the member announces
  * @param port  the port the member listens on
  * @param local true when this member is the calling embedded grid's own member
+ *              (not part of equality: the same member seen from two grids is equal)
  * @since 0.1
  */
 public record GridMember(UUID id, String host, int port, boolean local) {
@@ -23,6 +24,17 @@ public record GridMember(UUID id, String host, int port, boolean local) {
     /** @return {@code host:port} */
     public String address() {
         return host + ":" + port;
+    }
+
+    /** Members are equal when their ids are: a member's id is never reused. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GridMember && ((GridMember) o).id.equals(id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
     }
 
     @Override

@@ -22,6 +22,9 @@ import java.util.function.BiConsumer;
  */
 public final class GridConfigYaml {
 
+    /** Keys under {@code grid} that hold further keys rather than a value. */
+    private static final List<String> SECTIONS = List.of("network", "maps", "hazelcastProperties");
+
     private GridConfigYaml() {
     }
 
@@ -59,6 +62,23 @@ public final class GridConfigYaml {
             throw new GridConfigException("grid", source + " has no top-level key \"grid:\"");
         }
         return config.validate();
+    }
+
+    /**
+     * @return every key {@code grid.yaml} accepts that takes a value, in full ({@code grid.maps.<name>.entries} stands
+     *         for every map name, {@code grid.hazelcastProperties.<property>} for every property)
+     */
+    public static List<String> knownKeys() {
+        List<String> keys = new ArrayList<>();
+        for (String key : gridKeys(new GridConfig()).keySet()) {
+            if (!SECTIONS.contains(key)) {
+                keys.add("grid." + key);
+            }
+        }
+        networkKeys(new GridNetworkConfig()).keySet().forEach(key -> keys.add("grid.network." + key));
+        mapKeys(new GridMapConfig("name")).keySet().forEach(key -> keys.add("grid.maps.<name>." + key));
+        keys.add("grid.hazelcastProperties.<property>");
+        return keys;
     }
 
     private static Map<String, BiConsumer<String, Object>> gridKeys(GridConfig config) {

@@ -1,0 +1,51 @@
+package dev.grid.core.impl;
+
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import dev.grid.core.GridClientConfig;
+import dev.grid.core.GridConfig;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HazelcastConfigsTest {
+
+    @Test
+    void memberConfigUsesTcpIpJoinWithoutMulticastOrAutoDetection() {
+        GridConfig grid = new GridConfig().setClusterName("c").setPartitionCount(17).setBackupCount(2)
+                .setHazelcastProperty("hazelcast.heartbeat.interval.seconds", "3");
+        grid.getNetwork().setPort(6100).setPortAutoIncrement(false).setMembers(List.of("127.0.0.1:6100-6102"));
+        Config config = HazelcastConfigs.member(grid);
+        assertEquals("c", config.getClusterName());
+        assertEquals("17", config.getProperty("hazelcast.partition.count"));
+        assertEquals("slf4j", config.getProperty("hazelcast.logging.type"));
+        assertEquals("false", config.getProperty("hazelcast.phone.home.enabled"));
+        assertEquals("3", config.getProperty("hazelcast.heartbeat.interval.seconds"));
+        assertEquals(6100, config.getNetworkConfig().getPort());
+        assertFalse(config.getNetworkConfig().isPortAutoIncrement());
+        JoinConfig join = config.getNetworkConfig().getJoin();
+        assertFalse(join.getMulticastConfig().isEnabled());
+        assertFalse(join.getAutoDetectionConfig().isEnabled());
+        assertTrue(join.getTcpIpConfig().isEnabled());
+        assertEquals(List.of("127.0.0.1:6100-6102"), join.getTcpIpConfig().getMembers());
+        assertEquals(2, config.getMapConfig("default").getBackupCount());
+    }
+
+    @Test
+    void clientConfigExpandsPortRangesAndBoundsTheConnectTime() {
+        GridClientConfig grid = new GridClientConfig().setClusterName("c")
+                .setAddresses(List.of("127.0.0.1:5701-5703", "[::1]:5801", "host-a"))
+                .setConnectTimeout(Duration.ofSeconds(7));
+        ClientConfig config = HazelcastConfigs.client(grid);
+        assertEquals("c", config.getClusterName());
+        assertEquals(List.of("127.0.0.1:5701", "127.0.0.1:5702", "127.0.0.1:5703", "[::1]:5801", "host-a"),
+                config.getNetworkConfig().getAddresses());
+        assertEquals(7000, config.getConnectionStrategyConfig().getConnectionRetryConfig().getClusterConnectTimeoutMillis());
+    }
+}
