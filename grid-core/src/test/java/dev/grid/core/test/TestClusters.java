@@ -2,11 +2,8 @@ package dev.grid.core.test;
 
 import dev.grid.core.Grid;
 import dev.grid.core.GridConfig;
+import dev.grid.core.impl.FreePorts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +20,7 @@ public final class TestClusters {
     private int next;
 
     private TestClusters(int maxMembers, int partitionCount) {
-        this.ports = freePorts(maxMembers);
+        this.ports = FreePorts.loopback(maxMembers);
         this.partitionCount = partitionCount;
     }
 
@@ -66,30 +63,5 @@ public final class TestClusters {
     /** @return a started member of this cluster */
     public Grid startMember() {
         return Grid.embedded(nextMemberConfig());
-    }
-
-    public static List<Integer> freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                sockets.add(socket);
-            }
-            List<Integer> ports = new ArrayList<>();
-            for (ServerSocket socket : sockets) {
-                ports.add(socket.getLocalPort());
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
-        }
     }
 }

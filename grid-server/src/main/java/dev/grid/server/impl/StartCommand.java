@@ -1,0 +1,125 @@
+package dev.grid.server.impl;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.LifecycleEvent;
+import dev.grid.core.Grid;
+import dev.grid.core.GridConfig;
+import dev.grid.core.GridConfigException;
+import dev.grid.core.GridException;
+import dev.grid.core.GridMember;
+import dev.grid.server.GridCommand;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+/**
+ * {@code grid start}: a standalone member in the foreground. Prints its address and the members as
+ * they change; leaves the cluster gracefully on Ctrl-C or SIGTERM.
+ */
+public final class StartCommand implements Command {
+    private static volatile boolean stoppingOnSignal;
+
+    /** @return true once a signal (Ctrl-C, SIGTERM) has started this JVM's shutdown */
+    public static boolean isStoppingOnSignal() {
+        return stoppingOnSignal;
+    }
+
+    @Override
+    public String name() {
+        return "start";
+    }
+
+    @Override
+    public String summary() {
+        return "run a standalone member in the foreground (Ctrl-C stops it)";
+    }
+
+    @Override
+    public String usage() {
+        return "usage: grid start [--config FILE]\n\n"
+                + "Runs a grid member in the foreground until Ctrl-C or SIGTERM, then leaves the cluster\n"
+                + "gracefully (its partitions move to the other members first).\n\n"
+                + "  --config FILE   the member's grid.yaml (default: ./grid.yaml if present, else built-in defaults;\n"
+                + "                  every key is in docs/config.md)\n";
+    }
+
+    @Override
+    public Set<String> valueOptions() {
+        return Set.of(ConfigOption.NAME);
+    }
+
+    @Override
+    public int run(CommandLine line, PrintStream out, PrintStream err) {
+        ConfigOption option;
+        try {
+            option = ConfigOption.load(line);
+        } catch (GridConfigException e) {
+            err.println("grid start: " + e.getMessage());
+            return GridCommand.USAGE;
+        }
+        GridConfig config = option.config();
+        out.println("grid start: cluster '" + config.getClusterName() + "', config from " + option.source());
+        // This command stops the member itself, gracefully, on a signal.
+        System.setProperty("hazelcast.shutdownhook.enabled", "false");
+        Grid grid;
+        try {
+            grid = Grid.embedded(config);
+        } catch (GridException e) {
+            err.println("grid start: " + e.getMessage());
+            return GridCommand.FAILED;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        grid.hazelcast().getLifecycleService().addLifecycleListener(event -> {
+            if (event.getState() == LifecycleEvent.LifecycleState.SHUTDOWN) {
+                stopped.countDown();
+            }
+        });
+        GridMember self = grid.localMember().orElseThrow();
+        out.printf("grid member %s started: listening on %s, %d partitions, backupCount %d%n",
+                self.id(), self.address(), grid.partitions().count(), config.getBackupCount());
+        printMembers(out, grid.members());
+        grid.hazelcast().getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent event) {
+                out.println("member joined: " + event.getMember().getAddress());
+                printMembers(out, grid.members());
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+                out.println("member left: " + event.getMember().getAddress());
+                printMembers(out, grid.members());
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stoppingOnSignal = true;
+            out.println("grid member " + self.address() + " stopping: leaving the cluster gracefully");
+            grid.close();
+            out.println("grid member " + self.address() + " stopped");
+            out.flush();
+            System.err.flush();
+            // A clean stop on a signal exits 0, not the JVM's 128+signal, so service managers see success.
+            Runtime.getRuntime().halt(GridCommand.OK);
+        }, "grid-stop"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            grid.close();
+        }
+        if (stoppingOnSignal) {
+            return GridCommand.OK;
+        }
+        err.println("grid start: the member shut down without being asked to (see the log above)");
+        return GridCommand.FAILED;
+    }
+
+    private static void printMembers(PrintStream out, List<GridMember> members) {
+        out.println("members (" + members.size() + "): "
+                + members.stream().map(m -> m.address() + (m.local() ? " (this member)" : "")).collect(Collectors.joining(", ")));
+    }
+}

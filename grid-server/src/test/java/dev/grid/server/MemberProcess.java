@@ -1,0 +1,87 @@
+package dev.grid.server;
+
+import dev.grid.core.impl.JvmFlags;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A {@code grid} command running in its own JVM, with grid's JVM flags and this test's classpath.
+ * Its output goes to files (a pipe would be closed by {@link Process#destroy()} before the
+ * process's last words could be read); {@link #close()} always stops it.
+ */
+final class MemberProcess implements AutoCloseable {
+    private final Process process;
+    private final Path out;
+    private final Path err;
+
+    private MemberProcess(Process process, Path out, Path err) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+    }
+
+    static MemberProcess start(Path dir, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.addAll(JvmFlags.list());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(GridCommand.class.getName());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "member", ".out");
+        Path err = Files.createTempFile(dir, "member", ".err");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        return new MemberProcess(process, out, err);
+    }
+
+    String out() {
+        return read(out);
+    }
+
+    String err() {
+        return read(err);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void awaitOutput(Duration timeout, Predicate<String> condition) {
+        await().atMost(timeout).failFast(() -> !process.isAlive() && !condition.test(out()))
+                .until(() -> condition.test(out()));
+    }
+
+    /** Sends SIGTERM, as Ctrl-C or a service manager would, and waits for the exit code. */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return waitForExit(timeout);
+    }
+
+    int waitForExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the process did not exit within " + timeout + "; out:\n" + out() + "\nerr:\n" + err());
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
