@@ -72,6 +72,19 @@ public interface Grid extends AutoCloseable {
      */
     HazelcastInstance hazelcast();
 
+    /**
+     * A GridMap: off-heap, partitioned, backed up. Created on first use with the settings of
+     * {@code grid.maps.<name>} (or the defaults); every call with the same name returns a view of the
+     * same map.
+     *
+     * @param name the map's name: letters, digits, '.', '_' and '-'
+     * @param <K>  the key type
+     * @param <V>  the value type
+     * @return the map
+     * @throws GridConfigException if the name is not valid
+     */
+    <K, V> GridMap<K, V> map(String name);
+
     /** @return true until this grid is closed (or its member was terminated) */
     boolean isRunning();
 

@@ -10,6 +10,7 @@ import com.hazelcast.config.TcpIpConfig;
 import dev.grid.core.GridClientConfig;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridNetworkConfig;
+import dev.grid.core.impl.map.GridMapService;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class HazelcastConfigs {
         config.setProperty(PARTITION_COUNT, Integer.toString(grid.getPartitionCount()));
         config.setProperty(BIND_ANY, "false");
         grid.getHazelcastProperties().forEach(config::setProperty);
+        config.getUserContext().put(GridMapService.CONFIG_KEY, grid);
 
         GridNetworkConfig gridNetwork = grid.getNetwork();
         NetworkConfig network = config.getNetworkConfig();

@@ -3,8 +3,11 @@ package dev.grid.core.impl;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import dev.grid.core.Grid;
+import dev.grid.core.GridMap;
+import dev.grid.core.GridMapConfig;
 import dev.grid.core.GridMember;
 import dev.grid.core.GridPartitions;
+import dev.grid.core.impl.map.GridMapService;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +46,13 @@ abstract class HazelcastGrid implements Grid {
     @Override
     public GridPartitions partitions() {
         return partitions;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> GridMap<K, V> map(String name) {
+        new GridMapConfig(name); // validates the name before anything is created
+        return (GridMap<K, V>) hazelcast.getDistributedObject(GridMapService.SERVICE_NAME, name);
     }
 
     @Override

@@ -1,0 +1,370 @@
+package dev.grid.core.impl.map;
+
+import com.hazelcast.internal.partition.IPartition;
+import com.hazelcast.internal.partition.IPartitionService;
+import com.hazelcast.internal.serialization.Data;
+import com.hazelcast.spi.impl.AbstractDistributedObject;
+import com.hazelcast.spi.impl.InternalCompletableFuture;
+import com.hazelcast.spi.impl.NodeEngine;
+import com.hazelcast.spi.impl.operationservice.Operation;
+import com.hazelcast.spi.impl.operationservice.OperationService;
+import dev.grid.core.GridEntryProcessor;
+import dev.grid.core.GridException;
+import dev.grid.core.GridMap;
+import dev.grid.core.GridMapStats;
+import dev.grid.core.impl.map.operations.ContainsKeyOperation;
+import dev.grid.core.impl.map.operations.DeleteOperation;
+import dev.grid.core.impl.map.operations.EntriesResponse;
+import dev.grid.core.impl.map.operations.ExecuteOnKeyOperation;
+import dev.grid.core.impl.map.operations.FetchEntriesOperation;
+import dev.grid.core.impl.map.operations.GetAllOperation;
+import dev.grid.core.impl.map.operations.GetOperation;
+import dev.grid.core.impl.map.operations.MapOperationFactory;
+import dev.grid.core.impl.map.operations.PutAllOperation;
+import dev.grid.core.impl.map.operations.PutIfAbsentOperation;
+import dev.grid.core.impl.map.operations.PutOperation;
+import dev.grid.core.impl.map.operations.RemoveIfSameOperation;
+import dev.grid.core.impl.map.operations.RemoveOperation;
+import dev.grid.core.impl.map.operations.ReplaceIfSameOperation;
+import dev.grid.core.impl.map.operations.ReplaceOperation;
+import dev.grid.core.impl.map.operations.SetOperation;
+
+import java.util.AbstractCollection;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * GridMap on a member: routes each call to the key's partition, except a {@code get} of a key whose
+ * partition this member owns and is not migrating, which reads the off-heap store on the caller's
+ * thread.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapService> implements GridMap<K, V> {
+    /** Marks a local read that could not be served locally. */
+    private static final Object NOT_LOCAL = new Object();
+
+    private final String name;
+    private final GridMapService service;
+    private final IPartitionService partitionService;
+    private final OperationService operations;
+    private final MapSerialization serialization;
+
+    GridMapProxy(String name, NodeEngine nodeEngine, GridMapService service) {
+        super(nodeEngine, service);
+        this.name = name;
+        this.service = service;
+        this.partitionService = nodeEngine.getPartitionService();
+        this.operations = nodeEngine.getOperationService();
+        this.serialization = new MapSerialization(name, nodeEngine.getSerializationService());
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String getServiceName() {
+        return GridMapService.SERVICE_NAME;
+    }
+
+    private <T> InternalCompletableFuture<T> invoke(Operation operation, Data key) {
+        return operations.invokeOnPartition(GridMapService.SERVICE_NAME, operation, partitionService.getPartitionId(key));
+    }
+
+    private static <T> T join(InternalCompletableFuture<T> future) {
+        return future.joinInternal();
+    }
+
+    // ---- reads ----
+
+    @Override
+    public V get(K key) {
+        Data keyData = serialization.key(key);
+        int partitionId = partitionService.getPartitionId(keyData);
+        Object local = localGet(keyData, partitionId);
+        if (local != NOT_LOCAL) {
+            return serialization.toObject((byte[]) local);
+        }
+        return join(operations.invokeOnPartition(GridMapService.SERVICE_NAME, new GetOperation(name, keyData), partitionId));
+    }
+
+    @Override
+    public CompletionStage<V> getAsync(K key) {
+        Data keyData = serialization.key(key);
+        int partitionId = partitionService.getPartitionId(keyData);
+        Object local = localGet(keyData, partitionId);
+        if (local != NOT_LOCAL) {
+            return CompletableFuture.completedFuture(serialization.toObject((byte[]) local));
+        }
+        return operations.invokeOnPartition(GridMapService.SERVICE_NAME, new GetOperation(name, keyData), partitionId);
+    }
+
+    /**
+     * Reads the owner's store on the caller's thread when this member owns the key's partition and no
+     * migration touches it, before and after the read.
+     *
+     * @return the value bytes (null if absent), or {@link #NOT_LOCAL} to go through the partition thread
+     */
+    private Object localGet(Data key, int partitionId) {
+        IPartition partition = partitionService.getPartition(partitionId, false);
+        if (!partition.isLocal() || partition.isMigrating()) {
+            return NOT_LOCAL;
+        }
+        int version = partition.version();
+        MapContainer container = service.containerOrNull(name);
+        if (container == null) {
+            return NOT_LOCAL;
+        }
+        long start = System.nanoTime();
+        byte[] value;
+        try {
+            PartitionStore store = container.storeOrNull(partitionId);
+            value = store == null ? null : store.get(key.toByteArray());
+        } catch (RuntimeException storeClosedMeanwhile) {
+            return NOT_LOCAL;
+        }
+        if (partition.version() != version || !partition.isLocal() || partition.isMigrating()) {
+            return NOT_LOCAL;
+        }
+        container.recordLocalRead(value != null, System.nanoTime() - start);
+        return value;
+    }
+
+    @Override
+    public boolean containsKey(K key) {
+        Data keyData = serialization.key(key);
+        return join(invoke(new ContainsKeyOperation(name, keyData), keyData));
+    }
+
+    @Override
+    public Map<K, V> getAll(Set<K> keys) {
+        Map<Integer, List<byte[]>> byPartition = new HashMap<>();
+        for (K key : keys) {
+            Data keyData = serialization.key(key);
+            byPartition.computeIfAbsent(partitionService.getPartitionId(keyData), p -> new ArrayList<>()).add(keyData.toByteArray());
+        }
+        List<InternalCompletableFuture<EntriesResponse>> futures = new ArrayList<>();
+        byPartition.forEach((partitionId, partitionKeys) -> futures.add(
+                operations.invokeOnPartition(GridMapService.SERVICE_NAME, new GetAllOperation(name, partitionKeys), partitionId)));
+        Map<K, V> result = new HashMap<>();
+        for (InternalCompletableFuture<EntriesResponse> future : futures) {
+            EntriesResponse found = future.joinInternal();
+            for (int i = 0; i < found.keys().size(); i++) {
+                result.put(serialization.toObject(found.keys().get(i)), serialization.toObject(found.values().get(i)));
+            }
+        }
+        return result;
+    }
+
+    // ---- writes ----
+
+    @Override
+    public V put(K key, V value) {
+        return join(putAsyncInternal(key, value));
+    }
+
+    @Override
+    public CompletionStage<V> putAsync(K key, V value) {
+        return putAsyncInternal(key, value);
+    }
+
+    private InternalCompletableFuture<V> putAsyncInternal(K key, V value) {
+        Data keyData = serialization.key(key);
+        return invoke(new PutOperation(name, keyData, serialization.value(key, value, "value")), keyData);
+    }
+
+    @Override
+    public void set(K key, V value) {
+        join(setAsyncInternal(key, value));
+    }
+
+    @Override
+    public CompletionStage<Void> setAsync(K key, V value) {
+        return setAsyncInternal(key, value);
+    }
+
+    private InternalCompletableFuture<Void> setAsyncInternal(K key, V value) {
+        Data keyData = serialization.key(key);
+        return invoke(new SetOperation(name, keyData, serialization.value(key, value, "value")), keyData);
+    }
+
+    @Override
+    public V putIfAbsent(K key, V value) {
+        return join(putIfAbsentInternal(key, value));
+    }
+
+    @Override
+    public CompletionStage<V> putIfAbsentAsync(K key, V value) {
+        return putIfAbsentInternal(key, value);
+    }
+
+    private InternalCompletableFuture<V> putIfAbsentInternal(K key, V value) {
+        Data keyData = serialization.key(key);
+        return invoke(new PutIfAbsentOperation(name, keyData, serialization.value(key, value, "value")), keyData);
+    }
+
+    @Override
+    public V replace(K key, V value) {
+        Data keyData = serialization.key(key);
+        return join(invoke(new ReplaceOperation(name, keyData, serialization.value(key, value, "value")), keyData));
+    }
+
+    @Override
+    public boolean replace(K key, V expected, V value) {
+        Data keyData = serialization.key(key);
+        return join(invoke(new ReplaceIfSameOperation(name, keyData, serialization.value(key, expected, "expected"),
+                serialization.value(key, value, "value")), keyData));
+    }
+
+    @Override
+    public V remove(K key) {
+        return join(removeInternal(key));
+    }
+
+    @Override
+    public CompletionStage<V> removeAsync(K key) {
+        return removeInternal(key);
+    }
+
+    private InternalCompletableFuture<V> removeInternal(K key) {
+        Data keyData = serialization.key(key);
+        return invoke(new RemoveOperation(name, keyData), keyData);
+    }
+
+    @Override
+    public boolean remove(K key, V expected) {
+        Data keyData = serialization.key(key);
+        return join(invoke(new RemoveIfSameOperation(name, keyData, serialization.value(key, expected, "expected")), keyData));
+    }
+
+    @Override
+    public void delete(K key) {
+        join(deleteInternal(key));
+    }
+
+    @Override
+    public CompletionStage<Boolean> deleteAsync(K key) {
+        return deleteInternal(key);
+    }
+
+    private InternalCompletableFuture<Boolean> deleteInternal(K key) {
+        Data keyData = serialization.key(key);
+        return invoke(new DeleteOperation(name, keyData), keyData);
+    }
+
+    @Override
+    public void putAll(Map<? extends K, ? extends V> entries) {
+        Map<Integer, List<byte[]>> keys = new HashMap<>();
+        Map<Integer, List<byte[]>> values = new HashMap<>();
+        for (Map.Entry<? extends K, ? extends V> entry : entries.entrySet()) {
+            Data keyData = serialization.key(entry.getKey());
+            Data valueData = serialization.value(entry.getKey(), entry.getValue(), "value");
+            int partitionId = partitionService.getPartitionId(keyData);
+            keys.computeIfAbsent(partitionId, p -> new ArrayList<>()).add(keyData.toByteArray());
+            values.computeIfAbsent(partitionId, p -> new ArrayList<>()).add(valueData.toByteArray());
+        }
+        List<InternalCompletableFuture<Object>> futures = new ArrayList<>();
+        keys.forEach((partitionId, partitionKeys) -> futures.add(operations.invokeOnPartition(GridMapService.SERVICE_NAME,
+                new PutAllOperation(name, partitionKeys, values.get(partitionId)), partitionId)));
+        futures.forEach(InternalCompletableFuture::joinInternal);
+    }
+
+    @Override
+    public <R> R executeOnKey(K key, GridEntryProcessor<K, V, R> processor) {
+        return join(executeOnKeyInternal(key, processor));
+    }
+
+    @Override
+    public <R> CompletionStage<R> executeOnKeyAsync(K key, GridEntryProcessor<K, V, R> processor) {
+        return executeOnKeyInternal(key, processor);
+    }
+
+    private <R> InternalCompletableFuture<R> executeOnKeyInternal(K key, GridEntryProcessor<K, V, R> processor) {
+        Data keyData = serialization.key(key);
+        return invoke(new ExecuteOnKeyOperation(name, keyData, serialization.processor(key, processor)), keyData);
+    }
+
+    // ---- map-wide ----
+
+    @Override
+    public int size() {
+        long total = 0;
+        for (Object partitionSize : onAllPartitions(MapOperationFactory.Kind.SIZE).values()) {
+            total += (Long) partitionSize;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, total);
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    @Override
+    public void clear() {
+        onAllPartitions(MapOperationFactory.Kind.CLEAR);
+    }
+
+    private Map<Integer, Object> onAllPartitions(MapOperationFactory.Kind kind) {
+        try {
+            return operations.invokeOnAllPartitions(GridMapService.SERVICE_NAME, new MapOperationFactory(name, kind));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new GridException("GridMap '" + name + "': " + kind.name().toLowerCase() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private EntriesResponse fetch(int partitionId, boolean keysOnly) {
+        return operations.<EntriesResponse>invokeOnPartition(GridMapService.SERVICE_NAME,
+                new FetchEntriesOperation(name, keysOnly), partitionId).joinInternal();
+    }
+
+    @Override
+    public Iterator<Map.Entry<K, V>> iterator() {
+        return new PartitionByPartitionIterator<>(partitionService.getPartitionCount(), p -> fetch(p, false),
+                (key, value) -> new AbstractMap.SimpleImmutableEntry<>(serialization.toObject(key), serialization.toObject(value)));
+    }
+
+    @Override
+    public Collection<K> keys() {
+        return new AbstractCollection<K>() {
+            @Override
+            public Iterator<K> iterator() {
+                return new PartitionByPartitionIterator<>(partitionService.getPartitionCount(), p -> fetch(p, true),
+                        (key, value) -> serialization.toObject(key));
+            }
+
+            @Override
+            public int size() {
+                return GridMapProxy.this.size();
+            }
+        };
+    }
+
+    @Override
+    public GridMapStats localStats() {
+        return service.stats(name);
+    }
+
+    @Override
+    public String toString() {
+        return "GridMap[" + name + "]";
+    }
+}

@@ -1,0 +1,223 @@
+package dev.grid.core.impl.map;
+
+import com.hazelcast.core.DistributedObject;
+import com.hazelcast.internal.partition.ChunkSupplier;
+import com.hazelcast.internal.partition.ChunkSuppliers;
+import com.hazelcast.internal.partition.ChunkedMigrationAwareService;
+import com.hazelcast.internal.partition.IPartition;
+import com.hazelcast.internal.partition.MigrationEndpoint;
+import com.hazelcast.internal.partition.PartitionMigrationEvent;
+import com.hazelcast.internal.partition.PartitionReplicationEvent;
+import com.hazelcast.internal.services.DistributedObjectNamespace;
+import com.hazelcast.internal.services.ManagedService;
+import com.hazelcast.internal.services.ObjectNamespace;
+import com.hazelcast.internal.services.RemoteService;
+import com.hazelcast.internal.services.ServiceNamespace;
+import com.hazelcast.spi.impl.NodeEngine;
+import com.hazelcast.spi.impl.PartitionSpecificRunnable;
+import com.hazelcast.spi.impl.operationservice.Operation;
+import dev.grid.core.GridConfig;
+import dev.grid.core.GridMapConfig;
+import dev.grid.core.GridMapStats;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The GridMap service of one member: creates proxies, holds one {@link MapContainer} per map, and
+ * moves partition stores when partitions migrate or backups resynchronise.
+ */
+public final class GridMapService implements ManagedService, RemoteService, ChunkedMigrationAwareService {
+    public static final String SERVICE_NAME = "grid:mapService";
+    /** Where an embedded grid leaves its {@link GridConfig} for this service, in Hazelcast's user context. */
+    public static final String CONFIG_KEY = "dev.grid.config";
+
+    private final NodeEngine nodeEngine;
+    private final ConcurrentMap<String, MapContainer> containers = new ConcurrentHashMap<>();
+    private GridConfig config;
+
+    public GridMapService(NodeEngine nodeEngine) {
+        this.nodeEngine = nodeEngine;
+    }
+
+    public static ObjectNamespace namespace(String mapName) {
+        return new DistributedObjectNamespace(SERVICE_NAME, mapName);
+    }
+
+    @Override
+    public void init(NodeEngine nodeEngine, Properties properties) {
+        Object fromGrid = nodeEngine.getConfig().getUserContext().get(CONFIG_KEY);
+        // A plain Hazelcast member (not started through Grid) serves GridMaps with the defaults.
+        config = fromGrid instanceof GridConfig ? (GridConfig) fromGrid : new GridConfig();
+    }
+
+    public NodeEngine nodeEngine() {
+        return nodeEngine;
+    }
+
+    /** @return the map's container on this member, created with the map's settings on first use */
+    public MapContainer container(String name) {
+        MapContainer container = containers.get(name);
+        return container != null ? container : containers.computeIfAbsent(name, this::newContainer);
+    }
+
+    /** @return the map's container, or null if this member has never held the map */
+    public MapContainer containerOrNull(String name) {
+        return containers.get(name);
+    }
+
+    private MapContainer newContainer(String name) {
+        GridMapConfig mapConfig = config.mapConfig(name);
+        return new MapContainer(mapConfig, nodeEngine.getPartitionService().getPartitionCount(),
+                config.getBackupCount(), config.getAsyncBackupCount());
+    }
+
+    /** @return this member's statistics of the map */
+    public GridMapStats stats(String name) {
+        MapContainer container = containers.get(name);
+        return container == null ? GridMapStats.EMPTY
+                : container.stats(p -> nodeEngine.getPartitionService().getPartition(p, false).isLocal());
+    }
+
+    @Override
+    public DistributedObject createDistributedObject(String name, UUID source, boolean local) {
+        new GridMapConfig(name); // validates the name
+        return new GridMapProxy<>(name, nodeEngine, this);
+    }
+
+    @Override
+    public void destroyDistributedObject(String name, boolean local) {
+        MapContainer container = containers.remove(name);
+        if (container != null) {
+            closeStoresOnPartitionThreads(container);
+        }
+    }
+
+    @Override
+    public void reset() {
+        containers.values().forEach(this::closeStoresOnPartitionThreads);
+        containers.clear();
+    }
+
+    @Override
+    public void shutdown(boolean terminate) {
+        // The partition threads are stopping; no operation runs any more.
+        for (MapContainer container : containers.values()) {
+            for (int p = 0; p < container.partitionCount(); p++) {
+                container.dropStore(p);
+            }
+        }
+        containers.clear();
+    }
+
+    /** Stores are only ever closed on their partition's thread, so no operation sees a store closing under it. */
+    private void closeStoresOnPartitionThreads(MapContainer container) {
+        for (int p = 0; p < container.partitionCount(); p++) {
+            if (container.storeOrNull(p) != null) {
+                int partitionId = p;
+                nodeEngine.getOperationService().execute(new PartitionSpecificRunnable() {
+                    @Override
+                    public int getPartitionId() {
+                        return partitionId;
+                    }
+
+                    @Override
+                    public void run() {
+                        container.dropStore(partitionId);
+                    }
+                });
+            }
+        }
+    }
+
+    // ---- migration and backup resynchronisation ----
+
+    @Override
+    public Collection<ServiceNamespace> getAllServiceNamespaces(PartitionReplicationEvent event) {
+        List<ServiceNamespace> namespaces = new ArrayList<>();
+        for (MapContainer container : containers.values()) {
+            if (container.storeOrNull(event.getPartitionId()) != null && container.totalBackups() >= event.getReplicaIndex()) {
+                namespaces.add(namespace(container.name()));
+            }
+        }
+        return namespaces;
+    }
+
+    @Override
+    public boolean isKnownServiceNamespace(ServiceNamespace namespace) {
+        return namespace instanceof ObjectNamespace && SERVICE_NAME.equals(namespace.getServiceName());
+    }
+
+    @Override
+    public Operation prepareReplicationOperation(PartitionReplicationEvent event) {
+        return prepareReplicationOperation(event, getAllServiceNamespaces(event));
+    }
+
+    @Override
+    public Operation prepareReplicationOperation(PartitionReplicationEvent event, Collection<ServiceNamespace> namespaces) {
+        if (namespaces.size() != 1) {
+            // Hazelcast asks per namespace when fragmented migration is on (grid's default);
+            // several at once would need one operation carrying several maps.
+            if (namespaces.isEmpty()) {
+                return null;
+            }
+            throw new UnsupportedOperationException("GridMap replicates one map at a time; "
+                    + "hazelcast.partition.migration.fragments.enabled must stay true");
+        }
+        String mapName = ((ObjectNamespace) namespaces.iterator().next()).getObjectName();
+        MapContainer container = container(mapName);
+        return ReplicationChunks.whole(mapName, container.storeOrNull(event.getPartitionId()));
+    }
+
+    @Override
+    public ChunkSupplier newChunkSupplier(PartitionReplicationEvent event, Collection<ServiceNamespace> namespaces) {
+        List<ChunkSupplier> suppliers = new ArrayList<>();
+        for (ServiceNamespace namespace : namespaces) {
+            String mapName = ((ObjectNamespace) namespace).getObjectName();
+            suppliers.add(new ReplicationChunks(mapName, event.getPartitionId(), event.getReplicaIndex(), nodeEngine,
+                    container(mapName).storeOrNull(event.getPartitionId())));
+        }
+        return ChunkSuppliers.newChainedChunkSupplier(suppliers);
+    }
+
+    @Override
+    public void beforeMigration(PartitionMigrationEvent event) {
+        // nothing to prepare: writes to a migrating partition are refused by Hazelcast until it commits
+    }
+
+    @Override
+    public void commitMigration(PartitionMigrationEvent event) {
+        if (event.getMigrationEndpoint() == MigrationEndpoint.SOURCE) {
+            dropReplicasBeyond(event.getPartitionId(), event.getNewReplicaIndex());
+        }
+    }
+
+    @Override
+    public void rollbackMigration(PartitionMigrationEvent event) {
+        if (event.getMigrationEndpoint() == MigrationEndpoint.DESTINATION) {
+            dropReplicasBeyond(event.getPartitionId(), event.getCurrentReplicaIndex());
+        }
+    }
+
+    /** Drops this member's copy of every map whose backups do not reach the replica index it now holds. */
+    private void dropReplicasBeyond(int partitionId, int replicaIndex) {
+        for (Map.Entry<String, MapContainer> entry : containers.entrySet()) {
+            MapContainer container = entry.getValue();
+            if (replicaIndex < 0 || container.totalBackups() < replicaIndex) {
+                container.dropStore(partitionId);
+            }
+        }
+    }
+
+    /** @return the partition if this member owns it and it is not migrating, else null (fast-path check) */
+    IPartition ownedStablePartition(int partitionId) {
+        IPartition partition = nodeEngine.getPartitionService().getPartition(partitionId, false);
+        return partition.isLocal() && !partition.isMigrating() ? partition : null;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.grid.core.impl.map;
+
+import dev.grid.core.GridMapConfig;
+import dev.grid.core.GridMapStats;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * One GridMap on one member: its settings, its statistics, and its partition stores (created on the
+ * partition thread on first write, read from any thread).
+ */
+public final class MapContainer {
+    private final String name;
+    private final GridMapConfig config;
+    private final int syncBackups;
+    private final int asyncBackups;
+    private final long capacityPerPartition;
+    private final AtomicReferenceArray<PartitionStore> stores;
+    private final MapStatsCounters stats = new MapStatsCounters();
+
+    MapContainer(GridMapConfig config, int partitionCount, int clusterSyncBackups, int clusterAsyncBackups) {
+        this.name = config.getName();
+        this.config = config;
+        this.syncBackups = config.getBackupCount().orElse(clusterSyncBackups);
+        this.asyncBackups = config.getAsyncBackupCount().orElse(clusterAsyncBackups);
+        this.capacityPerPartition = capacityPerPartition(config.getEntries(), partitionCount);
+        this.stores = new AtomicReferenceArray<>(partitionCount);
+    }
+
+    /**
+     * Entries one partition store is sized for: the map's share per partition, with headroom for an
+     * uneven spread of keys (which grows as the share shrinks), and a floor.
+     */
+    static long capacityPerPartition(long entries, int partitionCount) {
+        double share = (double) entries / partitionCount;
+        return Math.max(128, (long) Math.ceil(share * 1.25 + 6 * Math.sqrt(share)));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public GridMapConfig config() {
+        return config;
+    }
+
+    public int syncBackups() {
+        return syncBackups;
+    }
+
+    public int asyncBackups() {
+        return asyncBackups;
+    }
+
+    public int totalBackups() {
+        return syncBackups + asyncBackups;
+    }
+
+    public long capacityPerPartition() {
+        return capacityPerPartition;
+    }
+
+    /** @return the store of the partition, or null if this member holds none (any thread) */
+    public PartitionStore storeOrNull(int partitionId) {
+        return stores.get(partitionId);
+    }
+
+    /** @return the store of the partition, created if needed (partition thread only) */
+    public PartitionStore store(int partitionId) {
+        PartitionStore store = stores.get(partitionId);
+        if (store == null) {
+            // Serialized keys carry an 8-byte header (partition hash, type id) before the payload.
+            store = new PartitionStore(name, partitionId, capacityPerPartition,
+                    config.getAverageKeySize() + 8, config.getAverageValueSize() + 8);
+            stores.set(partitionId, store);
+        }
+        return store;
+    }
+
+    /** Drops the partition's store and frees its memory (partition thread only). */
+    public void dropStore(int partitionId) {
+        PartitionStore store = stores.getAndSet(partitionId, null);
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    public void recordGet(boolean hit, long nanos) {
+        stats.recordGet(hit, nanos);
+    }
+
+    /** A get served on the caller's thread by the local fast path. */
+    public void recordLocalRead(boolean hit, long nanos) {
+        stats.localReads.increment();
+        stats.recordGet(hit, nanos);
+    }
+
+    public void recordPut(long nanos) {
+        stats.recordPut(nanos);
+    }
+
+    public void recordPuts(int count, long nanos) {
+        stats.puts.add(count);
+        stats.putNanos.add(nanos);
+    }
+
+    public void recordRemove(long nanos) {
+        stats.recordRemove(nanos);
+    }
+
+    public void recordOther() {
+        stats.others.increment();
+    }
+
+    public int partitionCount() {
+        return stores.length();
+    }
+
+    GridMapStats stats(java.util.function.IntPredicate isPrimary) {
+        long primary = 0;
+        long backup = 0;
+        long reserved = 0;
+        long used = 0;
+        for (int p = 0; p < stores.length(); p++) {
+            PartitionStore store = stores.get(p);
+            if (store == null || !store.isOpen()) {
+                continue;
+            }
+            try {
+                long size = store.size();
+                if (isPrimary.test(p)) {
+                    primary += size;
+                } else {
+                    backup += size;
+                }
+                reserved += store.offHeapReserved();
+                used += store.offHeapUsed();
+            } catch (RuntimeException closedMeanwhile) {
+                // a migration or destroy closed it while we looked: it holds nothing any more
+            }
+        }
+        MapStatsCounters c = stats;
+        return new GridMapStats(primary, backup, reserved, used, c.gets.sum(), c.hits.sum(), c.misses.sum(),
+                c.puts.sum(), c.removes.sum(), c.others.sum(), c.localReads.sum(),
+                c.getNanos.sum(), c.putNanos.sum(), c.removeNanos.sum());
+    }
+}

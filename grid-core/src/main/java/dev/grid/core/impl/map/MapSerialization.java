@@ -1,0 +1,68 @@
+package dev.grid.core.impl.map;
+
+import com.hazelcast.internal.serialization.Data;
+import com.hazelcast.internal.serialization.SerializationService;
+import com.hazelcast.internal.serialization.impl.HeapData;
+import com.hazelcast.nio.serialization.HazelcastSerializationException;
+
+import java.util.Objects;
+
+/**
+ * Turns a GridMap's keys and values into the bytes it stores and back, with errors that name the
+ * map, the argument and the key; shared by the member and the client proxy.
+ */
+public final class MapSerialization {
+    private final String mapName;
+    private final SerializationService serialization;
+
+    public MapSerialization(String mapName, SerializationService serialization) {
+        this.mapName = mapName;
+        this.serialization = serialization;
+    }
+
+    public Data key(Object key) {
+        Objects.requireNonNull(key, "key must not be null");
+        try {
+            return serialization.toData(key);
+        } catch (HazelcastSerializationException e) {
+            throw new IllegalArgumentException("GridMap '" + mapName + "': cannot serialize the key " + describe(key)
+                    + ": " + e.getMessage() + "; nothing was stored", e);
+        }
+    }
+
+    public Data value(Object key, Object value, String argument) {
+        Objects.requireNonNull(value, argument + " must not be null");
+        try {
+            return serialization.toData(value);
+        } catch (HazelcastSerializationException e) {
+            throw new IllegalArgumentException("GridMap '" + mapName + "': cannot serialize the " + argument + " "
+                    + describe(value) + " for key " + describe(key) + ": " + e.getMessage() + "; nothing was stored", e);
+        }
+    }
+
+    public Data processor(Object key, Object processor) {
+        Objects.requireNonNull(processor, "processor must not be null");
+        try {
+            return serialization.toData(processor);
+        } catch (HazelcastSerializationException e) {
+            throw new IllegalArgumentException("GridMap '" + mapName + "': cannot serialize the entry processor "
+                    + processor.getClass().getName() + " for key " + describe(key) + ": " + e.getMessage(), e);
+        }
+    }
+
+    public <T> T toObject(Object data) {
+        return serialization.toObject(data);
+    }
+
+    public <T> T toObject(byte[] bytes) {
+        return bytes == null ? null : serialization.toObject(new HeapData(bytes));
+    }
+
+    private static String describe(Object object) {
+        String text = String.valueOf(object);
+        if (text.length() > 100) {
+            text = text.substring(0, 100) + "...";
+        }
+        return "'" + text + "' (" + object.getClass().getName() + ")";
+    }
+}

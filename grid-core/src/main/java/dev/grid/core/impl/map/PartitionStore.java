@@ -1,0 +1,117 @@
+package dev.grid.core.impl.map;
+
+import dev.grid.core.GridMapFullException;
+import net.openhft.chronicle.map.ChronicleMap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * One replica of one partition of one GridMap: a Chronicle Map of serialized key bytes to serialized
+ * value bytes, off the Java heap. Writes come only from the partition's thread; reads may come from
+ * any thread (the local fast path): Chronicle Map is thread-safe.
+ */
+public final class PartitionStore {
+    private final String mapName;
+    private final int partitionId;
+    private final long capacity;
+    private final ChronicleMap<byte[], byte[]> entries;
+
+    PartitionStore(String mapName, int partitionId, long capacity, int averageKeySize, int averageValueSize) {
+        this.mapName = mapName;
+        this.partitionId = partitionId;
+        this.capacity = capacity;
+        this.entries = ChronicleMap.of(byte[].class, byte[].class)
+                .name(mapName + "-" + partitionId)
+                .entries(capacity)
+                .averageKeySize(averageKeySize)
+                .averageValueSize(averageValueSize)
+                .maxBloatFactor(1.0)
+                .create();
+    }
+
+    public byte[] get(byte[] key) {
+        return entries.get(key);
+    }
+
+    public boolean containsKey(byte[] key) {
+        return entries.containsKey(key);
+    }
+
+    /** @return the previous value, or null */
+    public byte[] put(byte[] key, byte[] value) {
+        try {
+            return entries.put(key, value);
+        } catch (IllegalStateException e) {
+            throw full(e);
+        }
+    }
+
+    /** @return the previous value, or null */
+    public byte[] remove(byte[] key) {
+        return entries.remove(key);
+    }
+
+    /** @return true if the key held exactly {@code expected} and now holds {@code value} */
+    public boolean replace(byte[] key, byte[] expected, byte[] value) {
+        byte[] current = entries.get(key);
+        if (current == null || !Arrays.equals(current, expected)) {
+            return false;
+        }
+        put(key, value);
+        return true;
+    }
+
+    public long size() {
+        return entries.longSize();
+    }
+
+    public void clear() {
+        entries.clear();
+    }
+
+    /** Calls the action with a fresh copy of every key and value (Chronicle reuses its own instances). */
+    public void forEach(BiConsumer<byte[], byte[]> action) {
+        entries.forEachEntry(entry -> action.accept(entry.key().getUsing(null), entry.value().getUsing(null)));
+    }
+
+    /** @return the keys now present (a snapshot, for chunked replication) */
+    public List<byte[]> keys() {
+        List<byte[]> keys = new ArrayList<>((int) Math.min(Integer.MAX_VALUE, entries.longSize()));
+        entries.forEachEntry(entry -> keys.add(entry.key().getUsing(null)));
+        return keys;
+    }
+
+    public long offHeapReserved() {
+        return entries.offHeapMemoryUsed();
+    }
+
+    /** @return bytes taken by entries in the store's segments */
+    public long offHeapUsed() {
+        long used = 0;
+        for (ChronicleMap.SegmentStats segment : entries.segmentStats()) {
+            used += segment.usedBytes();
+        }
+        return used;
+    }
+
+    public boolean isOpen() {
+        return entries.isOpen();
+    }
+
+    /** Frees the off-heap memory. */
+    public void close() {
+        entries.close();
+    }
+
+    private GridMapFullException full(IllegalStateException cause) {
+        GridMapFullException e = new GridMapFullException("GridMap '" + mapName + "' partition " + partitionId
+                + " is full: its store holds " + entries.longSize() + " entries (sized for " + capacity
+                + "); raise grid.maps." + mapName + ".entries (or averageKeySize/averageValueSize if entries are larger "
+                + "than configured). Nothing was stored; every stored entry is still readable. (" + cause.getMessage() + ")");
+        e.initCause(cause);
+        return e;
+    }
+}

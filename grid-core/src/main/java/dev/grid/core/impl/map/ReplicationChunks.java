@@ -1,0 +1,79 @@
+package dev.grid.core.impl.map;
+
+import com.hazelcast.internal.partition.ChunkSupplier;
+import com.hazelcast.spi.impl.NodeEngine;
+import com.hazelcast.spi.impl.operationservice.Operation;
+import dev.grid.core.impl.map.operations.ReplicationOperation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Streams one map's partition to a new replica in chunks of about {@link #CHUNK_BYTES}, so a large
+ * partition migrates without a heap spike the size of the partition. Runs on the source's partition
+ * thread. The keys are snapshotted up front; each chunk reads the current values.
+ */
+final class ReplicationChunks implements ChunkSupplier {
+    static final int CHUNK_BYTES = 1 << 20;
+
+    private final String mapName;
+    private final int partitionId;
+    private final int replicaIndex;
+    private final NodeEngine nodeEngine;
+    private final PartitionStore store;
+    private final List<byte[]> keys;
+    private int next;
+    private boolean first = true;
+
+    ReplicationChunks(String mapName, int partitionId, int replicaIndex, NodeEngine nodeEngine, PartitionStore store) {
+        this.mapName = mapName;
+        this.partitionId = partitionId;
+        this.replicaIndex = replicaIndex;
+        this.nodeEngine = nodeEngine;
+        this.store = store;
+        this.keys = store == null ? Collections.emptyList() : store.keys();
+    }
+
+    /** The whole partition in one operation (for when chunked migration is off). */
+    static ReplicationOperation whole(String mapName, PartitionStore store) {
+        List<byte[]> keys = new ArrayList<>();
+        List<byte[]> values = new ArrayList<>();
+        if (store != null) {
+            store.forEach((key, value) -> {
+                keys.add(key);
+                values.add(value);
+            });
+        }
+        return new ReplicationOperation(mapName, true, keys, values);
+    }
+
+    @Override
+    public boolean hasNext() {
+        // The first chunk always goes, even empty: it clears what the receiver held.
+        return first || next < keys.size();
+    }
+
+    @Override
+    public Operation next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        List<byte[]> chunkKeys = new ArrayList<>();
+        List<byte[]> chunkValues = new ArrayList<>();
+        int bytes = 0;
+        while (next < keys.size() && bytes < CHUNK_BYTES) {
+            byte[] key = keys.get(next++);
+            byte[] value = store.get(key);
+            if (value != null) {
+                chunkKeys.add(key);
+                chunkValues.add(value);
+                bytes += key.length + value.length;
+            }
+        }
+        Operation operation = new ReplicationOperation(mapName, first, chunkKeys, chunkValues);
+        first = false;
+        return operation.setPartitionId(partitionId).setReplicaIndex(replicaIndex).setNodeEngine(nodeEngine);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.grid.core.impl.map.operations;
+
+import com.hazelcast.spi.impl.operationservice.BackupAwareOperation;
+import com.hazelcast.spi.impl.operationservice.MutatingOperation;
+import com.hazelcast.spi.impl.operationservice.Operation;
+import dev.grid.core.impl.GridCoreDataSerializerHook;
+import dev.grid.core.impl.map.PartitionStore;
+
+/** Removes every entry of one partition, and of its backups. */
+public final class ClearOperation extends GridMapOperation implements BackupAwareOperation, MutatingOperation {
+    private transient boolean cleared;
+
+    public ClearOperation() {
+    }
+
+    public ClearOperation(String name) {
+        super(name);
+    }
+
+    @Override
+    public void run() {
+        PartitionStore store = storeOrNull();
+        if (store != null && store.size() > 0) {
+            store.clear();
+            cleared = true;
+        }
+        container().recordOther();
+    }
+
+    @Override
+    public boolean shouldBackup() {
+        return cleared;
+    }
+
+    @Override
+    public int getSyncBackupCount() {
+        return container().syncBackups();
+    }
+
+    @Override
+    public int getAsyncBackupCount() {
+        return container().asyncBackups();
+    }
+
+    @Override
+    public Operation getBackupOperation() {
+        return new ClearBackupOperation(name);
+    }
+
+    @Override
+    public int getClassId() {
+        return GridCoreDataSerializerHook.CLEAR;
+    }
+}

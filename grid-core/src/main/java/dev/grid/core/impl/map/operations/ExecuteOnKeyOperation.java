@@ -1,0 +1,87 @@
+package dev.grid.core.impl.map.operations;
+
+import com.hazelcast.internal.nio.IOUtil;
+import com.hazelcast.internal.serialization.Data;
+import com.hazelcast.internal.serialization.SerializationService;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.spi.impl.operationservice.Operation;
+import dev.grid.core.GridEntryProcessor;
+import dev.grid.core.impl.GridCoreDataSerializerHook;
+import dev.grid.core.impl.map.PartitionStore;
+
+import java.io.IOException;
+
+/**
+ * Runs an entry processor on the key's partition thread and applies its change; responds with the
+ * processor's result, serialized.
+ */
+public final class ExecuteOnKeyOperation extends MutatingKeyOperation {
+    private Data processor;
+    private transient Data result;
+    private transient Operation backup;
+
+    public ExecuteOnKeyOperation() {
+    }
+
+    public ExecuteOnKeyOperation(String name, Data key, Data processor) {
+        super(name, key);
+        this.processor = processor;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void run() {
+        SerializationService serialization = getNodeEngine().getSerializationService();
+        GridEntryProcessor<Object, Object, Object> task = serialization.toObject(processor);
+        byte[] keyBytes = keyBytes();
+        PartitionStore existing = storeOrNull();
+        ProcessorEntry entry = new ProcessorEntry(serialization, serialization.toObject(key),
+                existing == null ? null : existing.get(keyBytes));
+        Object outcome = task.process(entry);
+        long start = System.nanoTime();
+        if (entry.removed()) {
+            existing.remove(keyBytes);
+            changed = true;
+            backup = new RemoveBackupOperation(name, key);
+            container().recordRemove(System.nanoTime() - start);
+        } else if (entry.updated()) {
+            Data value = serialization.toData(entry.getValue());
+            checkValueSize(value);
+            store().put(keyBytes, value.toByteArray());
+            changed = true;
+            backup = new PutBackupOperation(name, key, value);
+            container().recordPut(System.nanoTime() - start);
+        } else {
+            container().recordOther();
+        }
+        result = serialization.toData(outcome);
+    }
+
+    @Override
+    public Object getResponse() {
+        return result;
+    }
+
+    @Override
+    public Operation getBackupOperation() {
+        return backup;
+    }
+
+    @Override
+    public int getClassId() {
+        return GridCoreDataSerializerHook.EXECUTE_ON_KEY;
+    }
+
+    @Override
+    protected void writeInternal(ObjectDataOutput out) throws IOException {
+        super.writeInternal(out);
+        IOUtil.writeData(out, processor);
+    }
+
+    @Override
+    protected void readInternal(ObjectDataInput in) throws IOException {
+        super.readInternal(in);
+        processor = IOUtil.readData(in);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.grid.core.impl.map.operations;
+
+import com.hazelcast.internal.services.ServiceNamespace;
+import com.hazelcast.internal.services.ServiceNamespaceAware;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import com.hazelcast.spi.impl.operationservice.NamedOperation;
+import com.hazelcast.spi.impl.operationservice.Operation;
+import com.hazelcast.spi.impl.operationservice.PartitionAwareOperation;
+import dev.grid.core.impl.GridCoreDataSerializerHook;
+import dev.grid.core.impl.map.GridMapService;
+import dev.grid.core.impl.map.MapContainer;
+import dev.grid.core.impl.map.PartitionStore;
+
+import java.io.IOException;
+
+/** What every GridMap operation has: the map's name, the service, the factory id, the store. */
+public abstract class GridMapOperation extends Operation
+        implements PartitionAwareOperation, NamedOperation, ServiceNamespaceAware, IdentifiedDataSerializable {
+    protected String name;
+
+    protected GridMapOperation() {
+    }
+
+    protected GridMapOperation(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public final String getServiceName() {
+        return GridMapService.SERVICE_NAME;
+    }
+
+    @Override
+    public final String getName() {
+        return name;
+    }
+
+    @Override
+    public final ServiceNamespace getServiceNamespace() {
+        return GridMapService.namespace(name);
+    }
+
+    @Override
+    public final int getFactoryId() {
+        return GridCoreDataSerializerHook.F_ID;
+    }
+
+    protected final MapContainer container() {
+        GridMapService service = getService();
+        return service.container(name);
+    }
+
+    /** @return the partition's store, created if needed */
+    protected final PartitionStore store() {
+        return container().store(getPartitionId());
+    }
+
+    /** @return the partition's store, or null if it holds nothing yet */
+    protected final PartitionStore storeOrNull() {
+        return container().storeOrNull(getPartitionId());
+    }
+
+    @Override
+    protected void writeInternal(ObjectDataOutput out) throws IOException {
+        out.writeString(name);
+    }
+
+    @Override
+    protected void readInternal(ObjectDataInput in) throws IOException {
+        name = in.readString();
+    }
+
+    @Override
+    protected void toString(StringBuilder sb) {
+        sb.append(", map=").append(name);
+    }
+}

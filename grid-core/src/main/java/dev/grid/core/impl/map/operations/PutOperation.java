@@ -1,0 +1,31 @@
+package dev.grid.core.impl.map.operations;
+
+import com.hazelcast.internal.serialization.Data;
+import dev.grid.core.impl.GridCoreDataSerializerHook;
+
+/** Stores a value; responds with the previous value or null. */
+public final class PutOperation extends KeyValueOperation {
+    private transient Data previous;
+
+    public PutOperation() {
+    }
+
+    public PutOperation(String name, Data key, Data value) {
+        super(name, key, value);
+    }
+
+    @Override
+    public void run() {
+        previous = data(store(keyBytes()));
+    }
+
+    @Override
+    public Object getResponse() {
+        return previous;
+    }
+
+    @Override
+    public int getClassId() {
+        return GridCoreDataSerializerHook.PUT;
+    }
+}

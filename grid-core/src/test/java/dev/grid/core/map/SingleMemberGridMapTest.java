@@ -1,0 +1,59 @@
+package dev.grid.core.map;
+
+import dev.grid.core.Grid;
+import dev.grid.core.GridConfigException;
+import dev.grid.core.GridMap;
+import dev.grid.core.GridMapStats;
+import dev.grid.core.test.TestClusters;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SingleMemberGridMapTest extends GridMapContractTest {
+    private static Grid member;
+
+    @BeforeAll
+    static void start() {
+        member = TestClusters.of(1, 31).startMember();
+    }
+
+    @AfterAll
+    static void stop() {
+        member.close();
+    }
+
+    @Override
+    protected Grid grid() {
+        return member;
+    }
+
+    @Test
+    void localReadsTakeTheFastPathAndAreCounted() {
+        GridMap<Integer, String> map = member.map("stats");
+        for (int i = 0; i < 100; i++) {
+            map.set(i, "v" + i);
+        }
+        for (int i = 0; i < 150; i++) {
+            map.get(i);
+        }
+        GridMapStats stats = map.localStats();
+        assertEquals(100, stats.primaryEntries());
+        assertEquals(0, stats.backupEntries());
+        assertEquals(150, stats.localReads(), "a single member owns every partition: every get is local");
+        assertEquals(100, stats.hits());
+        assertEquals(50, stats.misses());
+        assertEquals(100, stats.puts());
+        assertTrue(stats.offHeapReserved() > 0 && stats.offHeapUsed() > 0, stats.toString());
+        map.destroy();
+    }
+
+    @Test
+    void shouldRejectAnInvalidMapName() {
+        GridConfigException e = assertThrows(GridConfigException.class, () -> member.map("bad name!"));
+        assertTrue(e.getMessage().contains("\"bad name!\""), e.getMessage());
+    }
+}
