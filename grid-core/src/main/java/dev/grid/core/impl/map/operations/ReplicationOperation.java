@@ -29,13 +29,22 @@ public final class ReplicationOperation extends GridMapOperation {
 
     @Override
     public void run() {
-        PartitionStore store = store();
+        applyTo(store());
+    }
+
+    /** Replaces (first chunk) or extends (later chunks) the store's contents with this chunk's entries. */
+    public void applyTo(PartitionStore store) {
         if (first) {
             store.clear();
         }
         for (int i = 0; i < keys.size(); i++) {
             store.put(keys.get(i), values.get(i));
         }
+    }
+
+    /** @return whether this is the partition's first chunk, which replaces what the receiver held */
+    public boolean first() {
+        return first;
     }
 
     /** @return how many entries this chunk carries */
