@@ -85,6 +85,9 @@ public interface Grid extends AutoCloseable {
      */
     <K, V> GridMap<K, V> map(String name);
 
+    /** @return this grid's metrics: GridMap statistics on a member, and whatever else registers */
+    GridMetrics metrics();
+
     /** @return true until this grid is closed (or its member was terminated) */
     boolean isRunning();
 

@@ -3,10 +3,14 @@ package dev.grid.core.impl;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.instance.impl.HazelcastInstanceProxy;
+import com.hazelcast.spi.impl.NodeEngine;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMember;
 import dev.grid.core.GridMode;
+import dev.grid.core.impl.map.GridMapMetrics;
+import dev.grid.core.impl.map.GridMapService;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -39,10 +43,16 @@ public final class EmbeddedGrid extends HazelcastGrid {
                     + config.getNetwork().getHost() + ":" + config.getNetwork().getPort() + ": " + e.getMessage(), e);
         }
         EmbeddedGrid grid = new EmbeddedGrid(hazelcast, config);
+        grid.metrics().register(new GridMapMetrics(nodeEngine(hazelcast).getService(GridMapService.SERVICE_NAME)));
         // Ask the master to assign partitions now, rather than on the first data operation,
         // so the partition view is complete as soon as the member is up.
         grid.partitions().ownerOf(0);
         return grid;
+    }
+
+    /** @return the member's node engine: the door to Hazelcast's internals, for grid's own services */
+    public static NodeEngine nodeEngine(HazelcastInstance hazelcast) {
+        return ((HazelcastInstanceProxy) hazelcast).getOriginal().node.getNodeEngine();
     }
 
     /** @return the configuration this member was started with */

@@ -6,6 +6,7 @@ import dev.grid.core.Grid;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMapConfig;
 import dev.grid.core.GridMember;
+import dev.grid.core.GridMetrics;
 import dev.grid.core.GridPartitions;
 import dev.grid.core.impl.map.GridMapService;
 
@@ -19,6 +20,7 @@ import java.util.List;
 abstract class HazelcastGrid implements Grid {
     protected final HazelcastInstance hazelcast;
     private final GridPartitions partitions;
+    private final GridMetrics metrics = new DefaultGridMetrics();
 
     HazelcastGrid(HazelcastInstance hazelcast) {
         this.hazelcast = hazelcast;
@@ -53,6 +55,11 @@ abstract class HazelcastGrid implements Grid {
     public <K, V> GridMap<K, V> map(String name) {
         new GridMapConfig(name); // validates the name before anything is created
         return (GridMap<K, V>) hazelcast.getDistributedObject(GridMapService.SERVICE_NAME, name);
+    }
+
+    @Override
+    public GridMetrics metrics() {
+        return metrics;
     }
 
     @Override

@@ -4,10 +4,15 @@ import dev.grid.core.Grid;
 import dev.grid.core.GridConfigException;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMapStats;
+import dev.grid.core.MetricsCollector;
 import dev.grid.core.test.TestClusters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,6 +53,28 @@ class SingleMemberGridMapTest extends GridMapContractTest {
         assertEquals(50, stats.misses());
         assertEquals(100, stats.puts());
         assertTrue(stats.offHeapReserved() > 0 && stats.offHeapUsed() > 0, stats.toString());
+
+        Map<String, Double> metrics = new HashMap<>();
+        member.metrics().collect(new MetricsCollector() {
+            @Override
+            public void counter(String name, String help, Map<String, String> labels, double value) {
+                gauge(name, help, labels, value);
+            }
+
+            @Override
+            public void gauge(String name, String help, Map<String, String> labels, double value) {
+                if ("stats".equals(labels.get("map"))) {
+                    metrics.put(name + new TreeMap<>(labels), value);
+                }
+            }
+        });
+        assertEquals(100.0, metrics.get("grid_map_entries{map=stats, replica=primary}"));
+        assertEquals(150.0, metrics.get("grid_map_operations_total{map=stats, op=get}"));
+        assertEquals(100.0, metrics.get("grid_map_operations_total{map=stats, op=put}"));
+        assertEquals(150.0, metrics.get("grid_map_local_reads_total{map=stats}"));
+        assertEquals(50.0, metrics.get("grid_map_get_misses_total{map=stats}"));
+        assertTrue(metrics.get("grid_map_offheap_reserved_bytes{map=stats}") > 0);
+        assertTrue(metrics.get("grid_map_operation_seconds_total{map=stats, op=put}") > 0);
         map.destroy();
     }
 

@@ -78,6 +78,11 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
                 config.getBackupCount(), config.getAsyncBackupCount());
     }
 
+    /** @return the names of the maps this member holds (a snapshot) */
+    public List<String> mapNames() {
+        return new ArrayList<>(containers.keySet());
+    }
+
     /** @return this member's statistics of the map */
     public GridMapStats stats(String name) {
         MapContainer container = containers.get(name);
