@@ -35,6 +35,7 @@ public final class GridConfig {
     private int asyncBackupCount;
     private Path dataDirectory = Path.of("grid-data");
     private int monitorPort = 7070;
+    private long offHeapBudget;
     private final GridNetworkConfig network = new GridNetworkConfig();
     private final Map<String, GridMapConfig> maps = new LinkedHashMap<>();
     private final Map<String, String> hazelcastProperties = new LinkedHashMap<>();
@@ -131,6 +132,22 @@ public final class GridConfig {
 
     public GridConfig setMonitorPort(int monitorPort) {
         this.monitorPort = Require.between("grid.monitorPort", monitorPort, 0, 65535);
+        return this;
+    }
+
+    /**
+     * @return the most off-heap memory this member's GridMap stores may reserve, in bytes; 0 means no
+     *         limit (default 0)
+     */
+    public long getOffHeapBudget() {
+        return offHeapBudget;
+    }
+
+    public GridConfig setOffHeapBudget(long bytes) {
+        if (bytes < 0) {
+            throw new GridConfigException("grid.offHeapBudget", "grid.offHeapBudget must be >= 0 (0 = no limit), was " + bytes);
+        }
+        this.offHeapBudget = bytes;
         return this;
     }
 

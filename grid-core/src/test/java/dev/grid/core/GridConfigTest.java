@@ -92,6 +92,16 @@ class GridConfigTest {
     }
 
     @Test
+    void offHeapBudgetTakesByteCountsWithSuffixes() {
+        assertEquals(512L << 20, GridConfig.fromYaml("grid:\n  offHeapBudget: 512m\n").getOffHeapBudget());
+        assertEquals(4L << 30, GridConfig.fromYaml("grid:\n  offHeapBudget: 4g\n").getOffHeapBudget());
+        assertEquals(1000L, GridConfig.fromYaml("grid:\n  offHeapBudget: 1000\n").getOffHeapBudget());
+        assertEquals("grid.offHeapBudget must be a byte count such as 1073741824, 512m or 4g, was \"lots\"",
+                rejectYaml("grid:\n  offHeapBudget: lots\n").getMessage());
+        assertEquals("grid.offHeapBudget must be >= 0 (0 = no limit), was -1", rejectYaml("grid:\n  offHeapBudget: -1\n").getMessage());
+    }
+
+    @Test
     void shouldRejectUnknownKeyListingTheKnownOnes() {
         GridConfigException e = rejectYaml("grid:\n  netwrok:\n    port: 5701\n");
         assertTrue(e.getMessage().startsWith("grid.netwrok is not a known key; known keys under grid: clusterName, partitionCount"),

@@ -13,14 +13,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code grid.yaml} into a {@link GridConfig}. Unknown keys, repeated keys, wrong types and
  * out-of-range values fail with a {@link GridConfigException} naming the key and the value.
  */
 public final class GridConfigYaml {
+
+    private static final Pattern BYTE_COUNT = Pattern.compile("(\\d+)\\s*([kmgt]?)b?");
 
     /** Keys under {@code grid} that hold further keys rather than a value. */
     private static final List<String> SECTIONS = List.of("network", "maps", "hazelcastProperties");
@@ -89,6 +94,7 @@ public final class GridConfigYaml {
         keys.put("asyncBackupCount", (k, v) -> config.setAsyncBackupCount(integer(k, v)));
         keys.put("dataDirectory", (k, v) -> config.setDataDirectory(Path.of(string(k, v))));
         keys.put("monitorPort", (k, v) -> config.setMonitorPort(integer(k, v)));
+        keys.put("offHeapBudget", (k, v) -> config.setOffHeapBudget(bytes(k, v)));
         keys.put("network", (k, v) -> readSection(k, mapping(k, v), networkKeys(config.getNetwork())));
         keys.put("maps", (k, v) -> mapping(k, v).forEach((name, settings) -> {
             String mapKey = k + "." + name;
@@ -175,6 +181,20 @@ public final class GridConfigYaml {
             return ((Number) value).longValue();
         }
         throw new GridConfigException(key, key + " must be an integer, was " + describe(value));
+    }
+
+    /** A byte count: a whole number, or a string with a k, m, g or t suffix ({@code 512m}, {@code 4g}). */
+    private static long bytes(String key, Object value) {
+        if (value instanceof Integer || value instanceof Long) {
+            return ((Number) value).longValue();
+        }
+        Matcher matcher = value instanceof String ? BYTE_COUNT.matcher(((String) value).trim().toLowerCase(Locale.ROOT)) : null;
+        if (matcher != null && matcher.matches() && matcher.group(1).length() <= 12) {
+            long number = Long.parseLong(matcher.group(1));
+            String unit = matcher.group(2);
+            return unit.isEmpty() ? number : number << (10 * ("kmgt".indexOf(unit) + 1));
+        }
+        throw new GridConfigException(key, key + " must be a byte count such as 1073741824, 512m or 4g, was " + describe(value));
     }
 
     private static boolean bool(String key, Object value) {

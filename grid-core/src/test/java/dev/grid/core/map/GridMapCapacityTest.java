@@ -45,4 +45,29 @@ class GridMapCapacityTest {
             assertEquals("value-X", map.get(1), "an entry can still be updated in place");
         }
     }
+
+    @Test
+    void theMembersOffHeapBudgetCapsNewStoresWithAClearError() {
+        GridConfig config = TestClusters.of(1, 7).nextMemberConfig().setOffHeapBudget(10L << 20)
+                .addMap(new GridMapConfig("budgeted").setEntries(70_000));
+        try (Grid grid = Grid.embedded(config)) {
+            GridMap<Integer, String> map = grid.map("budgeted");
+            GridMapFullException refused = null;
+            int stored = 0;
+            for (int i = 0; i < 1000 && refused == null; i++) {
+                try {
+                    map.set(i, "v" + i);
+                    stored++;
+                } catch (GridMapFullException e) {
+                    refused = e;
+                }
+            }
+            assertNotNull(refused, "7 stores sized for 12500 entries each cannot all fit in 10 MB");
+            assertTrue(refused.getMessage().contains("grid.offHeapBudget = 10485760 bytes"), refused.getMessage());
+            assertTrue(stored > 0, "the first stores fit");
+            for (int i = 0; i < stored; i++) {
+                assertEquals("v" + i, map.get(i));
+            }
+        }
+    }
 }

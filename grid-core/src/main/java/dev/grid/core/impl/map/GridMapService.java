@@ -41,6 +41,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     private final NodeEngine nodeEngine;
     private final ConcurrentMap<String, MapContainer> containers = new ConcurrentHashMap<>();
     private GridConfig config;
+    private OffHeapBudget budget;
 
     public GridMapService(NodeEngine nodeEngine) {
         this.nodeEngine = nodeEngine;
@@ -55,6 +56,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         Object fromGrid = nodeEngine.getConfig().getUserContext().get(CONFIG_KEY);
         // A plain Hazelcast member (not started through Grid) serves GridMaps with the defaults.
         config = fromGrid instanceof GridConfig ? (GridConfig) fromGrid : new GridConfig();
+        budget = new OffHeapBudget(config.getOffHeapBudget());
     }
 
     public NodeEngine nodeEngine() {
@@ -75,7 +77,12 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     private MapContainer newContainer(String name) {
         GridMapConfig mapConfig = config.mapConfig(name);
         return new MapContainer(mapConfig, nodeEngine.getPartitionService().getPartitionCount(),
-                config.getBackupCount(), config.getAsyncBackupCount());
+                config.getBackupCount(), config.getAsyncBackupCount(), budget);
+    }
+
+    /** @return the off-heap bytes this member's stores reserve, all maps together */
+    public long offHeapReserved() {
+        return budget.reserved();
     }
 
     /** @return the names of the maps this member holds (a snapshot) */

@@ -18,7 +18,10 @@ public final class MapContainer {
     private final AtomicReferenceArray<PartitionStore> stores;
     private final MapStatsCounters stats = new MapStatsCounters();
 
-    MapContainer(GridMapConfig config, int partitionCount, int clusterSyncBackups, int clusterAsyncBackups) {
+    private final OffHeapBudget budget;
+
+    MapContainer(GridMapConfig config, int partitionCount, int clusterSyncBackups, int clusterAsyncBackups, OffHeapBudget budget) {
+        this.budget = budget;
         this.name = config.getName();
         this.config = config;
         this.syncBackups = config.getBackupCount().orElse(clusterSyncBackups);
@@ -72,6 +75,12 @@ public final class MapContainer {
             // Serialized keys carry an 8-byte header (partition hash, type id) before the payload.
             store = new PartitionStore(name, partitionId, capacityPerPartition,
                     config.getAverageKeySize() + 8, config.getAverageValueSize() + 8);
+            try {
+                budget.acquire(name, partitionId, store.reservedAtCreation());
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
             stores.set(partitionId, store);
         }
         return store;
@@ -81,6 +90,7 @@ public final class MapContainer {
     public void dropStore(int partitionId) {
         PartitionStore store = stores.getAndSet(partitionId, null);
         if (store != null) {
+            budget.release(store.reservedAtCreation());
             store.close();
         }
     }

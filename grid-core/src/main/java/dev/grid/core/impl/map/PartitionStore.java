@@ -18,6 +18,7 @@ public final class PartitionStore {
     private final int partitionId;
     private final long capacity;
     private final ChronicleMap<byte[], byte[]> entries;
+    private final long reservedAtCreation;
 
     PartitionStore(String mapName, int partitionId, long capacity, int averageKeySize, int averageValueSize) {
         this.mapName = mapName;
@@ -30,6 +31,12 @@ public final class PartitionStore {
                 .averageValueSize(averageValueSize)
                 .maxBloatFactor(1.0)
                 .create();
+        this.reservedAtCreation = entries.offHeapMemoryUsed();
+    }
+
+    /** @return the off-heap bytes the store reserved when it was created (what the member's budget counts) */
+    public long reservedAtCreation() {
+        return reservedAtCreation;
     }
 
     public byte[] get(byte[] key) {
