@@ -37,6 +37,7 @@ public final class GridConfig {
     private int monitorPort = 7070;
     private long offHeapBudget;
     private final GridNetworkConfig network = new GridNetworkConfig();
+    private final GridCpConfig cp = new GridCpConfig();
     private final Map<String, GridMapConfig> maps = new LinkedHashMap<>();
     private final Map<String, String> hazelcastProperties = new LinkedHashMap<>();
 
@@ -151,6 +152,11 @@ public final class GridConfig {
         return this;
     }
 
+    /** @return the CP subsystem's settings (the Raft group behind FencedLock) */
+    public GridCpConfig getCp() {
+        return cp;
+    }
+
     /** @return the network settings (join, port, host) */
     public GridNetworkConfig getNetwork() {
         return network;
@@ -214,6 +220,7 @@ public final class GridConfig {
     public GridConfig validate() {
         checkBackupSum("grid.backupCount", backupCount, asyncBackupCount);
         network.validate();
+        cp.validate();
         for (GridMapConfig map : maps.values()) {
             map.validate(this);
         }

@@ -102,6 +102,24 @@ class GridConfigTest {
     }
 
     @Test
+    void cpSettingsTakeDurationsAndCheckTheirOrder() {
+        GridConfig config = GridConfig.fromYaml("grid:\n  cp:\n    memberCount: 1\n    sessionTtl: 10s\n"
+                + "    sessionHeartbeatInterval: 500ms\n    leaderHeartbeatTimeout: 3s\n    missingMemberRemovalTimeout: 2m\n");
+        assertEquals(1, config.getCp().getMemberCount());
+        assertEquals(java.time.Duration.ofSeconds(10), config.getCp().getSessionTtl());
+        assertEquals(java.time.Duration.ofMillis(500), config.getCp().getSessionHeartbeatInterval());
+        assertEquals(java.time.Duration.ofMinutes(2), config.getCp().getMissingMemberRemovalTimeout());
+        assertEquals("grid.cp.sessionTtl must be a duration such as 500ms, 5s, 2m or 1h, was \"soon\"",
+                rejectYaml("grid:\n  cp:\n    sessionTtl: soon\n").getMessage());
+        assertEquals("grid.cp.sessionTtl must be > 0, was PT0S", rejectYaml("grid:\n  cp:\n    sessionTtl: 0s\n").getMessage());
+        assertEquals("grid.cp.sessionHeartbeatInterval must be below grid.cp.sessionTtl (PT5S), was PT5S",
+                rejectYaml("grid:\n  cp:\n    sessionTtl: 5s\n").getMessage());
+        assertEquals("grid.cp.leaderHeartbeatTimeout must be whole seconds (MicroRaft counts heartbeats in seconds), was PT1.5S",
+                rejectYaml("grid:\n  cp:\n    leaderHeartbeatTimeout: 1500ms\n").getMessage());
+        assertEquals("grid.cp.memberCount must be between 0 and 7, was 9", rejectYaml("grid:\n  cp:\n    memberCount: 9\n").getMessage());
+    }
+
+    @Test
     void shouldRejectUnknownKeyListingTheKnownOnes() {
         GridConfigException e = rejectYaml("grid:\n  netwrok:\n    port: 5701\n");
         assertTrue(e.getMessage().startsWith("grid.netwrok is not a known key; known keys under grid: clusterName, partitionCount"),

@@ -2,6 +2,7 @@ package dev.grid.core.impl;
 
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridConfigException;
+import dev.grid.core.GridCpConfig;
 import dev.grid.core.GridMapConfig;
 import dev.grid.core.GridNetworkConfig;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -10,6 +11,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,10 +27,11 @@ import java.util.regex.Pattern;
  */
 public final class GridConfigYaml {
 
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final Pattern BYTE_COUNT = Pattern.compile("(\\d+)\\s*([kmgt]?)b?");
 
     /** Keys under {@code grid} that hold further keys rather than a value. */
-    private static final List<String> SECTIONS = List.of("network", "maps", "hazelcastProperties");
+    private static final List<String> SECTIONS = List.of("network", "cp", "maps", "hazelcastProperties");
 
     private GridConfigYaml() {
     }
@@ -81,6 +84,7 @@ public final class GridConfigYaml {
             }
         }
         networkKeys(new GridNetworkConfig()).keySet().forEach(key -> keys.add("grid.network." + key));
+        cpKeys(new GridCpConfig()).keySet().forEach(key -> keys.add("grid.cp." + key));
         mapKeys(new GridMapConfig("name")).keySet().forEach(key -> keys.add("grid.maps.<name>." + key));
         keys.add("grid.hazelcastProperties.<property>");
         return keys;
@@ -96,6 +100,7 @@ public final class GridConfigYaml {
         keys.put("monitorPort", (k, v) -> config.setMonitorPort(integer(k, v)));
         keys.put("offHeapBudget", (k, v) -> config.setOffHeapBudget(bytes(k, v)));
         keys.put("network", (k, v) -> readSection(k, mapping(k, v), networkKeys(config.getNetwork())));
+        keys.put("cp", (k, v) -> readSection(k, mapping(k, v), cpKeys(config.getCp())));
         keys.put("maps", (k, v) -> mapping(k, v).forEach((name, settings) -> {
             String mapKey = k + "." + name;
             GridMapConfig map = new GridMapConfig(name);
@@ -120,6 +125,20 @@ public final class GridConfigYaml {
         keys.put("portAutoIncrement", (k, v) -> network.setPortAutoIncrement(bool(k, v)));
         keys.put("members", (k, v) -> network.setMembers(strings(k, v)));
         keys.put("multicast", (k, v) -> network.setMulticast(bool(k, v)));
+        return keys;
+    }
+
+    private static Map<String, BiConsumer<String, Object>> cpKeys(GridCpConfig cp) {
+        Map<String, BiConsumer<String, Object>> keys = new LinkedHashMap<>();
+        keys.put("memberCount", (k, v) -> cp.setMemberCount(integer(k, v)));
+        keys.put("sessionTtl", (k, v) -> cp.setSessionTtl(duration(k, v)));
+        keys.put("sessionHeartbeatInterval", (k, v) -> cp.setSessionHeartbeatInterval(duration(k, v)));
+        keys.put("leaderElectionTimeout", (k, v) -> cp.setLeaderElectionTimeout(duration(k, v)));
+        keys.put("leaderHeartbeatPeriod", (k, v) -> cp.setLeaderHeartbeatPeriod(duration(k, v)));
+        keys.put("leaderHeartbeatTimeout", (k, v) -> cp.setLeaderHeartbeatTimeout(duration(k, v)));
+        keys.put("missingMemberRemovalTimeout", (k, v) -> cp.setMissingMemberRemovalTimeout(duration(k, v)));
+        keys.put("lockReentrancyLimit", (k, v) -> cp.setLockReentrancyLimit(integer(k, v)));
+        keys.put("commitCountToTakeSnapshot", (k, v) -> cp.setCommitCountToTakeSnapshot(integer(k, v)));
         return keys;
     }
 
@@ -195,6 +214,25 @@ public final class GridConfigYaml {
             return unit.isEmpty() ? number : number << (10 * ("kmgt".indexOf(unit) + 1));
         }
         throw new GridConfigException(key, key + " must be a byte count such as 1073741824, 512m or 4g, was " + describe(value));
+    }
+
+    /** A duration: a whole number with a unit, {@code 500ms}, {@code 5s}, {@code 2m} or {@code 1h}. */
+    private static Duration duration(String key, Object value) {
+        Matcher matcher = value instanceof String ? DURATION.matcher(((String) value).trim()) : null;
+        if (matcher != null && matcher.matches() && matcher.group(1).length() <= 12) {
+            long amount = Long.parseLong(matcher.group(1));
+            switch (matcher.group(2)) {
+                case "ms":
+                    return Duration.ofMillis(amount);
+                case "s":
+                    return Duration.ofSeconds(amount);
+                case "m":
+                    return Duration.ofMinutes(amount);
+                default:
+                    return Duration.ofHours(amount);
+            }
+        }
+        throw new GridConfigException(key, key + " must be a duration such as 500ms, 5s, 2m or 1h, was " + describe(value));
     }
 
     private static boolean bool(String key, Object value) {
