@@ -1,0 +1,398 @@
+package dev.grid.lock.impl.raft;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.spi.impl.NodeEngine;
+import dev.grid.core.GridCpConfig;
+import dev.grid.lock.impl.CpService;
+import dev.grid.lock.impl.raft.model.CpEndpoint;
+import dev.grid.lock.impl.raft.model.GridCpGroupId;
+import dev.grid.lock.impl.raft.operations.GetCpViewOperation;
+import dev.grid.lock.impl.raft.operations.InstallCpViewOperation;
+import dev.grid.lock.impl.statemachine.LockResults;
+import io.microraft.MembershipChangeMode;
+import io.microraft.Ordered;
+import io.microraft.RaftEndpoint;
+import io.microraft.RaftNode;
+import io.microraft.report.RaftGroupMembers;
+import io.microraft.report.RaftNodeReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Who is in the CP group, over the cluster's life:
+ * <ul>
+ *   <li>formation: once {@code grid.cp.memberCount} data members have joined, the master picks the
+ *       oldest ones (the cluster's member list is in join order, the same on every member) and
+ *       publishes the group's view; members that join later get it from the master after joining;</li>
+ *   <li>replacement, run by the leader: a member gone longer than
+ *       {@code grid.cp.missingMemberRemovalTimeout} is removed; then the oldest data member outside
+ *       the group is added as a learner, and promoted to a voting member only once it has caught up
+ *       with the log (promoting at once can leave the group without a usable quorum); a member that
+ *       shuts down gracefully asks to be removed at once;</li>
+ *   <li>majority: every member watches whether a majority of the group's voting members is in the
+ *       cluster, and logs loudly when it is not.</li>
+ * </ul>
+ * One membership change at a time (MicroRaft allows no more).
+ */
+public final class CpMembership {
+    private static final Logger LOG = LoggerFactory.getLogger(CpMembership.class);
+    /** A learner within this many entries of the commit index counts as caught up. */
+    private static final long CATCH_UP_SLACK = 50;
+    private static final long VIEW_REQUEST_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    private final NodeEngine nodeEngine;
+    private final GridCpConfig config;
+    private final CpGroup group;
+    private final Map<UUID, Long> goneSince = new ConcurrentHashMap<>();
+    private final Set<UUID> leaving = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean forming = new AtomicBoolean();
+    private final AtomicBoolean changing = new AtomicBoolean();
+    private final AtomicLong lastViewRequest = new AtomicLong(System.nanoTime() - VIEW_REQUEST_INTERVAL_NANOS);
+    private volatile boolean majorityAvailable = true;
+    private volatile boolean waitingLogged;
+
+    public CpMembership(NodeEngine nodeEngine, GridCpConfig config, CpGroup group) {
+        this.nodeEngine = nodeEngine;
+        this.config = config;
+        this.group = group;
+    }
+
+    /** @return whether a majority of the group's voting members is in the cluster (true before formation) */
+    public boolean majorityAvailable() {
+        return majorityAvailable;
+    }
+
+    public int dataMemberCount() {
+        return dataMembers().size();
+    }
+
+    public void memberRemoved(UUID uuid) {
+        goneSince.putIfAbsent(uuid, System.nanoTime());
+    }
+
+    /** Runs every half second on the CP scheduler, and after every membership event. */
+    public void maintain() {
+        try {
+            formIfDue();
+            if (group.isLeader()) {
+                reconcile();
+            }
+            watchMajority();
+        } catch (RuntimeException e) {
+            if (nodeEngine.isRunning()) {
+                LOG.warn("CP group maintenance failed on {}", nodeEngine.getThisAddress(), e);
+            }
+        }
+    }
+
+    // ---- formation (master) ----
+
+    private void formIfDue() {
+        if (config.getMemberCount() == 0 || group.view() != null || !nodeEngine.getClusterService().isMaster()) {
+            return;
+        }
+        List<Member> members = dataMembers();
+        if (members.size() < config.getMemberCount()) {
+            if (!waitingLogged) {
+                waitingLogged = true;
+                LOG.info("The CP group forms when {} members have joined (grid.cp.memberCount); the cluster has {}",
+                        config.getMemberCount(), members.size());
+            }
+            return;
+        }
+        if (!forming.compareAndSet(false, true)) {
+            return;
+        }
+        // A master that died while publishing may have left the view with some members: adopt it.
+        List<CompletableFuture<Object>> answers = new ArrayList<>();
+        for (Member member : members) {
+            if (!member.localMember()) {
+                answers.add(nodeEngine.getOperationService()
+                        .invokeOnTarget(CpService.SERVICE_NAME, new GetCpViewOperation(), member.getAddress()));
+            }
+        }
+        CompletableFuture.allOf(answers.toArray(new CompletableFuture<?>[0])).handle((x, e) -> {
+            try {
+                CpGroupView existing = null;
+                for (CompletableFuture<Object> answer : answers) {
+                    Object view = answer.isCompletedExceptionally() ? null : answer.getNow(null);
+                    if (view instanceof CpGroupView && (existing == null || ((CpGroupView) view).version() > existing.version())) {
+                        existing = (CpGroupView) view;
+                    }
+                }
+                form(existing, members);
+            } finally {
+                forming.set(false);
+            }
+            return null;
+        });
+    }
+
+    private void form(CpGroupView existing, List<Member> members) {
+        CpGroupView view = existing;
+        if (view == null) {
+            List<UUID> initial = new ArrayList<>();
+            for (Member member : members.subList(0, config.getMemberCount())) {
+                initial.add(member.getUuid());
+            }
+            long id = new SecureRandom().nextLong() & Long.MAX_VALUE;
+            view = CpGroupView.formed(new GridCpGroupId(GridCpGroupId.DEFAULT_NAME, id == 0 ? 1 : id), initial);
+            LOG.info("Forming the CP group {} with the {} oldest members: {}", view.groupId(), initial.size(), initial);
+            if (config.getMemberCount() == 1) {
+                LOG.warn("*** grid.cp.memberCount is 1: the CP group has a single member ({}) and is NOT fault-tolerant. "
+                        + "If that member stops, every FencedLock becomes unusable until the cluster restarts. "
+                        + "Use 3 or more members outside development. ***", initial.get(0));
+            }
+        }
+        group.install(view);
+        publish(view);
+    }
+
+    // ---- views ----
+
+    /** Sends the view to every other member (fire and forget; members that miss it ask later). */
+    private void publish(CpGroupView view) {
+        for (Member member : nodeEngine.getClusterService().getMembers()) {
+            if (!member.localMember()) {
+                send(view, member);
+            }
+        }
+    }
+
+    private void send(CpGroupView view, Member member) {
+        nodeEngine.getOperationService().invokeOnTarget(CpService.SERVICE_NAME, new InstallCpViewOperation(view), member.getAddress());
+    }
+
+    /** This member has no view yet but needs one (a lock call): asks the master. At most every 200 ms. */
+    public void fetchViewFromMaster() {
+        Member master = nodeEngine.getClusterService().getMembers().iterator().next();
+        if (!master.localMember()) {
+            requestViewFrom(master.getUuid());
+        }
+    }
+
+    /** A Raft message came from a group this member does not know yet: asks its sender. At most every 200 ms. */
+    public void requestViewFrom(UUID memberUuid) {
+        long last = lastViewRequest.get();
+        long now = System.nanoTime();
+        if (now - last < VIEW_REQUEST_INTERVAL_NANOS || !lastViewRequest.compareAndSet(last, now)) {
+            return;
+        }
+        Member member = nodeEngine.getClusterService().getMember(memberUuid);
+        if (member != null && nodeEngine.isRunning()) {
+            nodeEngine.getOperationService().<Object>invokeOnTarget(CpService.SERVICE_NAME, new GetCpViewOperation(), member.getAddress())
+                    .whenComplete((view, e) -> {
+                        if (view instanceof CpGroupView) {
+                            group.install((CpGroupView) view);
+                        }
+                    });
+        }
+    }
+
+    private CpGroupView viewOf(RaftGroupMembers members, long version) {
+        CpGroupView current = group.view();
+        List<UUID> all = new ArrayList<>();
+        for (RaftEndpoint endpoint : members.getMembers()) {
+            all.add(((CpEndpoint) endpoint).uuid());
+        }
+        List<UUID> voting = new ArrayList<>();
+        for (RaftEndpoint endpoint : members.getVotingMembers()) {
+            voting.add(((CpEndpoint) endpoint).uuid());
+        }
+        return new CpGroupView(current.groupId(), current.initialMembers(), all, voting, version);
+    }
+
+    // ---- replacement (leader) ----
+
+    private void reconcile() {
+        RaftNode node = group.node();
+        if (node == null || !changing.compareAndSet(false, true)) {
+            return;
+        }
+        node.getReport().whenComplete((ordered, error) -> {
+            CompletableFuture<?> change = null;
+            try {
+                if (error == null && group.isLeader()) {
+                    change = nextChange(node, ordered.getResult());
+                }
+            } finally {
+                if (change == null) {
+                    changing.set(false);
+                } else {
+                    change.whenComplete((r, e) -> changing.set(false));
+                }
+            }
+        });
+    }
+
+    private CompletableFuture<?> nextChange(RaftNode node, RaftNodeReport report) {
+        RaftGroupMembers committed = report.getCommittedMembers();
+        if (committed.getLogIndex() != report.getEffectiveMembers().getLogIndex()) {
+            return null; // a change is in progress
+        }
+        long index = committed.getLogIndex();
+        long now = System.nanoTime();
+        long timeout = config.getMissingMemberRemovalTimeout().toNanos();
+        for (RaftEndpoint member : committed.getMembers()) {
+            UUID uuid = ((CpEndpoint) member).uuid();
+            if (nodeEngine.getClusterService().getMember(uuid) == null) {
+                long since = goneSince.computeIfAbsent(uuid, k -> now);
+                if (now - since >= timeout) {
+                    LOG.warn("CP member {} has been gone for {} ms (grid.cp.missingMemberRemovalTimeout: {}): removing it from {}",
+                            uuid, TimeUnit.NANOSECONDS.toMillis(now - since), config.getMissingMemberRemovalTimeout(), group.view().groupId());
+                    return change(node, member, MembershipChangeMode.REMOVE_MEMBER, index);
+                }
+            }
+        }
+        Collection<RaftEndpoint> learners = new ArrayList<>(committed.getMembers());
+        learners.removeAll(committed.getVotingMembers());
+        for (RaftEndpoint learner : learners) {
+            Long matched = report.getLog().getFollowerMatchIndices().get(learner);
+            if (matched != null && matched >= report.getLog().getCommitIndex() - CATCH_UP_SLACK) {
+                LOG.info("CP learner {} has caught up (log index {} of {}): promoting it to a voting member",
+                        learner, matched, report.getLog().getCommitIndex());
+                return change(node, learner, MembershipChangeMode.ADD_OR_PROMOTE_TO_FOLLOWER, index);
+            }
+        }
+        if (committed.getMembers().size() < config.getMemberCount() && learners.isEmpty()) {
+            Member candidate = candidate(committed.getMembers());
+            if (candidate != null) {
+                RaftEndpoint endpoint = CpEndpoint.of(candidate.getUuid());
+                // the candidate starts its node (a learner) when it sees itself in a view
+                List<UUID> members = new ArrayList<>(group.view().members());
+                members.add(candidate.getUuid());
+                CpGroupView withCandidate = new CpGroupView(group.view().groupId(), group.view().initialMembers(), members,
+                        group.view().votingMembers(), group.view().version());
+                send(withCandidate, candidate);
+                LOG.info("Adding {} to {} as a learner ({} of {} members)", candidate, group.view().groupId(),
+                        committed.getMembers().size() + 1, config.getMemberCount());
+                return change(node, endpoint, MembershipChangeMode.ADD_LEARNER, index);
+            }
+        }
+        if (!sameMembers(group.view(), committed)) {
+            CpGroupView view = viewOf(committed, index);
+            group.install(view);
+            publish(view);
+        }
+        return null;
+    }
+
+    private Member candidate(Collection<RaftEndpoint> groupMembers) {
+        Set<UUID> inGroup = new HashSet<>();
+        for (RaftEndpoint endpoint : groupMembers) {
+            inGroup.add(((CpEndpoint) endpoint).uuid());
+        }
+        for (Member member : dataMembers()) {
+            if (!inGroup.contains(member.getUuid()) && !leaving.contains(member.getUuid())) {
+                return member;
+            }
+        }
+        return null;
+    }
+
+    private CompletableFuture<Ordered<RaftGroupMembers>> change(RaftNode node, RaftEndpoint endpoint, MembershipChangeMode mode,
+                                                                 long expectedIndex) {
+        return node.changeMembership(endpoint, mode, expectedIndex).whenComplete((ordered, error) -> {
+            if (error != null) {
+                LOG.warn("CP membership change {} of {} failed: {}", mode, endpoint, error.toString());
+                return;
+            }
+            CpGroupView view = viewOf(ordered.getResult(), ordered.getCommitIndex());
+            LOG.info("CP group members now: voting {}, all {}", view.votingMembers(), view.members());
+            group.install(view);
+            publish(view);
+        });
+    }
+
+    private static boolean sameMembers(CpGroupView view, RaftGroupMembers members) {
+        Set<UUID> all = new HashSet<>();
+        members.getMembers().forEach(e -> all.add(((CpEndpoint) e).uuid()));
+        Set<UUID> voting = new HashSet<>();
+        members.getVotingMembers().forEach(e -> voting.add(((CpEndpoint) e).uuid()));
+        return view != null && all.equals(new HashSet<>(view.members())) && voting.equals(new HashSet<>(view.votingMembers()));
+    }
+
+    /**
+     * Served on the leader: removes a member that is shutting down gracefully, so the group keeps
+     * its majority arithmetic right instead of waiting for the removal timeout.
+     */
+    CompletableFuture<Object> leaveOnLeader(RaftNode node, UUID member) {
+        leaving.add(member);
+        RaftGroupMembers committed = node.getCommittedMembers();
+        RaftEndpoint endpoint = CpEndpoint.of(member);
+        if (!committed.getMembers().contains(endpoint)) {
+            return CompletableFuture.completedFuture(LockResults.OK);
+        }
+        if (committed.getVotingMembers().size() == 1 && committed.getVotingMembers().contains(endpoint)) {
+            LOG.warn("The only member of the CP group ({}) shuts down: every FencedLock is unusable until the cluster restarts", member);
+            return CompletableFuture.completedFuture(LockResults.OK);
+        }
+        if (committed.getLogIndex() != node.getEffectiveMembers().getLogIndex() || !changing.compareAndSet(false, true)) {
+            return CompletableFuture.completedFuture(new CpRedirect(null, "another CP membership change is in progress"));
+        }
+        LOG.info("CP member {} shuts down: removing it from the group", member);
+        return change(node, endpoint, MembershipChangeMode.REMOVE_MEMBER, committed.getLogIndex())
+                .handle((ordered, error) -> {
+                    changing.set(false);
+                    return error == null ? (Object) LockResults.OK : new CpRedirect(null, "removal failed: " + error);
+                });
+    }
+
+    // ---- majority ----
+
+    private void watchMajority() {
+        CpGroupView view = group.view();
+        if (view == null) {
+            majorityAvailable = config.getMemberCount() > 0 && dataMembers().size() >= config.getMemberCount();
+            return;
+        }
+        Collection<UUID> voting = new ArrayList<>(view.votingMembers());
+        RaftNode node = group.node();
+        if (group.isMember()) {
+            voting.clear();
+            node.getCommittedMembers().getVotingMembers().forEach(e -> voting.add(((CpEndpoint) e).uuid()));
+        }
+        int present = 0;
+        for (UUID uuid : voting) {
+            present += nodeEngine.getClusterService().getMember(uuid) != null ? 1 : 0;
+        }
+        int majority = voting.size() / 2 + 1;
+        boolean available = present >= majority;
+        if (available != majorityAvailable) {
+            majorityAvailable = available;
+            if (!available) {
+                LOG.error("*** The CP group {} has LOST ITS MAJORITY: {} of its {} voting members are in the cluster, it needs {}. "
+                                + "FencedLock calls fail until enough of them return. CP state is kept in memory only: "
+                                + "if they are gone for good, the locks are lost and the cluster must be restarted. ***",
+                        view.groupId(), present, voting.size(), majority);
+            } else {
+                LOG.warn("The CP group {} has a majority again: {} of {} voting members are in the cluster",
+                        view.groupId(), present, voting.size());
+            }
+        }
+    }
+
+    private List<Member> dataMembers() {
+        List<Member> members = new ArrayList<>();
+        for (Member member : nodeEngine.getClusterService().getMembers()) {
+            if (!member.isLiteMember()) {
+                members.add(member);
+            }
+        }
+        return members;
+    }
+}
