@@ -65,7 +65,7 @@ public final class CpService implements ManagedService, MembershipAwareService, 
             return thread;
         });
         group = new CpGroup(nodeEngine, config, () -> clock.getAsLong(), this::onMessageFromUnknownGroup);
-        membership = new CpMembership(nodeEngine, config, group);
+        membership = new CpMembership(nodeEngine, config, group, scheduler);
         group.setMembership(membership);
         invoker = new RaftInvoker(nodeEngine, config, group, membership, scheduler);
         if (config.getMemberCount() == 0) {
@@ -166,6 +166,7 @@ public final class CpService implements ManagedService, MembershipAwareService, 
     @Override
     public void shutdown(boolean terminate) {
         group.shutdown();
+        invoker.shutdown();
         scheduler.shutdownNow();
     }
 }

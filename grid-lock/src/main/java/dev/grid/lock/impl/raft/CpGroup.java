@@ -324,7 +324,10 @@ public final class CpGroup implements WaitListener {
         }
     }
 
-    /** Terminates the Raft node; the calls waiting here fail so their callers go elsewhere. */
+    /**
+     * Terminates the Raft node. Calls waiting here are not answered: their callers' connections to
+     * this member are closing, and Hazelcast tells them the member left (they then go elsewhere).
+     */
     public synchronized void shutdown() {
         shutDown = true;
         RaftNode n = node;
@@ -332,6 +335,11 @@ public final class CpGroup implements WaitListener {
             RaftNodeRunner r = runner;
             n.terminate().whenComplete((x, e) -> r.shutdownNow());
         }
-        answerWaitingCalls(new CpRedirect(null, localEndpoint + " is shutting down"));
+        waitingCalls.clear();
+    }
+
+    /** @return true once this member has begun to shut its CP part down: it answers nothing any more */
+    public boolean isShutDown() {
+        return shutDown;
     }
 }

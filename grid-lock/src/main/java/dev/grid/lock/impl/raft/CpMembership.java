@@ -28,6 +28,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,6 +59,7 @@ public final class CpMembership {
     private final NodeEngine nodeEngine;
     private final GridCpConfig config;
     private final CpGroup group;
+    private final Executor maintenance;
     private final Map<UUID, Long> goneSince = new ConcurrentHashMap<>();
     private final Set<UUID> leaving = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean forming = new AtomicBoolean();
@@ -65,10 +68,12 @@ public final class CpMembership {
     private volatile boolean majorityAvailable = true;
     private volatile boolean waitingLogged;
 
-    public CpMembership(NodeEngine nodeEngine, GridCpConfig config, CpGroup group) {
+    /** @param maintenance where {@link #maintain()} runs (the CP scheduler): again right after each change */
+    public CpMembership(NodeEngine nodeEngine, GridCpConfig config, CpGroup group, Executor maintenance) {
         this.nodeEngine = nodeEngine;
         this.config = config;
         this.group = group;
+        this.maintenance = maintenance;
     }
 
     /** @return whether a majority of the group's voting members is in the cluster (true before formation) */
@@ -96,6 +101,14 @@ public final class CpMembership {
             if (nodeEngine.isRunning()) {
                 LOG.warn("CP group maintenance failed on {}", nodeEngine.getThisAddress(), e);
             }
+        }
+    }
+
+    private void maintainSoon() {
+        try {
+            maintenance.execute(this::maintain);
+        } catch (RejectedExecutionException e) {
+            // shutting down
         }
     }
 
@@ -233,7 +246,10 @@ public final class CpMembership {
                 if (change == null) {
                     changing.set(false);
                 } else {
-                    change.whenComplete((r, e) -> changing.set(false));
+                    change.whenComplete((r, e) -> {
+                        changing.set(false);
+                        maintainSoon();
+                    });
                 }
             }
         });

@@ -1,6 +1,7 @@
 package dev.grid.lock.impl.raft;
 
 import com.hazelcast.cluster.Member;
+import com.hazelcast.instance.impl.NodeState;
 import com.hazelcast.spi.impl.NodeEngine;
 import dev.grid.lock.impl.raft.model.CpEndpoint;
 import dev.grid.lock.impl.raft.operations.RaftMessageOperation;
@@ -23,7 +24,7 @@ final class HazelcastRaftTransport implements Transport {
     @Override
     public void send(RaftEndpoint target, RaftMessage message) {
         Member member = nodeEngine.getClusterService().getMember(((CpEndpoint) target).uuid());
-        if (member != null && nodeEngine.isRunning()) {
+        if (member != null && nodeEngine.getNode().getState() != NodeState.SHUT_DOWN) {
             nodeEngine.getOperationService().send(new RaftMessageOperation(message), member.getAddress());
         }
     }

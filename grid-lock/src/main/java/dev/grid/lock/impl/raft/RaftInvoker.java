@@ -2,6 +2,7 @@ package dev.grid.lock.impl.raft;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.instance.impl.NodeState;
 import com.hazelcast.spi.impl.NodeEngine;
 import dev.grid.core.GridCpConfig;
 import dev.grid.lock.CpUnavailableException;
@@ -11,9 +12,11 @@ import dev.grid.lock.impl.raft.operations.RaftInvokeOperation;
 import dev.grid.lock.impl.statemachine.LockResults;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +45,9 @@ public final class RaftInvoker {
     private final CpMembership membership;
     private final ScheduledExecutorService scheduler;
     private final AtomicInteger nextTarget = new AtomicInteger();
+    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
     private volatile UUID leaderHint;
+    private volatile boolean shutDown;
 
     public RaftInvoker(NodeEngine nodeEngine, GridCpConfig config, CpGroup group, CpMembership membership,
                        ScheduledExecutorService scheduler) {
@@ -59,14 +64,37 @@ public final class RaftInvoker {
      */
     public CompletableFuture<Object> invoke(CpCommand command) {
         Call call = new Call(command);
-        call.attempt();
+        inFlight.add(call);
+        call.result.whenComplete((r, e) -> inFlight.remove(call));
+        if (shutDown) {
+            call.result.completeExceptionally(notActive());
+        } else {
+            call.attempt();
+        }
         return call.result;
+    }
+
+    /** Fails every call still in flight: their retries would never run on the stopped scheduler. */
+    public void shutdown() {
+        shutDown = true;
+        for (Call call : inFlight) {
+            call.result.completeExceptionally(notActive());
+        }
+    }
+
+    private static HazelcastInstanceNotActiveException notActive() {
+        return new HazelcastInstanceNotActiveException("this grid member is shutting down");
     }
 
     /** @return the leader this member last heard of (its own node's knowledge first), or null */
     public UUID knownLeader() {
         UUID leader = group.leader();
         return leader != null ? leader : leaderHint;
+    }
+
+    /** Calls still go out while the member shuts down gracefully (to leave the group, to close its session). */
+    private boolean alive() {
+        return nodeEngine.getNode().getState() != NodeState.SHUT_DOWN;
     }
 
     private Member target(CpGroupView view) {
@@ -107,8 +135,8 @@ public final class RaftInvoker {
         }
 
         void attempt() {
-            if (!nodeEngine.isRunning()) {
-                result.completeExceptionally(new HazelcastInstanceNotActiveException("this grid member is shutting down"));
+            if (!alive() || shutDown) {
+                result.completeExceptionally(notActive());
                 return;
             }
             if (config.getMemberCount() == 0) {
@@ -146,7 +174,7 @@ public final class RaftInvoker {
         void onAnswer(Member target, Object value, Throwable error) {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                if (!nodeEngine.isRunning() || cause instanceof CpUnavailableException) {
+                if (!alive() || cause instanceof CpUnavailableException) {
                     result.completeExceptionally(cause);
                     return;
                 }
@@ -191,7 +219,7 @@ public final class RaftInvoker {
             try {
                 scheduler.schedule(this::attempt, delayMillis, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
-                result.completeExceptionally(new HazelcastInstanceNotActiveException("this grid member is shutting down"));
+                result.completeExceptionally(notActive());
             }
         }
 

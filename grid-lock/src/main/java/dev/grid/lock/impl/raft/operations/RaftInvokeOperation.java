@@ -34,7 +34,11 @@ public final class RaftInvokeOperation extends Operation implements IdentifiedDa
         return new Offload(this) {
             @Override
             public void start() {
-                service.group().invokeLocal(command).whenComplete((answer, error) -> sendResponse(error != null ? error : answer));
+                service.group().invokeLocal(command).whenComplete((answer, error) -> {
+                    if (!service.group().isShutDown()) { // else the caller learns that this member left
+                        sendResponse(error != null ? error : answer);
+                    }
+                });
             }
         };
     }

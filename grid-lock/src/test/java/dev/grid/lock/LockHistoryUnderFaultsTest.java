@@ -1,0 +1,178 @@
+package dev.grid.lock;
+
+import com.hazelcast.cp.lock.FencedLock;
+import dev.grid.core.Grid;
+import dev.grid.core.GridConfig;
+import dev.grid.core.test.TestClusters;
+import dev.grid.lock.test.CpTestSupport;
+import dev.grid.lock.test.LockHistory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Lock cycles from every member, recorded with real-time intervals and checked for mutual
+ * exclusion and fence order, while the CP group's leader is killed, then a follower. Prints the
+ * time the group took to form, to elect a new leader, and to replace the lost members.
+ */
+class LockHistoryUnderFaultsTest {
+    private static final int MEMBERS = 5;
+    private final List<Grid> members = new ArrayList<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final Map<String, Throwable> failures = new ConcurrentHashMap<>();
+    private final Map<String, Grid> workerMembers = new ConcurrentHashMap<>();
+    private final LockHistory history = new LockHistory();
+
+    @AfterEach
+    void stopEverything() throws InterruptedException {
+        stop.set(true);
+        for (Thread worker : workers) {
+            worker.join(30_000);
+        }
+        members.forEach(member -> member.hazelcast().getLifecycleService().terminate());
+    }
+
+    @Test
+    void holdersNeverOverlapAndFencesIncreaseWhileCpMembersDie() throws Exception {
+        TestClusters cluster = TestClusters.of(MEMBERS, 11);
+        long firstStart = System.nanoTime();
+        long thirdJoined = 0;
+        for (int i = 0; i < MEMBERS; i++) {
+            GridConfig config = cluster.nextMemberConfig();
+            config.getCp().setMissingMemberRemovalTimeout(Duration.ofSeconds(2))
+                    .setSessionTtl(Duration.ofSeconds(6)).setSessionHeartbeatInterval(Duration.ofSeconds(1));
+            members.add(Grid.embedded(config));
+            if (i == 2) {
+                thirdJoined = System.nanoTime();
+                CpTestSupport.awaitLeader(members, Duration.ofSeconds(30));
+                long formed = System.nanoTime();
+                System.out.printf("CP group formed: leader elected %d ms after the 3rd member joined (%d ms after the 1st started)%n",
+                        TimeUnit.NANOSECONDS.toMillis(formed - thirdJoined), TimeUnit.NANOSECONDS.toMillis(formed - firstStart));
+            }
+        }
+        String lockName = "history-" + UUID.randomUUID();
+        for (Grid member : members) {
+            for (int t = 0; t < 2; t++) {
+                startWorker(member, lockName, member.localMember().orElseThrow().port() + "/" + t);
+            }
+        }
+        awaitProgress(200);
+
+        Grid leader = CpTestSupport.leader(members).orElseThrow();
+        long killed = System.nanoTime();
+        leader.hazelcast().getLifecycleService().terminate();
+        List<Grid> alive = alive();
+        CpTestSupport.awaitLeader(alive, Duration.ofSeconds(30));
+        System.out.printf("Failover: a new CP leader was elected %d ms after the leader was killed%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed));
+        awaitProgress(200);
+        awaitFullGroup(alive, killed, "the killed leader");
+
+        Grid currentLeader = CpTestSupport.awaitLeader(alive, Duration.ofSeconds(30));
+        Grid follower = alive.stream().filter(m -> CpTestSupport.cp(m).group().isMember() && m != currentLeader)
+                .findFirst().orElseThrow();
+        killed = System.nanoTime();
+        follower.hazelcast().getLifecycleService().terminate();
+        alive = alive();
+        awaitProgress(200);
+        awaitFullGroup(alive, killed, "the killed follower");
+        awaitProgress(200);
+
+        stop.set(true);
+        for (Thread worker : workers) {
+            worker.join(20_000);
+            assertTrue(!worker.isAlive(), worker.getName() + " did not stop");
+        }
+        for (Map.Entry<String, Throwable> failure : failures.entrySet()) {
+            if (workerMembers.get(failure.getKey()).isRunning()) {
+                throw new AssertionError("worker " + failure.getKey() + " on a live member failed", failure.getValue());
+            }
+        }
+        List<String> violations = history.violations();
+        System.out.printf("History: %d acquisitions (%d released and acknowledged) by %d workers, %d violations%n",
+                history.size(), history.releasedCount(), workers.size(), violations.size());
+        assertEquals(List.of(), violations);
+        assertTrue(history.releasedCount() > 600, "progress under faults: " + history.releasedCount());
+    }
+
+    private List<Grid> alive() {
+        List<Grid> alive = new ArrayList<>();
+        for (Grid member : members) {
+            if (member.isRunning()) {
+                alive.add(member);
+            }
+        }
+        return alive;
+    }
+
+    private void awaitProgress(int moreReleases) {
+        long target = history.releasedCount() + moreReleases;
+        await().atMost(Duration.ofSeconds(60)).until(() -> history.releasedCount() >= target || !failures.isEmpty() && anyLiveFailure());
+        assertTrue(!anyLiveFailure(), "a worker on a live member failed: " + failures);
+    }
+
+    private boolean anyLiveFailure() {
+        return failures.keySet().stream().anyMatch(worker -> workerMembers.get(worker).isRunning());
+    }
+
+    private void awaitFullGroup(List<Grid> alive, long since, String what) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Grid leader = CpTestSupport.leader(alive).orElse(null);
+            if (leader == null) {
+                return false;
+            }
+            var voting = CpTestSupport.cp(leader).group().node().getCommittedMembers().getVotingMembers();
+            return voting.size() == 3 && voting.stream().allMatch(e -> alive.stream().anyMatch(
+                    m -> CpTestSupport.uuid(m).equals(((dev.grid.lock.impl.raft.model.CpEndpoint) e).uuid())));
+        });
+        System.out.printf("Replacement: the group has 3 voting members again %d ms after %s died "
+                        + "(grid.cp.missingMemberRemovalTimeout 2 s, then learner catch-up and promotion)%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since), what);
+    }
+
+    private void startWorker(Grid member, String lockName, String name) {
+        FencedLock lock = GridLocks.of(member).get(lockName);
+        workerMembers.put(name, member);
+        Thread worker = new Thread(() -> {
+            try {
+                while (!stop.get()) {
+                    long start = System.nanoTime();
+                    long fence = ThreadLocalRandom.current().nextBoolean() ? lock.lockAndGetFence()
+                            : lock.tryLockAndGetFence(2, TimeUnit.SECONDS);
+                    long end = System.nanoTime();
+                    if (fence == FencedLock.INVALID_FENCE) {
+                        continue;
+                    }
+                    history.acquired(name, start, end, fence);
+                    long releaseStart = System.nanoTime();
+                    boolean acknowledged = false;
+                    try {
+                        lock.unlock();
+                        acknowledged = true;
+                    } finally {
+                        history.released(name, releaseStart, System.nanoTime(), acknowledged);
+                    }
+                }
+            } catch (Throwable t) {
+                failures.put(name, t);
+            }
+        }, "lock-worker-" + name);
+        worker.setDaemon(true);
+        workers.add(worker);
+        worker.start();
+    }
+}
