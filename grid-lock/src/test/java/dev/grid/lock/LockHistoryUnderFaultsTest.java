@@ -79,8 +79,8 @@ class LockHistoryUnderFaultsTest {
         CpTestSupport.awaitLeader(alive, Duration.ofSeconds(30));
         System.out.printf("Failover: a new CP leader was elected %d ms after the leader was killed%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed));
-        awaitProgress(200);
         awaitFullGroup(alive, killed, "the killed leader");
+        awaitProgress(200);
 
         Grid currentLeader = CpTestSupport.awaitLeader(alive, Duration.ofSeconds(30));
         Grid follower = alive.stream().filter(m -> CpTestSupport.cp(m).group().isMember() && m != currentLeader)
@@ -88,9 +88,8 @@ class LockHistoryUnderFaultsTest {
         killed = System.nanoTime();
         follower.hazelcast().getLifecycleService().terminate();
         alive = alive();
-        awaitProgress(200);
         awaitFullGroup(alive, killed, "the killed follower");
-        awaitProgress(200);
+        awaitProgress(300);
 
         stop.set(true);
         for (Thread worker : workers) {

@@ -65,7 +65,10 @@ public final class CpMembership {
     private final AtomicBoolean forming = new AtomicBoolean();
     private final AtomicBoolean changing = new AtomicBoolean();
     private final AtomicLong lastViewRequest = new AtomicLong(System.nanoTime() - VIEW_REQUEST_INTERVAL_NANOS);
-    private volatile boolean majorityAvailable = true;
+    private volatile boolean majorityAvailable;
+    private volatile boolean majorityLostReported;
+    private boolean majorityMissing;
+    private long majorityMissingSince;
     private volatile boolean waitingLogged;
 
     /** @param maintenance where {@link #maintain()} runs (the CP scheduler): again right after each change */
@@ -76,7 +79,10 @@ public final class CpMembership {
         this.maintenance = maintenance;
     }
 
-    /** @return whether a majority of the group's voting members is in the cluster (true before formation) */
+    /**
+     * @return whether a majority of the group's voting members is in the cluster: false before the
+     *         group forms, and once the majority has been missing longer than the leader heartbeat timeout
+     */
     public boolean majorityAvailable() {
         return majorityAvailable;
     }
@@ -370,10 +376,15 @@ public final class CpMembership {
 
     // ---- majority ----
 
+    /**
+     * A majority missing for longer than the leader heartbeat timeout (so not a member's view
+     * lagging for a moment, as a learner's does while it catches up) is logged loudly, once, and
+     * shows in the {@code grid_cp_majority_available} metric; so is its return.
+     */
     private void watchMajority() {
         CpGroupView view = group.view();
         if (view == null) {
-            majorityAvailable = config.getMemberCount() > 0 && dataMembers().size() >= config.getMemberCount();
+            majorityAvailable = false;
             return;
         }
         Collection<UUID> voting = new ArrayList<>(view.votingMembers());
@@ -387,18 +398,28 @@ public final class CpMembership {
             present += nodeEngine.getClusterService().getMember(uuid) != null ? 1 : 0;
         }
         int majority = voting.size() / 2 + 1;
-        boolean available = present >= majority;
-        if (available != majorityAvailable) {
-            majorityAvailable = available;
-            if (!available) {
-                LOG.error("*** The CP group {} has LOST ITS MAJORITY: {} of its {} voting members are in the cluster, it needs {}. "
-                                + "FencedLock calls fail until enough of them return. CP state is kept in memory only: "
-                                + "if they are gone for good, the locks are lost and the cluster must be restarted. ***",
-                        view.groupId(), present, voting.size(), majority);
-            } else {
+        long now = System.nanoTime();
+        if (present >= majority) {
+            majorityMissing = false;
+            majorityAvailable = true;
+            if (majorityLostReported) {
+                majorityLostReported = false;
                 LOG.warn("The CP group {} has a majority again: {} of {} voting members are in the cluster",
                         view.groupId(), present, voting.size());
             }
+            return;
+        }
+        if (!majorityMissing) {
+            majorityMissing = true;
+            majorityMissingSince = now;
+        }
+        if (now - majorityMissingSince >= config.getLeaderHeartbeatTimeout().toNanos() && !majorityLostReported) {
+            majorityLostReported = true;
+            majorityAvailable = false;
+            LOG.error("*** The CP group {} has LOST ITS MAJORITY: {} of its {} voting members are in the cluster, it needs {}. "
+                            + "FencedLock calls fail until enough of them return. CP state is kept in memory only: "
+                            + "if they are gone for good, the locks are lost and the cluster must be restarted. ***",
+                    view.groupId(), present, voting.size(), majority);
         }
     }
 
