@@ -1,6 +1,7 @@
 package dev.grid.lock.impl.raft;
 
 import com.hazelcast.cluster.Member;
+import com.hazelcast.internal.util.ConcurrencyUtil;
 import com.hazelcast.spi.impl.NodeEngine;
 import dev.grid.core.GridCpConfig;
 import dev.grid.lock.impl.CpService;
@@ -140,8 +141,8 @@ public final class CpMembership {
         List<CompletableFuture<Object>> answers = new ArrayList<>();
         for (Member member : members) {
             if (!member.localMember()) {
-                answers.add(nodeEngine.getOperationService()
-                        .invokeOnTarget(CpService.SERVICE_NAME, new GetCpViewOperation(), member.getAddress()));
+                answers.add(plain(nodeEngine.getOperationService()
+                        .invokeOnTarget(CpService.SERVICE_NAME, new GetCpViewOperation(), member.getAddress())));
             }
         }
         CompletableFuture.allOf(answers.toArray(new CompletableFuture<?>[0])).handle((x, e) -> {
@@ -214,12 +215,25 @@ public final class CpMembership {
         Member member = nodeEngine.getClusterService().getMember(memberUuid);
         if (member != null && nodeEngine.isRunning()) {
             nodeEngine.getOperationService().<Object>invokeOnTarget(CpService.SERVICE_NAME, new GetCpViewOperation(), member.getAddress())
-                    .whenComplete((view, e) -> {
+                    .whenCompleteAsync((view, e) -> {
                         if (view instanceof CpGroupView) {
                             group.install((CpGroupView) view);
                         }
-                    });
+                    }, ConcurrencyUtil.CALLER_RUNS);
         }
+    }
+
+    /** A plain CompletableFuture completed with a Hazelcast future, without Hazelcast's thread-per-callback default. */
+    private static <T> CompletableFuture<T> plain(CompletableFuture<T> hazelcastFuture) {
+        CompletableFuture<T> plain = new CompletableFuture<>();
+        hazelcastFuture.whenCompleteAsync((value, error) -> {
+            if (error != null) {
+                plain.completeExceptionally(error);
+            } else {
+                plain.complete(value);
+            }
+        }, ConcurrencyUtil.CALLER_RUNS);
+        return plain;
     }
 
     private CpGroupView viewOf(RaftGroupMembers members, long version) {

@@ -3,6 +3,7 @@ package dev.grid.lock.impl.raft;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.instance.impl.NodeState;
+import com.hazelcast.internal.util.ConcurrencyUtil;
 import com.hazelcast.spi.impl.NodeEngine;
 import dev.grid.core.GridCpConfig;
 import dev.grid.lock.CpUnavailableException;
@@ -168,7 +169,9 @@ public final class RaftInvoker {
                         .setTryCount(1)
                         .invoke();
             }
-            answer.whenComplete((value, error) -> onAnswer(target, value, error));
+            // not whenComplete: on Hazelcast's futures it runs the callback through Hazelcast's default async
+            // executor, which on a machine of two cores starts a thread per callback
+            answer.whenCompleteAsync((value, error) -> onAnswer(target, value, error), ConcurrencyUtil.CALLER_RUNS);
         }
 
         void onAnswer(Member target, Object value, Throwable error) {
