@@ -21,6 +21,21 @@ public class FencedWriteRejectedException extends GridException {
         this.highestFence = highestFence;
     }
 
+    /**
+     * Re-creates the exception from its message, as a client does when the member's exception reaches it.
+     *
+     * @param message a message made by the other constructor
+     */
+    public FencedWriteRejectedException(String message) {
+        super(message);
+        java.util.regex.Matcher numbers = FENCES.matcher(message == null ? "" : message);
+        boolean found = numbers.find();
+        this.fence = found ? Long.parseLong(numbers.group(1)) : -1;
+        this.highestFence = found ? Long.parseLong(numbers.group(2)) : -1;
+    }
+
+    private static final java.util.regex.Pattern FENCES = java.util.regex.Pattern.compile("its fence (\\d+) is lower than (\\d+)");
+
     /** @return the fence the rejected write carried */
     public long fence() {
         return fence;

@@ -184,6 +184,25 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
     // ---- writes ----
 
     @Override
+    public void setFenced(K key, V value, long fence) {
+        putFenced(key, value, fence);
+    }
+
+    @Override
+    public V putFenced(K key, V value, long fence) {
+        Data keyData = serialization.key(key);
+        return value(join(sendToKeyOwner(GridMapCodecs.encodeFencedWriteRequest(name, keyData,
+                serialization.value(key, value, "value"), serialization.fence(key, fence)), keyData)));
+    }
+
+    @Override
+    public V removeFenced(K key, long fence) {
+        Data keyData = serialization.key(key);
+        return value(join(sendToKeyOwner(GridMapCodecs.encodeFencedWriteRequest(name, keyData, null,
+                serialization.fence(key, fence)), keyData)));
+    }
+
+    @Override
     public V put(K key, V value) {
         return value(join(sendToKeyOwner(GridMapMessageType.PUT, key, serialization.key(key), value, "value")));
     }

@@ -47,6 +47,7 @@ import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCod
 public final class GridMapCodecs {
     private static final int REQUEST_INITIAL_FRAME_SIZE = PARTITION_ID_FIELD_OFFSET + INT_SIZE_IN_BYTES;
     private static final int FETCH_KEYS_ONLY_OFFSET = REQUEST_INITIAL_FRAME_SIZE;
+    private static final int FENCE_OFFSET = REQUEST_INITIAL_FRAME_SIZE;
     private static final int RESPONSE_FIELD_OFFSET = RESPONSE_BACKUP_ACKS_FIELD_OFFSET + BYTE_SIZE_IN_BYTES;
 
     private GridMapCodecs() {
@@ -101,6 +102,12 @@ public final class GridMapCodecs {
         public List<byte[]> namedKeys() {
             return keys;
         }
+    }
+
+    /** setFenced/putFenced (a value) or removeFenced (no value), with the writer's fence. */
+    public static final class FencedWriteRequest extends KeyRequest {
+        public Data value;
+        public long fence;
     }
 
     /** Every entry (or every key) of one partition. */
@@ -228,6 +235,26 @@ public final class GridMapCodecs {
             throw new IllegalArgumentException("GridMap '" + request.name + "': a putAll request carries "
                     + request.keys.size() + " keys but " + request.values.size() + " values; nothing was stored");
         }
+        return request;
+    }
+
+    /** @param value the new value, or null for removeFenced */
+    public static ClientMessage encodeFencedWriteRequest(String name, Data key, Data value, long fence) {
+        ClientMessage message = newRequest(GridMapMessageType.FENCED_WRITE, LONG_SIZE_IN_BYTES, true);
+        encodeLong(message.getStartFrame().content, FENCE_OFFSET, fence);
+        StringCodec.encode(message, name);
+        DataCodec.encode(message, key);
+        DataCodec.encodeNullable(message, value);
+        return message;
+    }
+
+    public static FencedWriteRequest decodeFencedWriteRequest(ClientMessage message) {
+        ClientMessage.ForwardFrameIterator frames = message.frameIterator();
+        FencedWriteRequest request = new FencedWriteRequest();
+        request.fence = decodeLong(frames.next().content, FENCE_OFFSET);
+        request.name = StringCodec.decode(frames);
+        request.key = DataCodec.decode(frames);
+        request.value = DataCodec.decodeNullable(frames);
         return request;
     }
 

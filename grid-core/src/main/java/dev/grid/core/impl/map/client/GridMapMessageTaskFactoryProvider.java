@@ -32,6 +32,7 @@ public final class GridMapMessageTaskFactoryProvider implements MessageTaskFacto
         add(GridMapMessageType.CLEAR, (message, connection) -> new ClearMessageTask(message, node, connection));
         add(GridMapMessageType.EXECUTE_ON_KEY, (message, connection) -> new ExecuteOnKeyMessageTask(message, node, connection));
         add(GridMapMessageType.FETCH_ENTRIES, (message, connection) -> new FetchEntriesMessageTask(message, node, connection));
+        add(GridMapMessageType.FENCED_WRITE, (message, connection) -> new FencedWriteMessageTask(message, node, connection));
         for (GridMapMessageType type : GridMapMessageType.values()) {
             if (!factories.containsKey(type.request())) {
                 throw new IllegalStateException("no message task for GridMap request " + type.operationName());

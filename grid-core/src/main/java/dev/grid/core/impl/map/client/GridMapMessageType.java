@@ -28,7 +28,8 @@ public enum GridMapMessageType {
     SIZE(0x0D, "GridMap.Size", true),
     CLEAR(0x0E, "GridMap.Clear", false),
     EXECUTE_ON_KEY(0x0F, "GridMap.ExecuteOnKey", false),
-    FETCH_ENTRIES(0x10, "GridMap.FetchEntries", true);
+    FETCH_ENTRIES(0x10, "GridMap.FetchEntries", true),
+    FENCED_WRITE(0x11, "GridMap.FencedWrite", false);
 
     /** The service byte of GridMap's message types. */
     public static final int SERVICE_BYTE = 0xC1;
