@@ -86,6 +86,35 @@ public interface GridMap<K, V> extends Iterable<Map.Entry<K, V>> {
     /** @return a stage completing with true if the key was present */
     CompletionStage<Boolean> deleteAsync(K key);
 
+    /**
+     * Stores the value if {@code fence} is at least the highest fence already applied to the key, and
+     * records the fence; the check and the write are one atomic step on the key's owner, and the
+     * key's highest fence is backed up and migrated with it. Use the fence of a FencedLock that
+     * guards the key: a former holder that paused past its lease carries a lower fence than its
+     * successor, and its write is refused.
+     *
+     * @param fence the writer's fence, > 0
+     * @throws FencedWriteRejectedException if a higher fence was already applied to the key
+     * @throws IllegalArgumentException     if fence is 0 or negative
+     */
+    void setFenced(K key, V value, long fence);
+
+    /**
+     * {@link #setFenced(Object, Object, long)}, returning the previous value.
+     *
+     * @return the previous value, or null
+     */
+    V putFenced(K key, V value, long fence);
+
+    /**
+     * Removes the key if {@code fence} is at least the highest fence applied to it; the key's highest
+     * fence is kept, so a stale holder cannot write the key back afterwards.
+     *
+     * @return the removed value, or null
+     * @throws FencedWriteRejectedException if a higher fence was already applied to the key
+     */
+    V removeFenced(K key, long fence);
+
     /** @return true if the map holds the key */
     boolean containsKey(K key);
 

@@ -81,6 +81,8 @@ class GridCommandTest {
         assertTrue(text.contains("271 partitions on 3 members"), text);
         assertTrue(text.contains("terminated member"), text);
         assertTrue(text.contains("271 partitions on 2 members"), text);
+        assertTrue(text.contains("wrote 2000 entries to GridMap 'demo'"), text);
         assertTrue(text.contains("verified 2000 of 2000 acknowledged entries"), text);
+        assertTrue(text.contains("the 2 survivors own 2000 entries off-heap"), text);
     }
 }

@@ -35,6 +35,9 @@ final class MemberProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
+        // C1 only: a test member lives seconds, and C2 compiler threads of several JVMs on a 2-core
+        // machine slowed ProcessClientGridMapTest from 15 s to 31 s.
+        command.add("-XX:TieredStopAtLevel=1");
         command.addAll(JvmFlags.list());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -10,6 +10,7 @@ import dev.grid.core.impl.map.operations.ContainsKeyOperation;
 import dev.grid.core.impl.map.operations.DeleteOperation;
 import dev.grid.core.impl.map.operations.EntriesResponse;
 import dev.grid.core.impl.map.operations.ExecuteOnKeyOperation;
+import dev.grid.core.impl.map.operations.FencedWriteOperation;
 import dev.grid.core.impl.map.operations.FetchEntriesOperation;
 import dev.grid.core.impl.map.operations.GetAllOperation;
 import dev.grid.core.impl.map.operations.GetOperation;
@@ -64,8 +65,9 @@ public final class GridCoreDataSerializerHook implements DataSerializerHook {
     public static final int ENTRIES_RESPONSE = 21;
     public static final int REPLICATION = 22;
     public static final int MAP_OPERATION_FACTORY = 23;
+    public static final int FENCED_WRITE = 24;
 
-    private static final int LAST = MAP_OPERATION_FACTORY;
+    private static final int LAST = FENCED_WRITE;
 
     @Override
     public int getFactoryId() {
@@ -98,6 +100,7 @@ public final class GridCoreDataSerializerHook implements DataSerializerHook {
         constructors.set(ENTRIES_RESPONSE, EntriesResponse::new);
         constructors.set(REPLICATION, ReplicationOperation::new);
         constructors.set(MAP_OPERATION_FACTORY, MapOperationFactory::new);
+        constructors.set(FENCED_WRITE, FencedWriteOperation::new);
         return typeId -> {
             if (typeId <= 0 || typeId > LAST || constructors.get(typeId) == null) {
                 throw new IllegalArgumentException("grid-core has no serializable type with class id " + typeId

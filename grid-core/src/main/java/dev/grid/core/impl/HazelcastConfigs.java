@@ -2,6 +2,7 @@ package dev.grid.core.impl;
 
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.config.ClientNetworkConfig;
+import com.hazelcast.client.config.ProxyFactoryConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
@@ -11,6 +12,7 @@ import dev.grid.core.GridClientConfig;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridNetworkConfig;
 import dev.grid.core.impl.map.GridMapService;
+import dev.grid.core.impl.map.client.ClientGridMapProxy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +74,8 @@ public final class HazelcastConfigs {
         grid.getAddresses().forEach(address -> expandPortRange(address).forEach(network::addAddress));
         config.getConnectionStrategyConfig().getConnectionRetryConfig()
                 .setClusterConnectTimeoutMillis(grid.getConnectTimeout().toMillis());
+        // grid's structures on the client: hazelcast.getDistributedObject(service, name) creates these proxies.
+        config.addProxyFactoryConfig(new ProxyFactoryConfig(GridMapService.SERVICE_NAME, ClientGridMapProxy.factory()));
         return config;
     }
 

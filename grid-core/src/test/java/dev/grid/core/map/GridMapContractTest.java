@@ -1,5 +1,6 @@
 package dev.grid.core.map;
 
+import dev.grid.core.FencedWriteRejectedException;
 import dev.grid.core.Grid;
 import dev.grid.core.GridEntryProcessor;
 import dev.grid.core.GridMap;
@@ -146,6 +147,22 @@ public abstract class GridMapContractTest {
         GridEntryProcessor<String, String, String> reader = entry -> entry.getKey() + "=" + entry.getValue();
         assertEquals("k=null", map.executeOnKey("k", reader));
         assertFalse(map.containsKey("k"), "a processor that changes nothing stores nothing");
+    }
+
+    @Test
+    void fencedWritesRejectAFenceBelowTheKeysHighest() {
+        map.setFenced("account", "holder-5", 5);
+        assertEquals("holder-5", map.putFenced("account", "holder-9", 9));
+        FencedWriteRejectedException stale = assertThrows(FencedWriteRejectedException.class,
+                () -> map.setFenced("account", "paused holder-5", 5));
+        assertEquals(5, stale.fence());
+        assertEquals(9, stale.highestFence());
+        assertTrue(stale.getMessage().contains("key 'account'"), stale.getMessage());
+        assertEquals("holder-9", map.get("account"));
+        assertEquals("holder-9", map.removeFenced("account", 10));
+        assertThrows(FencedWriteRejectedException.class, () -> map.setFenced("account", "back", 9));
+        assertThrows(IllegalArgumentException.class, () -> map.setFenced("account", "zero", 0));
+        assertFalse(map.containsKey("account"));
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.grid.server.impl;
 
-import com.hazelcast.map.IMap;
 import dev.grid.core.Grid;
 import dev.grid.core.GridClientConfig;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridException;
+import dev.grid.core.GridMap;
 import dev.grid.core.GridMember;
 import dev.grid.core.impl.FreePorts;
 import dev.grid.server.GridCommand;
@@ -41,7 +41,7 @@ public final class DemoCommand implements Command {
     public String usage() {
         return "usage: grid demo [--entries N]\n\n"
                 + "The main job on an embedded default: starts a 3-member cluster in this JVM (127.0.0.1, free ports,\n"
-                + "a random cluster name) and a client, writes N entries through the client (backupCount 1),\n"
+                + "a random cluster name) and a client, writes N entries to a GridMap through the client (backupCount 1),\n"
                 + "terminates one member without warning, and verifies every acknowledged entry is still readable.\n"
                 + "Exits 0 when every entry was verified, 1 with the reason otherwise.\n\n"
                 + "  --entries N   entries to write (default " + DEFAULT_ENTRIES + ")\n";
@@ -101,13 +101,14 @@ public final class DemoCommand implements Command {
         GridClientConfig clientConfig = new GridClientConfig().setClusterName(clusterName).setAddresses(addresses);
         try (Grid client = Grid.client(clientConfig)) {
             out.println("  client connected to " + client.members().size() + " members");
-            IMap<Integer, String> map = client.hazelcast().getMap("demo");
+            GridMap<Integer, String> map = client.map("demo");
             long started = System.nanoTime();
             for (int i = 0; i < entries; i++) {
                 map.set(i, value(i));
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf("  wrote %d entries through the client in %.2f s (%.0f writes/s), each acknowledged after its backup%n",
+            out.printf("  wrote %d entries to GridMap 'demo' (off-heap) through the client in %.2f s (%.0f writes/s), "
+                            + "each acknowledged after its backup%n",
                     entries, seconds, entries / seconds);
 
             Grid victim = members.get(1);
@@ -129,7 +130,14 @@ public final class DemoCommand implements Command {
                     lost.add(i);
                 }
             }
-            out.printf("  verified %d of %d acknowledged entries through the client after the member died%n", verified, entries);
+            long stored = 0;
+            for (Grid member : members) {
+                if (member.isRunning()) {
+                    stored += member.<Integer, String>map("demo").localStats().primaryEntries();
+                }
+            }
+            out.printf("  verified %d of %d acknowledged entries through the client after the member died "
+                    + "(the 2 survivors own %d entries off-heap)%n", verified, entries, stored);
             if (verified != entries) {
                 err.println("grid demo: FAILED: " + (entries - verified) + " acknowledged entries were lost or wrong, first keys: " + lost);
                 return GridCommand.FAILED;

@@ -16,6 +16,7 @@ import dev.grid.core.impl.map.operations.ContainsKeyOperation;
 import dev.grid.core.impl.map.operations.DeleteOperation;
 import dev.grid.core.impl.map.operations.EntriesResponse;
 import dev.grid.core.impl.map.operations.ExecuteOnKeyOperation;
+import dev.grid.core.impl.map.operations.FencedWriteOperation;
 import dev.grid.core.impl.map.operations.FetchEntriesOperation;
 import dev.grid.core.impl.map.operations.GetAllOperation;
 import dev.grid.core.impl.map.operations.GetOperation;
@@ -266,6 +267,24 @@ public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapS
     private InternalCompletableFuture<Boolean> deleteInternal(K key) {
         Data keyData = serialization.key(key);
         return invoke(new DeleteOperation(name, keyData), keyData);
+    }
+
+    @Override
+    public void setFenced(K key, V value, long fence) {
+        putFenced(key, value, fence);
+    }
+
+    @Override
+    public V putFenced(K key, V value, long fence) {
+        Data keyData = serialization.key(key);
+        return join(invoke(new FencedWriteOperation(name, keyData, serialization.value(key, value, "value"),
+                serialization.fence(key, fence)), keyData));
+    }
+
+    @Override
+    public V removeFenced(K key, long fence) {
+        Data keyData = serialization.key(key);
+        return join(invoke(new FencedWriteOperation(name, keyData, null, serialization.fence(key, fence)), keyData));
     }
 
     @Override

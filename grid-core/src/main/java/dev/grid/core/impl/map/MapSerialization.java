@@ -50,6 +50,15 @@ public final class MapSerialization {
         }
     }
 
+    /** @throws IllegalArgumentException if the fence is not a fence a FencedLock could have issued */
+    public long fence(Object key, long fence) {
+        if (fence <= 0) {
+            throw new IllegalArgumentException("GridMap '" + mapName + "': a fenced write to key " + describe(key)
+                    + " needs a fence > 0 (as FencedLock issues them), was " + fence + "; nothing was stored");
+        }
+        return fence;
+    }
+
     public <T> T toObject(Object data) {
         return serialization.toObject(data);
     }

@@ -17,13 +17,17 @@ public final class PartitionStore {
     private final String mapName;
     private final int partitionId;
     private final long capacity;
+    private final int averageKeySize;
     private final ChronicleMap<byte[], byte[]> entries;
     private final long reservedAtCreation;
+    /** The highest fence applied to each fenced key; created on the first fenced write. */
+    private ChronicleMap<byte[], Long> fences;
 
     PartitionStore(String mapName, int partitionId, long capacity, int averageKeySize, int averageValueSize) {
         this.mapName = mapName;
         this.partitionId = partitionId;
         this.capacity = capacity;
+        this.averageKeySize = averageKeySize;
         this.entries = ChronicleMap.of(byte[].class, byte[].class)
                 .name(mapName + "-" + partitionId)
                 .entries(capacity)
@@ -71,12 +75,46 @@ public final class PartitionStore {
         return true;
     }
 
+    /** @return the highest fence applied to the key, or 0 if none was */
+    public long fence(byte[] key) {
+        ChronicleMap<byte[], Long> current = fences;
+        Long fence = current == null ? null : current.get(key);
+        return fence == null ? 0 : fence;
+    }
+
+    /** Records the key's highest fence (partition thread only). */
+    public void setFence(byte[] key, long fence) {
+        if (fences == null) {
+            fences = ChronicleMap.of(byte[].class, Long.class)
+                    .name(mapName + "-" + partitionId + "-fences")
+                    .entries(capacity)
+                    .averageKeySize(averageKeySize)
+                    .create();
+        }
+        try {
+            fences.put(key, fence);
+        } catch (IllegalStateException e) {
+            throw full(e);
+        }
+    }
+
+    /** Calls the action with a fresh copy of every fenced key and its highest fence. */
+    public void forEachFence(BiConsumer<byte[], Long> action) {
+        if (fences != null) {
+            fences.forEachEntry(entry -> action.accept(entry.key().getUsing(null), entry.value().get()));
+        }
+    }
+
     public long size() {
         return entries.longSize();
     }
 
+    /** Removes every entry and every fence. */
     public void clear() {
         entries.clear();
+        if (fences != null) {
+            fences.clear();
+        }
     }
 
     /** Calls the action with a fresh copy of every key and value (Chronicle reuses its own instances). */
@@ -111,6 +149,9 @@ public final class PartitionStore {
     /** Frees the off-heap memory. */
     public void close() {
         entries.close();
+        if (fences != null) {
+            fences.close();
+        }
     }
 
     private GridMapFullException full(IllegalStateException cause) {

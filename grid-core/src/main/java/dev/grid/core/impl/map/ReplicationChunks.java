@@ -13,7 +13,8 @@ import java.util.NoSuchElementException;
 /**
  * Streams one map's partition to a new replica in chunks of about {@link #CHUNK_BYTES}, so a large
  * partition migrates without a heap spike the size of the partition. Runs on the source's partition
- * thread. The keys are snapshotted up front; each chunk reads the current values.
+ * thread. The keys are snapshotted up front (each chunk reads the current values); the keys' highest
+ * fences follow the entries.
  */
 final class ReplicationChunks implements ChunkSupplier {
     static final int CHUNK_BYTES = 1 << 20;
@@ -24,7 +25,10 @@ final class ReplicationChunks implements ChunkSupplier {
     private final NodeEngine nodeEngine;
     private final PartitionStore store;
     private final List<byte[]> keys;
+    private final List<byte[]> fencedKeys = new ArrayList<>();
+    private final List<Long> fences = new ArrayList<>();
     private int next;
+    private int nextFence;
     private boolean first = true;
 
     ReplicationChunks(String mapName, int partitionId, int replicaIndex, NodeEngine nodeEngine, PartitionStore store) {
@@ -34,25 +38,45 @@ final class ReplicationChunks implements ChunkSupplier {
         this.nodeEngine = nodeEngine;
         this.store = store;
         this.keys = store == null ? Collections.emptyList() : store.keys();
+        if (store != null) {
+            store.forEachFence((key, fence) -> {
+                fencedKeys.add(key);
+                fences.add(fence);
+            });
+        }
     }
 
     /** The whole partition in one operation (for when chunked migration is off). */
     static ReplicationOperation whole(String mapName, PartitionStore store) {
         List<byte[]> keys = new ArrayList<>();
         List<byte[]> values = new ArrayList<>();
+        List<byte[]> fencedKeys = new ArrayList<>();
+        List<Long> fences = new ArrayList<>();
         if (store != null) {
             store.forEach((key, value) -> {
                 keys.add(key);
                 values.add(value);
             });
+            store.forEachFence((key, fence) -> {
+                fencedKeys.add(key);
+                fences.add(fence);
+            });
         }
-        return new ReplicationOperation(mapName, true, keys, values);
+        return new ReplicationOperation(mapName, true, keys, values, fencedKeys, toArray(fences));
+    }
+
+    private static long[] toArray(List<Long> values) {
+        long[] array = new long[values.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = values.get(i);
+        }
+        return array;
     }
 
     @Override
     public boolean hasNext() {
         // The first chunk always goes, even empty: it clears what the receiver held.
-        return first || next < keys.size();
+        return first || next < keys.size() || nextFence < fencedKeys.size();
     }
 
     @Override
@@ -72,7 +96,15 @@ final class ReplicationChunks implements ChunkSupplier {
                 bytes += key.length + value.length;
             }
         }
-        Operation operation = new ReplicationOperation(mapName, first, chunkKeys, chunkValues);
+        List<byte[]> chunkFencedKeys = new ArrayList<>();
+        List<Long> chunkFences = new ArrayList<>();
+        while (next >= keys.size() && nextFence < fencedKeys.size() && bytes < CHUNK_BYTES) {
+            byte[] key = fencedKeys.get(nextFence);
+            chunkFencedKeys.add(key);
+            chunkFences.add(fences.get(nextFence++));
+            bytes += key.length + Long.BYTES;
+        }
+        Operation operation = new ReplicationOperation(mapName, first, chunkKeys, chunkValues, chunkFencedKeys, toArray(chunkFences));
         first = false;
         return operation.setPartitionId(partitionId).setReplicaIndex(replicaIndex).setNodeEngine(nodeEngine);
     }

@@ -17,7 +17,11 @@ public final class EntriesResponse implements IdentifiedDataSerializable {
     public EntriesResponse() {
     }
 
-    EntriesResponse(List<byte[]> keys, List<byte[]> values) {
+    /**
+     * @param keys   serialized keys
+     * @param values serialized values, index for index with the keys; null when only keys were fetched
+     */
+    public EntriesResponse(List<byte[]> keys, List<byte[]> values) {
         this.keys = keys;
         this.values = values;
     }

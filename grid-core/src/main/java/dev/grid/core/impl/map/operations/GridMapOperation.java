@@ -8,6 +8,7 @@ import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import com.hazelcast.spi.impl.operationservice.NamedOperation;
 import com.hazelcast.spi.impl.operationservice.Operation;
 import com.hazelcast.spi.impl.operationservice.PartitionAwareOperation;
+import dev.grid.core.GridException;
 import dev.grid.core.impl.GridCoreDataSerializerHook;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.MapContainer;
@@ -60,6 +61,19 @@ public abstract class GridMapOperation extends Operation
     /** @return the partition's store, or null if it holds nothing yet */
     protected final PartitionStore storeOrNull() {
         return container().storeOrNull(getPartitionId());
+    }
+
+    /**
+     * Refusals of bad requests (too large a value, a full store, a stale fence, a bad argument) go back
+     * to the caller, who sees them; the member logs them only at fine level, not as errors.
+     */
+    @Override
+    public void logError(Throwable e) {
+        if (e instanceof GridException || e instanceof IllegalArgumentException) {
+            getLogger().fine("GridMap '" + name + "' refused an operation: " + e.getMessage());
+        } else {
+            super.logError(e);
+        }
     }
 
     @Override

@@ -16,15 +16,26 @@ public final class ReplicationOperation extends GridMapOperation {
     private boolean first;
     private List<byte[]> keys;
     private List<byte[]> values;
+    private List<byte[]> fencedKeys;
+    private long[] fences;
 
     public ReplicationOperation() {
     }
 
-    public ReplicationOperation(String name, boolean first, List<byte[]> keys, List<byte[]> values) {
+    /**
+     * @param keys       entry keys
+     * @param values     their values, index for index
+     * @param fencedKeys keys whose highest fence travels in this chunk
+     * @param fences     those fences, index for index
+     */
+    public ReplicationOperation(String name, boolean first, List<byte[]> keys, List<byte[]> values,
+                                List<byte[]> fencedKeys, long[] fences) {
         super(name);
         this.first = first;
         this.keys = keys;
         this.values = values;
+        this.fencedKeys = fencedKeys;
+        this.fences = fences;
     }
 
     @Override
@@ -40,6 +51,9 @@ public final class ReplicationOperation extends GridMapOperation {
         for (int i = 0; i < keys.size(); i++) {
             store.put(keys.get(i), values.get(i));
         }
+        for (int i = 0; i < fencedKeys.size(); i++) {
+            store.setFence(fencedKeys.get(i), fences[i]);
+        }
     }
 
     /** @return whether this is the partition's first chunk, which replaces what the receiver held */
@@ -50,6 +64,11 @@ public final class ReplicationOperation extends GridMapOperation {
     /** @return how many entries this chunk carries */
     public int entryCount() {
         return keys.size();
+    }
+
+    /** @return how many key fences this chunk carries */
+    public int fenceCount() {
+        return fencedKeys.size();
     }
 
     @Override
@@ -63,6 +82,8 @@ public final class ReplicationOperation extends GridMapOperation {
         out.writeBoolean(first);
         EntriesResponse.writeByteArrays(out, keys);
         EntriesResponse.writeByteArrays(out, values);
+        EntriesResponse.writeByteArrays(out, fencedKeys);
+        out.writeLongArray(fences);
     }
 
     @Override
@@ -71,5 +92,7 @@ public final class ReplicationOperation extends GridMapOperation {
         first = in.readBoolean();
         keys = EntriesResponse.readByteArrays(in);
         values = EntriesResponse.readByteArrays(in);
+        fencedKeys = EntriesResponse.readByteArrays(in);
+        fences = in.readLongArray();
     }
 }

@@ -1,0 +1,35 @@
+package dev.grid.core.impl.map.client;
+
+import com.hazelcast.client.impl.protocol.ClientMessage;
+import com.hazelcast.instance.impl.Node;
+import com.hazelcast.internal.nio.Connection;
+import com.hazelcast.spi.impl.operationservice.Operation;
+import dev.grid.core.impl.map.operations.PutIfAbsentOperation;
+
+/** putIfAbsent(key, value): the current value's bytes (nothing stored), or null (stored). Runs {@link PutIfAbsentOperation}. */
+final class PutIfAbsentMessageTask extends GridMapPartitionMessageTask<GridMapCodecs.KeyValueRequest> {
+
+    PutIfAbsentMessageTask(ClientMessage message, Node node, Connection connection) {
+        super(GridMapMessageType.PUT_IF_ABSENT, message, node, connection);
+    }
+
+    @Override
+    protected GridMapCodecs.KeyValueRequest decodeClientMessage(ClientMessage message) {
+        return GridMapCodecs.decodeKeyValueRequest(message);
+    }
+
+    @Override
+    protected Operation prepareOperation() {
+        return new PutIfAbsentOperation(parameters.name, parameters.key, parameters.value);
+    }
+
+    @Override
+    protected ClientMessage encodeResponse(Object response) {
+        return GridMapCodecs.encodeDataResponse(type(), dataOf(response));
+    }
+
+    @Override
+    public Object[] getParameters() {
+        return new Object[] {parameters.key, parameters.value};
+    }
+}
