@@ -15,7 +15,8 @@ package dev.grid.core;
  * @param removes            removals (remove, delete, processor removals)
  * @param otherOperations    every other operation (containsKey, size, clear, executeOnKey, iteration)
  * @param localReads         gets served on the caller's thread by the local fast path
- * @param totalGetNanos      time spent in gets, in nanoseconds (divide by {@code gets} for the mean)
+ * @param totalGetNanos      time spent in gets, in nanoseconds (divide by {@code gets} for the mean); local
+ *                           fast-path reads are timed one in 16, each timed read counting for 16
  * @param totalPutNanos      time spent in writes, in nanoseconds
  * @param totalRemoveNanos   time spent in removals, in nanoseconds
  * @since 0.1

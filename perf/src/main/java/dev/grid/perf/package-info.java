@@ -1,5 +1,9 @@
 /**
- * grid's performance harness: JMH benchmarks and a YCSB-style load generator that measure
- * grid against Hazelcast IMap and others side by side, in one run.
+ * grid's performance harness: JMH benchmarks that measure GridMap against Hazelcast's IMap, a
+ * {@code ConcurrentHashMap} and a raw Chronicle Map side by side, in one run
+ * ({@link dev.grid.perf.LocalGetBenchmark}, {@link dev.grid.perf.LocalPutBenchmark},
+ * {@link dev.grid.perf.ReplicatedSetBenchmark}), built as one runnable jar whose main class,
+ * {@link dev.grid.perf.BenchmarkMain}, gives every forked JVM the flags grid needs. How to run
+ * them: {@code perf/README.md}; figures: {@code perf/RESULTS.md}.
  */
 package dev.grid.perf;

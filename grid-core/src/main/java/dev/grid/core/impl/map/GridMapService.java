@@ -107,12 +107,14 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     public void destroyDistributedObject(String name, boolean local) {
         MapContainer container = containers.remove(name);
         if (container != null) {
+            container.retire();
             closeStoresOnPartitionThreads(container);
         }
     }
 
     @Override
     public void reset() {
+        containers.values().forEach(MapContainer::retire);
         containers.values().forEach(this::closeStoresOnPartitionThreads);
         containers.clear();
     }
@@ -121,6 +123,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     public void shutdown(boolean terminate) {
         // The partition threads are stopping; no operation runs any more.
         for (MapContainer container : containers.values()) {
+            container.retire();
             for (int p = 0; p < container.partitionCount(); p++) {
                 container.dropStore(p);
             }

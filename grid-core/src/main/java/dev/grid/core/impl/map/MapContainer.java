@@ -19,6 +19,8 @@ public final class MapContainer {
     private final MapStatsCounters stats = new MapStatsCounters();
 
     private final OffHeapBudget budget;
+    /** False once the map was destroyed (or the member reset): proxies that cached this container look it up again. */
+    private volatile boolean live = true;
 
     MapContainer(GridMapConfig config, int partitionCount, int clusterSyncBackups, int clusterAsyncBackups, OffHeapBudget budget) {
         this.budget = budget;
@@ -37,6 +39,14 @@ public final class MapContainer {
     static long capacityPerPartition(long entries, int partitionCount) {
         double share = (double) entries / partitionCount;
         return Math.max(128, (long) Math.ceil(share * 1.25 + 6 * Math.sqrt(share)));
+    }
+
+    public boolean isLive() {
+        return live;
+    }
+
+    void retire() {
+        live = false;
     }
 
     public String name() {
@@ -99,10 +109,17 @@ public final class MapContainer {
         stats.recordGet(hit, nanos);
     }
 
-    /** A get served on the caller's thread by the local fast path. */
-    public void recordLocalRead(boolean hit, long nanos) {
-        stats.localReads.increment();
-        stats.recordGet(hit, nanos);
+    /**
+     * A get served on the caller's thread by the local fast path: one counter increment; the time is
+     * sampled by the caller (see {@link #recordLocalReadNanos(long)}).
+     */
+    public void recordLocalRead(boolean hit) {
+        (hit ? stats.localHits : stats.localMisses).increment();
+    }
+
+    /** Adds (an estimate of) the time local fast-path reads took. */
+    public void recordLocalReadNanos(long nanos) {
+        stats.getNanos.add(nanos);
     }
 
     public void recordPut(long nanos) {
@@ -150,8 +167,10 @@ public final class MapContainer {
             }
         }
         MapStatsCounters c = stats;
-        return new GridMapStats(primary, backup, reserved, used, c.gets.sum(), c.hits.sum(), c.misses.sum(),
-                c.puts.sum(), c.removes.sum(), c.others.sum(), c.localReads.sum(),
-                c.getNanos.sum(), c.putNanos.sum(), c.removeNanos.sum());
+        long localHits = c.localHits.sum();
+        long localMisses = c.localMisses.sum();
+        return new GridMapStats(primary, backup, reserved, used, c.gets.sum() + localHits + localMisses,
+                c.hits.sum() + localHits, c.misses.sum() + localMisses, c.puts.sum(), c.removes.sum(), c.others.sum(),
+                localHits + localMisses, c.getNanos.sum(), c.putNanos.sum(), c.removeNanos.sum());
     }
 }

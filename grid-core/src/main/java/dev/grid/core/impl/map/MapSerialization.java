@@ -14,14 +14,20 @@ import java.util.Objects;
 public final class MapSerialization {
     private final String mapName;
     private final SerializationService serialization;
+    private final DirectCodec direct;
 
     public MapSerialization(String mapName, SerializationService serialization) {
         this.mapName = mapName;
         this.serialization = serialization;
+        this.direct = new DirectCodec(serialization);
     }
 
     public Data key(Object key) {
         Objects.requireNonNull(key, "key must not be null");
+        Data encoded = direct.encode(key);
+        if (encoded != null) {
+            return encoded;
+        }
         try {
             return serialization.toData(key);
         } catch (HazelcastSerializationException e) {
@@ -32,6 +38,10 @@ public final class MapSerialization {
 
     public Data value(Object key, Object value, String argument) {
         Objects.requireNonNull(value, argument + " must not be null");
+        Data encoded = direct.encode(value);
+        if (encoded != null) {
+            return encoded;
+        }
         try {
             return serialization.toData(value);
         } catch (HazelcastSerializationException e) {
@@ -63,8 +73,13 @@ public final class MapSerialization {
         return serialization.toObject(data);
     }
 
+    @SuppressWarnings("unchecked")
     public <T> T toObject(byte[] bytes) {
-        return bytes == null ? null : serialization.toObject(new HeapData(bytes));
+        if (bytes == null) {
+            return null;
+        }
+        Object decoded = direct.decode(bytes);
+        return decoded != DirectCodec.NOT_DECODED ? (T) decoded : serialization.toObject(new HeapData(bytes));
     }
 
     private static String describe(Object object) {

@@ -10,7 +10,9 @@ final class MapStatsCounters {
     final LongAdder puts = new LongAdder();
     final LongAdder removes = new LongAdder();
     final LongAdder others = new LongAdder();
-    final LongAdder localReads = new LongAdder();
+    /** Local fast-path reads, by outcome; they count as gets, hits and misses too (see {@link MapContainer}). */
+    final LongAdder localHits = new LongAdder();
+    final LongAdder localMisses = new LongAdder();
     final LongAdder getNanos = new LongAdder();
     final LongAdder putNanos = new LongAdder();
     final LongAdder removeNanos = new LongAdder();

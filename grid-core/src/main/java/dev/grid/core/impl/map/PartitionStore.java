@@ -1,6 +1,10 @@
 package dev.grid.core.impl.map;
 
 import dev.grid.core.GridMapFullException;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.hash.serialization.SizedWriter;
+import net.openhft.chronicle.hash.serialization.impl.ByteArraySizedReader;
+import net.openhft.chronicle.hash.serialization.impl.EnumMarshallable;
 import net.openhft.chronicle.map.ChronicleMap;
 
 import java.util.ArrayList;
@@ -34,6 +38,7 @@ public final class PartitionStore {
                 .averageKeySize(averageKeySize)
                 .averageValueSize(averageValueSize)
                 .maxBloatFactor(1.0)
+                .keyMarshallers(ByteArraySizedReader.INSTANCE, KeyWriter.INSTANCE)
                 .create();
         this.reservedAtCreation = entries.offHeapMemoryUsed();
     }
@@ -151,6 +156,34 @@ public final class PartitionStore {
         entries.close();
         if (fences != null) {
             fences.close();
+        }
+    }
+
+    /**
+     * Writes a key's bytes as they are (the layout of Chronicle's default for {@code byte[]}). Chronicle
+     * then copies each key into a buffer its query context reuses, instead of wrapping the caller's
+     * array in a new reference-counted {@code HeapBytesStore} on every call, which costs about 190
+     * bytes of garbage and an increment of a JVM-wide atomic counter per {@code get}.
+     */
+    static final class KeyWriter implements SizedWriter<byte[]>, EnumMarshallable<KeyWriter> {
+        static final KeyWriter INSTANCE = new KeyWriter();
+
+        private KeyWriter() {
+        }
+
+        @Override
+        public long size(byte[] toWrite) {
+            return toWrite.length;
+        }
+
+        @Override
+        public void write(Bytes<?> out, long size, byte[] toWrite) {
+            out.write(toWrite);
+        }
+
+        @Override
+        public KeyWriter readResolve() {
+            return INSTANCE;
         }
     }
 
