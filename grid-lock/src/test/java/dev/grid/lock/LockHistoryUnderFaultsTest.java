@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * for mutual exclusion and fence order, while the CP group's leader is killed, then a follower.
  * Every holder also writes a GridMap key with its fence ({@code setFenced}): none of those writes
  * may be rejected, and the key ends with the value of the highest fence. Prints the time the group
- * took to form, to elect a new leader, and to replace the lost members.
+ * took to form, to elect a new leader, and to replace the lost members. Snapshots are taken every
+ * 200 entries, so each replacement catches up from a snapshot, not from the log alone.
  */
 class LockHistoryUnderFaultsTest {
     private static final int MEMBERS = 5;
@@ -63,7 +64,7 @@ class LockHistoryUnderFaultsTest {
         long thirdJoined = 0;
         for (int i = 0; i < MEMBERS; i++) {
             GridConfig config = cluster.nextMemberConfig();
-            config.getCp().setMissingMemberRemovalTimeout(Duration.ofSeconds(2))
+            config.getCp().setMissingMemberRemovalTimeout(Duration.ofSeconds(2)).setCommitCountToTakeSnapshot(200)
                     .setSessionTtl(Duration.ofSeconds(6)).setSessionHeartbeatInterval(Duration.ofSeconds(1));
             members.add(Grid.embedded(config));
             if (i == 2) {
@@ -120,6 +121,13 @@ class LockHistoryUnderFaultsTest {
                 history.size(), history.releasedCount(), workers.size(), violations.size());
         assertEquals(List.of(), violations);
         assertTrue(history.releasedCount() > 600, "progress under faults: " + history.releasedCount());
+        List<java.util.UUID> initial = CpTestSupport.view(alive().get(0)).initialMembers();
+        for (Grid member : alive()) {
+            if (CpTestSupport.cp(member).group().isMember() && !initial.contains(CpTestSupport.uuid(member))) {
+                int installed = CpTestSupport.cp(member).group().node().getReport().join().getResult().getLog().getInstallSnapshotCount();
+                assertTrue(installed >= 1, "a replacement catches up from a snapshot: " + installed);
+            }
+        }
         long highest = fencedWrites.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
         assertEquals(fencedWrites.get(highest), alive().get(0).<String, String>map("fenced").get("guarded"),
                 "the guarded key holds what the holder with the highest fence wrote");

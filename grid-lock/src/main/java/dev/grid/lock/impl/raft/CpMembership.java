@@ -63,6 +63,8 @@ public final class CpMembership {
     private final Executor maintenance;
     private final Map<UUID, Long> goneSince = new ConcurrentHashMap<>();
     private final Set<UUID> leaving = ConcurrentHashMap.newKeySet();
+    /** members MicroRaft refused to add (a removed member cannot come back under the same UUID) */
+    private final Set<UUID> refused = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean forming = new AtomicBoolean();
     private final AtomicBoolean changing = new AtomicBoolean();
     private final AtomicLong lastViewRequest = new AtomicLong(System.nanoTime() - VIEW_REQUEST_INTERVAL_NANOS);
@@ -327,13 +329,19 @@ public final class CpMembership {
         return null;
     }
 
+    /**
+     * @return the oldest data member that may join the group: not in it, not leaving, not one of the
+     *         members the group was formed with (MicroRaft never re-adds those), not refused before
+     */
     private Member candidate(Collection<RaftEndpoint> groupMembers) {
-        Set<UUID> inGroup = new HashSet<>();
+        Set<UUID> excluded = new HashSet<>(group.view().initialMembers());
         for (RaftEndpoint endpoint : groupMembers) {
-            inGroup.add(((CpEndpoint) endpoint).uuid());
+            excluded.add(((CpEndpoint) endpoint).uuid());
         }
+        excluded.addAll(leaving);
+        excluded.addAll(refused);
         for (Member member : dataMembers()) {
-            if (!inGroup.contains(member.getUuid()) && !leaving.contains(member.getUuid())) {
+            if (!excluded.contains(member.getUuid())) {
                 return member;
             }
         }
@@ -343,9 +351,16 @@ public final class CpMembership {
     private CompletableFuture<Ordered<RaftGroupMembers>> change(RaftNode node, RaftEndpoint endpoint, MembershipChangeMode mode,
                                                                  long expectedIndex) {
         return node.changeMembership(endpoint, mode, expectedIndex).whenComplete((ordered, error) -> {
+            UUID uuid = ((CpEndpoint) endpoint).uuid();
             if (error != null) {
                 LOG.warn("CP membership change {} of {} failed: {}", mode, endpoint, error.toString());
+                if (mode == MembershipChangeMode.ADD_LEARNER && error instanceof IllegalArgumentException) {
+                    refused.add(uuid);
+                }
                 return;
+            }
+            if (mode == MembershipChangeMode.REMOVE_MEMBER) {
+                goneSince.remove(uuid);
             }
             CpGroupView view = viewOf(ordered.getResult(), ordered.getCommitIndex());
             LOG.info("CP group members now: voting {}, all {}", view.votingMembers(), view.members());
