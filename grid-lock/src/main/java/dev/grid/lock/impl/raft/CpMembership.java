@@ -392,6 +392,21 @@ public final class CpMembership {
             LOG.warn("The only member of the CP group ({}) shuts down: every FencedLock is unusable until the cluster restarts", member);
             return CompletableFuture.completedFuture(LockResults.OK);
         }
+        // The group without the leaving member must still have a live majority, or the removal can never
+        // commit (and the leader steps down trying): then the member just goes, and is replaced later.
+        int remaining = 0;
+        int remainingPresent = 0;
+        for (RaftEndpoint voting : committed.getVotingMembers()) {
+            if (!voting.equals(endpoint)) {
+                remaining++;
+                remainingPresent += nodeEngine.getClusterService().getMember(((CpEndpoint) voting).uuid()) != null ? 1 : 0;
+            }
+        }
+        if (remainingPresent < remaining / 2 + 1) {
+            LOG.warn("CP member {} shuts down without leaving the group: only {} of the other {} voting members are in the cluster, "
+                    + "too few to commit its removal", member, remainingPresent, remaining);
+            return CompletableFuture.completedFuture(LockResults.OK);
+        }
         if (committed.getLogIndex() != node.getEffectiveMembers().getLogIndex() || !changing.compareAndSet(false, true)) {
             return CompletableFuture.completedFuture(new CpRedirect(null, "another CP membership change is in progress"));
         }
