@@ -3,6 +3,7 @@ package dev.grid.lock;
 import com.hazelcast.cp.CPGroupId;
 import com.hazelcast.cp.lock.FencedLock;
 import com.hazelcast.cp.lock.exception.LockOwnershipLostException;
+import com.hazelcast.spi.exception.DistributedObjectDestroyedException;
 import dev.grid.core.Grid;
 import dev.grid.lock.test.CpTestSupport.TestClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -206,6 +207,29 @@ public abstract class FencedLockContractTest {
         long again = held.lockAndGetFence(); // the old holder works again under a new session
         assertTrue(again > oldFence);
         held.unlock();
+    }
+
+    @Test
+    void destroyWakesWaitersAndTheNameCanBeUsedAgain() throws Exception {
+        long fence = lock.lockAndGetFence();
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                outcome.set(otherLock().lockAndGetFence());
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        waiter.start();
+        await().atMost(WAIT).until(() -> waiter.getState() == Thread.State.WAITING);
+        lock.destroy();
+        waiter.join(30_000);
+        assertTrue(outcome.get() instanceof DistributedObjectDestroyedException, String.valueOf(outcome.get()));
+        FencedLock again = GridLocks.of(grid()).get(name);
+        assertFalse(again.isLocked(), "the holder lost the lock with its state");
+        assertThrows(IllegalMonitorStateException.class, again::unlock);
+        assertTrue(again.lockAndGetFence() > fence, "fences keep increasing after a destroy");
+        again.unlock();
     }
 
     @Test
