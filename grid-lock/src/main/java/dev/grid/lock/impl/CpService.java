@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Objects;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +85,7 @@ public final class CpService implements ManagedService, MembershipAwareService, 
         }
     }
 
-    private void onMessageFromUnknownGroup(java.util.UUID sender) {
+    private void onMessageFromUnknownGroup(UUID sender) {
         membership.requestViewFrom(sender);
     }
 
