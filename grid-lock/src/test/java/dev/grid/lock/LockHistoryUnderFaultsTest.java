@@ -10,6 +10,7 @@ import dev.grid.core.test.TestClusters;
 import dev.grid.lock.test.CpTestSupport;
 import dev.grid.lock.test.LockHistory;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -44,6 +45,8 @@ class LockHistoryUnderFaultsTest {
     private final LockHistory history = new LockHistory();
     private final Map<Long, String> fencedWrites = new ConcurrentHashMap<>();
     private Grid client;
+    private TestClusters cluster;
+    private String lockName;
 
     @AfterEach
     void stopEverything() throws InterruptedException {
@@ -59,27 +62,33 @@ class LockHistoryUnderFaultsTest {
 
     @Test
     void holdersNeverOverlapAndFencesIncreaseWhileCpMembersDie() throws Exception {
-        TestClusters cluster = TestClusters.of(MEMBERS, 11);
+        run(1);
+    }
+
+    /** The same for longer: rounds of leader and follower kills, a new member joining after each. */
+    @Test
+    @Tag("soak")
+    void holdersNeverOverlapAndFencesIncreaseOverManyRoundsOfFaults() throws Exception {
+        run(8);
+    }
+
+    private void run(int rounds) throws Exception {
+        boolean replenish = rounds > 1;
+        cluster = TestClusters.of(MEMBERS + (replenish ? 2 * rounds : 0), 11);
         long firstStart = System.nanoTime();
-        long thirdJoined = 0;
         for (int i = 0; i < MEMBERS; i++) {
-            GridConfig config = cluster.nextMemberConfig();
-            config.getCp().setMissingMemberRemovalTimeout(Duration.ofSeconds(2)).setCommitCountToTakeSnapshot(200)
-                    .setSessionTtl(Duration.ofSeconds(6)).setSessionHeartbeatInterval(Duration.ofSeconds(1));
-            members.add(Grid.embedded(config));
+            members.add(Grid.embedded(memberConfig()));
             if (i == 2) {
-                thirdJoined = System.nanoTime();
+                long thirdJoined = System.nanoTime();
                 CpTestSupport.awaitLeader(members, Duration.ofSeconds(30));
                 long formed = System.nanoTime();
                 System.out.printf("CP group formed: leader elected %d ms after the 3rd member joined (%d ms after the 1st started)%n",
                         TimeUnit.NANOSECONDS.toMillis(formed - thirdJoined), TimeUnit.NANOSECONDS.toMillis(formed - firstStart));
             }
         }
-        String lockName = "history-" + UUID.randomUUID();
+        lockName = "history-" + UUID.randomUUID();
         for (Grid member : members) {
-            for (int t = 0; t < 2; t++) {
-                startWorker(member, lockName, member.localMember().orElseThrow().port() + "/" + t);
-            }
+            startWorkers(member);
         }
         client = Grid.client(new GridClientConfig().setClusterName(cluster.clusterName()).setAddresses(cluster.memberAddresses()));
         for (int t = 0; t < 2; t++) {
@@ -87,24 +96,34 @@ class LockHistoryUnderFaultsTest {
         }
         awaitProgress(200);
 
-        Grid leader = CpTestSupport.leader(members).orElseThrow();
-        long killed = System.nanoTime();
-        leader.hazelcast().getLifecycleService().terminate();
-        List<Grid> alive = alive();
-        CpTestSupport.awaitLeader(alive, Duration.ofSeconds(30));
-        System.out.printf("Failover: a new CP leader was elected %d ms after the leader was killed%n",
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed));
-        awaitFullGroup(alive, killed, "the killed leader");
-        awaitProgress(200);
+        for (int round = 1; round <= rounds; round++) {
+            List<Grid> alive = alive();
+            Grid leader = CpTestSupport.awaitLeader(alive, Duration.ofSeconds(30));
+            long killed = System.nanoTime();
+            leader.hazelcast().getLifecycleService().terminate();
+            alive = alive();
+            CpTestSupport.awaitLeader(alive, Duration.ofSeconds(30));
+            System.out.printf("Failover: a new CP leader was elected %d ms after the leader was killed%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed));
+            awaitFullGroup(alive, killed, "the killed leader");
+            awaitProgress(200);
+            if (replenish) {
+                startWorkers(join());
+            }
 
-        Grid currentLeader = CpTestSupport.awaitLeader(alive, Duration.ofSeconds(30));
-        Grid follower = alive.stream().filter(m -> CpTestSupport.cp(m).group().isMember() && m != currentLeader)
-                .findFirst().orElseThrow();
-        killed = System.nanoTime();
-        follower.hazelcast().getLifecycleService().terminate();
-        alive = alive();
-        awaitFullGroup(alive, killed, "the killed follower");
-        awaitProgress(300);
+            alive = alive();
+            Grid currentLeader = CpTestSupport.awaitLeader(alive, Duration.ofSeconds(30));
+            Grid follower = alive.stream().filter(m -> CpTestSupport.cp(m).group().isMember() && m != currentLeader)
+                    .findFirst().orElseThrow();
+            killed = System.nanoTime();
+            follower.hazelcast().getLifecycleService().terminate();
+            alive = alive();
+            awaitFullGroup(alive, killed, "the killed follower");
+            awaitProgress(round == rounds ? 300 : 200);
+            if (replenish) {
+                startWorkers(join());
+            }
+        }
 
         stop.set(true);
         for (Thread worker : workers) {
@@ -131,6 +150,25 @@ class LockHistoryUnderFaultsTest {
         long highest = fencedWrites.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
         assertEquals(fencedWrites.get(highest), alive().get(0).<String, String>map("fenced").get("guarded"),
                 "the guarded key holds what the holder with the highest fence wrote");
+    }
+
+    private GridConfig memberConfig() {
+        GridConfig config = cluster.nextMemberConfig();
+        config.getCp().setMissingMemberRemovalTimeout(Duration.ofSeconds(2)).setCommitCountToTakeSnapshot(200)
+                .setSessionTtl(Duration.ofSeconds(6)).setSessionHeartbeatInterval(Duration.ofSeconds(1));
+        return config;
+    }
+
+    private Grid join() {
+        Grid member = Grid.embedded(memberConfig());
+        members.add(member);
+        return member;
+    }
+
+    private void startWorkers(Grid member) {
+        for (int t = 0; t < 2; t++) {
+            startWorker(member, lockName, member.localMember().orElseThrow().port() + "/" + t);
+        }
     }
 
     private List<Grid> alive() {

@@ -226,13 +226,11 @@ public final class CpGroup implements WaitListener {
         if (command.isQuery()) {
             return answer(n.query(command, QueryPolicy.LINEARIZABLE, Optional.empty(), Optional.empty()));
         }
-        if (command instanceof TimedCommand) {
-            ((TimedCommand) command).stamp(clock.getAsLong());
+        CpCommand stamped = command instanceof TimedCommand ? ((TimedCommand) command).stampedCopy(clock.getAsLong()) : command;
+        if (stamped instanceof AcquireCommand && ((AcquireCommand) stamped).mayWait()) {
+            return acquireMayWait(n, (AcquireCommand) stamped);
         }
-        if (command instanceof AcquireCommand && ((AcquireCommand) command).mayWait()) {
-            return acquireMayWait(n, (AcquireCommand) command);
-        }
-        return answer(n.replicate(command));
+        return answer(n.replicate(stamped));
     }
 
     private CompletableFuture<Object> acquireMayWait(RaftNode n, AcquireCommand command) {

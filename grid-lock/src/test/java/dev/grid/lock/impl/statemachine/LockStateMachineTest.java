@@ -213,6 +213,16 @@ class LockStateMachineTest {
     }
 
     @Test
+    void leaderStampsACopyNeverTheCallersCommand() {
+        AcquireCommand callers = new AcquireCommand("a", 1, 1, UUID.randomUUID(), -1, 0);
+        callers.stamp(5);
+        TimedCommand stamped = callers.stampedCopy(42);
+        assertEquals(5, callers.now(), "a retry of the caller's command must not change an entry already in the log");
+        assertEquals(42, stamped.now());
+        assertEquals(callers.invocationUid(), ((AcquireCommand) stamped).invocationUid());
+    }
+
+    @Test
     void snapshotRestoresTheSameState() {
         long s1 = session();
         long s2 = session();
