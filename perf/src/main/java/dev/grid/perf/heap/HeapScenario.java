@@ -52,15 +52,18 @@ public final class HeapScenario {
         try (Grid grid = Grid.embedded(config)) {
             Map<Integer, byte[]> batch = new HashMap<>();
             IntFunction<byte[]> reader;
+            java.util.function.LongSupplier offHeap;
             Consumer<Map<Integer, byte[]>> loader;
             if (structure.equals("gridmap")) {
                 GridMap<Integer, byte[]> map = grid.map("heap");
                 loader = map::putAll;
                 reader = map::get;
+                offHeap = () -> map.localStats().offHeapUsed();
             } else {
                 IMap<Integer, byte[]> map = grid.hazelcast().getMap("heap");
                 loader = map::putAll;
                 reader = map::get;
+                offHeap = () -> 0;
             }
             SplittableRandom random = new SplittableRandom(42);
             long started = System.nanoTime();
@@ -93,9 +96,10 @@ public final class HeapScenario {
             }
             System.gc();
             long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            System.out.printf("RESULT structure=%s entries=%d heapUsedMB=%.1f gcPauseTotalMs=%d gcPauseMaxMs=%d gcCount=%d "
-                            + "loadSeconds=%.1f readsPerSecond=%.0f%n", structure, entries, heapUsed / 1048576.0,
-                    pauses.totalMillis(), pauses.maxMillis.get(), pauses.count.get(), loadSeconds, readsPerSecond);
+            System.out.printf("RESULT structure=%s entries=%d heapUsedMB=%.1f offHeapUsedMB=%.1f gcPauseTotalMs=%d gcPauseMaxMs=%d "
+                            + "gcCount=%d loadSeconds=%.1f readsPerSecond=%.0f%n", structure, entries, heapUsed / 1048576.0,
+                    offHeap.getAsLong() / 1048576.0, pauses.totalMillis(), pauses.maxMillis.get(), pauses.count.get(),
+                    loadSeconds, readsPerSecond);
         }
         System.exit(0);
     }

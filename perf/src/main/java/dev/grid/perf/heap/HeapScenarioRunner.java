@@ -57,7 +57,10 @@ public final class HeapScenarioRunner {
             lastImap = imap;
             results.add(imap);
         }
-        String report = report(heap, results, lastImap);
+        String report = "Generated " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + " by `java $(cat grid-server/target/jvm.options) -cp perf/target/grid-perf.jar dev.grid.perf.heap.HeapScenarioRunner "
+                + String.join(" ", args) + "` (each case in its own JVM; 2 cores shared with other work, so load times "
+                + "and gets/s are noisy; heap and pauses are the point).\n\n" + report(heap, results, lastImap);
         System.out.println(report);
         if (out != null) {
             Files.writeString(out, report);
@@ -114,14 +117,14 @@ public final class HeapScenarioRunner {
     private static String report(String heap, List<Map<String, String>> results, Map<String, String> largestImap) {
         StringBuilder text = new StringBuilder();
         text.append("## Heap scenario: 100-byte values, one member at ").append(heap).append("\n\n");
-        text.append("| structure | entries | result | heap used after GC (MB) | GC pauses total (ms) | longest pause (ms) | collections | load (s) | random gets/s |\n");
-        text.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        text.append("| structure | entries | result | heap used after GC (MB) | off-heap used (MB) | GC pauses total (ms) | longest pause (ms) | collections | load (s) | random gets/s |\n");
+        text.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Map<String, String> r : results) {
             if (r.containsKey("failed")) {
-                text.append(String.format("| %s | %,d | out of memory or time | | | | | | |%n", r.get("structure"), Integer.parseInt(r.get("entries"))));
+                text.append(String.format("| %s | %,d | out of memory or time | | | | | | | |%n", r.get("structure"), Integer.parseInt(r.get("entries"))));
             } else {
-                text.append(String.format("| %s | %,d | ok | %s | %s | %s | %s | %s | %s |%n", r.get("structure"),
-                        Integer.parseInt(r.get("entries")), r.get("heapUsedMB"), r.get("gcPauseTotalMs"), r.get("gcPauseMaxMs"),
+                text.append(String.format("| %s | %,d | ok | %s | %s | %s | %s | %s | %s | %s |%n", r.get("structure"),
+                        Integer.parseInt(r.get("entries")), r.get("heapUsedMB"), r.get("offHeapUsedMB"), r.get("gcPauseTotalMs"), r.get("gcPauseMaxMs"),
                         r.get("gcCount"), r.get("loadSeconds"), r.get("readsPerSecond")));
             }
         }
