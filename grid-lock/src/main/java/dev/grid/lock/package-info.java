@@ -1,9 +1,10 @@
 /**
- * grid's Raft-replicated {@code FencedLock}: a CP group service built on MicroRaft whose
- * messages travel over Hazelcast's member connections, a lock state machine with sessions,
- * reentrancy and monotonic fencing tokens, and fenced writes that the storage itself checks.
+ * grid's Raft-replicated {@code FencedLock}: {@link dev.grid.lock.GridLocks} hands out Hazelcast's
+ * {@link com.hazelcast.cp.lock.FencedLock} interface, backed by grid's own CP group (MicroRaft on the
+ * oldest {@code grid.cp.memberCount} members, messages over Hazelcast's member connections), with
+ * sessions, reentrancy and strictly increasing fences that GridMap's fenced writes (or a conditional
+ * SQL update) check. Works embedded and on clients. See {@code docs/locks.md}.
  *
  * <p>This package holds the public API; implementation classes live in {@code dev.grid.lock.impl}.
- * The lock is specified in the issue tracker ("grid-lock") and lands after GridMap.
  */
 package dev.grid.lock;
