@@ -1,6 +1,7 @@
 package dev.grid.perf;
 
 import dev.grid.core.Grid;
+import dev.grid.core.GridClientConfig;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridMapConfig;
 import dev.grid.core.impl.FreePorts;
@@ -20,9 +21,13 @@ final class EmbeddedMembers implements AutoCloseable {
     private static final Duration SAFE_TIMEOUT = Duration.ofMinutes(2);
 
     private final List<Grid> members;
+    private final String clusterName;
+    private final List<String> addresses;
 
-    private EmbeddedMembers(List<Grid> members) {
+    private EmbeddedMembers(List<Grid> members, String clusterName, List<String> addresses) {
         this.members = members;
+        this.clusterName = clusterName;
+        this.addresses = addresses;
     }
 
     /**
@@ -41,7 +46,7 @@ final class EmbeddedMembers implements AutoCloseable {
             addresses.add("127.0.0.1:" + port);
         }
         List<Grid> members = new ArrayList<>();
-        EmbeddedMembers cluster = new EmbeddedMembers(members);
+        EmbeddedMembers cluster = new EmbeddedMembers(members, clusterName, addresses);
         try {
             for (int port : ports) {
                 GridConfig config = new GridConfig()
@@ -59,6 +64,16 @@ final class EmbeddedMembers implements AutoCloseable {
             throw e;
         }
         return cluster;
+    }
+
+    /** @return the i-th member started (0 is the oldest) */
+    Grid member(int i) {
+        return members.get(i);
+    }
+
+    /** @return a client configuration reaching these members */
+    GridClientConfig clientConfig() {
+        return new GridClientConfig().setClusterName(clusterName).setAddresses(addresses);
     }
 
     /** @return the member the benchmark calls from */
