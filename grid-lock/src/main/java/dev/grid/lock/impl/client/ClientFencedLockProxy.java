@@ -3,20 +3,18 @@ package dev.grid.lock.impl.client;
 import com.hazelcast.client.impl.clientside.HazelcastClientInstanceImpl;
 import com.hazelcast.client.impl.spi.ClientContext;
 import com.hazelcast.client.impl.spi.ClientProxy;
-import com.hazelcast.cp.CPGroupId;
 import com.hazelcast.cp.lock.FencedLock;
+import dev.grid.lock.impl.proxy.DelegatingFencedLock;
 import dev.grid.lock.impl.proxy.FencedLockCore;
 import dev.grid.lock.impl.proxy.SessionManager;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 
 /**
  * A FencedLock on a client. Routing only: the behaviour is {@link FencedLockCore}'s, the same as on
  * a member; the client has one CP session of its own, shared by all its locks, opened on first use
  * and closed when the client shuts down.
  */
-public final class ClientFencedLockProxy extends ClientProxy implements FencedLock {
+public final class ClientFencedLockProxy extends ClientProxy implements DelegatingFencedLock {
     private static final String SESSIONS_KEY = "dev.grid.lock.sessions";
     private static final long CLOSE_SESSION_TIMEOUT_MILLIS = 3000;
     private final FencedLockCore core;
@@ -38,73 +36,8 @@ public final class ClientFencedLockProxy extends ClientProxy implements FencedLo
     }
 
     @Override
-    public void lock() {
-        core.lockAndGetFence();
-    }
-
-    @Override
-    public void lockInterruptibly() throws InterruptedException {
-        core.lockInterruptibly();
-    }
-
-    @Override
-    public long lockAndGetFence() {
-        return core.lockAndGetFence();
-    }
-
-    @Override
-    public boolean tryLock() {
-        return core.tryLockAndGetFence(0, TimeUnit.MILLISECONDS) != INVALID_FENCE;
-    }
-
-    @Override
-    public long tryLockAndGetFence() {
-        return core.tryLockAndGetFence(0, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public boolean tryLock(long time, TimeUnit unit) {
-        return core.tryLockAndGetFence(time, unit) != INVALID_FENCE;
-    }
-
-    @Override
-    public long tryLockAndGetFence(long time, TimeUnit unit) {
-        return core.tryLockAndGetFence(time, unit);
-    }
-
-    @Override
-    public void unlock() {
-        core.unlock();
-    }
-
-    @Override
-    public long getFence() {
-        return core.getFence();
-    }
-
-    @Override
-    public boolean isLocked() {
-        return core.isLocked();
-    }
-
-    @Override
-    public boolean isLockedByCurrentThread() {
-        return core.isLockedByCurrentThread();
-    }
-
-    @Override
-    public int getLockCount() {
-        return core.getLockCount();
-    }
-
-    @Override
-    public CPGroupId getGroupId() {
-        return core.getGroupId();
-    }
-
-    @Override
-    public Condition newCondition() {
-        throw new UnsupportedOperationException("FencedLock has no conditions (as in Hazelcast)");
+    public FencedLockCore core() {
+        return core;
     }
 
     /** Locks are not partitioned: they all live in the one CP group. The lock's name stands in. */
