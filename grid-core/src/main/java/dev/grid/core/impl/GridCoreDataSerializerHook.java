@@ -3,7 +3,6 @@ package dev.grid.core.impl;
 import com.hazelcast.internal.serialization.DataSerializerHook;
 import com.hazelcast.internal.serialization.impl.FactoryIdHelper;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import dev.grid.core.impl.map.operations.ClearBackupOperation;
 import dev.grid.core.impl.map.operations.ClearOperation;
 import dev.grid.core.impl.map.operations.ContainsKeyOperation;
@@ -29,10 +28,6 @@ import dev.grid.core.impl.map.operations.ReplicationOperation;
 import dev.grid.core.impl.map.operations.SetOperation;
 import dev.grid.core.impl.map.operations.SizeOperation;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Every {@code IdentifiedDataSerializable} class of grid-core, with its class id, in one place.
@@ -67,7 +62,6 @@ public final class GridCoreDataSerializerHook implements DataSerializerHook {
     public static final int MAP_OPERATION_FACTORY = 23;
     public static final int FENCED_WRITE = 24;
 
-    private static final int LAST = FENCED_WRITE;
 
     @Override
     public int getFactoryId() {
@@ -76,37 +70,31 @@ public final class GridCoreDataSerializerHook implements DataSerializerHook {
 
     @Override
     public DataSerializableFactory createFactory() {
-        List<Supplier<IdentifiedDataSerializable>> constructors = new ArrayList<>(Collections.nCopies(LAST + 1, null));
-        constructors.set(GET, GetOperation::new);
-        constructors.set(CONTAINS_KEY, ContainsKeyOperation::new);
-        constructors.set(PUT, PutOperation::new);
-        constructors.set(SET, SetOperation::new);
-        constructors.set(PUT_IF_ABSENT, PutIfAbsentOperation::new);
-        constructors.set(REPLACE, ReplaceOperation::new);
-        constructors.set(REPLACE_IF_SAME, ReplaceIfSameOperation::new);
-        constructors.set(REMOVE, RemoveOperation::new);
-        constructors.set(REMOVE_IF_SAME, RemoveIfSameOperation::new);
-        constructors.set(DELETE, DeleteOperation::new);
-        constructors.set(PUT_BACKUP, PutBackupOperation::new);
-        constructors.set(REMOVE_BACKUP, RemoveBackupOperation::new);
-        constructors.set(EXECUTE_ON_KEY, ExecuteOnKeyOperation::new);
-        constructors.set(GET_ALL, GetAllOperation::new);
-        constructors.set(PUT_ALL, PutAllOperation::new);
-        constructors.set(PUT_ALL_BACKUP, PutAllBackupOperation::new);
-        constructors.set(SIZE, SizeOperation::new);
-        constructors.set(CLEAR, ClearOperation::new);
-        constructors.set(CLEAR_BACKUP, ClearBackupOperation::new);
-        constructors.set(FETCH_ENTRIES, FetchEntriesOperation::new);
-        constructors.set(ENTRIES_RESPONSE, EntriesResponse::new);
-        constructors.set(REPLICATION, ReplicationOperation::new);
-        constructors.set(MAP_OPERATION_FACTORY, MapOperationFactory::new);
-        constructors.set(FENCED_WRITE, FencedWriteOperation::new);
-        return typeId -> {
-            if (typeId <= 0 || typeId > LAST || constructors.get(typeId) == null) {
-                throw new IllegalArgumentException("grid-core has no serializable type with class id " + typeId
-                        + " (factory " + F_ID + "): is the sender running another grid version?");
-            }
-            return constructors.get(typeId).get();
-        };
+        return new SerializableTypes("grid-core", F_ID)
+                .add(GET, GetOperation::new)
+                .add(CONTAINS_KEY, ContainsKeyOperation::new)
+                .add(PUT, PutOperation::new)
+                .add(SET, SetOperation::new)
+                .add(PUT_IF_ABSENT, PutIfAbsentOperation::new)
+                .add(REPLACE, ReplaceOperation::new)
+                .add(REPLACE_IF_SAME, ReplaceIfSameOperation::new)
+                .add(REMOVE, RemoveOperation::new)
+                .add(REMOVE_IF_SAME, RemoveIfSameOperation::new)
+                .add(DELETE, DeleteOperation::new)
+                .add(PUT_BACKUP, PutBackupOperation::new)
+                .add(REMOVE_BACKUP, RemoveBackupOperation::new)
+                .add(EXECUTE_ON_KEY, ExecuteOnKeyOperation::new)
+                .add(GET_ALL, GetAllOperation::new)
+                .add(PUT_ALL, PutAllOperation::new)
+                .add(PUT_ALL_BACKUP, PutAllBackupOperation::new)
+                .add(SIZE, SizeOperation::new)
+                .add(CLEAR, ClearOperation::new)
+                .add(CLEAR_BACKUP, ClearBackupOperation::new)
+                .add(FETCH_ENTRIES, FetchEntriesOperation::new)
+                .add(ENTRIES_RESPONSE, EntriesResponse::new)
+                .add(REPLICATION, ReplicationOperation::new)
+                .add(MAP_OPERATION_FACTORY, MapOperationFactory::new)
+                .add(FENCED_WRITE, FencedWriteOperation::new)
+                .factory();
     }
 }

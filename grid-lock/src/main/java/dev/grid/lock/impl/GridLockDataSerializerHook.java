@@ -3,7 +3,7 @@ package dev.grid.lock.impl;
 import com.hazelcast.internal.serialization.DataSerializerHook;
 import com.hazelcast.internal.serialization.impl.FactoryIdHelper;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import dev.grid.core.impl.SerializableTypes;
 import dev.grid.lock.impl.commands.AcquireCommand;
 import dev.grid.lock.impl.commands.CreateSessionCommand;
 import dev.grid.lock.impl.commands.DestroyLockCommand;
@@ -40,10 +40,6 @@ import dev.grid.lock.impl.statemachine.LockOwnership;
 import dev.grid.lock.impl.statemachine.LocksSnapshot;
 import dev.grid.lock.impl.statemachine.SessionsSnapshot;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Every {@code IdentifiedDataSerializable} class of grid-lock, with its class id, in one place:
@@ -95,7 +91,6 @@ public final class GridLockDataSerializerHook implements DataSerializerHook {
     public static final int SESSIONS_SNAPSHOT = 41;
     public static final int LOCKS_SNAPSHOT = 42;
 
-    private static final int LAST = LOCKS_SNAPSHOT;
 
     @Override
     public int getFactoryId() {
@@ -104,48 +99,42 @@ public final class GridLockDataSerializerHook implements DataSerializerHook {
 
     @Override
     public DataSerializableFactory createFactory() {
-        List<Supplier<IdentifiedDataSerializable>> constructors = new ArrayList<>(Collections.nCopies(LAST + 1, null));
-        constructors.set(ENDPOINT, CpEndpoint::new);
-        constructors.set(GROUP_ID, GridCpGroupId::new);
-        constructors.set(LOG_ENTRY, LogEntryModel::new);
-        constructors.set(SNAPSHOT_CHUNK, SnapshotChunkModel::new);
-        constructors.set(SNAPSHOT_ENTRY, SnapshotEntryModel::new);
-        constructors.set(GROUP_MEMBERS_VIEW, GroupMembersViewModel::new);
-        constructors.set(UPDATE_GROUP_MEMBERS_OP, UpdateGroupMembersOpModel::new);
-        constructors.set(APPEND_ENTRIES_REQUEST, AppendEntriesRequestModel::new);
-        constructors.set(APPEND_ENTRIES_SUCCESS, AppendEntriesSuccessResponseModel::new);
-        constructors.set(APPEND_ENTRIES_FAILURE, AppendEntriesFailureResponseModel::new);
-        constructors.set(INSTALL_SNAPSHOT_REQUEST, InstallSnapshotRequestModel::new);
-        constructors.set(INSTALL_SNAPSHOT_RESPONSE, InstallSnapshotResponseModel::new);
-        constructors.set(PRE_VOTE_REQUEST, PreVoteRequestModel::new);
-        constructors.set(PRE_VOTE_RESPONSE, PreVoteResponseModel::new);
-        constructors.set(VOTE_REQUEST, VoteRequestModel::new);
-        constructors.set(VOTE_RESPONSE, VoteResponseModel::new);
-        constructors.set(TRIGGER_LEADER_ELECTION, TriggerLeaderElectionRequestModel::new);
-        constructors.set(RAFT_MESSAGE_OPERATION, RaftMessageOperation::new);
-        constructors.set(RAFT_INVOKE_OPERATION, RaftInvokeOperation::new);
-        constructors.set(INSTALL_VIEW_OPERATION, InstallCpViewOperation::new);
-        constructors.set(GET_VIEW_OPERATION, GetCpViewOperation::new);
-        constructors.set(CP_GROUP_VIEW, CpGroupView::new);
-        constructors.set(CP_REDIRECT, CpRedirect::new);
-        constructors.set(NEW_TERM_COMMAND, NewTermCommand::new);
-        constructors.set(TICK_COMMAND, TickCommand::new);
-        constructors.set(CREATE_SESSION_COMMAND, CreateSessionCommand::new);
-        constructors.set(SESSION_COMMAND, SessionCommand::new);
-        constructors.set(ACQUIRE_COMMAND, AcquireCommand::new);
-        constructors.set(RELEASE_COMMAND, ReleaseCommand::new);
-        constructors.set(DESTROY_LOCK_COMMAND, DestroyLockCommand::new);
-        constructors.set(OWNERSHIP_QUERY, OwnershipQuery::new);
-        constructors.set(LEAVE_GROUP_COMMAND, LeaveGroupCommand::new);
-        constructors.set(LOCK_OWNERSHIP, LockOwnership::new);
-        constructors.set(SESSIONS_SNAPSHOT, SessionsSnapshot::new);
-        constructors.set(LOCKS_SNAPSHOT, LocksSnapshot::new);
-        return typeId -> {
-            if (typeId <= 0 || typeId > LAST || constructors.get(typeId) == null) {
-                throw new IllegalArgumentException("grid-lock has no serializable type with class id " + typeId
-                        + " (factory " + F_ID + "): is the sender running another grid version?");
-            }
-            return constructors.get(typeId).get();
-        };
+        return new SerializableTypes("grid-lock", F_ID)
+                .add(ENDPOINT, CpEndpoint::new)
+                .add(GROUP_ID, GridCpGroupId::new)
+                .add(LOG_ENTRY, LogEntryModel::new)
+                .add(SNAPSHOT_CHUNK, SnapshotChunkModel::new)
+                .add(SNAPSHOT_ENTRY, SnapshotEntryModel::new)
+                .add(GROUP_MEMBERS_VIEW, GroupMembersViewModel::new)
+                .add(UPDATE_GROUP_MEMBERS_OP, UpdateGroupMembersOpModel::new)
+                .add(APPEND_ENTRIES_REQUEST, AppendEntriesRequestModel::new)
+                .add(APPEND_ENTRIES_SUCCESS, AppendEntriesSuccessResponseModel::new)
+                .add(APPEND_ENTRIES_FAILURE, AppendEntriesFailureResponseModel::new)
+                .add(INSTALL_SNAPSHOT_REQUEST, InstallSnapshotRequestModel::new)
+                .add(INSTALL_SNAPSHOT_RESPONSE, InstallSnapshotResponseModel::new)
+                .add(PRE_VOTE_REQUEST, PreVoteRequestModel::new)
+                .add(PRE_VOTE_RESPONSE, PreVoteResponseModel::new)
+                .add(VOTE_REQUEST, VoteRequestModel::new)
+                .add(VOTE_RESPONSE, VoteResponseModel::new)
+                .add(TRIGGER_LEADER_ELECTION, TriggerLeaderElectionRequestModel::new)
+                .add(RAFT_MESSAGE_OPERATION, RaftMessageOperation::new)
+                .add(RAFT_INVOKE_OPERATION, RaftInvokeOperation::new)
+                .add(INSTALL_VIEW_OPERATION, InstallCpViewOperation::new)
+                .add(GET_VIEW_OPERATION, GetCpViewOperation::new)
+                .add(CP_GROUP_VIEW, CpGroupView::new)
+                .add(CP_REDIRECT, CpRedirect::new)
+                .add(NEW_TERM_COMMAND, NewTermCommand::new)
+                .add(TICK_COMMAND, TickCommand::new)
+                .add(CREATE_SESSION_COMMAND, CreateSessionCommand::new)
+                .add(SESSION_COMMAND, SessionCommand::new)
+                .add(ACQUIRE_COMMAND, AcquireCommand::new)
+                .add(RELEASE_COMMAND, ReleaseCommand::new)
+                .add(DESTROY_LOCK_COMMAND, DestroyLockCommand::new)
+                .add(OWNERSHIP_QUERY, OwnershipQuery::new)
+                .add(LEAVE_GROUP_COMMAND, LeaveGroupCommand::new)
+                .add(LOCK_OWNERSHIP, LockOwnership::new)
+                .add(SESSIONS_SNAPSHOT, SessionsSnapshot::new)
+                .add(LOCKS_SNAPSHOT, LocksSnapshot::new)
+                .factory();
     }
 }

@@ -4,7 +4,6 @@ import com.hazelcast.core.DistributedObject;
 import com.hazelcast.internal.partition.ChunkSupplier;
 import com.hazelcast.internal.partition.ChunkSuppliers;
 import com.hazelcast.internal.partition.ChunkedMigrationAwareService;
-import com.hazelcast.internal.partition.IPartition;
 import com.hazelcast.internal.partition.MigrationEndpoint;
 import com.hazelcast.internal.partition.PartitionMigrationEvent;
 import com.hazelcast.internal.partition.PartitionReplicationEvent;
@@ -59,10 +58,6 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         budget = new OffHeapBudget(config.getOffHeapBudget());
     }
 
-    public NodeEngine nodeEngine() {
-        return nodeEngine;
-    }
-
     /** @return the map's container on this member, created with the map's settings on first use */
     public MapContainer container(String name) {
         MapContainer container = containers.get(name);
@@ -78,11 +73,6 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         GridMapConfig mapConfig = config.mapConfig(name);
         return new MapContainer(mapConfig, nodeEngine.getPartitionService().getPartitionCount(),
                 config.getBackupCount(), config.getAsyncBackupCount(), budget);
-    }
-
-    /** @return the off-heap bytes this member's stores reserve, all maps together */
-    public long offHeapReserved() {
-        return budget.reserved();
     }
 
     /** @return the names of the maps this member holds (a snapshot) */
@@ -228,11 +218,5 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
                 container.dropStore(partitionId);
             }
         }
-    }
-
-    /** @return the partition if this member owns it and it is not migrating, else null (fast-path check) */
-    IPartition ownedStablePartition(int partitionId) {
-        IPartition partition = nodeEngine.getPartitionService().getPartition(partitionId, false);
-        return partition.isLocal() && !partition.isMigrating() ? partition : null;
     }
 }

@@ -69,10 +69,6 @@ public final class MapContainer {
         return syncBackups + asyncBackups;
     }
 
-    public long capacityPerPartition() {
-        return capacityPerPartition;
-    }
-
     /** @return the store of the partition, or null if this member holds none (any thread) */
     public PartitionStore storeOrNull(int partitionId) {
         return stores.get(partitionId);

@@ -8,7 +8,6 @@ import net.openhft.chronicle.hash.serialization.impl.EnumMarshallable;
 import net.openhft.chronicle.map.ChronicleMap;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -68,16 +67,6 @@ public final class PartitionStore {
     /** @return the previous value, or null */
     public byte[] remove(byte[] key) {
         return entries.remove(key);
-    }
-
-    /** @return true if the key held exactly {@code expected} and now holds {@code value} */
-    public boolean replace(byte[] key, byte[] expected, byte[] value) {
-        byte[] current = entries.get(key);
-        if (current == null || !Arrays.equals(current, expected)) {
-            return false;
-        }
-        put(key, value);
-        return true;
     }
 
     /** @return the highest fence applied to the key, or 0 if none was */
