@@ -88,6 +88,12 @@ public interface Grid extends AutoCloseable {
     /** @return this grid's metrics: GridMap statistics on a member, and whatever else registers */
     GridMetrics metrics();
 
+    /**
+     * @return this grid's event bus: grid's modules publish what happens here (transactions, lock
+     *         group changes); grid-monitor and applications subscribe
+     */
+    GridEvents events();
+
     /** @return true until this grid is closed (or its member was terminated) */
     boolean isRunning();
 

@@ -18,7 +18,7 @@ public final class ClientGrid extends HazelcastGrid {
     private final String clusterName;
 
     private ClientGrid(HazelcastInstance hazelcast, String clusterName) {
-        super(hazelcast);
+        super(hazelcast, new DefaultGridEvents());
         this.clusterName = clusterName;
     }
 

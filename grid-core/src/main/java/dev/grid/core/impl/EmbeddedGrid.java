@@ -22,7 +22,7 @@ public final class EmbeddedGrid extends HazelcastGrid {
     private final GridConfig config;
 
     private EmbeddedGrid(HazelcastInstance hazelcast, GridConfig config) {
-        super(hazelcast);
+        super(hazelcast, eventsOf(hazelcast));
         this.config = config;
     }
 
@@ -48,6 +48,18 @@ public final class EmbeddedGrid extends HazelcastGrid {
         // so the partition view is complete as soon as the member is up.
         grid.partitions().ownerOf(0);
         return grid;
+    }
+
+    /**
+     * @param hazelcast a member started from {@link HazelcastConfigs#member(GridConfig)}
+     * @return the member's event bus (kept in Hazelcast's user context, so grid's services reach it)
+     */
+    public static DefaultGridEvents eventsOf(HazelcastInstance hazelcast) {
+        Object events = hazelcast.getConfig().getUserContext().get(DefaultGridEvents.USER_CONTEXT_KEY);
+        if (events instanceof DefaultGridEvents gridEvents) {
+            return gridEvents;
+        }
+        throw new IllegalStateException("member " + hazelcast.getName() + " was not started by grid: no event bus in its user context");
     }
 
     /** @return the member's node engine: the door to Hazelcast's internals, for grid's own services */

@@ -43,6 +43,7 @@ public final class HazelcastConfigs {
         config.setProperty(BIND_ANY, "false");
         grid.getHazelcastProperties().forEach(config::setProperty);
         config.getUserContext().put(GridMapService.CONFIG_KEY, grid);
+        config.getUserContext().put(DefaultGridEvents.USER_CONTEXT_KEY, new DefaultGridEvents());
 
         GridNetworkConfig gridNetwork = grid.getNetwork();
         NetworkConfig network = config.getNetworkConfig();

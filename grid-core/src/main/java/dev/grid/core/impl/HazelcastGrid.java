@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMapConfig;
+import dev.grid.core.GridEvents;
 import dev.grid.core.GridMember;
 import dev.grid.core.GridMetrics;
 import dev.grid.core.GridPartitions;
@@ -21,9 +22,11 @@ abstract class HazelcastGrid implements Grid {
     protected final HazelcastInstance hazelcast;
     private final GridPartitions partitions;
     private final GridMetrics metrics = new DefaultGridMetrics();
+    private final GridEvents events;
 
-    HazelcastGrid(HazelcastInstance hazelcast) {
+    HazelcastGrid(HazelcastInstance hazelcast, GridEvents events) {
         this.hazelcast = hazelcast;
+        this.events = events;
         this.partitions = new HazelcastPartitionView(hazelcast);
     }
 
@@ -60,6 +63,11 @@ abstract class HazelcastGrid implements Grid {
     @Override
     public GridMetrics metrics() {
         return metrics;
+    }
+
+    @Override
+    public GridEvents events() {
+        return events;
     }
 
     @Override
