@@ -27,6 +27,15 @@ import dev.grid.core.impl.map.operations.ReplaceOperation;
 import dev.grid.core.impl.map.operations.ReplicationOperation;
 import dev.grid.core.impl.map.operations.SetOperation;
 import dev.grid.core.impl.map.operations.SizeOperation;
+import dev.grid.core.impl.map.operations.TxnCommitBackupOperation;
+import dev.grid.core.impl.map.operations.TxnCommitOperation;
+import dev.grid.core.impl.map.operations.TxnLockAndGetOperation;
+import dev.grid.core.impl.map.operations.TxnLockResult;
+import dev.grid.core.impl.map.operations.TxnPrepareBackupOperation;
+import dev.grid.core.impl.map.operations.TxnPrepareOperation;
+import dev.grid.core.impl.map.operations.TxnRollbackBackupOperation;
+import dev.grid.core.impl.map.operations.TxnRollbackOperation;
+import dev.grid.core.impl.map.tx.GridMapTxnLogRecord;
 
 
 /**
@@ -61,6 +70,15 @@ public final class GridCoreDataSerializerHook implements DataSerializerHook {
     public static final int REPLICATION = 22;
     public static final int MAP_OPERATION_FACTORY = 23;
     public static final int FENCED_WRITE = 24;
+    public static final int TXN_LOCK_AND_GET = 25;
+    public static final int TXN_LOCK_RESULT = 26;
+    public static final int TXN_PREPARE = 27;
+    public static final int TXN_PREPARE_BACKUP = 28;
+    public static final int TXN_COMMIT = 29;
+    public static final int TXN_COMMIT_BACKUP = 30;
+    public static final int TXN_ROLLBACK = 31;
+    public static final int TXN_ROLLBACK_BACKUP = 32;
+    public static final int TXN_LOG_RECORD = 33;
 
 
     @Override
@@ -95,6 +113,15 @@ public final class GridCoreDataSerializerHook implements DataSerializerHook {
                 .add(REPLICATION, ReplicationOperation::new)
                 .add(MAP_OPERATION_FACTORY, MapOperationFactory::new)
                 .add(FENCED_WRITE, FencedWriteOperation::new)
+                .add(TXN_LOCK_AND_GET, TxnLockAndGetOperation::new)
+                .add(TXN_LOCK_RESULT, TxnLockResult::new)
+                .add(TXN_PREPARE, TxnPrepareOperation::new)
+                .add(TXN_PREPARE_BACKUP, TxnPrepareBackupOperation::new)
+                .add(TXN_COMMIT, TxnCommitOperation::new)
+                .add(TXN_COMMIT_BACKUP, TxnCommitBackupOperation::new)
+                .add(TXN_ROLLBACK, TxnRollbackOperation::new)
+                .add(TXN_ROLLBACK_BACKUP, TxnRollbackBackupOperation::new)
+                .add(TXN_LOG_RECORD, GridMapTxnLogRecord::new)
                 .factory();
     }
 }

@@ -12,12 +12,17 @@ import com.hazelcast.internal.services.ManagedService;
 import com.hazelcast.internal.services.ObjectNamespace;
 import com.hazelcast.internal.services.RemoteService;
 import com.hazelcast.internal.services.ServiceNamespace;
+import com.hazelcast.internal.services.TransactionalService;
+import com.hazelcast.internal.util.Clock;
 import com.hazelcast.spi.impl.NodeEngine;
 import com.hazelcast.spi.impl.PartitionSpecificRunnable;
 import com.hazelcast.spi.impl.operationservice.Operation;
+import com.hazelcast.transaction.TransactionalObject;
+import com.hazelcast.transaction.impl.Transaction;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridMapConfig;
 import dev.grid.core.GridMapStats;
+import dev.grid.core.impl.map.tx.TransactionalGridMapProxy;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,10 +34,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The GridMap service of one member: creates proxies, holds one {@link MapContainer} per map, and
- * moves partition stores when partitions migrate or backups resynchronise.
+ * The GridMap service of one member: creates proxies (and transactional views: it is a Hazelcast
+ * {@link TransactionalService}), holds one {@link MapContainer} per map, and moves partition stores
+ * and transactional locks when partitions migrate or backups resynchronise.
  */
-public final class GridMapService implements ManagedService, RemoteService, ChunkedMigrationAwareService {
+public final class GridMapService implements ManagedService, RemoteService, ChunkedMigrationAwareService, TransactionalService {
     public static final String SERVICE_NAME = "grid:mapService";
     /** Where an embedded grid leaves its {@link GridConfig} for this service, in Hazelcast's user context. */
     public static final String CONFIG_KEY = "dev.grid.config";
@@ -44,6 +50,11 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
 
     public GridMapService(NodeEngine nodeEngine) {
         this.nodeEngine = nodeEngine;
+    }
+
+    /** @return this member's clock in milliseconds: transactional lock leases are measured with it */
+    public long now() {
+        return Clock.currentTimeMillis();
     }
 
     public static ObjectNamespace namespace(String mapName) {
@@ -93,6 +104,45 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         return new GridMapProxy<>(name, nodeEngine, this);
     }
 
+    // ---- transactions ----
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T extends TransactionalObject> T createTransactionalObject(String name, Transaction transaction) {
+        new GridMapConfig(name); // validates the name
+        return (T) new TransactionalGridMapProxy<>(name, nodeEngine, this, transaction);
+    }
+
+    /**
+     * Hazelcast calls this on every member when a transaction's owner (member or client) left
+     * before the transaction was prepared: every lock the transaction holds here, as owner or
+     * backup, is released on its partition's thread.
+     */
+    @Override
+    public void rollbackTransaction(UUID transactionId) {
+        for (MapContainer container : containers.values()) {
+            for (int p = 0; p < container.partitionCount(); p++) {
+                if (container.locksOrNull(p) != null) {
+                    int partitionId = p;
+                    nodeEngine.getOperationService().execute(new PartitionSpecificRunnable() {
+                        @Override
+                        public int getPartitionId() {
+                            return partitionId;
+                        }
+
+                        @Override
+                        public void run() {
+                            TxnLockTable locks = container.locksOrNull(partitionId);
+                            if (locks != null) {
+                                locks.releaseAll(transactionId);
+                            }
+                        }
+                    });
+                }
+            }
+        }
+    }
+
     @Override
     public void destroyDistributedObject(String name, boolean local) {
         MapContainer container = containers.remove(name);
@@ -124,7 +174,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     /** Stores are only ever closed on their partition's thread, so no operation sees a store closing under it. */
     private void closeStoresOnPartitionThreads(MapContainer container) {
         for (int p = 0; p < container.partitionCount(); p++) {
-            if (container.storeOrNull(p) != null) {
+            if (container.holdsPartition(p)) {
                 int partitionId = p;
                 nodeEngine.getOperationService().execute(new PartitionSpecificRunnable() {
                     @Override
@@ -147,7 +197,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     public Collection<ServiceNamespace> getAllServiceNamespaces(PartitionReplicationEvent event) {
         List<ServiceNamespace> namespaces = new ArrayList<>();
         for (MapContainer container : containers.values()) {
-            if (container.storeOrNull(event.getPartitionId()) != null && container.totalBackups() >= event.getReplicaIndex()) {
+            if (container.holdsPartition(event.getPartitionId()) && container.totalBackups() >= event.getReplicaIndex()) {
                 namespaces.add(namespace(container.name()));
             }
         }
@@ -177,7 +227,8 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         }
         String mapName = ((ObjectNamespace) namespaces.iterator().next()).getObjectName();
         MapContainer container = container(mapName);
-        return ReplicationChunks.whole(mapName, container.storeOrNull(event.getPartitionId()));
+        return ReplicationChunks.whole(mapName, container.storeOrNull(event.getPartitionId()),
+                container.locksOrNull(event.getPartitionId()));
     }
 
     @Override
@@ -185,8 +236,9 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         List<ChunkSupplier> suppliers = new ArrayList<>();
         for (ServiceNamespace namespace : namespaces) {
             String mapName = ((ObjectNamespace) namespace).getObjectName();
+            MapContainer container = container(mapName);
             suppliers.add(new ReplicationChunks(mapName, event.getPartitionId(), event.getReplicaIndex(), nodeEngine,
-                    container(mapName).storeOrNull(event.getPartitionId())));
+                    container.storeOrNull(event.getPartitionId()), container.locksOrNull(event.getPartitionId())));
         }
         return ChunkSuppliers.newChainedChunkSupplier(suppliers);
     }

@@ -16,6 +16,8 @@ public final class MapContainer {
     private final int asyncBackups;
     private final long capacityPerPartition;
     private final AtomicReferenceArray<PartitionStore> stores;
+    /** Transactional locks per partition replica, created on the partition thread on first use. */
+    private final AtomicReferenceArray<TxnLockTable> locks;
     private final MapStatsCounters stats = new MapStatsCounters();
 
     private final OffHeapBudget budget;
@@ -30,6 +32,7 @@ public final class MapContainer {
         this.asyncBackups = config.getAsyncBackupCount().orElse(clusterAsyncBackups);
         this.capacityPerPartition = capacityPerPartition(config.getEntries(), partitionCount);
         this.stores = new AtomicReferenceArray<>(partitionCount);
+        this.locks = new AtomicReferenceArray<>(partitionCount);
     }
 
     /**
@@ -92,8 +95,30 @@ public final class MapContainer {
         return store;
     }
 
-    /** Drops the partition's store and frees its memory (partition thread only). */
+    /** @return the partition's transactional locks, or null if none was ever taken here */
+    public TxnLockTable locksOrNull(int partitionId) {
+        return locks.get(partitionId);
+    }
+
+    /** @return the partition's transactional locks, created if needed (partition thread only) */
+    public TxnLockTable locks(int partitionId) {
+        TxnLockTable table = locks.get(partitionId);
+        if (table == null) {
+            table = new TxnLockTable();
+            locks.set(partitionId, table);
+        }
+        return table;
+    }
+
+    /** @return whether this member holds anything of the partition for this map: entries or transactional locks */
+    public boolean holdsPartition(int partitionId) {
+        TxnLockTable table = locks.get(partitionId);
+        return stores.get(partitionId) != null || (table != null && !table.isEmpty());
+    }
+
+    /** Drops the partition's store and transactional locks, and frees the store's memory (partition thread only). */
     public void dropStore(int partitionId) {
+        locks.set(partitionId, null);
         PartitionStore store = stores.getAndSet(partitionId, null);
         if (store != null) {
             budget.release(store.reservedAtCreation());

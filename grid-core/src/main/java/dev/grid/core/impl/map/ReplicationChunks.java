@@ -8,13 +8,14 @@ import dev.grid.core.impl.map.operations.ReplicationOperation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
  * Streams one map's partition to a new replica in chunks of about {@link #CHUNK_BYTES}, so a large
  * partition migrates without a heap spike the size of the partition. Runs on the source's partition
  * thread. The keys are snapshotted up front (each chunk reads the current values); the keys' highest
- * fences follow the entries.
+ * fences follow the entries; the partition's transactional locks go with the first chunk.
  */
 final class ReplicationChunks implements ChunkSupplier {
     static final int CHUNK_BYTES = 1 << 20;
@@ -27,11 +28,18 @@ final class ReplicationChunks implements ChunkSupplier {
     private final List<byte[]> keys;
     private final List<byte[]> fencedKeys = new ArrayList<>();
     private final List<Long> fences = new ArrayList<>();
+    private final List<byte[]> lockKeys = new ArrayList<>();
+    private final List<TxnLock> locks = new ArrayList<>();
     private int next;
     private int nextFence;
     private boolean first = true;
 
     ReplicationChunks(String mapName, int partitionId, int replicaIndex, NodeEngine nodeEngine, PartitionStore store) {
+        this(mapName, partitionId, replicaIndex, nodeEngine, store, null);
+    }
+
+    ReplicationChunks(String mapName, int partitionId, int replicaIndex, NodeEngine nodeEngine, PartitionStore store,
+                      TxnLockTable lockTable) {
         this.mapName = mapName;
         this.partitionId = partitionId;
         this.replicaIndex = replicaIndex;
@@ -44,10 +52,20 @@ final class ReplicationChunks implements ChunkSupplier {
                 fences.add(fence);
             });
         }
+        copyLocks(lockTable, lockKeys, locks);
+    }
+
+    private static void copyLocks(TxnLockTable table, List<byte[]> keys, List<TxnLock> locks) {
+        if (table != null) {
+            for (Map.Entry<byte[], TxnLock> entry : table.snapshot()) {
+                keys.add(entry.getKey());
+                locks.add(entry.getValue());
+            }
+        }
     }
 
     /** The whole partition in one operation (for when chunked migration is off). */
-    static ReplicationOperation whole(String mapName, PartitionStore store) {
+    static ReplicationOperation whole(String mapName, PartitionStore store, TxnLockTable lockTable) {
         List<byte[]> keys = new ArrayList<>();
         List<byte[]> values = new ArrayList<>();
         List<byte[]> fencedKeys = new ArrayList<>();
@@ -62,7 +80,10 @@ final class ReplicationChunks implements ChunkSupplier {
                 fences.add(fence);
             });
         }
-        return new ReplicationOperation(mapName, true, keys, values, fencedKeys, toArray(fences));
+        List<byte[]> lockKeys = new ArrayList<>();
+        List<TxnLock> locks = new ArrayList<>();
+        copyLocks(lockTable, lockKeys, locks);
+        return new ReplicationOperation(mapName, true, keys, values, fencedKeys, toArray(fences), lockKeys, locks);
     }
 
     private static long[] toArray(List<Long> values) {
@@ -104,7 +125,9 @@ final class ReplicationChunks implements ChunkSupplier {
             chunkFences.add(fences.get(nextFence++));
             bytes += key.length + Long.BYTES;
         }
-        Operation operation = new ReplicationOperation(mapName, first, chunkKeys, chunkValues, chunkFencedKeys, toArray(chunkFences));
+        Operation operation = first
+                ? new ReplicationOperation(mapName, true, chunkKeys, chunkValues, chunkFencedKeys, toArray(chunkFences), lockKeys, locks)
+                : new ReplicationOperation(mapName, false, chunkKeys, chunkValues, chunkFencedKeys, toArray(chunkFences));
         first = false;
         return operation.setPartitionId(partitionId).setReplicaIndex(replicaIndex).setNodeEngine(nodeEngine);
     }

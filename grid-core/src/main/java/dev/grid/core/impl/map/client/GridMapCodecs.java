@@ -11,6 +11,7 @@ import dev.grid.core.impl.map.operations.EntriesResponse;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 import static com.hazelcast.client.impl.protocol.ClientMessage.PARTITION_ID_FIELD_OFFSET;
 import static com.hazelcast.client.impl.protocol.ClientMessage.RESPONSE_BACKUP_ACKS_FIELD_OFFSET;
@@ -20,11 +21,14 @@ import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCod
 import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCodec.BYTE_SIZE_IN_BYTES;
 import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCodec.INT_SIZE_IN_BYTES;
 import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCodec.LONG_SIZE_IN_BYTES;
+import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCodec.UUID_SIZE_IN_BYTES;
 import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCodec.decodeBoolean;
 import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCodec.decodeLong;
+import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCodec.decodeUUID;
 import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCodec.encodeBoolean;
 import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCodec.encodeInt;
 import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCodec.encodeLong;
+import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCodec.encodeUUID;
 
 /**
  * Hand-built encoders and decoders of GridMap's client messages, in the layout of Hazelcast's
@@ -39,7 +43,9 @@ import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCod
  *       expected value) and executeOnKey (the value is the serialized entry processor);</li>
  *   <li>{@link ReplaceIfSameRequest}, {@link KeysRequest} (getAll of one partition),
  *       {@link PutAllRequest} (putAll of one partition), {@link FetchRequest} (one partition's
- *       entries or keys, for iteration), and {@link Request} (size, clear: just the name).</li>
+ *       entries or keys, for iteration), and {@link Request} (size, clear: just the name);</li>
+ *   <li>{@link TxnRequest}: every call of the transactional view (the transaction's id, then the
+ *       key, value and expected value each call needs).</li>
  * </ul>
  * Responses carry one nullable serialized value, a boolean, a long, nothing, or the entries of one
  * partition.
@@ -48,6 +54,7 @@ public final class GridMapCodecs {
     private static final int REQUEST_INITIAL_FRAME_SIZE = PARTITION_ID_FIELD_OFFSET + INT_SIZE_IN_BYTES;
     private static final int FETCH_KEYS_ONLY_OFFSET = REQUEST_INITIAL_FRAME_SIZE;
     private static final int FENCE_OFFSET = REQUEST_INITIAL_FRAME_SIZE;
+    private static final int TXN_ID_OFFSET = REQUEST_INITIAL_FRAME_SIZE;
     private static final int RESPONSE_FIELD_OFFSET = RESPONSE_BACKUP_ACKS_FIELD_OFFSET + BYTE_SIZE_IN_BYTES;
 
     private GridMapCodecs() {
@@ -108,6 +115,14 @@ public final class GridMapCodecs {
     public static final class FencedWriteRequest extends KeyRequest {
         public Data value;
         public long fence;
+    }
+
+    /** A call of the transactional view: the transaction's id, and the key and values the call needs (else null). */
+    public static final class TxnRequest extends Request {
+        public UUID txnId;
+        public Data key;
+        public Data value;
+        public Data expected;
     }
 
     /** Every entry (or every key) of one partition. */
@@ -270,6 +285,33 @@ public final class GridMapCodecs {
         FetchRequest request = new FetchRequest();
         request.keysOnly = decodeBoolean(frames.next().content, FETCH_KEYS_ONLY_OFFSET);
         request.name = StringCodec.decode(frames);
+        return request;
+    }
+
+    /**
+     * @param key      null for size
+     * @param value    the value to write, or null
+     * @param expected the expected value of replace(key, expected, value) and remove(key, expected), or null
+     */
+    public static ClientMessage encodeTxnRequest(GridMapMessageType type, UUID txnId, String name, Data key, Data value,
+                                                 Data expected) {
+        ClientMessage message = newRequest(type, UUID_SIZE_IN_BYTES, key != null);
+        encodeUUID(message.getStartFrame().content, TXN_ID_OFFSET, txnId);
+        StringCodec.encode(message, name);
+        DataCodec.encodeNullable(message, key);
+        DataCodec.encodeNullable(message, value);
+        DataCodec.encodeNullable(message, expected);
+        return message;
+    }
+
+    public static TxnRequest decodeTxnRequest(ClientMessage message) {
+        ClientMessage.ForwardFrameIterator frames = message.frameIterator();
+        TxnRequest request = new TxnRequest();
+        request.txnId = decodeUUID(frames.next().content, TXN_ID_OFFSET);
+        request.name = StringCodec.decode(frames);
+        request.key = DataCodec.decodeNullable(frames);
+        request.value = DataCodec.decodeNullable(frames);
+        request.expected = DataCodec.decodeNullable(frames);
         return request;
     }
 

@@ -34,6 +34,11 @@ public final class GridMapMessageTaskFactoryProvider implements MessageTaskFacto
         add(GridMapMessageType.FETCH_ENTRIES, (message, connection) -> new FetchEntriesMessageTask(message, node, connection));
         add(GridMapMessageType.FENCED_WRITE, (message, connection) -> new FencedWriteMessageTask(message, node, connection));
         for (GridMapMessageType type : GridMapMessageType.values()) {
+            if (type.name().startsWith("TXN_")) {
+                add(type, (message, connection) -> new TxnMapMessageTask(type, message, node, connection));
+            }
+        }
+        for (GridMapMessageType type : GridMapMessageType.values()) {
             if (!factories.containsKey(type.request())) {
                 throw new IllegalStateException("no message task for GridMap request " + type.operationName());
             }

@@ -29,7 +29,20 @@ public enum GridMapMessageType {
     CLEAR(0x0E, "GridMap.Clear", false),
     EXECUTE_ON_KEY(0x0F, "GridMap.ExecuteOnKey", false),
     FETCH_ENTRIES(0x10, "GridMap.FetchEntries", true),
-    FENCED_WRITE(0x11, "GridMap.FencedWrite", false);
+    FENCED_WRITE(0x11, "GridMap.FencedWrite", false),
+    // The transactional view: sent over the connection the client's transaction lives on (never resent).
+    TXN_GET(0x21, "GridMap.TxnGet", false),
+    TXN_GET_FOR_UPDATE(0x22, "GridMap.TxnGetForUpdate", false),
+    TXN_PUT(0x23, "GridMap.TxnPut", false),
+    TXN_SET(0x24, "GridMap.TxnSet", false),
+    TXN_PUT_IF_ABSENT(0x25, "GridMap.TxnPutIfAbsent", false),
+    TXN_REPLACE(0x26, "GridMap.TxnReplace", false),
+    TXN_REPLACE_IF_SAME(0x27, "GridMap.TxnReplaceIfSame", false),
+    TXN_REMOVE(0x28, "GridMap.TxnRemove", false),
+    TXN_REMOVE_IF_SAME(0x29, "GridMap.TxnRemoveIfSame", false),
+    TXN_DELETE(0x2A, "GridMap.TxnDelete", false),
+    TXN_CONTAINS_KEY(0x2B, "GridMap.TxnContainsKey", false),
+    TXN_SIZE(0x2C, "GridMap.TxnSize", false);
 
     /** The service byte of GridMap's message types. */
     public static final int SERVICE_BYTE = 0xC1;

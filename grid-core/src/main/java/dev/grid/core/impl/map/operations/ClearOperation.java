@@ -3,10 +3,16 @@ package dev.grid.core.impl.map.operations;
 import com.hazelcast.spi.impl.operationservice.BackupAwareOperation;
 import com.hazelcast.spi.impl.operationservice.MutatingOperation;
 import com.hazelcast.spi.impl.operationservice.Operation;
+import dev.grid.core.KeyLockedByTransactionException;
 import dev.grid.core.impl.GridCoreDataSerializerHook;
+import dev.grid.core.impl.map.GridMapService;
+import dev.grid.core.impl.map.TxnLockTable;
 import dev.grid.core.impl.map.PartitionStore;
 
-/** Removes every entry of one partition, and of its backups. */
+/**
+ * Removes every entry of one partition, and of its backups. Like a plain write, it waits (is
+ * retried) while a transaction holds a live lock on any key of the partition.
+ */
 public final class ClearOperation extends GridMapOperation implements BackupAwareOperation, MutatingOperation {
     private transient boolean cleared;
 
@@ -15,6 +21,16 @@ public final class ClearOperation extends GridMapOperation implements BackupAwar
 
     public ClearOperation(String name) {
         super(name);
+    }
+
+    @Override
+    public void beforeRun() {
+        TxnLockTable locks = container().locksOrNull(getPartitionId());
+        GridMapService service = getService();
+        if (locks != null && locks.hasLiveLock(service.now())) {
+            throw new KeyLockedByTransactionException("GridMap '" + name + "': clear waits for the "
+                    + locks.size() + " key(s) of partition " + getPartitionId() + " locked by transactions");
+        }
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class FencedWriteOperation extends MutatingKeyOperation {
     }
 
     @Override
-    public void beforeRun() {
+    protected void checkArguments() {
         if (value != null) {
             checkValueSize(value);
         }

@@ -1,5 +1,6 @@
 package dev.grid.core.impl.map.operations;
 
+import com.hazelcast.internal.serialization.impl.HeapData;
 import com.hazelcast.internal.services.ServiceNamespace;
 import com.hazelcast.internal.services.ServiceNamespaceAware;
 import com.hazelcast.nio.ObjectDataInput;
@@ -8,6 +9,7 @@ import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import com.hazelcast.spi.impl.operationservice.NamedOperation;
 import com.hazelcast.spi.impl.operationservice.Operation;
 import com.hazelcast.spi.impl.operationservice.PartitionAwareOperation;
+import com.hazelcast.transaction.TransactionException;
 import dev.grid.core.GridException;
 import dev.grid.core.impl.GridCoreDataSerializerHook;
 import dev.grid.core.impl.map.GridMapService;
@@ -63,13 +65,26 @@ public abstract class GridMapOperation extends Operation
         return container().storeOrNull(getPartitionId());
     }
 
+    /** @return the key, deserialized, for error messages (at most 100 characters, quoted) */
+    public final String describeKey(byte[] keyBytes) {
+        Object key;
+        try {
+            key = getNodeEngine().toObject(new HeapData(keyBytes));
+        } catch (RuntimeException e) {
+            return "(" + keyBytes.length + " serialized bytes)";
+        }
+        String text = String.valueOf(key);
+        return "'" + (text.length() > 100 ? text.substring(0, 100) + "..." : text) + "'";
+    }
+
     /**
      * Refusals of bad requests (too large a value, a full store, a stale fence, a bad argument) go back
      * to the caller, who sees them; the member logs them only at fine level, not as errors.
      */
     @Override
     public void logError(Throwable e) {
-        if (e instanceof GridException || e instanceof IllegalArgumentException) {
+        if (e instanceof GridException || e instanceof IllegalArgumentException
+                || e instanceof TransactionException) {
             getLogger().fine("GridMap '" + name + "' refused an operation: " + e.getMessage());
         } else {
             super.logError(e);

@@ -30,7 +30,7 @@ public abstract class KeyValueOperation extends MutatingKeyOperation {
     }
 
     @Override
-    public void beforeRun() {
+    protected void checkArguments() {
         checkValueSize(value);
     }
 

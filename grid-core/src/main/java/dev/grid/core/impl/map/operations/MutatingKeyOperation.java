@@ -3,10 +3,17 @@ package dev.grid.core.impl.map.operations;
 import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.spi.impl.operationservice.BackupAwareOperation;
 import com.hazelcast.spi.impl.operationservice.MutatingOperation;
+import dev.grid.core.KeyLockedByTransactionException;
+import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.MapContainer;
+import dev.grid.core.impl.map.TxnLock;
+import dev.grid.core.impl.map.TxnLockTable;
 
 /**
- * A write to one key, backed up to the map's backup replicas when it changed something.
+ * A write to one key, backed up to the map's backup replicas when it changed something. A plain
+ * write waits while a transaction holds the key's lock: it fails with the retryable
+ * {@link KeyLockedByTransactionException}, and Hazelcast's invocation sends it again, with
+ * back-off, until the lock is released or its lease ends.
  */
 public abstract class MutatingKeyOperation extends KeyOperation implements BackupAwareOperation, MutatingOperation {
     /** Set by {@code run()}: whether the store changed, and so whether backups must hear of it. */
@@ -17,6 +24,35 @@ public abstract class MutatingKeyOperation extends KeyOperation implements Backu
 
     protected MutatingKeyOperation(String name, Data key) {
         super(name, key);
+    }
+
+    /** Refuses (for a retry) a write to a key a live transaction has locked, then checks the arguments. */
+    @Override
+    public final void beforeRun() {
+        checkNotLockedByTransaction(this, keyBytes());
+        checkArguments();
+    }
+
+    /** Checks the write's arguments before it runs (nothing by default). */
+    protected void checkArguments() {
+    }
+
+    /**
+     * @throws KeyLockedByTransactionException if a transaction holds a live lock on the key in this
+     *                                         partition (the invocation then retries the operation)
+     */
+    static void checkNotLockedByTransaction(GridMapOperation operation, byte[] keyBytes) {
+        GridMapService service = operation.getService();
+        TxnLockTable locks = operation.container().locksOrNull(operation.getPartitionId());
+        if (locks == null) {
+            return;
+        }
+        TxnLock lock = locks.live(keyBytes, service.now());
+        if (lock != null) {
+            throw new KeyLockedByTransactionException("GridMap '" + operation.getName() + "': key "
+                    + operation.describeKey(keyBytes) + " is locked by transaction " + lock.txnId()
+                    + "; the write waits until that transaction ends (nothing was written yet)");
+        }
     }
 
     @Override
@@ -39,7 +75,13 @@ public abstract class MutatingKeyOperation extends KeyOperation implements Backu
      *                                  is larger than the map's maxValueSize
      */
     protected final void checkValueSize(Data value) {
-        MapContainer container = container();
+        checkValueSize(this, value);
+    }
+
+    /** @see #checkValueSize(Data) */
+    static void checkValueSize(GridMapOperation operation, Data value) {
+        MapContainer container = operation.container();
+        String name = operation.getName();
         int size = value.totalSize();
         int max = container.config().getMaxValueSize();
         if (size > max) {

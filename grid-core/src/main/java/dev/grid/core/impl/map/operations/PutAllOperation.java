@@ -29,8 +29,12 @@ public final class PutAllOperation extends GridMapOperation implements BackupAwa
         this.values = values;
     }
 
+    /** Nothing is stored while any of the keys is locked by a transaction: the whole call is retried. */
     @Override
     public void beforeRun() {
+        for (byte[] key : keys) {
+            MutatingKeyOperation.checkNotLockedByTransaction(this, key);
+        }
         int max = container().config().getMaxValueSize();
         for (byte[] value : values) {
             if (value.length > max) {

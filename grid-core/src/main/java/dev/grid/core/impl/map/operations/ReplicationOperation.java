@@ -4,13 +4,18 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import dev.grid.core.impl.GridCoreDataSerializerHook;
 import dev.grid.core.impl.map.PartitionStore;
+import dev.grid.core.impl.map.TxnLock;
+import dev.grid.core.impl.map.TxnLockTable;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One chunk of a map's partition, sent to a new replica by migration or backup resynchronisation.
  * The first chunk replaces whatever the receiver held for the map in that partition; later chunks add.
+ * The partition's transactional locks (and the writes of prepared transactions) travel in the first
+ * chunk, so a lock moves with its partition.
  */
 public final class ReplicationOperation extends GridMapOperation {
     private boolean first;
@@ -18,8 +23,21 @@ public final class ReplicationOperation extends GridMapOperation {
     private List<byte[]> values;
     private List<byte[]> fencedKeys;
     private long[] fences;
+    private List<byte[]> lockKeys = List.of();
+    private List<TxnLock> locks = List.of();
 
     public ReplicationOperation() {
+    }
+
+    /**
+     * @param lockKeys keys locked by transactions (sent with the first chunk only)
+     * @param locks    their locks, index for index
+     */
+    public ReplicationOperation(String name, boolean first, List<byte[]> keys, List<byte[]> values,
+                                List<byte[]> fencedKeys, long[] fences, List<byte[]> lockKeys, List<TxnLock> locks) {
+        this(name, first, keys, values, fencedKeys, fences);
+        this.lockKeys = lockKeys;
+        this.locks = locks;
     }
 
     /**
@@ -41,6 +59,25 @@ public final class ReplicationOperation extends GridMapOperation {
     @Override
     public void run() {
         applyTo(store());
+        TxnLockTable table = lockKeys.isEmpty() ? container().locksOrNull(getPartitionId()) : container().locks(getPartitionId());
+        if (table != null) {
+            applyLocksTo(table);
+        }
+    }
+
+    /** Replaces (first chunk) or extends the partition's transactional locks with this chunk's. */
+    public void applyLocksTo(TxnLockTable table) {
+        if (first) {
+            table.clear();
+        }
+        for (int i = 0; i < lockKeys.size(); i++) {
+            table.put(lockKeys.get(i), locks.get(i));
+        }
+    }
+
+    /** @return how many transactional locks this chunk carries */
+    public int lockCount() {
+        return lockKeys.size();
     }
 
     /** Replaces (first chunk) or extends (later chunks) the store's contents with this chunk's entries. */
@@ -84,6 +121,10 @@ public final class ReplicationOperation extends GridMapOperation {
         EntriesResponse.writeByteArrays(out, values);
         EntriesResponse.writeByteArrays(out, fencedKeys);
         out.writeLongArray(fences);
+        EntriesResponse.writeByteArrays(out, lockKeys);
+        for (TxnLock lock : locks) {
+            lock.writeTo(out);
+        }
     }
 
     @Override
@@ -94,5 +135,10 @@ public final class ReplicationOperation extends GridMapOperation {
         values = EntriesResponse.readByteArrays(in);
         fencedKeys = EntriesResponse.readByteArrays(in);
         fences = in.readLongArray();
+        lockKeys = EntriesResponse.readByteArrays(in);
+        locks = new ArrayList<>(lockKeys.size());
+        for (int i = 0; i < lockKeys.size(); i++) {
+            locks.add(TxnLock.readFrom(in));
+        }
     }
 }

@@ -1,0 +1,85 @@
+package dev.grid.core.impl.map.operations;
+
+import com.hazelcast.internal.serialization.Data;
+import com.hazelcast.spi.impl.operationservice.BackupAwareOperation;
+import com.hazelcast.spi.impl.operationservice.MutatingOperation;
+import com.hazelcast.spi.impl.operationservice.Operation;
+import com.hazelcast.transaction.TransactionException;
+import dev.grid.core.impl.GridCoreDataSerializerHook;
+import dev.grid.core.impl.map.TxnLock;
+import dev.grid.core.impl.map.TxnLockTable;
+import dev.grid.core.impl.map.TxnWrite;
+
+import java.util.UUID;
+
+/**
+ * On the key's owner, in one step on the partition thread: applies the transaction's write and
+ * releases its lock; the backups do the same. Refused only if another transaction holds a live lock
+ * on the key (this transaction's lease ended and the key was taken over). A commit sent again (after
+ * the owner left) finds the lock already released and applies the same write again, which changes
+ * nothing.
+ */
+public final class TxnCommitOperation extends TxnWriteOperation implements BackupAwareOperation, MutatingOperation {
+    private transient boolean changed;
+
+    public TxnCommitOperation() {
+    }
+
+    public TxnCommitOperation(String name, Data key, UUID txnId, TxnWrite write, Data value) {
+        super(name, key, txnId, write, value);
+    }
+
+    @Override
+    public void beforeRun() {
+        if (write == TxnWrite.PUT) {
+            MutatingKeyOperation.checkValueSize(this, value);
+        }
+    }
+
+    @Override
+    public void run() {
+        byte[] keyBytes = keyBytes();
+        TxnLockTable table = locksOrNull();
+        TxnLock lock = table == null ? null : table.get(keyBytes);
+        if (lock != null && !lock.isHeldBy(txnId) && !lock.isExpired(now())) {
+            throw new TransactionException("GridMap '" + name + "': transaction " + txnId + " cannot commit its write to key "
+                    + describeKey(keyBytes) + ": its lock's lease ended and transaction " + lock.txnId()
+                    + " holds the key now; nothing was written to this key");
+        }
+        changed = applyWrite(keyBytes);
+        if (lock != null) {
+            table.remove(keyBytes);
+            changed = true;
+        }
+    }
+
+    @Override
+    public Object getResponse() {
+        return Boolean.TRUE;
+    }
+
+    @Override
+    public boolean shouldBackup() {
+        return changed;
+    }
+
+    @Override
+    public int getSyncBackupCount() {
+        return container().syncBackups();
+    }
+
+    @Override
+    public int getAsyncBackupCount() {
+        return container().asyncBackups();
+    }
+
+    @Override
+    public Operation getBackupOperation() {
+        return new TxnCommitBackupOperation(name, key, txnId, write, value);
+    }
+
+    @Override
+    public int getClassId() {
+        return GridCoreDataSerializerHook.TXN_COMMIT;
+    }
+}
