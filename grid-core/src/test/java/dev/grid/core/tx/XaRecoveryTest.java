@@ -1,0 +1,167 @@
+package dev.grid.core.tx;
+
+import com.hazelcast.transaction.HazelcastXAResource;
+import com.hazelcast.transaction.TransactionContext;
+import com.hazelcast.transaction.TransactionOptions;
+import com.hazelcast.transaction.TransactionTimedOutException;
+import dev.grid.core.Grid;
+import dev.grid.core.GridClientConfig;
+import dev.grid.core.GridMap;
+import dev.grid.core.TransactionalGridMap;
+import dev.grid.core.test.TestClusters;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * XA recovery by hand, as a transaction manager does it after a crash: a branch prepared through one
+ * XA resource (a member's or a client's) is found by {@code recover} on another member's resource and
+ * committed or rolled back from there. Until then its keys stay locked and its writes invisible.
+ */
+class XaRecoveryTest {
+    private static final List<Grid> MEMBERS = new ArrayList<>();
+    private static Grid client;
+
+    @BeforeAll
+    static void start() {
+        TestClusters cluster = TestClusters.of(3, 31);
+        for (int i = 0; i < 3; i++) {
+            MEMBERS.add(cluster.startMember());
+        }
+        client = Grid.client(new GridClientConfig().setClusterName(cluster.clusterName())
+                .setAddresses(cluster.memberAddresses()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> client.members().size() == 3
+                && MEMBERS.get(0).hazelcast().getPartitionService().isClusterSafe());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (client != null) {
+            client.close();
+        }
+        MEMBERS.forEach(member -> member.hazelcast().getLifecycleService().terminate());
+        MEMBERS.clear();
+    }
+
+    private static String newMapName() {
+        return "xa-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Prepares a branch that writes key → value through the grid's XA resource; @return its xid */
+    private static Xid prepareBranch(Grid from, String map, String key, String value) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            TxnKind.XaTxn branch = new TxnKind.XaTxn(from.hazelcast().getXAResource(), 60);
+            TransactionalGridMap<String, String> txMap = branch.map(map);
+            txMap.put(key, value);
+            try {
+                branch.endAndPrepare();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return branch.xid();
+        }).get(60, TimeUnit.SECONDS);
+    }
+
+    private static boolean contains(Xid[] xids, Xid xid) {
+        for (Xid candidate : xids) {
+            if (candidate.getFormatId() == xid.getFormatId()
+                    && Arrays.equals(candidate.getGlobalTransactionId(), xid.getGlobalTransactionId())
+                    && Arrays.equals(candidate.getBranchQualifier(), xid.getBranchQualifier())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean lockable(Grid from, String map, String key) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            TransactionContext context = from.hazelcast().newTransactionContext(new TransactionOptions()
+                    .setTransactionType(TransactionOptions.TransactionType.ONE_PHASE).setTimeout(1, TimeUnit.SECONDS));
+            context.beginTransaction();
+            try {
+                TransactionalGridMap.in(context, map).getForUpdate(key);
+                return true;
+            } catch (TransactionTimedOutException e) {
+                return false;
+            } finally {
+                context.rollbackTransaction();
+            }
+        }).get(60, TimeUnit.SECONDS);
+    }
+
+    private void recoverAndFinish(Grid preparer, boolean commit) throws Exception {
+        String map = newMapName();
+        GridMap<String, String> outside = MEMBERS.get(2).map(map);
+        outside.set("k", "before");
+        Xid xid = prepareBranch(preparer, map, "k", "prepared");
+
+        HazelcastXAResource recovery = MEMBERS.get(1).hazelcast().getXAResource();
+        Xid[] inDoubt = recovery.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN);
+        assertTrue(contains(inDoubt, xid), "recover lists the prepared branch");
+        assertEquals("before", outside.get("k"), "a prepared write is invisible");
+        assertTrue(!lockable(MEMBERS.get(2), map, "k"), "a prepared branch keeps its lock");
+
+        if (commit) {
+            recovery.commit(xid, false);
+            assertEquals("prepared", outside.get("k"));
+        } else {
+            recovery.rollback(xid);
+            assertEquals("before", outside.get("k"));
+        }
+        assertTrue(lockable(MEMBERS.get(2), map, "k"), "the lock is released");
+        assertTrue(!contains(recovery.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN), xid), "no longer in doubt");
+        outside.destroy();
+    }
+
+    @Test
+    void aBranchPreparedOnAMemberIsCommittedByRecoveryFromAnotherMember() throws Exception {
+        recoverAndFinish(MEMBERS.get(0), true);
+    }
+
+    @Test
+    void aBranchPreparedOnAMemberIsRolledBackByRecoveryFromAnotherMember() throws Exception {
+        recoverAndFinish(MEMBERS.get(0), false);
+    }
+
+    @Test
+    void aBranchPreparedThroughAClientIsCommittedByRecoveryFromAMember() throws Exception {
+        recoverAndFinish(client, true);
+    }
+
+    @Test
+    void aBranchThatOnlyEndedIsNotInDoubtAndItsRollbackFreesTheKey() throws Exception {
+        String map = newMapName();
+        GridMap<String, String> outside = MEMBERS.get(2).map(map);
+        HazelcastXAResource xa = MEMBERS.get(0).hazelcast().getXAResource();
+        Xid xid = TxnKind.newXid();
+        CompletableFuture.runAsync(() -> {
+            try {
+                xa.start(xid, XAResource.TMNOFLAGS);
+                TransactionalGridMap.<String, String>in(xa.getTransactionContext(), map).set("k", "never");
+                xa.end(xid, XAResource.TMSUCCESS);
+                assertTrue(!contains(xa.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN), xid));
+                xa.rollback(xid);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).get(60, TimeUnit.SECONDS);
+        assertNull(outside.get("k"));
+        assertTrue(lockable(MEMBERS.get(2), map, "k"));
+        outside.destroy();
+    }
+}
