@@ -12,6 +12,21 @@ import com.hazelcast.transaction.TransactionalObject;
  * transaction commits or rolls back; another transaction that touches a locked key waits up to the
  * transaction's timeout. Writes become visible to others only at commit.
  *
+ * <p>Every method throws:
+ * <ul>
+ *   <li>{@link com.hazelcast.transaction.TransactionNotActiveException} (naming the map) once the
+ *       transaction has committed or rolled back;</li>
+ *   <li>{@link com.hazelcast.transaction.TransactionTimedOutException} (naming the map, the key and
+ *       the holder) when another transaction holds the key's lock for longer than this
+ *       transaction's timeout;</li>
+ *   <li>{@link NullPointerException} (naming the map and the call) for a null key or value;</li>
+ *   <li>{@link IllegalArgumentException} for a value larger than the map's {@code maxValueSize} or
+ *       a key or value that cannot be serialized.</li>
+ * </ul>
+ * Plain {@link GridMap} writes to a key a transaction holds wait until it ends (see
+ * {@link KeyLockedByTransactionException}); plain reads do not wait. See {@code docs/gridmap.md},
+ * "Transactions", for prepare, backups, leases and the client route.
+ *
  * <pre>{@code
  * TransactionContext tx = grid.hazelcast().newTransactionContext();
  * tx.beginTransaction();
@@ -28,13 +43,20 @@ import com.hazelcast.transaction.TransactionalObject;
 public interface TransactionalGridMap<K, V> extends TransactionalObject {
 
     /**
-     * The GridMap named {@code name} inside the transaction, on a member or a client.
+     * The GridMap named {@code name} inside the transaction, on a member or a client. On a member
+     * the context keeps one view per map for the transaction; on a client each call returns a new,
+     * stateless view of the same member-side state.
      *
-     * @param context an active transaction (of a member or of a client)
+     * @param context an active transaction of a member or of a client: a {@code TransactionContext}
+     *                ({@code hz.newTransactionContext(...)}) or an XA branch's
+     *                ({@code hz.getXAResource().getTransactionContext()})
      * @param name    the map's name
      * @param <K>     the key type
      * @param <V>     the value type
      * @return the transactional view
+     * @throws NullPointerException if the context is null
+     * @throws GridConfigException  if the name is not a valid map name
+     * @throws com.hazelcast.transaction.TransactionNotActiveException if a member's transaction is not active
      */
     static <K, V> TransactionalGridMap<K, V> in(TransactionContext context, String name) {
         return dev.grid.core.impl.map.tx.TransactionalGridMaps.in(context, name);
@@ -43,7 +65,7 @@ public interface TransactionalGridMap<K, V> extends TransactionalObject {
     /** @return the committed value, or this transaction's own write; null when absent */
     V get(K key);
 
-    /** Like {@link #get(Object)}, and locks the key until the transaction ends. */
+    /** Like {@link #get(Object)}, and locks the key (waiting up to the transaction's timeout) until the transaction ends. */
     V getForUpdate(K key);
 
     /** @return the previous value (as this transaction sees it), or null */
