@@ -22,7 +22,7 @@ public final class TxnCommitBackupOperation extends TxnWriteOperation implements
     @Override
     public void run() {
         byte[] keyBytes = keyBytes();
-        applyWrite(keyBytes);
+        applyWrite(keyBytes, false);
         TxnLockTable table = locksOrNull();
         TxnLock lock = table == null ? null : table.get(keyBytes);
         if (lock != null && lock.isHeldBy(txnId)) {

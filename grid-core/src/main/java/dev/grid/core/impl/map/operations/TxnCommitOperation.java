@@ -46,7 +46,7 @@ public final class TxnCommitOperation extends TxnWriteOperation implements Backu
                     + describeKey(keyBytes) + ": its lock's lease ended and transaction " + lock.txnId()
                     + " holds the key now; nothing was written to this key");
         }
-        changed = applyWrite(keyBytes);
+        changed = applyWrite(keyBytes, true);
         if (lock != null) {
             table.remove(keyBytes);
             changed = true;

@@ -25,18 +25,26 @@ public abstract class TxnWriteOperation extends TxnKeyOperation {
         this.value = value;
     }
 
-    /** Applies the write to this replica's store; @return whether the store changed (or may have). */
-    protected final boolean applyWrite(byte[] keyBytes) {
+    /**
+     * Applies the write to this replica's store, counting it in the map's statistics on the owner only.
+     *
+     * @return whether the store changed (or may have)
+     */
+    protected final boolean applyWrite(byte[] keyBytes, boolean owner) {
         long start = System.nanoTime();
         switch (write) {
             case PUT:
                 store().put(keyBytes, value.toByteArray());
-                container().recordPut(System.nanoTime() - start);
+                if (owner) {
+                    container().recordPut(System.nanoTime() - start);
+                }
                 return true;
             case REMOVE:
                 PartitionStore store = storeOrNull();
                 boolean removed = store != null && store.remove(keyBytes) != null;
-                container().recordRemove(System.nanoTime() - start);
+                if (owner) {
+                    container().recordRemove(System.nanoTime() - start);
+                }
                 return removed;
             default:
                 return false;
