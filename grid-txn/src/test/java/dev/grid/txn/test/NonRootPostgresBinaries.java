@@ -38,9 +38,9 @@ public final class NonRootPostgresBinaries implements PgBinaryResolver {
     }
 
     private static byte[] rewrite(InputStream original) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 << 20);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 << 20);
         try (TarArchiveInputStream in = new TarArchiveInputStream(new XZInputStream(original));
-             TarArchiveOutputStream out = new TarArchiveOutputStream(new XZOutputStream(bytes, new LZMA2Options(0)))) {
+             TarArchiveOutputStream out = new TarArchiveOutputStream(new XZOutputStream(bytes, storeOnly()))) {
             out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 String wrapped = wrappedProgram(entry.getName());
@@ -70,6 +70,13 @@ public final class NonRootPostgresBinaries implements PgBinaryResolver {
             }
         }
         return bytes.toByteArray();
+    }
+
+    /** Uncompressed LZMA2 chunks: the archive lives in memory for seconds, compressing it would cost more than it saves. */
+    private static LZMA2Options storeOnly() throws IOException {
+        LZMA2Options options = new LZMA2Options();
+        options.setMode(LZMA2Options.MODE_UNCOMPRESSED);
+        return options;
     }
 
     private static String wrappedProgram(String entryName) {
