@@ -61,6 +61,10 @@ class ObservedXAResource implements XAResource {
         } catch (XAException e) {
             observer.prepareFailed(name, e);
             throw e;
+        } catch (RuntimeException e) {
+            XAException xa = unwrapOrRethrow(e);
+            observer.prepareFailed(name, xa);
+            throw xa;
         }
         observer.prepared(name, vote);
         return vote;
@@ -73,6 +77,10 @@ class ObservedXAResource implements XAResource {
         } catch (XAException e) {
             observer.completionFailed(name, xid, true, e);
             throw e;
+        } catch (RuntimeException e) {
+            XAException xa = unwrapOrRethrow(e);
+            observer.completionFailed(name, xid, true, xa);
+            throw xa;
         }
         observer.completed(name, xid, true, onePhase);
     }
@@ -84,6 +92,10 @@ class ObservedXAResource implements XAResource {
         } catch (XAException e) {
             observer.completionFailed(name, xid, false, e);
             throw e;
+        } catch (RuntimeException e) {
+            XAException xa = unwrapOrRethrow(e);
+            observer.completionFailed(name, xid, false, xa);
+            throw xa;
         }
         observer.completed(name, xid, false, false);
     }
@@ -95,7 +107,19 @@ class ObservedXAResource implements XAResource {
 
     @Override
     public Xid[] recover(int flag) throws XAException {
-        return delegate.recover(flag);
+        try {
+            return delegate.recover(flag);
+        } catch (RuntimeException e) {
+            throw unwrapOrRethrow(e);
+        }
+    }
+
+    private static XAException unwrapOrRethrow(RuntimeException e) {
+        XAException xa = XaErrors.unwrap(e);
+        if (xa == null) {
+            throw e;
+        }
+        return xa;
     }
 
     @Override

@@ -126,16 +126,16 @@ final class TxnState implements BranchObserver {
 
     @Override
     public void completionFailed(String resource, Xid xid, boolean commit, XAException failure) {
-        if (XaErrors.isHeuristic(failure.errorCode) && markHeuristicReported()) {
-            String outcome = XaErrors.heuristicOutcome(failure.errorCode);
+        boolean rolledBackInsteadOfCommit = commit && failure.errorCode >= XAException.XA_RBBASE && failure.errorCode <= XAException.XA_RBEND;
+        if ((XaErrors.isHeuristic(failure.errorCode) || rolledBackInsteadOfCommit) && markHeuristicReported()) {
+            String outcome = rolledBackInsteadOfCommit ? "ROLLBACK" : XaErrors.heuristicOutcome(failure.errorCode);
             LOG.error("transaction {}: heuristic outcome {} at {} while {}: {}", txId, outcome, resource,
                     commit ? "committing" : "rolling back", XaErrors.describe(failure));
             publisher.publish(TxnEvents.HEURISTIC, GridEvent.Severity.ERROR, "transaction " + txId + ": heuristic " + outcome
                     + " at " + resource, txId, resources(), TxnEvents.OUTCOME, outcome, TxnEvents.RESOURCE, resource);
-        } else if (!XaErrors.isHeuristic(failure.errorCode)) {
+        } else if (!XaErrors.isHeuristic(failure.errorCode) && !rolledBackInsteadOfCommit) {
             LOG.warn("transaction {}: {} failed to {} its branch: {}", txId, resource, commit ? "commit" : "roll back",
                     XaErrors.describe(failure));
         }
     }
-
 }

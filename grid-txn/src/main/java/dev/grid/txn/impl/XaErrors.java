@@ -22,6 +22,23 @@ final class XaErrors {
         };
     }
 
+    /**
+     * Hazelcast's client XA proxy rethrows the member's {@link XAException} wrapped in a
+     * {@code HazelcastException}; Narayana must see the XA error code to decide (retry, heuristic, rolled back).
+     *
+     * @return the XAException in the failure's causes, as a new XAException with its code, or null
+     */
+    static XAException unwrap(RuntimeException failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof XAException xa) {
+                XAException unwrapped = new XAException(xa.errorCode);
+                unwrapped.initCause(failure);
+                return unwrapped;
+            }
+        }
+        return null;
+    }
+
     static String describe(XAException e) {
         String name = switch (e.errorCode) {
             case XAException.XA_RBROLLBACK -> "XA_RBROLLBACK";
