@@ -73,6 +73,18 @@ public interface GridTransactions extends AutoCloseable {
      */
     <T, E extends Exception> T requiresNew(TransactionalWork<T, E> work) throws E;
 
+    /**
+     * {@link #requiresNew(TransactionalWork)} with a timeout of its own instead of {@link GridTxnConfig#getDefaultTimeout()}.
+     * The grid's branch gets the same extra time on top of its XA timeout.
+     *
+     * @param timeout whole seconds, > 0
+     * @param work    the work
+     * @return what the work returned
+     * @throws E what the work threw (after rolling back)
+     * @throws IllegalArgumentException if the timeout is not a positive whole number of seconds
+     */
+    <T, E extends Exception> T requiresNew(java.time.Duration timeout, TransactionalWork<T, E> work) throws E;
+
     /** @return the node identifier every Xid of this JVM carries */
     String nodeIdentifier();
 

@@ -121,14 +121,7 @@ public final class DefaultGridTransactions implements GridTransactions {
         return requiresNew(null, work);
     }
 
-    /**
-     * {@link #requiresNew(TransactionalWork)} with a timeout of its own instead of the default one.
-     *
-     * @param timeout whole seconds, > 0; null for the default
-     * @param work    the work
-     * @return what the work returned
-     * @throws E what the work threw
-     */
+    @Override
     public <T, E extends Exception> T requiresNew(Duration timeout, TransactionalWork<T, E> work) throws E {
         Objects.requireNonNull(work, "work");
         checkOpen();
