@@ -265,6 +265,9 @@ public final class DefaultGridTransactions implements GridTransactions {
 
     private void rollbackQuietly(Transaction tx, Throwable failure) {
         try {
+            if (isCompletedStatus(tx)) {
+                return; // the timeout reaper rolled it back already
+            }
             if (tm.getTransaction() == tx) {
                 tm.rollback();
             } else {
