@@ -3,6 +3,7 @@ package dev.grid.monitor.impl.alerts;
 import dev.grid.core.GridAlertRule;
 import dev.grid.core.GridMonitorConfig;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class DefaultRules {
         List<GridAlertRule> rules = new ArrayList<>();
         rules.add(new GridAlertRule("member-left", "grid_cluster_members_missing", ">", 0).setSeverity("warning")
                 .setSummary("a member left the cluster and has not been replaced"));
-        rules.add(new GridAlertRule("cp-majority-lost", "grid_cp_majority_lost", ">", 0).setSeverity("critical")
+        rules.add(new GridAlertRule("cp-majority-lost", "grid_cp_majority_lost", ">", 0).setFor(Duration.ofSeconds(2)).setSeverity("critical")
                 .setSummary("the CP group lost its majority: lock calls fail"));
         rules.add(new GridAlertRule("txn-in-doubt", "grid_txn_in_doubt_oldest_seconds", ">", config.getInDoubtLimit().toMillis() / 1000.0)
                 .setSeverity("critical").setSummary("a transaction has been in doubt for more than " + config.getInDoubtLimit().toSeconds() + " s"));

@@ -26,7 +26,7 @@ public final class LockMonitor implements MetricsSource {
     private final LongSupplier clock;
     private final long cacheMillis;
     private volatile List<LockInfo> cached = List.of();
-    private volatile long cachedAt = Long.MIN_VALUE;
+    private volatile long cachedAt;
     private volatile String problem;
 
     public LockMonitor(Grid grid, LongSupplier clock, long cacheMillis) {
