@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import dev.grid.core.Grid;
 import dev.grid.core.GridConfig;
+import dev.grid.core.GridConfigException;
 import dev.grid.core.GridCounters;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMember;
@@ -90,6 +91,10 @@ public final class DefaultGridMonitor implements GridMonitor {
     public static DefaultGridMonitor start(Grid grid, GridMonitorConfig config) {
         if (!(grid instanceof EmbeddedGrid)) {
             throw new IllegalArgumentException("the monitor runs on members, not on a client: " + grid);
+        }
+        if (config.getToken().isEmpty() && !GridMonitorConfig.isLoopback(config.getHost())) {
+            throw new GridConfigException("grid.monitor.token", "grid.monitor.token must be set when grid.monitor.host is not a loopback "
+                    + "address (was " + config.getHost() + "): the monitor refuses to serve the cluster's state to the network without one");
         }
         DefaultGridMonitor monitor = new DefaultGridMonitor(grid, config);
         try {

@@ -41,8 +41,13 @@ public final class MonitoredCluster implements AutoCloseable {
         customizer.accept(config);
         config.validate();
         Grid grid = Grid.embedded(config);
+        try {
+            monitors.add(GridMonitor.start(grid));
+        } catch (RuntimeException e) {
+            grid.hazelcast().getLifecycleService().terminate();
+            throw e;
+        }
         members.add(grid);
-        monitors.add(GridMonitor.start(grid));
         return members.size() - 1;
     }
 
