@@ -265,18 +265,6 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
                 dropped.sum());
     }
 
-    /** Waits (bounded) until the events received so far are recorded. For tests and orderly shutdown. */
-    public boolean awaitRecorded(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (worker.getActiveCount() > 0 || !worker.getQueue().isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(5);
-        }
-        return true;
-    }
-
     @Override
     public void close() {
         worker.shutdownNow();
