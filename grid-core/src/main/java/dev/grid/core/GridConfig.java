@@ -34,10 +34,10 @@ public final class GridConfig {
     private int backupCount = 1;
     private int asyncBackupCount;
     private Path dataDirectory = Path.of("grid-data");
-    private int monitorPort = 7070;
     private long offHeapBudget;
     private final GridNetworkConfig network = new GridNetworkConfig();
     private final GridCpConfig cp = new GridCpConfig();
+    private final GridMonitorConfig monitor = new GridMonitorConfig();
     private final Map<String, GridMapConfig> maps = new LinkedHashMap<>();
     private final Map<String, String> hazelcastProperties = new LinkedHashMap<>();
 
@@ -126,14 +126,20 @@ public final class GridConfig {
         return this;
     }
 
-    /** @return the HTTP port of the member's monitor (metrics, dashboard); 0 turns it off (default 7070) */
+    /** @return the first HTTP port of the member's monitor; the same as {@code getMonitor().getPort()} */
     public int getMonitorPort() {
-        return monitorPort;
+        return monitor.getPort();
     }
 
+    /** Sets {@code grid.monitor.port}: the same as {@code getMonitor().setPort(port)}. */
     public GridConfig setMonitorPort(int monitorPort) {
-        this.monitorPort = Require.between("grid.monitorPort", monitorPort, 0, 65535);
+        monitor.setPort(monitorPort);
         return this;
+    }
+
+    /** @return the monitor's settings: HTTP server, alert rules, distributed log (module grid-monitor) */
+    public GridMonitorConfig getMonitor() {
+        return monitor;
     }
 
     /**
@@ -221,6 +227,7 @@ public final class GridConfig {
         checkBackupSum("grid.backupCount", backupCount, asyncBackupCount);
         network.validate();
         cp.validate();
+        monitor.validate();
         for (GridMapConfig map : maps.values()) {
             map.validate(this);
         }

@@ -22,4 +22,15 @@ public interface GridMetrics {
 
     /** Reads every registered source into the collector. */
     void collect(MetricsCollector collector);
+
+    /** @return the hot-path instruments in use: {@link GridCounters#NONE} until a monitor installs its own */
+    GridCounters counters();
+
+    /**
+     * Installs hot-path instruments (grid-monitor does, when it starts; {@link GridCounters#NONE}
+     * when it stops). grid's structures switch to them at once.
+     *
+     * @param counters the instruments
+     */
+    void useCounters(GridCounters counters);
 }

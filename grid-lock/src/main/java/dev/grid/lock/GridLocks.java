@@ -8,10 +8,17 @@ import dev.grid.lock.impl.CpMetrics;
 import dev.grid.lock.impl.CpService;
 import dev.grid.lock.impl.LockService;
 
+import dev.grid.lock.impl.commands.DescribeLocksQuery;
+import dev.grid.lock.impl.statemachine.LocksDescription;
+
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Distributed locks with fencing tokens, replicated by grid's CP group (Raft, on the
@@ -78,6 +85,56 @@ public final class GridLocks {
             throw new IllegalArgumentException("lock name must be at most " + MAX_NAME_LENGTH + " characters, was " + name.length());
         }
         return (FencedLock) grid.hazelcast().getDistributedObject(LockService.SERVICE_NAME, name);
+    }
+
+    /**
+     * Every lock held now, with its holder, fence, hold time and queue: a linearizable query on the
+     * CP group's leader (no Raft log entry). For monitoring: the answer is already old when it
+     * arrives.
+     *
+     * @return the held locks, sorted by name
+     * @throws UnsupportedOperationException on a client (read a member's monitor, {@code /api/locks})
+     * @throws CpUnavailableException        when the CP group cannot answer within {@code grid.cp.sessionTtl}
+     */
+    public List<LockInfo> describe() {
+        try {
+            return describeAsync().toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The asynchronous form of {@link #describe()}.
+     *
+     * @return the held locks, sorted by name
+     */
+    public CompletionStage<List<LockInfo>> describeAsync() {
+        if (grid.mode() != GridMode.EMBEDDED) {
+            throw new UnsupportedOperationException("GridLocks.describe() runs on members; on a client, read a member's monitor "
+                    + "(GET /api/locks)");
+        }
+        CpService cp = EmbeddedGrid.nodeEngine(grid.hazelcast()).getService(CpService.SERVICE_NAME);
+        return cp.invoker().invoke(new DescribeLocksQuery()).thenApply(answer -> toInfos((LocksDescription) answer));
+    }
+
+    private static List<LockInfo> toInfos(LocksDescription description) {
+        List<LockInfo> infos = new ArrayList<>();
+        for (LocksDescription.Entry entry : description.entries()) {
+            List<LockWaiter> waiters = new ArrayList<>();
+            for (int i = 0; i < entry.waiters.size(); i++) {
+                waiters.add(new LockWaiter(owner(entry.waiters.get(i)), entry.waitingSince.get(i)));
+            }
+            infos.add(new LockInfo(entry.name, entry.fence, entry.count, owner(entry.holder), entry.acquiredAt, waiters));
+        }
+        return infos;
+    }
+
+    private static LockOwner owner(LocksDescription.Owner owner) {
+        return new LockOwner(owner.sessionId(), owner.owner(), owner.ownerName(), owner.threadId());
     }
 
     /** @return the grid these locks belong to */

@@ -70,6 +70,43 @@ class ThreeMemberLockTest extends FencedLockContractTest {
     }
 
     @Test
+    void describeShowsHolderFenceHoldTimeAndWaitersFromAnyMember() throws Exception {
+        com.hazelcast.cp.lock.FencedLock held = GridLocks.of(grid()).get("described");
+        long fence = held.lockAndGetFence();
+        java.util.concurrent.ExecutorService waiter = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Boolean> waiting = waiter.submit(
+                    () -> GridLocks.of(other()).get("described").tryLock(30, java.util.concurrent.TimeUnit.SECONDS));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                    () -> GridLocks.of(leader).describe().stream().anyMatch(l -> l.name().equals("described") && l.waiters().size() == 1));
+            for (Grid member : MEMBERS) {
+                LockInfo info = GridLocks.of(member).describe().stream().filter(l -> l.name().equals("described")).findFirst().orElseThrow();
+                assertEquals(fence, info.fence());
+                assertEquals(1, info.holdCount());
+                assertEquals(CpTestSupport.uuid(grid()), info.holder().owner());
+                assertEquals(Thread.currentThread().getId(), info.holder().threadId());
+                String ownerName = info.holder().ownerName();
+                org.junit.jupiter.api.Assertions.assertTrue(ownerName.startsWith("member ")
+                        && ownerName.endsWith(":" + grid().localMember().orElseThrow().port()), ownerName);
+                assertEquals(CpTestSupport.uuid(other()), info.waiters().get(0).who().owner());
+                long held0 = info.heldMillis(CLOCK.getAsLong());
+                org.junit.jupiter.api.Assertions.assertTrue(held0 >= 0 && held0 < 60_000, "held " + held0 + " ms");
+            }
+            held.unlock();
+            org.junit.jupiter.api.Assertions.assertTrue(waiting.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            LockInfo next = GridLocks.of(grid()).describe().stream().filter(l -> l.name().equals("described")).findFirst().orElseThrow();
+            assertEquals(CpTestSupport.uuid(other()), next.holder().owner());
+            org.junit.jupiter.api.Assertions.assertTrue(next.fence() > fence);
+            org.junit.jupiter.api.Assertions.assertTrue(next.waiters().isEmpty());
+            waiter.submit(() -> GridLocks.of(other()).get("described").unlock()).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                    () -> GridLocks.of(grid()).describe().stream().noneMatch(l -> l.name().equals("described")));
+        } finally {
+            waiter.shutdownNow();
+        }
+    }
+
+    @Test
     void everyMemberRunsANodeOfTheSameGroup() {
         Set<UUID> uuids = new HashSet<>();
         for (Grid member : MEMBERS) {

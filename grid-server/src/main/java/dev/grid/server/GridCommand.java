@@ -5,6 +5,7 @@ import dev.grid.server.impl.CommandLine;
 import dev.grid.server.impl.DemoCommand;
 import dev.grid.server.impl.PartitionsCommand;
 import dev.grid.server.impl.StartCommand;
+import dev.grid.server.impl.StatCommand;
 import dev.grid.server.impl.UsageException;
 
 import java.io.PrintStream;
@@ -36,7 +37,7 @@ public final class GridCommand {
     public GridCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
-        for (Command command : List.of(new StartCommand(), new DemoCommand(), new PartitionsCommand())) {
+        for (Command command : List.of(new StartCommand(), new StatCommand(), new DemoCommand(), new PartitionsCommand())) {
             commands.put(command.name(), command);
         }
     }

@@ -40,7 +40,7 @@ class GridCommandTest {
 
     @Test
     void eachCommandHasHelp() {
-        for (String name : new String[] {"start", "demo", "partitions"}) {
+        for (String name : new String[] {"start", "stat", "demo", "partitions"}) {
             assertEquals(GridCommand.OK, command.run(name, "--help"));
             assertTrue(out().contains("usage: grid " + name), out());
         }

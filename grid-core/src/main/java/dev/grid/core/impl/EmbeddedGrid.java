@@ -43,7 +43,9 @@ public final class EmbeddedGrid extends HazelcastGrid {
                     + config.getNetwork().getHost() + ":" + config.getNetwork().getPort() + ": " + e.getMessage(), e);
         }
         EmbeddedGrid grid = new EmbeddedGrid(hazelcast, config);
-        grid.metrics().register(new GridMapMetrics(nodeEngine(hazelcast).getService(GridMapService.SERVICE_NAME)));
+        GridMapService maps = nodeEngine(hazelcast).getService(GridMapService.SERVICE_NAME);
+        grid.metrics().register(new GridMapMetrics(maps));
+        ((DefaultGridMetrics) grid.metrics()).onCounters(maps::useCounters);
         // Ask the master to assign partitions now, rather than on the first data operation,
         // so the partition view is complete as soon as the member is up.
         grid.partitions().ownerOf(0);

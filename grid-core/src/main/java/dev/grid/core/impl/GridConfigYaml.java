@@ -1,9 +1,11 @@
 package dev.grid.core.impl;
 
+import dev.grid.core.GridAlertRule;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridConfigException;
 import dev.grid.core.GridCpConfig;
 import dev.grid.core.GridMapConfig;
+import dev.grid.core.GridMonitorConfig;
 import dev.grid.core.GridNetworkConfig;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -31,7 +33,9 @@ public final class GridConfigYaml {
     private static final Pattern BYTE_COUNT = Pattern.compile("(\\d+)\\s*([kmgt]?)b?");
 
     /** Keys under {@code grid} that hold further keys rather than a value. */
-    private static final List<String> SECTIONS = List.of("network", "cp", "maps", "hazelcastProperties");
+    private static final List<String> SECTIONS = List.of("network", "cp", "monitor", "maps", "hazelcastProperties");
+    /** Keys of one rule in {@code grid.monitor.alerts}. */
+    private static final List<String> RULE_KEYS = List.of("name", "metric", "comparison", "threshold", "for", "severity", "summary");
 
     private GridConfigYaml() {
     }
@@ -85,6 +89,12 @@ public final class GridConfigYaml {
         }
         networkKeys(new GridNetworkConfig()).keySet().forEach(key -> keys.add("grid.network." + key));
         cpKeys(new GridCpConfig()).keySet().forEach(key -> keys.add("grid.cp." + key));
+        for (String key : monitorKeys(new GridMonitorConfig()).keySet()) {
+            if (!key.equals("alerts")) {
+                keys.add("grid.monitor." + key);
+            }
+        }
+        RULE_KEYS.forEach(key -> keys.add("grid.monitor.alerts[]." + key));
         mapKeys(new GridMapConfig("name")).keySet().forEach(key -> keys.add("grid.maps.<name>." + key));
         keys.add("grid.hazelcastProperties.<property>");
         return keys;
@@ -97,10 +107,10 @@ public final class GridConfigYaml {
         keys.put("backupCount", (k, v) -> config.setBackupCount(integer(k, v)));
         keys.put("asyncBackupCount", (k, v) -> config.setAsyncBackupCount(integer(k, v)));
         keys.put("dataDirectory", (k, v) -> config.setDataDirectory(Path.of(string(k, v))));
-        keys.put("monitorPort", (k, v) -> config.setMonitorPort(integer(k, v)));
         keys.put("offHeapBudget", (k, v) -> config.setOffHeapBudget(bytes(k, v)));
         keys.put("network", (k, v) -> readSection(k, mapping(k, v), networkKeys(config.getNetwork())));
         keys.put("cp", (k, v) -> readSection(k, mapping(k, v), cpKeys(config.getCp())));
+        keys.put("monitor", (k, v) -> readSection(k, mapping(k, v), monitorKeys(config.getMonitor())));
         keys.put("maps", (k, v) -> mapping(k, v).forEach((name, settings) -> {
             String mapKey = k + "." + name;
             GridMapConfig map = new GridMapConfig(name);
@@ -140,6 +150,76 @@ public final class GridConfigYaml {
         keys.put("lockReentrancyLimit", (k, v) -> cp.setLockReentrancyLimit(integer(k, v)));
         keys.put("commitCountToTakeSnapshot", (k, v) -> cp.setCommitCountToTakeSnapshot(integer(k, v)));
         return keys;
+    }
+
+    private static Map<String, BiConsumer<String, Object>> monitorKeys(GridMonitorConfig monitor) {
+        Map<String, BiConsumer<String, Object>> keys = new LinkedHashMap<>();
+        keys.put("enabled", (k, v) -> monitor.setEnabled(bool(k, v)));
+        keys.put("host", (k, v) -> monitor.setHost(string(k, v)));
+        keys.put("port", (k, v) -> monitor.setPort(integer(k, v)));
+        keys.put("portAutoIncrement", (k, v) -> monitor.setPortAutoIncrement(bool(k, v)));
+        keys.put("token", (k, v) -> monitor.setToken(string(k, v)));
+        keys.put("webhook", (k, v) -> monitor.setWebhook(string(k, v)));
+        keys.put("refreshInterval", (k, v) -> monitor.setRefreshInterval(duration(k, v)));
+        keys.put("evaluationInterval", (k, v) -> monitor.setEvaluationInterval(duration(k, v)));
+        keys.put("defaultRules", (k, v) -> monitor.setDefaultRules(bool(k, v)));
+        keys.put("expectedMembers", (k, v) -> monitor.setExpectedMembers(integer(k, v)));
+        keys.put("lockHoldLimit", (k, v) -> monitor.setLockHoldLimit(duration(k, v)));
+        keys.put("inDoubtLimit", (k, v) -> monitor.setInDoubtLimit(duration(k, v)));
+        keys.put("resolvedAlertRetention", (k, v) -> monitor.setResolvedAlertRetention(duration(k, v)));
+        keys.put("logCapacity", (k, v) -> monitor.setLogCapacity(integer(k, v)));
+        keys.put("alerts", (k, v) -> {
+            if (!(v instanceof List)) {
+                throw new GridConfigException(k, k + " must be a list of rules (each a mapping with " + String.join(", ", RULE_KEYS)
+                        + "), was " + describe(v));
+            }
+            List<?> rules = (List<?>) v;
+            for (int i = 0; i < rules.size(); i++) {
+                monitor.addAlert(rule(k + "[" + i + "]", rules.get(i)));
+            }
+        });
+        return keys;
+    }
+
+    /** One alert rule; errors name the rule's position, its name when known, and the problem. */
+    private static GridAlertRule rule(String key, Object value) {
+        Map<String, Object> fields = mapping(key, value);
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            if (!RULE_KEYS.contains(field.getKey())) {
+                throw new GridConfigException(key + "." + field.getKey(), key + "." + field.getKey() + " is not a known key; known keys of a rule: "
+                        + String.join(", ", RULE_KEYS));
+            }
+            if (field.getValue() == null) {
+                throw new GridConfigException(key + "." + field.getKey(), key + "." + field.getKey() + " has no value");
+            }
+        }
+        String where = key + (fields.get("name") != null ? " (\"" + fields.get("name") + "\")" : "");
+        for (String required : List.of("name", "metric", "comparison", "threshold")) {
+            if (!fields.containsKey(required)) {
+                throw new GridConfigException(key + "." + required, where + " has no " + required + "; a rule needs name, metric, comparison "
+                        + "and threshold");
+            }
+        }
+        Object threshold = fields.get("threshold");
+        if (!(threshold instanceof Number)) {
+            throw new GridConfigException(key + ".threshold", where + ": threshold must be a number, was " + describe(threshold));
+        }
+        try {
+            GridAlertRule rule = new GridAlertRule(string(key + ".name", fields.get("name")), string(key + ".metric", fields.get("metric")),
+                    string(key + ".comparison", fields.get("comparison")), ((Number) threshold).doubleValue());
+            if (fields.containsKey("for")) {
+                rule.setFor(duration(key + ".for", fields.get("for")));
+            }
+            if (fields.containsKey("severity")) {
+                rule.setSeverity(string(key + ".severity", fields.get("severity")));
+            }
+            if (fields.containsKey("summary")) {
+                rule.setSummary(string(key + ".summary", fields.get("summary")));
+            }
+            return rule;
+        } catch (GridConfigException e) {
+            throw new GridConfigException(e.key(), where + ": " + e.getMessage().replaceFirst("^grid\\.monitor\\.alerts (rule \"[^\"]*\": )?", ""), e);
+        }
     }
 
     private static Map<String, BiConsumer<String, Object>> mapKeys(GridMapConfig map) {

@@ -6,6 +6,7 @@ import com.hazelcast.nio.serialization.DataSerializableFactory;
 import dev.grid.core.impl.SerializableTypes;
 import dev.grid.lock.impl.commands.AcquireCommand;
 import dev.grid.lock.impl.commands.CreateSessionCommand;
+import dev.grid.lock.impl.commands.DescribeLocksQuery;
 import dev.grid.lock.impl.commands.DestroyLockCommand;
 import dev.grid.lock.impl.commands.LeaveGroupCommand;
 import dev.grid.lock.impl.commands.NewTermCommand;
@@ -37,6 +38,7 @@ import dev.grid.lock.impl.raft.operations.InstallCpViewOperation;
 import dev.grid.lock.impl.raft.operations.RaftInvokeOperation;
 import dev.grid.lock.impl.raft.operations.RaftMessageOperation;
 import dev.grid.lock.impl.statemachine.LockOwnership;
+import dev.grid.lock.impl.statemachine.LocksDescription;
 import dev.grid.lock.impl.statemachine.LocksSnapshot;
 import dev.grid.lock.impl.statemachine.SessionsSnapshot;
 
@@ -86,10 +88,12 @@ public final class GridLockDataSerializerHook implements DataSerializerHook {
     public static final int DESTROY_LOCK_COMMAND = 36;
     public static final int OWNERSHIP_QUERY = 37;
     public static final int LEAVE_GROUP_COMMAND = 38;
+    public static final int DESCRIBE_LOCKS_QUERY = 39;
     // state machine results and snapshot chunks
     public static final int LOCK_OWNERSHIP = 40;
     public static final int SESSIONS_SNAPSHOT = 41;
     public static final int LOCKS_SNAPSHOT = 42;
+    public static final int LOCKS_DESCRIPTION = 43;
 
 
     @Override
@@ -132,9 +136,11 @@ public final class GridLockDataSerializerHook implements DataSerializerHook {
                 .add(DESTROY_LOCK_COMMAND, DestroyLockCommand::new)
                 .add(OWNERSHIP_QUERY, OwnershipQuery::new)
                 .add(LEAVE_GROUP_COMMAND, LeaveGroupCommand::new)
+                .add(DESCRIBE_LOCKS_QUERY, DescribeLocksQuery::new)
                 .add(LOCK_OWNERSHIP, LockOwnership::new)
                 .add(SESSIONS_SNAPSHOT, SessionsSnapshot::new)
                 .add(LOCKS_SNAPSHOT, LocksSnapshot::new)
+                .add(LOCKS_DESCRIPTION, LocksDescription::new)
                 .factory();
     }
 }

@@ -8,6 +8,7 @@ import dev.grid.core.GridConfig;
 import dev.grid.core.GridConfigException;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMember;
+import dev.grid.monitor.GridMonitor;
 import dev.grid.server.GridCommand;
 
 import java.io.PrintStream;
@@ -44,7 +45,9 @@ public final class StartCommand implements Command {
                 + "Runs a grid member in the foreground until Ctrl-C or SIGTERM, then leaves the cluster\n"
                 + "gracefully (its partitions move to the other members first).\n\n"
                 + "  --config FILE   the member's grid.yaml (default: ./grid.yaml if present, else built-in defaults;\n"
-                + "                  every key is in docs/config.md)\n";
+                + "                  every key is in docs/config.md)\n\n"
+                + "The member's monitor (dashboard, /metrics, alerts, counters file for 'grid stat') runs unless\n"
+                + "grid.monitor.enabled is false; it listens on 127.0.0.1:7070 (or the next free port) by default.\n";
     }
 
     @Override
@@ -71,6 +74,21 @@ public final class StartCommand implements Command {
         } catch (GridException e) {
             err.println("grid start: " + e.getMessage());
             return GridCommand.FAILED;
+        }
+        if (config.getMonitor().isEnabled()) {
+            try {
+                GridMonitor monitor = GridMonitor.start(grid);
+                out.println("monitor: " + monitor.url().map(url -> url + " (dashboard; Prometheus metrics at " + url + "metrics)")
+                        .orElse("no HTTP port free (see the ERROR above); alerts, log and counters still run"));
+                out.println("counters: " + monitor.countersFile().toAbsolutePath() + " (grid stat --dir " + config.getDataDirectory() + ")");
+            } catch (GridConfigException e) {
+                err.println("grid start: " + e.getMessage());
+                grid.close();
+                return GridCommand.USAGE;
+            } catch (RuntimeException e) {
+                // the monitor never takes the member down
+                err.println("grid start: the member runs without its monitor, which failed to start: " + e);
+            }
         }
         CountDownLatch stopped = new CountDownLatch(1);
         grid.hazelcast().getLifecycleService().addLifecycleListener(event -> {

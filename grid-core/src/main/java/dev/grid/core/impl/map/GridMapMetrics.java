@@ -17,6 +17,10 @@ public final class GridMapMetrics implements MetricsSource {
 
     @Override
     public void collectInto(MetricsCollector c) {
+        c.gauge("grid_offheap_reserved_bytes", "off-heap bytes reserved by this member's GridMap stores, all maps together", Map.of(),
+                service.offHeapReserved());
+        c.gauge("grid_offheap_budget_bytes", "grid.offHeapBudget: the most this member's stores may reserve (0: no limit)", Map.of(),
+                service.offHeapBudget());
         for (String map : service.mapNames()) {
             GridMapStats s = service.stats(map);
             c.gauge("grid_map_entries", "GridMap entries held by this member", Map.of("map", map, "replica", "primary"), s.primaryEntries());

@@ -150,7 +150,7 @@ public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapS
         }
         container.recordLocalRead(value != null);
         if (timed) {
-            container.recordLocalReadNanos((System.nanoTime() - start) * (TIMING_SAMPLE_MASK + 1));
+            container.recordLocalReadNanos(System.nanoTime() - start, TIMING_SAMPLE_MASK + 1);
         }
         return value;
     }

@@ -20,6 +20,7 @@ import com.hazelcast.spi.impl.operationservice.Operation;
 import com.hazelcast.transaction.TransactionalObject;
 import com.hazelcast.transaction.impl.Transaction;
 import dev.grid.core.GridConfig;
+import dev.grid.core.GridCounters;
 import dev.grid.core.GridMapConfig;
 import dev.grid.core.GridMapStats;
 import dev.grid.core.impl.map.tx.TransactionalGridMapProxy;
@@ -47,6 +48,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     private final ConcurrentMap<String, MapContainer> containers = new ConcurrentHashMap<>();
     private GridConfig config;
     private OffHeapBudget budget;
+    private volatile GridCounters counters = GridCounters.NONE;
 
     public GridMapService(NodeEngine nodeEngine) {
         this.nodeEngine = nodeEngine;
@@ -82,8 +84,26 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
 
     private MapContainer newContainer(String name) {
         GridMapConfig mapConfig = config.mapConfig(name);
-        return new MapContainer(mapConfig, nodeEngine.getPartitionService().getPartitionCount(),
+        MapContainer container = new MapContainer(mapConfig, nodeEngine.getPartitionService().getPartitionCount(),
                 config.getBackupCount(), config.getAsyncBackupCount(), budget);
+        container.useCounters(counters);
+        return container;
+    }
+
+    /** Switches every map to the grid's current hot-path instruments (see {@link dev.grid.core.GridMetrics#useCounters}). */
+    public void useCounters(GridCounters counters) {
+        this.counters = counters;
+        containers.values().forEach(container -> container.useCounters(counters));
+    }
+
+    /** @return the off-heap bytes this member's GridMap stores reserve, all maps together */
+    public long offHeapReserved() {
+        return budget.reserved();
+    }
+
+    /** @return {@code grid.offHeapBudget}: the most the stores may reserve (0: no limit) */
+    public long offHeapBudget() {
+        return config.getOffHeapBudget();
     }
 
     /** @return the names of the maps this member holds (a snapshot) */

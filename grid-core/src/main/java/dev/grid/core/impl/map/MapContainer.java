@@ -1,5 +1,6 @@
 package dev.grid.core.impl.map;
 
+import dev.grid.core.GridCounters;
 import dev.grid.core.GridMapConfig;
 import dev.grid.core.GridMapStats;
 
@@ -21,6 +22,8 @@ public final class MapContainer {
     private final MapStatsCounters stats = new MapStatsCounters();
 
     private final OffHeapBudget budget;
+    /** Counters and timers of the monitor, when one is present (no-ops otherwise). */
+    private volatile MapInstruments instruments = MapInstruments.NONE;
     /** False once the map was destroyed (or the member reset): proxies that cached this container look it up again. */
     private volatile boolean live = true;
 
@@ -126,38 +129,61 @@ public final class MapContainer {
         }
     }
 
+    /** Switches to the grid's current hot-path instruments (looked up once here, not per operation). */
+    void useCounters(GridCounters counters) {
+        instruments = MapInstruments.of(counters, name);
+    }
+
     public void recordGet(boolean hit, long nanos) {
         stats.recordGet(hit, nanos);
+        MapInstruments i = instruments;
+        (hit ? i.hits : i.misses).increment();
+        i.getTime.record(nanos, 1);
     }
 
     /**
      * A get served on the caller's thread by the local fast path: one counter increment; the time is
-     * sampled by the caller (see {@link #recordLocalReadNanos(long)}).
+     * sampled by the caller (see {@link #recordLocalReadNanos(long, int)}).
      */
     public void recordLocalRead(boolean hit) {
         (hit ? stats.localHits : stats.localMisses).increment();
+        MapInstruments i = instruments;
+        (hit ? i.hits : i.misses).increment();
     }
 
-    /** Adds (an estimate of) the time local fast-path reads took. */
-    public void recordLocalReadNanos(long nanos) {
-        stats.getNanos.add(nanos);
+    /** Adds the time of one sampled local fast-path read, standing for {@code weight} reads. */
+    public void recordLocalReadNanos(long nanos, int weight) {
+        stats.getNanos.add(nanos * weight);
+        instruments.getTime.record(nanos, weight);
     }
 
     public void recordPut(long nanos) {
         stats.recordPut(nanos);
+        MapInstruments i = instruments;
+        i.puts.increment();
+        i.putTime.record(nanos, 1);
     }
 
     public void recordPuts(int count, long nanos) {
         stats.puts.add(count);
         stats.putNanos.add(nanos);
+        MapInstruments i = instruments;
+        i.puts.add(count);
+        if (count > 0) {
+            i.putTime.record(nanos / count, count);
+        }
     }
 
     public void recordRemove(long nanos) {
         stats.recordRemove(nanos);
+        MapInstruments i = instruments;
+        i.removes.increment();
+        i.removeTime.record(nanos, 1);
     }
 
     public void recordOther() {
         stats.others.increment();
+        instruments.others.increment();
     }
 
     public int partitionCount() {

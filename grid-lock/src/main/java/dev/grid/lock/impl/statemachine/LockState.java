@@ -18,6 +18,8 @@ final class LockState {
     LockEndpoint holder;
     int count;
     long fence;
+    /** the state machine's (leader-stamped) time when the holder got the lock */
+    long acquiredAt;
     final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
 
     LockState(String name) {
@@ -42,8 +44,9 @@ final class LockState {
         copy.holder = holder;
         copy.count = count;
         copy.fence = fence;
+        copy.acquiredAt = acquiredAt;
         for (Waiter waiter : waiters) {
-            copy.waiters.add(new Waiter(name, waiter.endpoint, waiter.uid, waiter.deadline));
+            copy.waiters.add(new Waiter(name, waiter.endpoint, waiter.uid, waiter.deadline, waiter.since));
         }
         return copy;
     }
@@ -61,12 +64,14 @@ final class LockState {
         }
         out.writeInt(count);
         out.writeLong(fence);
+        out.writeLong(acquiredAt);
         out.writeInt(waiters.size());
         for (Waiter waiter : waiters) {
             out.writeLong(waiter.endpoint.sessionId());
             out.writeLong(waiter.endpoint.threadId());
             UUIDSerializationUtil.writeUUID(out, waiter.uid);
             out.writeLong(waiter.deadline);
+            out.writeLong(waiter.since);
         }
     }
 
@@ -77,10 +82,11 @@ final class LockState {
         }
         lock.count = in.readInt();
         lock.fence = in.readLong();
+        lock.acquiredAt = in.readLong();
         int waiters = in.readInt();
         for (int i = 0; i < waiters; i++) {
             LockEndpoint endpoint = new LockEndpoint(in.readLong(), in.readLong());
-            lock.waiters.add(new Waiter(lock.name, endpoint, UUIDSerializationUtil.readUUID(in), in.readLong()));
+            lock.waiters.add(new Waiter(lock.name, endpoint, UUIDSerializationUtil.readUUID(in), in.readLong(), in.readLong()));
         }
         return lock;
     }
@@ -91,14 +97,17 @@ final class LockState {
         final LockEndpoint endpoint;
         final UUID uid;
         final long deadline;
+        /** the state machine's time when the call started waiting */
+        final long since;
         /** set once the waiter leaves the queue; the deadline queue drops such entries lazily */
         boolean done;
 
-        Waiter(String lockName, LockEndpoint endpoint, UUID uid, long deadline) {
+        Waiter(String lockName, LockEndpoint endpoint, UUID uid, long deadline, long since) {
             this.lockName = lockName;
             this.endpoint = endpoint;
             this.uid = uid;
             this.deadline = deadline;
+            this.since = since;
         }
     }
 }

@@ -263,7 +263,7 @@ public final class LockStateMachine implements StateMachine {
             return LockResults.NOT_ACQUIRED;
         }
         long deadline = timeoutMillis < 0 ? NO_DEADLINE : saturatedAdd(now, timeoutMillis);
-        Waiter waiter = new Waiter(name, endpoint, uid, deadline);
+        Waiter waiter = new Waiter(name, endpoint, uid, deadline, now);
         lock.waiters.add(waiter);
         if (deadline != NO_DEADLINE) {
             timedWaiters.add(waiter);
@@ -363,6 +363,35 @@ public final class LockStateMachine implements StateMachine {
         return new LockOwnership(lock.fence, lock.count, lock.holder.sessionId(), lock.holder.threadId());
     }
 
+    /**
+     * Every held lock with its holder and queue (a query: runs on the leader, changes nothing).
+     *
+     * @return the locks, sorted by name
+     */
+    public LocksDescription describe() {
+        LocksDescription description = new LocksDescription(now);
+        List<LockState> sorted = new ArrayList<>(locks.values());
+        sorted.sort(Comparator.comparing((LockState l) -> l.name));
+        for (LockState lock : sorted) {
+            if (lock.holder == null) {
+                continue;
+            }
+            LocksDescription.Entry entry = new LocksDescription.Entry(lock.name, lock.fence, lock.count, owner(lock.holder), lock.acquiredAt);
+            for (Waiter waiter : lock.waiters) {
+                entry.waiters.add(owner(waiter.endpoint));
+                entry.waitingSince.add(waiter.since);
+            }
+            description.entries.add(entry);
+        }
+        return description;
+    }
+
+    private LocksDescription.Owner owner(LockEndpoint endpoint) {
+        Session session = sessions.get(endpoint.sessionId());
+        return new LocksDescription.Owner(endpoint.sessionId(), session == null ? null : session.owner,
+                session == null ? "session " + endpoint.sessionId() : session.ownerName, endpoint.threadId());
+    }
+
     /** @return the holds the releasing thread has left (the next holder's count is not its business) */
     private long releaseOnce(LockState lock, long commitIndex) {
         int left = --lock.count;
@@ -379,6 +408,7 @@ public final class LockStateMachine implements StateMachine {
         lock.holder = endpoint;
         lock.count = 1;
         lock.fence = commitIndex;
+        lock.acquiredAt = now;
         heldLocks++;
         acquires++;
         sessions.get(endpoint.sessionId()).record(endpoint.threadId(), uid, commitIndex);

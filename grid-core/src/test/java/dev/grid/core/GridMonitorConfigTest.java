@@ -1,0 +1,118 @@
+package dev.grid.core;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GridMonitorConfigTest {
+
+    private static String reject(String yaml) {
+        return assertThrows(GridConfigException.class, () -> GridConfig.fromYaml(yaml)).getMessage();
+    }
+
+    @Test
+    void readsEveryMonitorKeyAndRules() {
+        GridConfig config = GridConfig.fromYaml(String.join("\n",
+                "grid:",
+                "  monitor:",
+                "    enabled: false",
+                "    host: 127.0.0.1",
+                "    port: 9200",
+                "    portAutoIncrement: false",
+                "    token: 0123456789abcdef0123",
+                "    webhook: http://127.0.0.1:9999/hook",
+                "    refreshInterval: 1s",
+                "    evaluationInterval: 500ms",
+                "    defaultRules: false",
+                "    expectedMembers: 3",
+                "    lockHoldLimit: 30s",
+                "    inDoubtLimit: 2m",
+                "    resolvedAlertRetention: 1h",
+                "    logCapacity: 500",
+                "    alerts:",
+                "      - name: orders-big",
+                "        metric: grid_map_entries{map=\"orders\", replica=\"primary\"}",
+                "        comparison: '>'",
+                "        threshold: 1000",
+                "        for: 30s",
+                "        severity: critical",
+                "        summary: orders is big",
+                "      - name: few-members",
+                "        metric: grid_cluster_members",
+                "        comparison: '<'",
+                "        threshold: 2.5",
+                ""));
+        GridMonitorConfig m = config.getMonitor();
+        assertFalse(m.isEnabled());
+        assertEquals(9200, m.getPort());
+        assertEquals(9200, config.getMonitorPort());
+        assertFalse(m.isPortAutoIncrement());
+        assertEquals("0123456789abcdef0123", m.getToken());
+        assertEquals("http://127.0.0.1:9999/hook", m.getWebhook());
+        assertEquals(Duration.ofSeconds(1), m.getRefreshInterval());
+        assertEquals(Duration.ofMillis(500), m.getEvaluationInterval());
+        assertFalse(m.isDefaultRules());
+        assertEquals(3, m.getExpectedMembers());
+        assertEquals(Duration.ofSeconds(30), m.getLockHoldLimit());
+        assertEquals(Duration.ofMinutes(2), m.getInDoubtLimit());
+        assertEquals(Duration.ofHours(1), m.getResolvedAlertRetention());
+        assertEquals(500, m.getLogCapacity());
+        assertEquals(2, m.getAlerts().size());
+        GridAlertRule big = m.getAlerts().get(0);
+        assertEquals("grid_map_entries", big.getMetricName());
+        assertEquals(Map.of("map", "orders", "replica", "primary"), big.getLabels());
+        assertEquals(Duration.ofSeconds(30), big.getFor());
+        assertEquals("critical", big.getSeverity());
+        assertEquals("orders is big", big.getSummary());
+        assertTrue(big.holds(1001));
+        assertFalse(big.holds(1000));
+        assertTrue(big.matches(Map.of("map", "orders", "replica", "primary", "x", "y")));
+        assertFalse(big.matches(Map.of("map", "orders", "replica", "backup")));
+        assertEquals("grid_cluster_members < 2.5", m.getAlerts().get(1).getSummary());
+    }
+
+    @Test
+    void badRulesAreRejectedNamingTheRuleAndTheProblem() {
+        String head = "grid:\n  monitor:\n    alerts:\n      - name: r1\n        metric: grid_x\n        comparison: '>'\n        threshold: 1\n";
+        assertEquals("grid.monitor.alerts[1] (\"r2\"): comparison must be one of >, >=, <, <=, ==, !=, was \"=>\"",
+                reject(head + "      - name: r2\n        metric: grid_x\n        comparison: '=>'\n        threshold: 1\n"));
+        assertEquals("grid.monitor.alerts[1] (\"r2\"): threshold must be a number, was \"high\"",
+                reject(head + "      - name: r2\n        metric: grid_x\n        comparison: '>'\n        threshold: high\n"));
+        assertEquals("grid.monitor.alerts[1] (\"r2\") has no metric; a rule needs name, metric, comparison and threshold",
+                reject(head + "      - name: r2\n        comparison: '>'\n        threshold: 1\n"));
+        assertEquals("grid.monitor.alerts[0].thresold is not a known key; known keys of a rule: name, metric, comparison, threshold, for, "
+                + "severity, summary", reject("grid:\n  monitor:\n    alerts:\n      - name: r\n        thresold: 1\n"));
+        assertEquals("grid.monitor.alerts[1] (\"r2\"): severity must be one of info, warning, critical, was \"urgent\"",
+                reject(head + "      - name: r2\n        metric: grid_x\n        comparison: '>'\n        threshold: 1\n        severity: urgent\n"));
+        assertEquals("grid.monitor.alerts[1] (\"r2\"): metric must be a name or name{label=\"value\",...}, was \"grid x\"",
+                reject(head + "      - name: r2\n        metric: grid x\n        comparison: '>'\n        threshold: 1\n"));
+        assertEquals("grid.monitor.alerts has two rules named \"r1\"",
+                reject(head + "      - name: r1\n        metric: grid_y\n        comparison: '<'\n        threshold: 1\n"));
+    }
+
+    @Test
+    void nonLoopbackBindWithoutTokenIsRefused() {
+        assertEquals("grid.monitor.token", assertThrows(GridConfigException.class, () -> {
+            GridConfig config = new GridConfig();
+            config.getMonitor().setHost("0.0.0.0");
+            config.validate();
+        }).key());
+        assertTrue(reject("grid:\n  monitor:\n    host: 0.0.0.0\n").startsWith("grid.monitor.token must be set when grid.monitor.host is not a loopback address"));
+        GridConfig withToken = GridConfig.fromYaml("grid:\n  monitor:\n    host: 0.0.0.0\n    token: abcdefghijklmnopqrstuvwxyz\n");
+        assertEquals("0.0.0.0", withToken.getMonitor().getHost());
+        assertEquals("grid.monitor.token must be at least 16 characters, was 5 characters long",
+                reject("grid:\n  monitor:\n    token: short\n"));
+    }
+
+    @Test
+    void webhookMustBeAnHttpUrl() {
+        assertEquals("grid.monitor.webhook must be an http or https URL, was \"ftp://x/y\"",
+                reject("grid:\n  monitor:\n    webhook: ftp://x/y\n"));
+    }
+}

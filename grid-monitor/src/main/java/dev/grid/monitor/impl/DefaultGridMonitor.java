@@ -1,0 +1,332 @@
+package dev.grid.monitor.impl;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
+import dev.grid.core.Grid;
+import dev.grid.core.GridConfig;
+import dev.grid.core.GridConfigException;
+import dev.grid.core.GridCounters;
+import dev.grid.core.GridException;
+import dev.grid.core.GridMember;
+import dev.grid.core.GridMonitorConfig;
+import dev.grid.core.MetricsCollector;
+import dev.grid.core.MetricsSource;
+import dev.grid.core.impl.EmbeddedGrid;
+import dev.grid.lock.impl.CpService;
+import dev.grid.monitor.Alert;
+import dev.grid.monitor.GridMonitor;
+import dev.grid.monitor.HeuristicOutcome;
+import dev.grid.monitor.LogEntry;
+import dev.grid.monitor.MonitoredTransaction;
+import dev.grid.monitor.impl.alerts.AlertEvaluator;
+import dev.grid.monitor.impl.cluster.ClusterMetrics;
+import dev.grid.monitor.impl.cluster.DistributedLog;
+import dev.grid.monitor.impl.cluster.LockMonitor;
+import dev.grid.monitor.impl.cluster.MemberViews;
+import dev.grid.monitor.impl.cluster.Structures;
+import dev.grid.monitor.impl.cluster.TransactionMonitor;
+import dev.grid.monitor.impl.counters.CountersFile;
+import dev.grid.monitor.impl.http.ApiRoutes;
+import dev.grid.monitor.impl.http.MonitorHttpServer;
+import dev.grid.monitor.impl.metrics.MonitorInstruments;
+import dev.grid.monitor.impl.metrics.PrometheusExport;
+import dev.grid.monitor.impl.metrics.Series;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/** The monitor of one member: wires the counters file, metrics, monitors, alerts, log and HTTP server, and runs their tasks. */
+public final class DefaultGridMonitor implements GridMonitor {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultGridMonitor.class);
+    private static final int MAX_COUNTERS = 4096;
+    /** Metric names a rule may use although the member does not report them yet (a map not created, a CP group not formed). */
+    private static final List<String> LATER_METRICS = List.of("grid_map_entries", "grid_map_offheap_reserved_bytes", "grid_map_offheap_used_bytes",
+            "grid_map_operations_total", "grid_map_operation_seconds_total", "grid_map_get_hits_total", "grid_map_get_misses_total",
+            "grid_map_local_reads_total", "grid_cp_sessions", "grid_lock_held", "grid_lock_acquires_total", "grid_lock_waits_total",
+            "grid_cp_session_expiries_total");
+
+    private final Grid grid;
+    private final GridMonitorConfig config;
+    private final GridMember self;
+    private final LongSupplier clock = System::currentTimeMillis;
+    private final ScheduledExecutorService scheduler;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private volatile boolean closed;
+
+    private CountersFile countersFile;
+    private MonitorInstruments instruments;
+    private PrometheusExport export;
+    private ClusterMetrics clusterMetrics;
+    private LockMonitor locks;
+    private TransactionMonitor transactions;
+    private DistributedLog log;
+    private MemberViews views;
+    private AlertEvaluator alerts;
+    private MonitorHttpServer http;
+    private UUID lifecycleRegistration;
+
+    private DefaultGridMonitor(Grid grid, GridMonitorConfig config) {
+        this.grid = grid;
+        this.config = config;
+        this.self = grid.localMember().orElseThrow();
+        this.scheduler = Executors.newScheduledThreadPool(1, r -> {
+            Thread thread = new Thread(r, "grid-monitor-" + self.port());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public static DefaultGridMonitor start(Grid grid, GridMonitorConfig config) {
+        if (!(grid instanceof EmbeddedGrid)) {
+            throw new IllegalArgumentException("the monitor runs on members, not on a client: " + grid);
+        }
+        if (config.getToken().isEmpty() && !GridMonitorConfig.isLoopback(config.getHost())) {
+            throw new GridConfigException("grid.monitor.token", "grid.monitor.token must be set when grid.monitor.host is not a loopback "
+                    + "address (was " + config.getHost() + "): the monitor refuses to serve the cluster's state to the network without one");
+        }
+        DefaultGridMonitor monitor = new DefaultGridMonitor(grid, config);
+        try {
+            monitor.startParts(((EmbeddedGrid) grid).config());
+            return monitor;
+        } catch (RuntimeException | Error e) {
+            monitor.close();
+            throw e;
+        }
+    }
+
+    private void startParts(GridConfig gridConfig) {
+        HazelcastInstance hz = grid.hazelcast();
+        Structures.configure(hz, gridConfig.getBackupCount(), config.getLogCapacity());
+        Path file = gridConfig.getDataDirectory().resolve("member-" + self.host() + "-" + self.port() + ".counters");
+        countersFile = CountersFile.create(file, describe(null), MAX_COUNTERS);
+        resources.add(countersFile);
+        instruments = new MonitorInstruments(countersFile);
+        grid.metrics().useCounters(instruments);
+        export = new PrometheusExport(grid.metrics(), instruments);
+        resources.add(export);
+        clusterMetrics = new ClusterMetrics(grid, config.getExpectedMembers());
+        resources.add(clusterMetrics::close);
+        locks = new LockMonitor(grid, clock, Math.min(1000, config.getRefreshInterval().toMillis()));
+        transactions = new TransactionMonitor(hz, self.address(), config.getResolvedAlertRetention(), clock, export.registry(), instruments);
+        resources.add(transactions);
+        log = new DistributedLog(hz, self.address(), true);
+        resources.add(log);
+        resources.add(grid.events().subscribe(transactions));
+        resources.add(grid.events().subscribe(log));
+        grid.metrics().register(new WhileOpen(List.of(clusterMetrics, locks, transactions)));
+        views = new MemberViews(hz, self, instruments, () -> http == null ? "" : http.url(), config.getRefreshInterval().toMillis());
+        alerts = new AlertEvaluator(hz, config, self.address(), this::isOldest, this::memberAddresses, clock, grid.events());
+        Set<String> known = new HashSet<>(LATER_METRICS);
+        export.refresh().forEach(series -> known.add(series.name()));
+        alerts.checkMetrics(known);
+        try {
+            http = MonitorHttpServer.start(config, new ApiRoutes(this));
+            resources.add(http);
+            countersFile.describe(describe(http.url()));
+            LOG.info("grid monitor of {}: dashboard {} , metrics {}metrics, counters file {}", self.address(), http.url(), http.url(), file);
+        } catch (IOException e) {
+            LOG.error("grid monitor of {} runs without HTTP (no dashboard, API or /metrics): {}. Counters file, alerts and the "
+                    + "distributed log still work.", self.address(), e.getMessage());
+        }
+        lifecycleRegistration = hz.getLifecycleService().addLifecycleListener(event -> {
+            if (event.getState() == LifecycleEvent.LifecycleState.SHUTTING_DOWN || event.getState() == LifecycleEvent.LifecycleState.SHUTDOWN) {
+                close();
+            }
+        });
+        long refresh = config.getRefreshInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> guarded("heartbeat", countersFile::heartbeat), 0, Math.min(1000, refresh), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> guarded("refresh", this::refresh), 0, refresh, TimeUnit.MILLISECONDS);
+        long evaluation = config.getEvaluationInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> guarded("alert evaluation", this::evaluateAlerts), evaluation, evaluation, TimeUnit.MILLISECONDS);
+    }
+
+    private String describe(String url) {
+        return "cluster=" + grid.clusterName() + " member=" + self.address() + " uuid=" + self.id() + (url == null ? "" : " url=" + url);
+    }
+
+    private void guarded(String task, Runnable runnable) {
+        if (closed || !grid.isRunning()) {
+            return;
+        }
+        try {
+            runnable.run();
+        } catch (RuntimeException e) {
+            if (!closed && grid.isRunning()) {
+                LOG.warn("grid monitor {} task failed (it runs again at its next interval): {}", task, e.toString(), e);
+            }
+        }
+    }
+
+    /** Publishes this member's view and copies the member's metrics into the counters file. */
+    private void refresh() {
+        List<Series> series = export.refresh();
+        int owned = grid.partitions().distribution().ownedCounts().getOrDefault(self, 0);
+        CpService cp = EmbeddedGrid.nodeEngine(grid.hazelcast()).getService(CpService.SERVICE_NAME);
+        views.publish(owned, cp.group().isLeader());
+        for (Series s : series) {
+            String label = s.label();
+            if (!instruments.isHotCounter(label) && !s.name().endsWith("_ratio")) {
+                countersFile.setGauge(label, Math.round(s.value()));
+            }
+        }
+    }
+
+    private boolean isOldest() {
+        List<GridMember> members = grid.members();
+        return !members.isEmpty() && members.get(0).id().equals(self.id());
+    }
+
+    private Set<String> memberAddresses() {
+        Set<String> addresses = new HashSet<>();
+        grid.members().forEach(m -> addresses.add(m.address()));
+        return addresses;
+    }
+
+    // ---- for the API ----
+
+    public Grid grid() {
+        return grid;
+    }
+
+    public GridMember self() {
+        return self;
+    }
+
+    public PrometheusExport export() {
+        return export;
+    }
+
+    public ClusterMetrics clusterMetrics() {
+        return clusterMetrics;
+    }
+
+    public LockMonitor locks() {
+        return locks;
+    }
+
+    public TransactionMonitor transactionMonitor() {
+        return transactions;
+    }
+
+    public AlertEvaluator alertEvaluator() {
+        return alerts;
+    }
+
+    public DistributedLog distributedLog() {
+        return log;
+    }
+
+    public MemberViews views() {
+        return views;
+    }
+
+    // ---- GridMonitor ----
+
+    @Override
+    public Optional<String> url() {
+        return Optional.ofNullable(http).map(MonitorHttpServer::url);
+    }
+
+    @Override
+    public Path countersFile() {
+        return countersFile.path();
+    }
+
+    @Override
+    public List<MonitoredTransaction> transactions() {
+        return transactions.inFlight();
+    }
+
+    @Override
+    public List<HeuristicOutcome> heuristics() {
+        return transactions.heuristics();
+    }
+
+    @Override
+    public List<Alert> alerts() {
+        return alerts.alerts();
+    }
+
+    @Override
+    public List<LogEntry> log(int limit) {
+        try {
+            return log.read(limit, e -> true, Math.max(limit, 1000));
+        } catch (Exception e) {
+            throw new GridException("the distributed log could not be read: " + e, e);
+        }
+    }
+
+    @Override
+    public String scrape() {
+        return export.scrape();
+    }
+
+    @Override
+    public void evaluateAlerts() {
+        alerts.evaluate(export.refresh());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        scheduler.shutdownNow();
+        if (lifecycleRegistration != null) {
+            try {
+                grid.hazelcast().getLifecycleService().removeLifecycleListener(lifecycleRegistration);
+            } catch (RuntimeException ignored) {
+                // the member is gone
+            }
+        }
+        if (instruments != null) {
+            grid.metrics().useCounters(GridCounters.NONE);
+        }
+        if (views != null && grid.isRunning()) {
+            views.withdraw();
+        }
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.debug("closing a part of the monitor failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** The monitor's metric sources, reporting only while the monitor is open (grid's metrics have no unregister). */
+    private final class WhileOpen implements MetricsSource {
+        private final List<MetricsSource> sources;
+
+        WhileOpen(List<MetricsSource> sources) {
+            this.sources = sources;
+        }
+
+        @Override
+        public void collectInto(MetricsCollector collector) {
+            if (closed) {
+                return;
+            }
+            for (MetricsSource source : sources) {
+                try {
+                    source.collectInto(collector);
+                } catch (RuntimeException e) {
+                    LOG.debug("monitor metrics source {} failed: {}", source, e.toString());
+                }
+            }
+        }
+    }
+}

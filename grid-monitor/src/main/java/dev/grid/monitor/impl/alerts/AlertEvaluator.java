@@ -1,0 +1,201 @@
+package dev.grid.monitor.impl.alerts;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import dev.grid.core.GridAlertRule;
+import dev.grid.core.GridConfigException;
+import dev.grid.core.GridEvent;
+import dev.grid.core.GridEvents;
+import dev.grid.core.GridMonitorConfig;
+import dev.grid.monitor.Alert;
+import dev.grid.monitor.impl.cluster.Structures;
+import dev.grid.monitor.impl.json.Json;
+import dev.grid.monitor.impl.metrics.Series;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * Evaluates alert rules against this member's metrics and keeps alerts in the cluster map
+ * {@code grid.monitor.alerts} (with backups: an alert outlives the member that fired it).
+ *
+ * <p>Who evaluates what: rules on cluster-wide metrics ({@link #CLUSTER_METRICS}, the same on every
+ * member) run on the oldest member only; rules on a member's own metrics run on every member, each
+ * for itself. When the oldest member leaves, the next oldest takes over its alerts: it keeps the
+ * ones still true (with their original firing time) and resolves the others, including alerts of
+ * members that are gone.
+ */
+public final class AlertEvaluator {
+    /** Metrics that are the same on every member: rules on them run on the oldest member only. */
+    public static final Set<String> CLUSTER_METRICS = Set.of("grid_cluster_members", "grid_cluster_members_missing",
+            "grid_cluster_partitions", "grid_cluster_partitions_unassigned", "grid_cluster_partitions_owned", "grid_txn_in_flight",
+            "grid_txn_in_doubt", "grid_txn_in_doubt_oldest_seconds", "grid_txn_heuristic_outcomes", "grid_lock_oldest_hold_seconds",
+            "grid_lock_waiters", "grid_cp_majority_lost", "grid_cp_majority_available", "grid_cp_voting_members");
+    private static final Logger LOG = LoggerFactory.getLogger(AlertEvaluator.class);
+    private static final String CLUSTER = "cluster";
+
+    private final List<GridAlertRule> rules;
+    private final IMap<String, String> alerts;
+    private final String self;
+    private final BooleanSupplier oldest;
+    private final java.util.function.Supplier<Set<String>> memberAddresses;
+    private final LongSupplier clock;
+    private final long retentionMillis;
+    private final Webhook webhook;
+    private final GridEvents events;
+    private final Map<String, Long> pendingSince = new HashMap<>();
+
+    public AlertEvaluator(HazelcastInstance hazelcast, GridMonitorConfig config, String self, BooleanSupplier oldest,
+                          java.util.function.Supplier<Set<String>> memberAddresses, LongSupplier clock, GridEvents events) {
+        this.rules = DefaultRules.inForce(config);
+        this.alerts = hazelcast.getMap(Structures.ALERTS);
+        this.self = self;
+        this.oldest = oldest;
+        this.memberAddresses = memberAddresses;
+        this.clock = clock;
+        this.retentionMillis = config.getResolvedAlertRetention().toMillis();
+        this.webhook = config.getWebhook().isEmpty() ? null : new Webhook(config.getWebhook());
+        this.events = events;
+    }
+
+    /**
+     * Rejects rules whose metric this member cannot export.
+     *
+     * @param known the metric names this member exports (or will, such as a map's before the map exists)
+     * @throws GridConfigException naming the rule and the unknown metric
+     */
+    public void checkMetrics(Collection<String> known) {
+        for (GridAlertRule rule : rules) {
+            if (!known.contains(rule.getMetricName())) {
+                List<String> names = new ArrayList<>(new HashSet<>(known));
+                names.sort(Comparator.naturalOrder());
+                throw new GridConfigException("grid.monitor.alerts", "grid.monitor.alerts rule \"" + rule.getName() + "\": metric "
+                        + rule.getMetricName() + " is not one this member exports; known metrics: " + String.join(", ", names));
+            }
+        }
+    }
+
+    public List<GridAlertRule> rules() {
+        return rules;
+    }
+
+    /** Evaluates every rule this member is responsible for against the series, and updates the alerts. */
+    public synchronized void evaluate(List<Series> series) {
+        long now = clock.getAsLong();
+        boolean isOldest = oldest.getAsBoolean();
+        Set<String> trueNow = new HashSet<>();
+        Map<String, Series> bySeries = new LinkedHashMap<>();
+        for (GridAlertRule rule : rules) {
+            boolean cluster = CLUSTER_METRICS.contains(rule.getMetricName());
+            if (cluster && !isOldest) {
+                continue;
+            }
+            for (Series s : series) {
+                if (!s.name().equals(rule.getMetricName()) || !rule.matches(s.labels())) {
+                    continue;
+                }
+                String id = id(rule, cluster ? CLUSTER : self, s);
+                if (!rule.holds(s.value())) {
+                    pendingSince.remove(id);
+                    continue;
+                }
+                trueNow.add(id);
+                long since = pendingSince.computeIfAbsent(id, k -> now);
+                if (now - since >= rule.getFor().toMillis()) {
+                    bySeries.put(id, s);
+                    fireIfNew(id, rule, cluster ? CLUSTER : self, s, now);
+                }
+            }
+        }
+        pendingSince.keySet().retainAll(trueNow);
+        resolveStale(trueNow, isOldest, now);
+    }
+
+    private static String id(GridAlertRule rule, String scope, Series s) {
+        return rule.getName() + "|" + scope + "|" + Series.format("", s.labels());
+    }
+
+    private void fireIfNew(String id, GridAlertRule rule, String scope, Series s, long now) {
+        String existing = alerts.get(id);
+        if (existing != null && "FIRING".equals(Json.str(Json.parseObject(existing), "state"))) {
+            return;
+        }
+        Map<String, Object> alert = Json.obj("id", id, "rule", rule.getName(), "severity", rule.getSeverity(), "summary", rule.getSummary(),
+                "state", "FIRING", "scope", scope, "labels", new LinkedHashMap<>(s.labels()), "value", s.value(), "firedAt", now,
+                "resolvedAt", 0L, "evaluatedBy", self);
+        alerts.set(id, Json.write(alert));
+        notify(alert, "firing");
+    }
+
+    private void resolveStale(Set<String> trueNow, boolean isOldest, long now) {
+        Set<String> present = memberAddresses.get();
+        for (Map.Entry<String, String> entry : alerts.entrySet()) {
+            Map<String, Object> alert = Json.parseObject(entry.getValue());
+            if (!"FIRING".equals(Json.str(alert, "state")) || trueNow.contains(entry.getKey())) {
+                continue;
+            }
+            String scope = Json.str(alert, "scope");
+            boolean mine = scope.equals(self) || (isOldest && (scope.equals(CLUSTER) || !present.contains(scope)));
+            boolean ruleGone = rules.stream().noneMatch(r -> r.getName().equals(Json.str(alert, "rule")));
+            if (!mine && !(ruleGone && scope.equals(self))) {
+                continue;
+            }
+            alert.put("state", "RESOLVED");
+            alert.put("resolvedAt", now);
+            alert.put("evaluatedBy", self);
+            alerts.set(entry.getKey(), Json.write(alert), retentionMillis, TimeUnit.MILLISECONDS);
+            notify(alert, "resolved");
+        }
+    }
+
+    private void notify(Map<String, Object> alert, String status) {
+        String line = "alert " + status + ": [" + alert.get("severity") + "] " + alert.get("rule") + ": " + alert.get("summary")
+                + " (scope " + alert.get("scope") + ", " + alert.get("labels") + ", value " + alert.get("value") + ")";
+        if (status.equals("firing")) {
+            LOG.warn(line);
+            events.publish(GridEvent.now("monitor.alert-firing", "critical".equals(alert.get("severity")) ? GridEvent.Severity.ERROR
+                    : GridEvent.Severity.WARN, line, Map.of("rule", String.valueOf(alert.get("rule")), "scope", String.valueOf(alert.get("scope")))));
+        } else {
+            LOG.info(line);
+            events.publish(GridEvent.now("monitor.alert-resolved", GridEvent.Severity.INFO, line,
+                    Map.of("rule", String.valueOf(alert.get("rule")), "scope", String.valueOf(alert.get("scope")))));
+        }
+        if (webhook != null) {
+            webhook.post(Json.write(Json.obj("status", status, "alert", alert)));
+        }
+    }
+
+    /** @return the alerts kept in the cluster: firing first (most severe, then newest), then resolved (newest first) */
+    public List<Alert> alerts() {
+        List<Alert> list = new ArrayList<>();
+        for (String json : alerts.values()) {
+            list.add(toAlert(Json.parseObject(json)));
+        }
+        List<String> order = List.of("critical", "warning", "info");
+        list.sort(Comparator.comparing((Alert a) -> !a.firing()).thenComparing(a -> order.indexOf(a.severity()))
+                .thenComparing(Comparator.comparingLong((Alert a) -> Math.max(a.firedAtMillis(), a.resolvedAtMillis())).reversed()));
+        return list;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Alert toAlert(Map<String, Object> a) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (a.get("labels") instanceof Map) {
+            ((Map<String, Object>) a.get("labels")).forEach((k, v) -> labels.put(k, String.valueOf(v)));
+        }
+        return new Alert(Json.str(a, "id"), Json.str(a, "rule"), Json.str(a, "severity"), Json.str(a, "summary"), Json.str(a, "state"),
+                Json.str(a, "scope"), labels, Json.dbl(a, "value"), Json.num(a, "firedAt"), Json.num(a, "resolvedAt"), Json.str(a, "evaluatedBy"));
+    }
+}

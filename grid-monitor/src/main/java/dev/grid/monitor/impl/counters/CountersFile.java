@@ -1,0 +1,173 @@
+package dev.grid.monitor.impl.counters;
+
+import dev.grid.core.GridCounter;
+import org.agrona.concurrent.AtomicBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.agrona.concurrent.status.CountersManager;
+import org.agrona.concurrent.status.CountersReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+
+import static dev.grid.monitor.impl.counters.CountersLayout.*;
+
+/**
+ * A member's counters in a memory-mapped file that another process ({@code grid stat}) reads
+ * without any network: Agrona counters, updated without allocation. Counters are allocated by
+ * label ({@code name{label="value"}}); a label asked again gets the same counter. The file is never
+ * unmapped while the member runs (a late increment must never touch unmapped memory); it is deleted
+ * when the monitor closes.
+ */
+public final class CountersFile implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CountersFile.class);
+
+    private final Path file;
+    private final UnsafeBuffer header;
+    private final CountersManager manager;
+    private final Map<String, AtomicCounter> byLabel = new HashMap<>();
+    private boolean full;
+
+    private CountersFile(Path file, UnsafeBuffer header, CountersManager manager) {
+        this.file = file;
+        this.header = header;
+        this.manager = manager;
+    }
+
+    /**
+     * Creates (or replaces) the file.
+     *
+     * @param file        where
+     * @param description who the member is, one line
+     * @param maxCounters how many counters fit
+     */
+    public static CountersFile create(Path file, String description, int maxCounters) {
+        int metadataLength = maxCounters * CountersReader.METADATA_LENGTH;
+        int valuesLength = maxCounters * CountersReader.COUNTER_LENGTH;
+        long length = (long) HEADER_LENGTH + metadataLength + valuesLength;
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.deleteIfExists(file);
+            MappedByteBuffer mapped;
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, length);
+            }
+            UnsafeBuffer header = new UnsafeBuffer(mapped, 0, HEADER_LENGTH);
+            AtomicBuffer metadata = new UnsafeBuffer(mapped, HEADER_LENGTH, metadataLength);
+            AtomicBuffer values = new UnsafeBuffer(mapped, HEADER_LENGTH + metadataLength, valuesLength);
+            byte[] text = description.getBytes(StandardCharsets.UTF_8);
+            int textLength = Math.min(text.length, MAX_DESCRIPTION_LENGTH);
+            header.putLong(PID_OFFSET, ProcessHandle.current().pid());
+            header.putLong(START_OFFSET, System.currentTimeMillis());
+            header.putLong(HEARTBEAT_OFFSET, System.currentTimeMillis());
+            header.putInt(METADATA_LENGTH_OFFSET, metadataLength);
+            header.putInt(VALUES_LENGTH_OFFSET, valuesLength);
+            header.putBytes(DESCRIPTION_OFFSET, text, 0, textLength);
+            header.putInt(DESCRIPTION_LENGTH_OFFSET, textLength);
+            header.putInt(CLOSED_OFFSET, 0);
+            header.putInt(VERSION_OFFSET, VERSION);
+            header.putIntVolatile(MAGIC_OFFSET, MAGIC);
+            return new CountersFile(file, header, new CountersManager(metadata, values, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the counters file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return where the file is */
+    public Path path() {
+        return file;
+    }
+
+    /**
+     * @param label the counter's label, e.g. {@code grid_map_get_hits_total{map="orders"}}
+     * @return the counter, or null when the file is full or the label too long
+     */
+    public synchronized AtomicCounter counter(String label) {
+        AtomicCounter counter = byLabel.get(label);
+        if (counter != null) {
+            return counter;
+        }
+        if (label.getBytes(StandardCharsets.UTF_8).length > CountersReader.MAX_LABEL_LENGTH || manager.available() == 0) {
+            if (!full) {
+                full = true;
+                LOG.warn("counters file {} is full or a label is too long ({}): further counters are not kept in the file", file, label);
+            }
+            return null;
+        }
+        counter = manager.newCounter(label);
+        byLabel.put(label, counter);
+        return counter;
+    }
+
+    /** @return a hot-path counter for the label (a no-op one when the file is full) */
+    public GridCounter gridCounter(String label) {
+        AtomicCounter counter = counter(label);
+        return counter == null ? GridCounter.NONE : new AgronaCounter(counter);
+    }
+
+    /** Replaces the one-line description of the member (e.g. once its monitor's URL is known). */
+    public synchronized void describe(String description) {
+        byte[] text = description.getBytes(StandardCharsets.UTF_8);
+        int textLength = Math.min(text.length, MAX_DESCRIPTION_LENGTH);
+        header.putBytes(DESCRIPTION_OFFSET, text, 0, textLength);
+        header.putIntVolatile(DESCRIPTION_LENGTH_OFFSET, textLength);
+    }
+
+    /**
+     * Sets a gauge kept in the file (allocated on first use).
+     *
+     * @param label the gauge's label
+     * @param value its value
+     */
+    public void setGauge(String label, long value) {
+        AtomicCounter counter = counter(label);
+        if (counter != null) {
+            counter.setRelease(value);
+        }
+    }
+
+    /** Records that the member is alive (readers treat a file without heartbeat for 10 s as stale). */
+    public void heartbeat() {
+        header.putLongVolatile(HEARTBEAT_OFFSET, System.currentTimeMillis());
+    }
+
+    /** Marks the file closed and deletes it; counters stay writable (in memory) for late increments. */
+    @Override
+    public void close() {
+        header.putIntVolatile(CLOSED_OFFSET, 1);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("cannot delete the counters file {}: {}", file, e.toString());
+        }
+    }
+
+    /** An Agrona counter as a grid hot-path counter: one atomic add in the mapped file. */
+    private static final class AgronaCounter implements GridCounter {
+        private final AtomicCounter counter;
+
+        AgronaCounter(AtomicCounter counter) {
+            this.counter = counter;
+        }
+
+        @Override
+        public void add(long delta) {
+            counter.getAndAdd(delta);
+        }
+
+        @Override
+        public void increment() {
+            counter.increment();
+        }
+    }
+}

@@ -1,0 +1,210 @@
+// grid monitor dashboard: polls this member's JSON API every 2 s and draws tables and SVG charts.
+// No libraries, no CDN: everything is in this file.
+(function () {
+  'use strict';
+  var params = new URLSearchParams(window.location.search);
+  var token = params.get('token');
+  var SVG = 'http://www.w3.org/2000/svg';
+  var opsHistory = [];
+  var lastOps = null;
+
+  function fetchJson(path) {
+    var headers = token ? { 'Authorization': 'Bearer ' + token } : {};
+    return fetch(path, { headers: headers, cache: 'no-store' }).then(function (r) {
+      if (!r.ok) { return r.json().then(function (e) { throw new Error(path + ': HTTP ' + r.status + ' ' + (e.error || '')); }); }
+      return r.json();
+    });
+  }
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+
+  function fillTable(id, rows, emptyText, columns) {
+    var body = document.querySelector('#' + id + ' tbody');
+    while (body.firstChild) { body.removeChild(body.firstChild); }
+    if (rows.length === 0) {
+      var tr = el('tr', null, 'empty');
+      var td = el('td', emptyText);
+      td.colSpan = document.querySelectorAll('#' + id + ' thead th').length;
+      tr.appendChild(td);
+      body.appendChild(tr);
+      return;
+    }
+    rows.forEach(function (row) {
+      var tr = el('tr', null, row.cls || '');
+      if (row.key) { tr.setAttribute('data-key', row.key); }
+      columns(row.value).forEach(function (cell) {
+        var td = (cell !== null && typeof cell === 'object') ? el('td', cell.text, cell.cls) : el('td', cell);
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+  }
+
+  function bytes(n) {
+    if (!n) { return '0 B'; }
+    var units = ['B', 'KB', 'MB', 'GB', 'TB'];
+    var i = Math.min(units.length - 1, Math.floor(Math.log(n) / Math.log(1024)));
+    return (n / Math.pow(1024, i)).toFixed(i === 0 ? 0 : 1) + ' ' + units[i];
+  }
+
+  function duration(ms) {
+    if (ms < 1000) { return ms + ' ms'; }
+    var s = Math.floor(ms / 1000);
+    if (s < 120) { return s + ' s'; }
+    var m = Math.floor(s / 60);
+    if (m < 120) { return m + ' min'; }
+    return Math.floor(m / 60) + ' h ' + (m % 60) + ' min';
+  }
+
+  function time(ms) { return ms ? new Date(ms).toLocaleTimeString() : ''; }
+  function num(n) { return (n === undefined || n === null) ? '' : Number(n).toLocaleString(); }
+  function fixed(n, d) { return (n === undefined || n === null) ? '' : Number(n).toFixed(d); }
+
+  function svgEl(tag, attrs, text) {
+    var e = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+
+  function drawPartitions(p) {
+    var svg = document.getElementById('partitions-chart');
+    clear(svg);
+    var w = 640, h = 160, pad = 24;
+    var members = p.members || [];
+    document.getElementById('partitions-info').textContent = p.partitionCount + ' partitions, ideal ' + fixed(p.ideal, 1)
+      + ' per member, min ' + p.min + ', max ' + p.max + ', unassigned ' + p.unassigned
+      + ', migrations in progress ' + p.migrationsInProgress + ', completed ' + p.migrationsCompleted;
+    if (members.length === 0) { return; }
+    var max = Math.max(p.max, Math.ceil(p.ideal), 1);
+    var bw = Math.min(80, (w - 2 * pad) / members.length - 8);
+    members.forEach(function (m, i) {
+      var bh = (h - 2 * pad) * m.owned / max;
+      var x = pad + i * (bw + 8);
+      var over = m.owned > p.ideal * 1.1;
+      svg.appendChild(svgEl('rect', { x: x, y: h - pad - bh, width: bw, height: bh, 'class': over ? 'bar over' : 'bar', 'data-member': m.address }));
+      svg.appendChild(svgEl('text', { x: x, y: h - pad - bh - 3 }, String(m.owned)));
+      svg.appendChild(svgEl('text', { x: x, y: h - 8 }, m.address));
+    });
+    var iy = h - pad - (h - 2 * pad) * p.ideal / max;
+    svg.appendChild(svgEl('line', { x1: pad - 4, x2: w - pad, y1: iy, y2: iy, 'class': 'ideal' }));
+    svg.appendChild(svgEl('text', { x: w - pad - 40, y: iy - 3 }, 'ideal'));
+  }
+
+  function drawOps() {
+    var svg = document.getElementById('ops-chart');
+    clear(svg);
+    var w = 640, h = 120, pad = 20;
+    if (opsHistory.length < 2) { return; }
+    var max = Math.max.apply(null, opsHistory.concat([1]));
+    var step = (w - 2 * pad) / 59;
+    var points = opsHistory.map(function (v, i) {
+      return (pad + i * step).toFixed(1) + ',' + (h - pad - (h - 2 * pad) * v / max).toFixed(1);
+    }).join(' ');
+    svg.appendChild(svgEl('polyline', { points: points, 'class': 'line' }));
+    svg.appendChild(svgEl('text', { x: 2, y: 12 }, Math.round(max) + ' ops/s'));
+    svg.appendChild(svgEl('text', { x: w - 90, y: h - 4 }, 'last ' + opsHistory.length * 2 + ' s'));
+  }
+
+  function memoryBar(used, reserved) {
+    var svg = svgEl('svg', { width: 120, height: 10, 'class': 'membar-svg' });
+    svg.appendChild(svgEl('rect', { x: 0, y: 0, width: 120, height: 10, 'class': 'membar-bg' }));
+    var fraction = reserved > 0 ? Math.min(1, used / reserved) : 0;
+    svg.appendChild(svgEl('rect', { x: 0, y: 0, width: 120 * fraction, height: 10, 'class': 'membar' }));
+    return svg;
+  }
+
+  function render(data) {
+    var members = data.members, maps = data.maps, locks = data.locks, txns = data.transactions, alerts = data.alerts, log = data.log;
+    document.getElementById('cluster').textContent = members.cluster;
+    document.getElementById('summary').textContent = members.count + ' members · ' + maps.maps.length + ' maps · '
+      + locks.locks.length + ' locks held · ' + txns.inFlightCount + ' transactions in flight (' + txns.inDoubtCount + ' in doubt)';
+
+    var badge = document.getElementById('alerts-count');
+    badge.textContent = alerts.firing + ' firing';
+    badge.className = alerts.firing > 0 ? 'badge hot' : 'badge';
+    fillTable('alerts', alerts.alerts.map(function (a) { return { value: a, key: a.id, cls: a.state === 'FIRING' ? 'firing' : 'resolved' }; }),
+      'no alerts', function (a) {
+        return [a.state, { text: a.severity, cls: 'sev-' + a.severity }, a.rule, a.summary, a.scope, fixed(a.value, 2),
+          time(a.state === 'FIRING' ? a.firedAt : a.resolvedAt)];
+      });
+
+    fillTable('members', members.members.map(function (m) { return { value: m, key: m.address }; }), 'no members', function (m) {
+      var roles = [];
+      if (m.oldest) { roles.push('oldest'); }
+      if (m.cpLeader) { roles.push('CP leader'); }
+      if (m.local) { roles.push('this member'); }
+      return [m.address, num(m.partitionsOwned), num(m.entries), num(m.backupEntries),
+        bytes(m.offHeapUsed) + ' / ' + bytes(m.offHeapReserved) + (m.offHeapBudget ? ' (budget ' + bytes(m.offHeapBudget) + ')' : ''),
+        bytes(m.heapUsed) + ' / ' + bytes(m.heapMax), roles.join(', ')];
+    });
+
+    drawPartitions(data.partitions);
+
+    var totalOps = 0;
+    maps.maps.forEach(function (m) { totalOps += m.gets + m.puts + m.removes + m.otherOperations; });
+    if (lastOps !== null) {
+      opsHistory.push(Math.max(0, (totalOps - lastOps) / 2));
+      if (opsHistory.length > 60) { opsHistory.shift(); }
+    }
+    lastOps = totalOps;
+    drawOps();
+
+    fillTable('maps', maps.maps.map(function (m) { return { value: m, key: m.name }; }), 'no maps yet', function (m) {
+      return [m.name, num(m.entries), bytes(m.offHeapUsed) + ' / ' + bytes(m.offHeapReserved), { text: '', cls: 'mem' }, num(m.gets),
+        num(m.puts), fixed(m.hitRatio * 100, 1) + ' %', fixed(m.meanGetMicros, 1), fixed(m.p99GetMicros, 0), fixed(m.meanPutMicros, 1)];
+    });
+    document.querySelectorAll('#maps tbody tr').forEach(function (tr, i) {
+      var m = maps.maps[i];
+      var cell = tr.querySelector('td.mem');
+      if (m && cell) { cell.appendChild(memoryBar(m.offHeapUsed, m.offHeapReserved)); }
+    });
+
+    document.getElementById('locks-problem').textContent = locks.problem || '';
+    fillTable('locks', locks.locks.map(function (l) { return { value: l, key: l.name }; }), 'no lock held', function (l) {
+      return [l.name, l.fence, l.holder.ownerName, l.holder.threadId, duration(l.heldMillis),
+        l.waiters.map(function (w) { return w.ownerName + ' #' + w.threadId + ' (' + duration(w.waitingMillis) + ')'; }).join(', ')];
+    });
+
+    var tc = document.getElementById('txn-count');
+    tc.textContent = txns.inDoubtCount + ' in doubt';
+    tc.className = txns.inDoubtCount > 0 || txns.heuristics.length > 0 ? 'badge hot' : 'badge';
+    fillTable('heuristics', txns.heuristics.map(function (h) { return { value: h, key: h.txId, cls: 'heuristic' }; }), 'no heuristic outcome',
+      function (h) { return [h.outcome, h.txId, h.node, h.resources.join(', '), time(h.at)]; });
+    fillTable('transactions', txns.inFlight.map(function (t) { return { value: t, key: t.txId, cls: t.inDoubt ? 'indoubt' : '' }; }),
+      'no transaction in flight', function (t) {
+        return [t.inDoubt ? 'IN DOUBT' : t.state, t.txId, t.node, t.resources.join(', '), duration(t.ageMillis),
+          t.inDoubt ? duration(t.inDoubtMillis) : '', t.publisher];
+      });
+
+    fillTable('log', log.entries.map(function (e) { return { value: e, key: String(e.sequence) }; }), 'nothing logged', function (e) {
+      return [time(e.time), e.member, { text: e.severity, cls: e.severity }, e.source, { text: e.message, cls: 'message' }];
+    });
+  }
+
+  function poll() {
+    var names = ['members', 'partitions', 'maps', 'locks', 'transactions', 'alerts', 'log'];
+    Promise.all(names.map(function (n) { return fetchJson('api/' + n + (n === 'log' ? '?limit=50' : '')); })).then(function (results) {
+      var data = {};
+      names.forEach(function (n, i) { data[n] = results[i]; });
+      render(data);
+      var status = document.getElementById('status');
+      status.textContent = 'updated ' + new Date().toLocaleTimeString();
+      status.className = 'status';
+      document.body.setAttribute('data-updated', String(Date.now()));
+    }).catch(function (e) {
+      var status = document.getElementById('status');
+      status.textContent = 'cannot reach the monitor: ' + e.message;
+      status.className = 'status error';
+    }).then(function () { setTimeout(poll, 2000); });
+  }
+
+  poll();
+}());

@@ -1,0 +1,96 @@
+package dev.grid.monitor;
+
+import com.hazelcast.cp.lock.FencedLock;
+import dev.grid.core.GridMap;
+import dev.grid.lock.GridLocks;
+import dev.grid.monitor.test.MonitoredCluster;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The dashboard in headless Chromium against running members: members, a map and a held lock
+ * appear, and the partition chart draws a bar per member. Needs {@code chromium} and
+ * {@code chromedriver} ({@code apt-get install -y chromium chromium-driver}); skipped when they are
+ * missing, unless {@code -Dgrid.test.browser=require}, which makes their absence a failure (CI).
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class DashboardBrowserTest {
+    private static final List<String> CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+    private static final List<String> DRIVER = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+    @TempDir
+    Path data;
+
+    private static String find(List<String> candidates) {
+        return candidates.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
+    }
+
+    @Test
+    void dashboardShowsMembersMapsAndALock() throws Exception {
+        String browser = find(CHROMIUM);
+        String driverBinary = find(DRIVER);
+        String missing = "headless browser test needs chromium and chromedriver (apt-get install -y chromium chromium-driver); found browser="
+                + browser + ", driver=" + driverBinary;
+        if ("require".equals(System.getProperty("grid.test.browser"))) {
+            assertTrue(browser != null && driverBinary != null, missing);
+        }
+        Assumptions.assumeTrue(browser != null && driverBinary != null, missing);
+        Assumptions.assumeFalse("skip".equals(System.getProperty("grid.test.browser")), "grid.test.browser=skip");
+
+        try (MonitoredCluster cluster = new MonitoredCluster(2, data, config -> config.getCp().setMemberCount(2))) {
+            cluster.startMember();
+            cluster.startMember();
+            GridMap<String, String> sessions = cluster.members.get(0).map("web-sessions");
+            for (int i = 0; i < 100; i++) {
+                sessions.set("s" + i, "user-" + i);
+            }
+            FencedLock lock = GridLocks.of(cluster.members.get(1)).get("nightly-batch");
+            long fence = lock.lockAndGetFence();
+
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(new File(browser));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1200");
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driverBinary)).usingAnyFreePort().build();
+            WebDriver driver = new ChromeDriver(service, options);
+            try {
+                driver.get(cluster.url(0));
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+                wait.until(d -> d.findElements(By.cssSelector("#members tbody tr[data-key]")).size() == 2);
+                for (int i = 0; i < 2; i++) {
+                    String address = cluster.members.get(i).localMember().orElseThrow().address();
+                    assertEquals(1, driver.findElements(By.cssSelector("#members tbody tr[data-key='" + address + "']")).size(), address);
+                }
+                wait.until(d -> !d.findElements(By.cssSelector("#maps tbody tr[data-key='web-sessions']")).isEmpty());
+                WebElement map = driver.findElement(By.cssSelector("#maps tbody tr[data-key='web-sessions']"));
+                wait.until(d -> map.findElements(By.tagName("td")).get(1).getText().equals("100"));
+                wait.until(d -> !d.findElements(By.cssSelector("#locks tbody tr[data-key='nightly-batch']")).isEmpty());
+                WebElement lockRow = driver.findElement(By.cssSelector("#locks tbody tr[data-key='nightly-batch']"));
+                assertEquals(Long.toString(fence), lockRow.findElements(By.tagName("td")).get(1).getText());
+                assertTrue(lockRow.getText().contains(":" + cluster.members.get(1).localMember().orElseThrow().port()), lockRow.getText());
+                assertEquals(2, driver.findElements(By.cssSelector("#partitions-chart rect.bar")).size());
+                assertTrue(driver.findElement(By.id("status")).getText().startsWith("updated"), driver.findElement(By.id("status")).getText());
+            } finally {
+                driver.quit();
+            }
+            lock.unlock();
+        }
+    }
+}

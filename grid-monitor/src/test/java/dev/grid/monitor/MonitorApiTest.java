@@ -1,0 +1,270 @@
+package dev.grid.monitor;
+
+import com.hazelcast.cp.lock.FencedLock;
+import dev.grid.core.Grid;
+import dev.grid.core.GridEvent;
+import dev.grid.core.GridMap;
+import dev.grid.lock.GridLocks;
+import dev.grid.monitor.impl.json.Json;
+import dev.grid.monitor.test.MonitoredCluster;
+import dev.grid.monitor.test.PrometheusText;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The monitor's JSON API and /metrics against three members under load: each view shows real values
+ * (members, partitions, a map's entries and latency, a lock with its holder and fence, an in-doubt
+ * transaction until recovery completes it, a warning from another member in the log).
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class MonitorApiTest {
+    private static final int ENTRIES = 2000;
+    @TempDir
+    static Path data;
+    private static MonitoredCluster cluster;
+    private static ExecutorService load;
+    private static final AtomicBoolean loading = new AtomicBoolean(true);
+    private static Future<?> loadDone;
+    private static long fence;
+
+    @BeforeAll
+    static void start() {
+        cluster = new MonitoredCluster(3, data, config -> { });
+        for (int i = 0; i < 3; i++) {
+            cluster.startMember();
+        }
+        GridMap<Integer, String> orders = cluster.members.get(0).map("orders");
+        for (int i = 0; i < ENTRIES; i++) {
+            orders.set(i, "order-" + i);
+        }
+        load = Executors.newSingleThreadExecutor();
+        loadDone = load.submit(() -> {
+            GridMap<Integer, String> map = cluster.members.get(1).map("orders");
+            for (int round = 0; loading.get() && round < 200_000; round++) {
+                map.get(round % (ENTRIES + 100));
+                if (round % 10 == 0) {
+                    map.set(round % ENTRIES, "order-" + round);
+                }
+            }
+        });
+        FencedLock lock = GridLocks.of(cluster.members.get(1)).get("inventory");
+        fence = lock.lockAndGetFence();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        loading.set(false);
+        if (loadDone != null) {
+            loadDone.get(30, TimeUnit.SECONDS);
+            load.shutdownNow();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> body, String key) {
+        return (List<Map<String, Object>>) body.get(key);
+    }
+
+    @Test
+    void membersAndPartitionsShowEveryMemberFromAnyMember() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Map<String, Object> body = cluster.api(2, "api/members");
+            List<Map<String, Object>> members = list(body, "members");
+            assertEquals(3, members.size());
+            long partitions = 0;
+            long entries = 0;
+            for (int i = 0; i < 3; i++) {
+                Map<String, Object> m = members.get(i);
+                assertEquals(cluster.members.get(i).localMember().orElseThrow().address(), m.get("address"));
+                assertNotNull(m.get("heapUsed"), "member view published: " + m);
+                assertTrue(((Number) m.get("offHeapReserved")).longValue() > 0, m.toString());
+                partitions += Json.num(m, "partitionsOwned");
+                entries += Json.num(m, "entries");
+            }
+            assertEquals(17, partitions);
+            assertEquals(ENTRIES, entries);
+            assertEquals(Boolean.TRUE, members.get(0).get("oldest"));
+        });
+        Map<String, Object> partitions = cluster.api(1, "api/partitions");
+        assertEquals(17L, partitions.get("partitionCount"));
+        assertEquals(3, list(partitions, "members").size());
+        assertEquals(17L, list(partitions, "members").stream().mapToLong(m -> Json.num(m, "owned")).sum());
+    }
+
+    @Test
+    void mapsShowEntriesMemoryOperationsAndLatency() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Map<String, Object> orders = list(cluster.api(0, "api/maps"), "maps").stream()
+                    .filter(m -> "orders".equals(m.get("name"))).findFirst().orElseThrow();
+            assertEquals((long) ENTRIES, orders.get("entries"));
+            assertEquals((long) ENTRIES, orders.get("backupEntries"));
+            assertTrue(Json.num(orders, "offHeapUsed") > 0 && Json.num(orders, "offHeapUsed") <= Json.num(orders, "offHeapReserved"), orders.toString());
+            assertTrue(Json.num(orders, "gets") > 100, orders.toString());
+            assertTrue(Json.num(orders, "puts") >= ENTRIES, orders.toString());
+            assertTrue(Json.dbl(orders, "hitRatio") > 0.5 && Json.dbl(orders, "hitRatio") < 1, orders.toString());
+            assertTrue(Json.dbl(orders, "meanPutMicros") > 0, orders.toString());
+            assertTrue(Json.dbl(orders, "p99PutMicros") > 0, orders.toString());
+            assertEquals(3, list(orders, "members").size());
+        });
+    }
+
+    @Test
+    void locksShowTheHolderAndItsFence() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Map<String, Object> body = cluster.api(2, "api/locks");
+            Map<String, Object> lock = list(body, "locks").stream().filter(l -> "inventory".equals(l.get("name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(body.toString()));
+            assertEquals(fence, lock.get("fence"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> holder = (Map<String, Object>) lock.get("holder");
+            assertEquals(cluster.members.get(1).hazelcast().getCluster().getLocalMember().getUuid().toString(), holder.get("owner"));
+            assertTrue(((String) holder.get("ownerName")).endsWith(":" + cluster.members.get(1).localMember().orElseThrow().port()), holder.toString());
+            assertTrue(Json.num(lock, "heldMillis") >= 0);
+        });
+    }
+
+    @Test
+    void anInDoubtTransactionAppearsUntilRecoveryCompletesIt() {
+        // grid-txn publishes these events on its JVM's bus; here they are published by hand, as it would
+        Grid tm = cluster.members.get(2);
+        Map<String, String> tx = Map.of("txId", "tx-42", "node", "tm-3", "resources", "gridmap:orders");
+        tm.events().publish(GridEvent.now("txn.begin", GridEvent.Severity.INFO, "begin", tx));
+        tm.events().publish(GridEvent.now("txn.enlist", GridEvent.Severity.INFO, "enlist",
+                Map.of("txId", "tx-42", "resources", "jdbc:h2:orders")));
+        tm.events().publish(GridEvent.now("txn.prepare", GridEvent.Severity.INFO, "prepared", Map.of("txId", "tx-42")));
+        tm.events().publish(GridEvent.now("txn.begin", GridEvent.Severity.INFO, "begin", Map.of("txId", "tx-43", "node", "tm-3")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Map<String, Object> body = cluster.api(0, "api/transactions");
+            assertEquals(2L, body.get("inFlightCount"), body.toString());
+            assertEquals(1L, body.get("inDoubtCount"));
+            Map<String, Object> first = list(body, "inFlight").get(0);
+            assertEquals("tx-42", first.get("txId"), "in doubt first");
+            assertEquals(Boolean.TRUE, first.get("inDoubt"));
+            assertEquals(List.of("gridmap:orders", "jdbc:h2:orders"), first.get("resources"));
+            assertEquals("tm-3", first.get("node"));
+            assertEquals(cluster.members.get(2).localMember().orElseThrow().address(), first.get("publisher"));
+        });
+        assertTrue(cluster.monitors.get(1).scrape().contains("grid_txn_in_doubt 1"));
+        tm.events().publish(GridEvent.now("txn.recovery-completed", GridEvent.Severity.INFO, "recovered", Map.of("txId", "tx-42")));
+        tm.events().publish(GridEvent.now("txn.commit", GridEvent.Severity.INFO, "committed", Map.of("txId", "tx-43", "durationMillis", "12")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Map<String, Object> body = cluster.api(1, "api/transactions");
+            assertEquals(0L, body.get("inFlightCount"), body.toString());
+        });
+    }
+
+    @Test
+    void warningsOfEveryMemberReachTheDistributedLog() {
+        cluster.members.get(2).events().publish(GridEvent.now("test.disk-slow", GridEvent.Severity.WARN, "disk is slow on member 3",
+                Map.of("device", "sda")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<Map<String, Object>> entries = list(cluster.api(0, "api/log?severity=WARN&limit=100"), "entries");
+            Map<String, Object> entry = entries.stream().filter(e -> "test.disk-slow".equals(e.get("source"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(entries.toString()));
+            assertEquals(cluster.members.get(2).localMember().orElseThrow().address(), entry.get("member"));
+            assertTrue(((String) entry.get("message")).contains("disk is slow on member 3"));
+        });
+        assertTrue(list(cluster.api(0, "api/log?severity=ERROR"), "entries").stream().noneMatch(e -> "test.disk-slow".equals(e.get("source"))));
+    }
+
+    @Test
+    void unknownPathsAnd400sAnswerJsonNamingTheProblem() throws Exception {
+        HttpResponse<String> missing = MonitoredCluster.get(cluster.url(0) + "api/nothing");
+        assertEquals(404, missing.statusCode());
+        assertTrue(Json.parseObject(missing.body()).get("error").toString().startsWith("no such path: /api/nothing"));
+        HttpResponse<String> bad = MonitoredCluster.get(cluster.url(0) + "api/log?limit=lots");
+        assertEquals(400, bad.statusCode());
+        Map<String, Object> error = Json.parseObject(bad.body());
+        assertEquals("limit", error.get("parameter"));
+        assertEquals("parameter 'limit' must be an integer between 1 and 1000, was 'lots'", error.get("error"));
+        HttpResponse<String> unknown = MonitoredCluster.get(cluster.url(0) + "api/alerts?stat=firing");
+        assertEquals(400, unknown.statusCode());
+        assertEquals("stat", Json.parseObject(unknown.body()).get("parameter"));
+        HttpResponse<String> state = MonitoredCluster.get(cluster.url(0) + "api/alerts?state=burning");
+        assertEquals(400, state.statusCode());
+        assertTrue(state.body().contains("parameter 'state' must be one of all, firing, resolved, was 'burning'"));
+        assertTrue(MonitoredCluster.get(cluster.url(0)).body().contains("<title>grid monitor</title>"));
+    }
+
+    @Test
+    void metricsAreStrictPrometheusTextWithGridNamesInBaseUnits() throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(() -> cluster.monitors.get(1).scrape().contains("grid_map_operation_duration_seconds_bucket"));
+        HttpResponse<String> response = MonitoredCluster.get(cluster.url(1) + "metrics");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        Map<String, PrometheusText.Family> families = PrometheusText.parse(response.body());
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry("grid_cluster_members", "gauge"),
+                Map.entry("grid_cluster_partitions_owned", "gauge"),
+                Map.entry("grid_cluster_migrations_in_progress", "gauge"),
+                Map.entry("grid_cluster_migrations_completed_total", "counter"),
+                Map.entry("grid_map_entries", "gauge"),
+                Map.entry("grid_map_offheap_reserved_bytes", "gauge"),
+                Map.entry("grid_map_offheap_used_bytes", "gauge"),
+                Map.entry("grid_map_operations_total", "counter"),
+                Map.entry("grid_map_get_hits_total", "counter"),
+                Map.entry("grid_map_get_misses_total", "counter"),
+                Map.entry("grid_map_operation_duration_seconds", "histogram"),
+                Map.entry("grid_lock_acquires_total", "counter"),
+                Map.entry("grid_lock_waits_total", "counter"),
+                Map.entry("grid_cp_session_expiries_total", "counter"),
+                Map.entry("grid_cp_raft_term", "gauge"),
+                Map.entry("grid_cp_leader", "gauge"),
+                Map.entry("grid_cp_commit_index", "gauge"),
+                Map.entry("grid_cp_majority_available", "gauge"),
+                Map.entry("grid_lock_oldest_hold_seconds", "gauge"),
+                Map.entry("grid_txn_in_doubt", "gauge"),
+                Map.entry("grid_txn_events_total", "counter"),
+                Map.entry("grid_txn_duration_seconds", "histogram"),
+                Map.entry("grid_offheap_budget_used_ratio", "gauge"),
+                Map.entry("jvm_memory_used_bytes", "gauge"));
+        expected.forEach((name, type) -> {
+            PrometheusText.Family family = families.get(name);
+            assertNotNull(family, "family " + name + " missing; families: " + families.keySet());
+            assertEquals(type, family.type, name);
+            assertFalse(family.help == null || family.help.isBlank(), name + " has no HELP");
+        });
+        assertTrue(families.containsKey("jvm_gc_pause_seconds") || families.keySet().stream().anyMatch(n -> n.startsWith("jvm_gc_")),
+                "GC metrics: " + families.keySet());
+        for (PrometheusText.Family family : families.values()) {
+            if (family.type.equals("counter")) {
+                assertTrue(family.name.endsWith("_total"), "counter without _total: " + family.name);
+            }
+            assertFalse(family.name.matches(".*_(ms|millis|milliseconds|micros|nanos|kb|mb|gb|percent)(_.*)?$"), "not a base unit: " + family.name);
+            if (family.name.startsWith("grid_")) {
+                for (Map<String, String> labels : family.labelSets) {
+                    assertTrue(labels.size() <= 5, family.name + " has many labels: " + labels);
+                }
+            }
+        }
+        PrometheusText.Family owned = families.get("grid_cluster_partitions_owned");
+        assertEquals(3, owned.samples.size());
+        assertEquals(17.0, owned.samples.values().stream().mapToDouble(Double::doubleValue).sum());
+        assertEquals(3.0, families.get("grid_cluster_members").samples.values().iterator().next());
+        assertTrue(families.get("grid_map_operation_duration_seconds").samples.keySet().stream()
+                .anyMatch(k -> k.contains("map=orders") && k.contains("op=get")), "get latency of orders");
+    }
+}
