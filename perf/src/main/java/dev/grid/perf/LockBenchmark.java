@@ -22,8 +22,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -32,7 +34,9 @@ import java.util.concurrent.locks.LockSupport;
  * leader) and from a client: {@code uncontended} from one thread, {@code contended} from 4 threads
  * on the same lock. Each operation is one pair (two Raft commits). Which member leads is found at
  * setup from the members' CP services, and printed; a leader change during the trial is printed too
- * (the figures of that trial then mix both roles).
+ * (the figures of that trial then mix both roles). After each iteration it prints the JVM's CPU time
+ * per pair (all three members, the client and the callers together): on a machine shared with other
+ * work that is steadier than the throughput.
  *
  * <p>Run (after {@code mvn -B -q -o package -pl perf -am -DskipTests}):
  * <pre>
@@ -58,6 +62,8 @@ public class LockBenchmark {
     private Grid client;
     private FencedLock lock;
     private int leaderAtSetup;
+    private final LongAdder pairs = new LongAdder();
+    private long cpuAtStart;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -119,6 +125,23 @@ public class LockBenchmark {
         }
     }
 
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        pairs.reset();
+        cpuAtStart = processCpuNanos();
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+        long cpu = processCpuNanos() - cpuAtStart;
+        long count = pairs.sum();
+        System.out.printf("[cpu %.1f us/pair over %d pairs] ", count == 0 ? 0.0 : cpu / 1000.0 / count, count);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() {
         int leaderAtEnd = leader();
@@ -137,6 +160,7 @@ public class LockBenchmark {
     public long uncontended() {
         long fence = lock.lockAndGetFence();
         lock.unlock();
+        pairs.increment();
         return fence;
     }
 
@@ -146,6 +170,7 @@ public class LockBenchmark {
     public long contended() {
         long fence = lock.lockAndGetFence();
         lock.unlock();
+        pairs.increment();
         return fence;
     }
 }
