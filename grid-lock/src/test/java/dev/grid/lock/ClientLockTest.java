@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,6 +119,14 @@ class ClientLockTest extends FencedLockContractTest {
         }
         assertTrue(lock.lockAndGetFence() > fence, "the client works again under a new session");
         lock.unlock();
+    }
+
+    @Test
+    void clientSendsItsCallsToTheLeaderOnceAnAnswerNamedIt() {
+        lock.lock();
+        lock.unlock();
+        UUID leader = CpTestSupport.uuid(CpTestSupport.awaitLeader(MEMBERS, Duration.ofSeconds(30)));
+        assertEquals(leader, ClientFencedLockProxy.gateway(((HazelcastClientProxy) client.hazelcast()).client).leader());
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.grid.lock.impl.proxy.SessionManager;
  */
 public final class ClientFencedLockProxy extends ClientProxy implements DelegatingFencedLock {
     private static final String SESSIONS_KEY = "dev.grid.lock.sessions";
+    private static final String GATEWAY_KEY = "dev.grid.lock.gateway";
     private static final long CLOSE_SESSION_TIMEOUT_MILLIS = 3000;
     private final FencedLockCore core;
 
@@ -23,13 +24,18 @@ public final class ClientFencedLockProxy extends ClientProxy implements Delegati
     public ClientFencedLockProxy(String serviceName, String name, ClientContext context) {
         super(serviceName, name, context);
         HazelcastClientInstanceImpl client = getClient();
-        this.core = new FencedLockCore(name, new ClientLockGateway(client), sessions(client));
+        this.core = new FencedLockCore(name, gateway(client), sessions(client));
+    }
+
+    /** @return the client's one way to the CP group, shared by its locks and its session (so all learn the leader) */
+    public static ClientLockGateway gateway(HazelcastClientInstanceImpl client) {
+        return (ClientLockGateway) client.getUserContext().computeIfAbsent(GATEWAY_KEY, key -> new ClientLockGateway(client));
     }
 
     /** @return the client's CP session, created with the first lock proxy, closed when the client shuts down */
     public static SessionManager sessions(HazelcastClientInstanceImpl client) {
         return (SessionManager) client.getUserContext().computeIfAbsent(SESSIONS_KEY, key -> {
-            SessionManager sessions = new SessionManager(new ClientLockGateway(client), "client-" + client.getName());
+            SessionManager sessions = new SessionManager(gateway(client), "client-" + client.getName());
             client.disposeOnClientShutdown(() -> sessions.close(CLOSE_SESSION_TIMEOUT_MILLIS));
             return sessions;
         });

@@ -29,7 +29,10 @@ import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCod
  * correlation id, partition id (-1: any member serves it) and the fixed fields session id, thread
  * id, invocation id and timeout (unused ones 0 or null), then a frame with the lock's name (empty
  * for session calls). Responses carry a long (a fence, a hold count or a result code), the lock's
- * ownership, a session grant, or the CP group id.
+ * ownership, a session grant, or the CP group id; after those fixed fields, the initial frame of
+ * every response ends with the CP leader the answering member knows (a nullable UUID), so the client
+ * sends its next call there directly. A decoder that predates the leader field ignores it, and this
+ * one reads no leader from a shorter frame (Hazelcast's rule for adding a field to a codec).
  */
 public final class LockCodecs {
     private static final int SESSION_OFFSET = PARTITION_ID_FIELD_OFFSET + INT_SIZE_IN_BYTES;
@@ -80,20 +83,41 @@ public final class LockCodecs {
         return request;
     }
 
-    private static ClientMessage response(LockMessageType type, int fixedSize) {
+    private static ClientMessage response(LockMessageType type, UUID leader) {
         ClientMessage message = ClientMessage.createForEncode();
-        ClientMessage.Frame frame = new ClientMessage.Frame(new byte[RESPONSE_OFFSET + fixedSize], UNFRAGMENTED_MESSAGE);
+        int leaderOffset = RESPONSE_OFFSET + fixedResponseSize(type);
+        ClientMessage.Frame frame = new ClientMessage.Frame(new byte[leaderOffset + UUID_SIZE_IN_BYTES], UNFRAGMENTED_MESSAGE);
         encodeInt(frame.content, TYPE_FIELD_OFFSET, type.response());
+        encodeUUID(frame.content, leaderOffset, leader);
         message.add(frame);
         return message;
+    }
+
+    /** @return the size of a response's fixed fields, before the leader */
+    private static int fixedResponseSize(LockMessageType type) {
+        switch (type) {
+            case OWNERSHIP:
+                return 3 * LONG_SIZE_IN_BYTES + INT_SIZE_IN_BYTES;
+            case CREATE_SESSION:
+                return 3 * LONG_SIZE_IN_BYTES;
+            default:
+                return LONG_SIZE_IN_BYTES;
+        }
+    }
+
+    /** @return the CP leader the answering member knew, or null (it knew none, or sent no leader field) */
+    public static UUID decodeLeader(LockMessageType type, ClientMessage message) {
+        byte[] content = initial(message);
+        int leaderOffset = RESPONSE_OFFSET + fixedResponseSize(type);
+        return content.length < leaderOffset + UUID_SIZE_IN_BYTES ? null : decodeUUID(content, leaderOffset);
     }
 
     private static byte[] initial(ClientMessage message) {
         return message.frameIterator().next().content;
     }
 
-    public static ClientMessage encodeLongResponse(LockMessageType type, long value) {
-        ClientMessage message = response(type, LONG_SIZE_IN_BYTES);
+    public static ClientMessage encodeLongResponse(LockMessageType type, long value, UUID leader) {
+        ClientMessage message = response(type, leader);
         encodeLong(initial(message), RESPONSE_OFFSET, value);
         return message;
     }
@@ -102,8 +126,8 @@ public final class LockCodecs {
         return decodeLong(initial(message), RESPONSE_OFFSET);
     }
 
-    public static ClientMessage encodeOwnershipResponse(LockOwnership ownership) {
-        ClientMessage message = response(LockMessageType.OWNERSHIP, 3 * LONG_SIZE_IN_BYTES + INT_SIZE_IN_BYTES);
+    public static ClientMessage encodeOwnershipResponse(LockOwnership ownership, UUID leader) {
+        ClientMessage message = response(LockMessageType.OWNERSHIP, leader);
         byte[] content = initial(message);
         encodeLong(content, RESPONSE_OFFSET, ownership.fence());
         encodeInt(content, RESPONSE_OFFSET + LONG_SIZE_IN_BYTES, ownership.lockCount());
@@ -119,8 +143,8 @@ public final class LockCodecs {
                 decodeLong(content, RESPONSE_OFFSET + 2 * LONG_SIZE_IN_BYTES + INT_SIZE_IN_BYTES));
     }
 
-    public static ClientMessage encodeSessionResponse(SessionGrant grant) {
-        ClientMessage message = response(LockMessageType.CREATE_SESSION, 3 * LONG_SIZE_IN_BYTES);
+    public static ClientMessage encodeSessionResponse(SessionGrant grant, UUID leader) {
+        ClientMessage message = response(LockMessageType.CREATE_SESSION, leader);
         byte[] content = initial(message);
         encodeLong(content, RESPONSE_OFFSET, grant.id());
         encodeLong(content, RESPONSE_OFFSET + LONG_SIZE_IN_BYTES, grant.ttlMillis());
@@ -134,8 +158,8 @@ public final class LockCodecs {
                 decodeLong(content, RESPONSE_OFFSET + 2 * LONG_SIZE_IN_BYTES));
     }
 
-    public static ClientMessage encodeGroupIdResponse(GridCpGroupId groupId) {
-        ClientMessage message = response(LockMessageType.GROUP_ID, LONG_SIZE_IN_BYTES);
+    public static ClientMessage encodeGroupIdResponse(GridCpGroupId groupId, UUID leader) {
+        ClientMessage message = response(LockMessageType.GROUP_ID, leader);
         encodeLong(initial(message), RESPONSE_OFFSET, groupId.getId());
         StringCodec.encode(message, groupId.getName());
         return message;

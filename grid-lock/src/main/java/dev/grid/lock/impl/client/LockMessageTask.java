@@ -12,13 +12,15 @@ import dev.grid.lock.impl.raft.model.GridCpGroupId;
 import dev.grid.lock.impl.statemachine.LockOwnership;
 
 import java.security.Permission;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Serves a client's FencedLock call on the member the client sent it to: the call takes the
  * member's own way to the CP group's leader ({@link MemberLockGateway}), with the client as the
  * session's owner, and the answer goes back when the CP group gives it (a waiting lock call holds
- * no thread meanwhile). The member's {@code grid.cp.*} settings apply (session TTL, heartbeat
+ * no thread meanwhile), with the leader this member knows, so the client's next call goes straight
+ * there. The member's {@code grid.cp.*} settings apply (session TTL, heartbeat
  * interval, reentrancy limit). An exception goes back to the client as an error message carrying
  * its class name and message.
  */
@@ -79,15 +81,17 @@ final class LockMessageTask extends AbstractAsyncMessageTask<LockCodecs.LockRequ
 
     @Override
     protected ClientMessage encodeResponse(Object response) {
+        CpService cp = nodeEngine.getService(CpService.SERVICE_NAME);
+        UUID leader = cp.invoker().knownLeader();
         switch (type) {
             case CREATE_SESSION:
-                return LockCodecs.encodeSessionResponse((SessionGrant) response);
+                return LockCodecs.encodeSessionResponse((SessionGrant) response, leader);
             case OWNERSHIP:
-                return LockCodecs.encodeOwnershipResponse((LockOwnership) response);
+                return LockCodecs.encodeOwnershipResponse((LockOwnership) response, leader);
             case GROUP_ID:
-                return LockCodecs.encodeGroupIdResponse((GridCpGroupId) response);
+                return LockCodecs.encodeGroupIdResponse((GridCpGroupId) response, leader);
             default:
-                return LockCodecs.encodeLongResponse(type, (Long) response);
+                return LockCodecs.encodeLongResponse(type, (Long) response, leader);
         }
     }
 

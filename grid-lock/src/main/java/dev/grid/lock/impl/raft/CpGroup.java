@@ -52,7 +52,6 @@ public final class CpGroup implements WaitListener {
     private final GridCpConfig config;
     private final CpEndpoint localEndpoint;
     private final LongSupplier clock;
-    private final HazelcastRaftTransport transport;
     private final Consumer<UUID> unknownGroupMessage;
     private final ConcurrentMap<UUID, CompletableFuture<Object>> waitingCalls = new ConcurrentHashMap<>();
     private final AtomicBoolean tickInFlight = new AtomicBoolean();
@@ -74,7 +73,6 @@ public final class CpGroup implements WaitListener {
         this.config = config;
         this.localEndpoint = CpEndpoint.of(nodeEngine.getLocalMember().getUuid());
         this.clock = clock;
-        this.transport = new HazelcastRaftTransport(nodeEngine);
         this.unknownGroupMessage = unknownGroupMessage;
     }
 
@@ -128,7 +126,7 @@ public final class CpGroup implements WaitListener {
                 .setLocalEndpoint(localEndpoint)
                 .setInitialGroupMembers(initial)
                 .setConfig(raftConfig)
-                .setTransport(transport)
+                .setTransport(new HazelcastRaftTransport(nodeEngine, runner))
                 .setStateMachine(machine)
                 .setModelFactory(GridRaftModelFactory.INSTANCE)
                 .setExecutor(runner)
