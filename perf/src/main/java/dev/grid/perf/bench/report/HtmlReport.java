@@ -37,7 +37,11 @@ final class HtmlReport {
         for (RunResult run : results.runs()) {
             groups.computeIfAbsent(run.group(), g -> new ArrayList<>()).add(run);
         }
-        groups.forEach((group, runs) -> html.append(section(group, runs)));
+        Map<String, String> colors = new LinkedHashMap<>();
+        for (RunResult run : results.runs()) {
+            colors.putIfAbsent(run.seriesName(), SvgCharts.PALETTE[colors.size() % SvgCharts.PALETTE.length]);
+        }
+        groups.forEach((group, runs) -> html.append(section(group, runs, colors)));
         for (String[] text : results.textSections()) {
             html.append("<h2>").append(escape(text[0])).append("</h2>\n<pre>").append(escape(text[1])).append("</pre>\n");
         }
@@ -72,7 +76,7 @@ final class HtmlReport {
         return t.append("</table>\n").toString();
     }
 
-    private static String section(String group, List<RunResult> runs) {
+    private static String section(String group, List<RunResult> runs, Map<String, String> colors) {
         StringBuilder s = new StringBuilder("<h2>").append(escape(group)).append("</h2>\n");
         List<RunResult> measured = runs.stream().filter(r -> r.measurement() != null && r.measurement().operations() > 0).toList();
         if (measured.isEmpty()) {
@@ -85,7 +89,7 @@ final class HtmlReport {
         for (int i = 0; i < measured.size(); i++) {
             RunResult run = measured.get(i);
             Measurement m = run.measurement();
-            String color = SvgCharts.PALETTE[i % SvgCharts.PALETTE.length];
+            String color = colors.get(run.seriesName());
             throughput.add(new SvgCharts.Bar(run.seriesName(), m.throughput(), Format.ops(m.throughput()) + " ops/s", color));
             double p99us = m.all().getValueAtPercentile(99) / 1000.0;
             p99.add(new SvgCharts.Bar(run.seriesName(), p99us, Format.micros(p99us) + " µs", color));
