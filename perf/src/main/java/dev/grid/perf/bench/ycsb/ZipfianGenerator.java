@@ -88,7 +88,7 @@ public final class ZipfianGenerator implements KeyGenerator {
                 return current;
             }
             double zetan = itemCount > current.count
-                    ? current.zetan + zeta(current.count, itemCount, theta)
+                    ? zeta(current.count, itemCount, theta, current.zetan)
                     : zeta(itemCount, theta); // shrinking is rare: recompute
             ZetaState next = new ZetaState(itemCount, zetan, eta(itemCount, zetan));
             state = next;
@@ -102,12 +102,12 @@ public final class ZipfianGenerator implements KeyGenerator {
 
     /** @return sum of 1 / i^theta for i = 1..n */
     public static double zeta(long n, double theta) {
-        return zeta(0, n, theta);
+        return zeta(0, n, theta, 0);
     }
 
-    /** @return sum of 1 / i^theta for i = from+1..to */
-    static double zeta(long from, long to, double theta) {
-        double sum = 0;
+    /** @return {@code initial} plus the sum of 1 / i^theta for i = from+1..to (added in the same order as from 0) */
+    static double zeta(long from, long to, double theta, double initial) {
+        double sum = initial;
         for (long i = from; i < to; i++) {
             sum += 1 / Math.pow(i + 1, theta);
         }
