@@ -70,7 +70,9 @@ public final class RunCommand {
         ClusterSettings settings = new ClusterSettings(options.members(), options.partitions(), options.memberHeap(),
                 options.records(), options.fields() * options.fieldLength(), options.addresses(), options.clusterName(),
                 options.connectTimeout(), options.out().resolve("logs"), 0);
-        log("starting " + kind.label() + " (" + modeLabel + (kind.onGridMembers() ? ", " + options.members() + " member(s)" : "") + ")");
+        String where = !kind.onGridMembers() ? "" : options.addresses().isEmpty() ? ", " + options.members() + " member(s)"
+                : ", cluster at " + String.join(",", options.addresses());
+        log("starting " + kind.label() + " (" + modeLabel + where + ")");
         Deployment deployment;
         try {
             deployment = Deployments.start(kind, mode, settings, options.threads());
