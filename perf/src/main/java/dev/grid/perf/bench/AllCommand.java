@@ -28,13 +28,13 @@ final class AllCommand {
     static final List<List<String>> RUNS = List.of(
             // every workload, embedded, 3 members: the harness is one of them
             List.of("--workload", "A,B,C,D,E,F", "--target", "gridmap,imap,chm,redis", "--mode", "embedded", "--members", "3",
-                    "--threads", "8", "--records", "100000", "--warmup", "3s", "--duration", "10s"),
+                    "--threads", "8", "--records", "100000", "--warmup", "5s", "--duration", "10s"),
             // client-server: every member a separate JVM
             List.of("--workload", "A,C", "--target", "gridmap,imap", "--mode", "client", "--members", "3",
-                    "--threads", "8", "--records", "100000", "--warmup", "3s", "--duration", "10s"),
+                    "--threads", "8", "--records", "100000", "--warmup", "5s", "--duration", "10s"),
             // fixed rate, latency from the intended start
             List.of("--workload", "A", "--target", "gridmap,imap", "--mode", "embedded", "--members", "3",
-                    "--threads", "8", "--records", "100000", "--warmup", "3s", "--duration", "10s", "--target-ops", "4000"));
+                    "--threads", "8", "--records", "100000", "--warmup", "5s", "--duration", "10s", "--target-ops", "4000"));
 
     static int run(List<String> args, StopSignal stop) {
         Options o = new Options(args, java.util.Set.of("out"), java.util.Set.of());

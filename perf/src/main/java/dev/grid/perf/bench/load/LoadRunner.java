@@ -223,6 +223,9 @@ public final class LoadRunner {
                     execute(op);
                     stats.record(op, System.nanoTime() - intended);
                 } catch (RuntimeException e) {
+                    if (!running || stop.getAsBoolean()) {
+                        return; // cut off by the stop (Ctrl-C closes stores and members): not the target's error
+                    }
                     stats.error(op, e);
                 }
             }
