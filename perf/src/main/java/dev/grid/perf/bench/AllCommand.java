@@ -54,6 +54,7 @@ final class AllCommand {
                 withOut.addAll(List.of("--out", out.toString()));
                 RunCommand.log("step: grid bench run " + String.join(" ", withOut));
                 ok &= new RunCommand(RunOptions.parse(withOut), stop, results).execute();
+                results.write(out); // after every step: whatever happens later, these figures are kept
             }
             if (!stop.stopping()) {
                 List<String> lock = List.of("--threads", "4", "--warmup", "2s", "--duration", "5s", "--out", out.toString());
@@ -64,15 +65,22 @@ final class AllCommand {
                 results.addExtra("lock", json, "grid bench lock " + String.join(" ", lock), LockResult.table(locks));
                 System.out.print(LockResult.table(locks));
                 ok &= locks.stream().noneMatch(l -> l.status().equals("failed"));
+                results.write(out);
             }
             if (!stop.stopping()) {
                 ok &= heap(out, stop, results);
+                results.write(out);
             }
             if (!stop.stopping()) {
                 List<String> jmh = List.of("LocalGetBenchmark", "-p", "keys=100000", "-p", "distribution=zipf", "-bm", "thrpt",
                         "-f", "1", "-wi", "1", "-w", "2s", "-i", "2", "-r", "2s", "-rf", "json", "-rff", out.resolve("jmh.json").toString());
                 RunCommand.log("step: grid bench jmh " + String.join(" ", jmh));
-                BenchmarkMain.main(jmh.toArray(new String[0]));
+                int code = BenchmarkMain.run(jmh.toArray(new String[0]));
+                String outcome = code == 0 ? "ok: figures in jmh.json" : "failed (exit code " + code + "; see the output above, "
+                        + "e.g. another JMH run holding /tmp/jmh.lock)";
+                results.addExtra("jmh", java.util.Map.of("command", "grid bench jmh " + String.join(" ", jmh), "status", outcome),
+                        "grid bench jmh " + String.join(" ", jmh), outcome);
+                ok &= code == 0;
             }
             RunCommand.log("step: grid bench txn");
             TxnCommand.run();

@@ -76,8 +76,10 @@ final class HeapCommand {
                 "--member-heap", heap, "--records", Long.toString(records), "--fields", "1", "--field-length", "100",
                 "--threads", "4", "--warmup", "5s", "--duration", duration, "--out", out.toString());
         RunCommand.log("YCSB-A on a loaded member: grid bench run " + String.join(" ", run));
+        int before = results.runs().size();
         boolean ok = new RunCommand(RunOptions.parse(run), stop, results).execute();
-        for (RunResult r : results.runs()) {
+        List<RunResult> runs = results.runs();
+        for (RunResult r : runs.subList(before, runs.size())) {
             if (r.measurement() != null) {
                 RunCommand.log(String.format(Locale.ROOT, "%s with %,d records at -Xmx%s: p99.9 %.0f µs, p99 %.0f µs, %,.0f ops/s",
                         r.target(), records, heap, r.measurement().all().getValueAtPercentile(99.9) / 1000.0,

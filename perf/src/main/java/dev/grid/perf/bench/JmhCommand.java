@@ -27,11 +27,10 @@ final class JmhCommand {
             jmh.add(regex != null ? regex : arg);
         }
         try {
-            BenchmarkMain.main(jmh.toArray(new String[0]));
+            return BenchmarkMain.run(jmh.toArray(new String[0]));
         } catch (Exception e) {
             System.err.println("grid bench jmh: " + e);
             return 1;
         }
-        return 0;
     }
 }
