@@ -128,7 +128,7 @@ public final class LoadRunner {
             }
             long errors = stats.errors().values().stream().mapToLong(Long::longValue).sum();
             Histogram sofar = inWarmup ? warmupAll : measuredAll;
-            Progress progress = new Progress((now - start) / 1e9, inWarmup, ops / ((now - lastTick) / 1e9),
+            Progress progress = new Progress((now - start) / 1e9, inWarmup, ops / (Math.max(1, now - lastTick) / 1e9),
                     sofar.getTotalCount() == 0 ? 0 : sofar.getValueAtPercentile(99) / 1000.0, errors);
             timeline.add(progress);
             listener.onProgress(progress);

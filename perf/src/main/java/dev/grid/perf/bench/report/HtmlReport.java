@@ -108,9 +108,13 @@ final class HtmlReport {
         }
         s.append(SvgCharts.bars("Throughput (ops/s, higher is better)", throughput));
         s.append(SvgCharts.bars("p99 latency (µs, lower is better)", p99));
-        s.append(SvgCharts.lines("Throughput over time (warm-up included)", overTime,
-                SvgCharts.Axis.linear("seconds since the run phase started", v -> String.format("%.0f", v)),
-                SvgCharts.Axis.linear("ops/s", Format::count)));
+        double fastest = throughput.stream().mapToDouble(SvgCharts.Bar::value).max().orElse(1);
+        double slowest = throughput.stream().mapToDouble(SvgCharts.Bar::value).filter(v -> v > 0).min().orElse(1);
+        boolean spread = fastest / slowest > 20; // e.g. chm next to grid: a linear axis would flatten the others
+        s.append(SvgCharts.lines("Throughput over time (warm-up included)" + (spread ? ", log scale" : ""), overTime,
+                SvgCharts.Axis.linear("seconds since the run phase started",
+                        v -> v == Math.rint(v) ? String.format("%.0f", v) : String.format("%.1f", v)),
+                spread ? SvgCharts.Axis.log("ops/s", Format::count) : SvgCharts.Axis.linear("ops/s", Format::count)));
         List<SvgCharts.Tick> ticks = List.of(new SvgCharts.Tick(0, "0%"), new SvgCharts.Tick(1, "90%"), new SvgCharts.Tick(2, "99%"),
                 new SvgCharts.Tick(3, "99.9%"), new SvgCharts.Tick(4, "99.99%"), new SvgCharts.Tick(5, "99.999%"));
         s.append(SvgCharts.lines("Latency by percentile", curves, SvgCharts.Axis.custom("percentile", ticks),
