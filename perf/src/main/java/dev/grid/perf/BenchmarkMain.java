@@ -34,18 +34,30 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
+        int code = run(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Runs JMH with these arguments in this JVM, without exiting it (for {@code grid bench jmh} and
+     * {@code grid bench all}).
+     *
+     * @return 0, or 1 if the command line was wrong, no benchmark matched or the run failed
+     */
+    public static int run(String... args) throws Exception {
         CommandLineOptions commandLine;
         try {
             commandLine = new CommandLineOptions(args);
         } catch (CommandLineOptionException e) {
             System.err.println("Error parsing command line: " + e.getMessage());
-            System.exit(1);
-            return;
+            return 1;
         }
         if (commandLine.shouldHelp() || commandLine.shouldList() || commandLine.shouldListWithParams()
                 || commandLine.shouldListProfilers() || commandLine.shouldListResultFormats()) {
             org.openjdk.jmh.Main.main(args);
-            return;
+            return 0;
         }
         warnIfUnforkedWithoutFlags(commandLine);
         Options options = new OptionsBuilder().parent(commandLine).jvmArgsPrepend(forkFlags(commandLine)).build();
@@ -53,12 +65,13 @@ public final class BenchmarkMain {
             new Runner(options).run();
         } catch (NoBenchmarksException e) {
             System.err.println("No benchmarks match " + commandLine.getIncludes() + " (list them with -l)");
-            System.exit(1);
+            return 1;
         } catch (RunnerException e) {
             System.err.println("Benchmark run failed: " + e.getMessage());
             e.printStackTrace(System.err);
-            System.exit(1);
+            return 1;
         }
+        return 0;
     }
 
     /** @return grid's JVM flags followed by the command line's own {@code -jvmArgsPrepend}, if any */

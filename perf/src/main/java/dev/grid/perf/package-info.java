@@ -4,6 +4,7 @@
  * ({@link dev.grid.perf.LocalGetBenchmark}, {@link dev.grid.perf.LocalPutBenchmark},
  * {@link dev.grid.perf.ReplicatedSetBenchmark}), built as one runnable jar whose main class,
  * {@link dev.grid.perf.BenchmarkMain}, gives every forked JVM the flags grid needs. How to run
- * them: {@code perf/README.md}; figures: {@code perf/RESULTS.md}.
+ * them: {@code perf/README.md}; figures: {@code perf/RESULTS.md}. The load harness ({@code grid bench}) is
+ * {@link dev.grid.perf.bench.BenchMain}.
  */
 package dev.grid.perf;

@@ -1,0 +1,114 @@
+package dev.grid.perf.bench;
+
+import dev.grid.perf.BenchmarkMain;
+import dev.grid.perf.bench.lock.LockCommand;
+import dev.grid.perf.bench.lock.LockResult;
+import dev.grid.perf.bench.report.Results;
+import dev.grid.perf.heap.HeapScenarioRunner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code grid bench all --out DIR}: a reduced but meaningful set of every scenario, within 20
+ * minutes on a 2-core machine, into one results.json and report.html (plus lock.json, heap.md and
+ * jmh.json). Each step prints the equivalent stand-alone command.
+ */
+final class AllCommand {
+    private AllCommand() {
+    }
+
+    /** The YCSB steps, as {@code grid bench run} arguments (without {@code --out}). */
+    static final List<List<String>> RUNS = List.of(
+            // every workload, embedded, 3 members: the harness is one of them
+            List.of("--workload", "A,B,C,D,E,F", "--target", "gridmap,imap,chm,redis", "--mode", "embedded", "--members", "3",
+                    "--threads", "8", "--records", "100000", "--warmup", "5s", "--duration", "10s"),
+            // client-server: every member a separate JVM
+            List.of("--workload", "A,C", "--target", "gridmap,imap", "--mode", "client", "--members", "3",
+                    "--threads", "8", "--records", "100000", "--warmup", "5s", "--duration", "10s"),
+            // fixed rate, latency from the intended start
+            List.of("--workload", "A", "--target", "gridmap,imap", "--mode", "embedded", "--members", "3",
+                    "--threads", "8", "--records", "100000", "--warmup", "5s", "--duration", "10s", "--target-ops", "4000"));
+
+    static int run(List<String> args, StopSignal stop) {
+        Options o = new Options(args, java.util.Set.of("out"), java.util.Set.of());
+        if (!o.positional().isEmpty()) {
+            throw new UsageException("unexpected argument '" + o.positional().get(0) + "' (grid bench all --out DIR)");
+        }
+        Path out = Path.of(o.string("out", "perf/results"));
+        Results results = new Results("grid bench all --out " + out, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        long start = System.nanoTime();
+        boolean ok = true;
+        try {
+            for (List<String> run : RUNS) {
+                if (stop.stopping()) {
+                    break;
+                }
+                List<String> withOut = new ArrayList<>(run);
+                withOut.addAll(List.of("--out", out.toString()));
+                RunCommand.log("step: grid bench run " + String.join(" ", withOut));
+                ok &= new RunCommand(RunOptions.parse(withOut), stop, results).execute();
+                results.write(out); // after every step: whatever happens later, these figures are kept
+            }
+            if (!stop.stopping()) {
+                List<String> lock = List.of("--threads", "4", "--warmup", "2s", "--duration", "5s", "--out", out.toString());
+                RunCommand.log("step: grid bench lock " + String.join(" ", lock));
+                List<LockResult> locks = LockCommand.measure(LockCommand.LockOptions.parse(lock), stop);
+                List<Object> json = new ArrayList<>();
+                locks.forEach(l -> json.add(l.toJson()));
+                results.addExtra("lock", json, "grid bench lock " + String.join(" ", lock), LockResult.table(locks));
+                System.out.print(LockResult.table(locks));
+                ok &= locks.stream().noneMatch(l -> l.status().equals("failed"));
+                results.write(out);
+            }
+            if (!stop.stopping()) {
+                ok &= heap(out, stop, results);
+                results.write(out);
+            }
+            if (!stop.stopping()) {
+                List<String> jmh = List.of("LocalGetBenchmark", "-p", "keys=100000", "-p", "distribution=zipf", "-bm", "thrpt",
+                        "-f", "1", "-wi", "1", "-w", "2s", "-i", "2", "-r", "2s", "-rf", "json", "-rff", out.resolve("jmh.json").toString());
+                RunCommand.log("step: grid bench jmh " + String.join(" ", jmh));
+                int code = BenchmarkMain.run(jmh.toArray(new String[0]));
+                String outcome = code == 0 ? "ok: figures in jmh.json" : "failed (exit code " + code + "; see the output above, "
+                        + "e.g. another JMH run holding /tmp/jmh.lock)";
+                results.addExtra("jmh", java.util.Map.of("command", "grid bench jmh " + String.join(" ", jmh), "status", outcome),
+                        "grid bench jmh " + String.join(" ", jmh), outcome);
+                ok &= code == 0;
+            }
+            RunCommand.log("step: grid bench txn");
+            TxnCommand.run();
+        } catch (UsageException e) {
+            throw e;
+        } catch (Exception e) {
+            RunCommand.log("a step failed: " + e);
+            ok = false;
+        } finally {
+            try {
+                RunCommand.report(results, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            RunCommand.log(String.format("bench all took %.1f min", (System.nanoTime() - start) / 60e9));
+        }
+        return ok ? 0 : 1;
+    }
+
+    private static boolean heap(Path out, StopSignal stop, Results results) throws Exception {
+        Files.createDirectories(out);
+        Path md = out.resolve("heap.md");
+        List<String> heap = List.of("-Xmx512m", "gridEntries=3000000", "imapStep=1000000", "out=" + md);
+        RunCommand.log("step: grid bench heap " + String.join(" ", heap) + " --ycsb-records 1000000 --ycsb-duration 10s");
+        HeapScenarioRunner.main(heap.toArray(new String[0]));
+        if (Files.exists(md)) {
+            results.addExtra("heap_markdown", Files.readString(md), "grid bench heap " + String.join(" ", heap), Files.readString(md));
+        }
+        return HeapCommand.loadedLatency("512m", 1_000_000, "10s", out, stop, results);
+    }
+}
