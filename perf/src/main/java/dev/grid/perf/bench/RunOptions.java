@@ -1,7 +1,7 @@
 package dev.grid.perf.bench;
 
-import dev.grid.perf.bench.target.Mode;
-import dev.grid.perf.bench.target.TargetKind;
+import dev.grid.perf.bench.targets.Mode;
+import dev.grid.perf.bench.targets.TargetKind;
 import dev.grid.perf.bench.ycsb.Distribution;
 import dev.grid.perf.bench.ycsb.Workload;
 import dev.grid.perf.bench.ycsb.ZipfianGenerator;

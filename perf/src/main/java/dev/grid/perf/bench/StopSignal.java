@@ -1,6 +1,6 @@
 package dev.grid.perf.bench;
 
-import dev.grid.perf.bench.target.ChildProcesses;
+import dev.grid.perf.bench.targets.ChildProcesses;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

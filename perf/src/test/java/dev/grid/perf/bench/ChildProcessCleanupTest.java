@@ -3,7 +3,7 @@ package dev.grid.perf.bench;
 import com.hazelcast.internal.json.Json;
 import com.hazelcast.internal.json.JsonObject;
 import dev.grid.core.impl.JvmFlags;
-import dev.grid.perf.bench.target.ChildProcesses;
+import dev.grid.perf.bench.targets.ChildProcesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

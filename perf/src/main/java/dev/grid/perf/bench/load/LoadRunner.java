@@ -1,6 +1,6 @@
 package dev.grid.perf.bench.load;
 
-import dev.grid.perf.bench.target.BenchTarget;
+import dev.grid.perf.bench.targets.BenchTarget;
 import dev.grid.perf.bench.ycsb.AcknowledgedCounter;
 import dev.grid.perf.bench.ycsb.KeyChooser;
 import dev.grid.perf.bench.ycsb.Operation;

@@ -4,10 +4,10 @@ import dev.grid.core.impl.FreePorts;
 import dev.grid.core.impl.JvmFlags;
 import dev.grid.perf.bench.StopSignal;
 import dev.grid.perf.bench.UsageException;
-import dev.grid.perf.bench.target.ChildJvm;
-import dev.grid.perf.bench.target.ClusterSettings;
-import dev.grid.perf.bench.target.JavaCommand;
-import dev.grid.perf.bench.target.MemberProcesses;
+import dev.grid.perf.bench.targets.ChildJvm;
+import dev.grid.perf.bench.targets.ClusterSettings;
+import dev.grid.perf.bench.targets.JavaCommand;
+import dev.grid.perf.bench.targets.MemberProcesses;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.grid.perf.bench.load;
 
-import dev.grid.perf.bench.target.BenchTarget;
+import dev.grid.perf.bench.targets.BenchTarget;
 import dev.grid.perf.bench.ycsb.Distribution;
 import dev.grid.perf.bench.ycsb.Workload;
 import org.HdrHistogram.Histogram;

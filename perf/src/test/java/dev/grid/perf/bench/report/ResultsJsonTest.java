@@ -7,7 +7,7 @@ import com.hazelcast.internal.json.JsonValue;
 import dev.grid.perf.bench.load.LoadRunner;
 import dev.grid.perf.bench.load.LoadSpec;
 import dev.grid.perf.bench.load.Measurement;
-import dev.grid.perf.bench.target.BenchTarget;
+import dev.grid.perf.bench.targets.BenchTarget;
 import dev.grid.perf.bench.ycsb.Distribution;
 import dev.grid.perf.bench.ycsb.Workload;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,48 @@
+package dev.grid.perf.bench.targets;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A {@code ConcurrentHashMap} in this JVM: keeps references, copies nothing; the floor. */
+final class ChmTarget implements BenchTarget {
+    private final ConcurrentHashMap<String, byte[]> map;
+
+    ChmTarget(long records) {
+        this.map = new ConcurrentHashMap<>((int) Math.min(Integer.MAX_VALUE / 2, records * 2));
+    }
+
+    @Override
+    public byte[] read(String key) {
+        return map.get(key);
+    }
+
+    @Override
+    public void update(String key, byte[] record) {
+        map.put(key, record);
+    }
+
+    @Override
+    public void insert(String key, byte[] record) {
+        map.put(key, record);
+    }
+
+    @Override
+    public void load(Map<String, byte[]> records) {
+        map.putAll(records);
+    }
+
+    @Override
+    public int scan(String startKey, int count) {
+        throw new UnsupportedOperationException(scanSupport());
+    }
+
+    @Override
+    public String scanSupport() {
+        return "a ConcurrentHashMap has neither key order nor partitions to scan";
+    }
+
+    @Override
+    public void close() {
+        map.clear();
+    }
+}

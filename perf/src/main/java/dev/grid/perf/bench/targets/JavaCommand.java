@@ -1,0 +1,44 @@
+package dev.grid.perf.bench.targets;
+
+import dev.grid.core.impl.JvmFlags;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Command lines for child JVMs: this JVM's java executable, grid's JVM flags, and a class path. */
+public final class JavaCommand {
+    private JavaCommand() {
+    }
+
+    /** @return the java executable running this JVM */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * @param heap      -Xmx value, e.g. {@code 1g}
+     * @param classPath the class path
+     * @param mainClass the main class
+     * @param args      its arguments
+     * @return the command line: java, grid's flags, quiet logging, heap, class path, main class, arguments
+     */
+    public static List<String> of(String heap, String classPath, String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(JvmFlags.list());
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.add("-Xms" + heap);
+        command.add("-Xmx" + heap);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+
+    /** @return this JVM's class path (the perf jar when run by {@code grid bench}; the test class path in tests) */
+    public static String ownClassPath() {
+        return System.getProperty("java.class.path");
+    }
+}
