@@ -4,6 +4,8 @@ import com.hazelcast.transaction.HazelcastXAResource;
 import com.hazelcast.transaction.TransactionContext;
 import com.hazelcast.transaction.TransactionalMap;
 import com.hazelcast.transaction.TransactionalQueue;
+import dev.grid.core.GridMapConfig;
+import dev.grid.core.TransactionalGridMap;
 import dev.grid.txn.GridTransactionException;
 import dev.grid.txn.TransactionScope;
 import jakarta.transaction.RollbackException;
@@ -79,6 +81,13 @@ final class TxnScopeImpl implements TransactionScope, Synchronization {
             gridContext = gridXa.getTransactionContext();
         }
         return gridContext;
+    }
+
+    @Override
+    public <K, V> TransactionalGridMap<K, V> gridMap(String name) {
+        Objects.requireNonNull(name, "GridMap name");
+        new GridMapConfig(name); // a bad name fails before the grid joins the transaction
+        return TransactionalGridMap.in(transactionContext(), name);
     }
 
     @Override
