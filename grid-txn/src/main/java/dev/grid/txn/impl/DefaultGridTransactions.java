@@ -73,7 +73,7 @@ public final class DefaultGridTransactions implements GridTransactions {
         } catch (javax.transaction.xa.XAException e) {
             throw new GridTransactionException("cannot set the grid's XA timeout to " + gridXaTimeoutSeconds + "s: " + e, e);
         }
-        recoveryHelpers.add(RecoveryHelpers.grid(gridXa, gridXaTimeoutSeconds, tracker));
+        recoveryHelpers.add(RecoveryHelpers.grid(gridXa, grid.clusterName(), gridXaTimeoutSeconds, tracker));
         for (Map.Entry<String, XADataSource> entry : config.getDataSources().entrySet()) {
             recoveryHelpers.add(new RecoveryHelpers.DataSourceHelper(entry.getKey(), entry.getValue(), tracker));
         }
@@ -203,7 +203,8 @@ public final class DefaultGridTransactions implements GridTransactions {
         String txId = tx instanceof TransactionImple narayana ? narayana.get_uid().stringForm() : tx.toString();
         TxnState state = new TxnState(txId, timeoutSeconds, publisher);
         int gridBranchTimeout = Math.max(gridXaTimeoutSeconds, timeoutSeconds + gridXaTimeoutSeconds - settings.defaultTimeoutSeconds());
-        TxnScopeImpl scope = new TxnScopeImpl(tx, state, gridXa, gridBranchTimeout, dataSources, this::completed);
+        TxnScopeImpl scope = new TxnScopeImpl(tx, state, gridXa, ResourceManagerNames.grid(grid.clusterName()), gridBranchTimeout,
+                dataSources, this::completed);
         try {
             tx.registerSynchronization(scope);
         } catch (RollbackException | SystemException | IllegalStateException e) {

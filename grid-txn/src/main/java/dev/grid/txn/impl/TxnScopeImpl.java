@@ -39,6 +39,7 @@ final class TxnScopeImpl implements TransactionScope, Synchronization {
     private final TxnState state;
     private final Thread owner;
     private final HazelcastXAResource gridXa;
+    private final String gridResourceManager;
     private final int gridTimeoutSeconds;
     private final Map<String, XADataSource> dataSources;
     private final Consumer<TxnScopeImpl> onCompletion;
@@ -49,12 +50,13 @@ final class TxnScopeImpl implements TransactionScope, Synchronization {
     private volatile boolean rollbackRequestedByWork;
     private volatile String rollbackReason;
 
-    TxnScopeImpl(Transaction transaction, TxnState state, HazelcastXAResource gridXa, int gridTimeoutSeconds,
-                 Map<String, XADataSource> dataSources, Consumer<TxnScopeImpl> onCompletion) {
+    TxnScopeImpl(Transaction transaction, TxnState state, HazelcastXAResource gridXa, String gridResourceManager,
+                 int gridTimeoutSeconds, Map<String, XADataSource> dataSources, Consumer<TxnScopeImpl> onCompletion) {
         this.transaction = transaction;
         this.state = state;
         this.owner = Thread.currentThread();
         this.gridXa = gridXa;
+        this.gridResourceManager = gridResourceManager;
         this.gridTimeoutSeconds = gridTimeoutSeconds;
         this.dataSources = dataSources;
         this.onCompletion = onCompletion;
@@ -77,7 +79,7 @@ final class TxnScopeImpl implements TransactionScope, Synchronization {
     public TransactionContext transactionContext() {
         checkUsable("transactionContext()");
         if (gridContext == null) {
-            enlistObserved(GRID_RESOURCE, new ObservedXAResource(GRID_RESOURCE, gridXa, state, gridTimeoutSeconds));
+            enlistObserved(GRID_RESOURCE, new ObservedXAResource(GRID_RESOURCE, gridXa, state, gridTimeoutSeconds, gridResourceManager));
             gridContext = gridXa.getTransactionContext();
         }
         return gridContext;
@@ -123,7 +125,8 @@ final class TxnScopeImpl implements TransactionScope, Synchronization {
         }
         xaConnections.put(dataSourceName, xaConnection);
         try {
-            enlistObserved(dataSourceName, new ObservedXAResource(dataSourceName, xaConnection.getXAResource(), state, 0));
+            enlistObserved(dataSourceName, new ObservedXAResource(dataSourceName, xaConnection.getXAResource(), state, 0,
+                    ResourceManagerNames.dataSource(dataSourceName)));
             Connection connection = ManagedConnection.wrap(xaConnection.getConnection(), dataSourceName, txId());
             connections.put(dataSourceName, connection);
             return connection;
@@ -140,7 +143,7 @@ final class TxnScopeImpl implements TransactionScope, Synchronization {
         checkUsable("enlist(\"" + name + "\")");
         enlistObserved(name, resource instanceof Serializable
                 ? new DurableObservedXAResource(name, resource, state)
-                : new ObservedXAResource(name, resource, state, 0));
+                : new ObservedXAResource(name, resource, state, 0, null));
     }
 
     @Override
