@@ -230,4 +230,41 @@ class TxnPostgresTest {
         assertEquals(0, grid.hazelcast().getXAResource().recover(javax.transaction.xa.XAResource.TMSTARTRSCAN
                 | javax.transaction.xa.XAResource.TMENDRSCAN).length, "no grid branch may stay prepared");
     }
+
+    private static int backendPid(TransactionScope scope) throws SQLException {
+        try (Statement statement = scope.connection("pg").createStatement();
+             ResultSet rows = statement.executeQuery("select pg_backend_pid()")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    @Test
+    void theNextTransactionReusesTheDatabaseConnectionOfACompletedOneButNotOfOneWhosePrepareFailed() throws Exception {
+        String id = key();
+        int first = txns.required(scope -> {
+            scope.<String, Integer>gridMap("ledger").set(id, 1);
+            execute(scope, "insert into accounts values (?, 1)", id);
+            return backendPid(scope);
+        });
+        int second = txns.required(scope -> {
+            execute(scope, "update accounts set balance = 2 where id = ?", id);
+            return backendPid(scope);
+        });
+        assertEquals(first, second, "a connection whose transaction committed serves the next one (same server process)");
+        assertEquals(2, balance(id));
+
+        String duplicate = key();
+        int[] refused = new int[1];
+        assertThrows(GridTransactionException.class, () -> txns.required(scope -> {
+            scope.<String, Integer>gridMap("ledger").set(duplicate, 1);
+            refused[0] = backendPid(scope);
+            execute(scope, "insert into transfers values (?)", duplicate);
+            execute(scope, "insert into transfers values (?)", duplicate); // fails at PREPARE TRANSACTION
+            return null;
+        }));
+        int after = txns.required(TxnPostgresTest::backendPid);
+        assertTrue(after != refused[0], "a connection whose prepare failed is closed, not reused");
+        assertEquals(0, preparedTransactions());
+    }
 }
