@@ -75,7 +75,22 @@ final class BenchPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stop PostgreSQL", e);
         }
-        Path data = parent;
-        data.toFile().deleteOnExit();
+        try {
+            deleteTree(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete PostgreSQL's data directory " + parent, e);
+        }
+    }
+
+    /** Deletes a directory and everything under it (nothing if it is gone). */
+    static void deleteTree(Path root) throws IOException {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }
