@@ -109,7 +109,11 @@ public class TxnBenchmark {
         } else if (!from.equals("member")) {
             throw new IllegalArgumentException("from must be member or client, was " + from);
         }
-        objectStore = Files.createTempDirectory("grid-bench-txn-");
+        // one directory per machine, emptied first: Narayana's status manager may still write to it while the
+        // JVM stops, after tearDown deleted it
+        objectStore = Path.of(System.getProperty("java.io.tmpdir"), "grid-bench-txn-object-store");
+        BenchPostgres.deleteTree(objectStore);
+        Files.createDirectories(objectStore);
         // Narayana reads this before its first use (GridTransactions.start below is that first use in this fork)
         BeanPopulator.getDefaultInstance(ObjectStoreEnvironmentBean.class).setObjectStoreSync(narayanaSync);
         txns = GridTransactions.start(grid, new GridTxnConfig()
