@@ -10,6 +10,7 @@ import java.util.OptionalInt;
  * @since 0.1
  */
 public final class GridMapConfig {
+    private static final java.util.regex.Pattern VALID_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._\\-]+");
     /** Default expected number of entries across the cluster. */
     public static final long DEFAULT_ENTRIES = 100_000;
     /** Default average serialized key size, in bytes. */
@@ -33,7 +34,7 @@ public final class GridMapConfig {
     public GridMapConfig(String name) {
         String key = "grid.maps";
         Require.nonBlank(key + " name", name);
-        if (!name.matches("[A-Za-z0-9._\\-]+")) {
+        if (!VALID_NAME.matcher(name).matches()) {
             throw new GridConfigException(key, "grid.maps name must use only letters, digits, '.', '_' and '-', was " + Require.quote(name));
         }
         this.name = name;

@@ -3,6 +3,7 @@ package dev.grid.txn;
 import com.hazelcast.transaction.TransactionContext;
 import com.hazelcast.transaction.TransactionalMap;
 import com.hazelcast.transaction.TransactionalQueue;
+import dev.grid.core.TransactionalGridMap;
 
 import javax.transaction.xa.XAResource;
 import java.sql.Connection;
@@ -15,9 +16,9 @@ import java.sql.Connection;
  * <p>A scope belongs to the thread that runs the work and to one transaction: using it from another thread,
  * or after the transaction completed, throws {@link IllegalStateException} naming the transaction.
  *
- * <p>Grid structures: {@link #imap(String)} and {@link #queue(String)} are Hazelcast's transactional views;
- * any other transactional structure (a GridMap's, once grid-core offers it) is reached through
- * {@link #transactionContext()}, for example {@code TransactionalGridMap.in(scope.transactionContext(), "orders")}.
+ * <p>Grid structures: {@link #gridMap(String)} is a GridMap's transactional view; {@link #imap(String)} and
+ * {@link #queue(String)} are Hazelcast's. They all live in the grid's one XA branch of the transaction, which joins
+ * on first use. Any other transactional structure is reached through {@link #transactionContext()}.
  *
  * @since 0.1
  */
@@ -32,6 +33,17 @@ public interface TransactionScope {
      * @return the Hazelcast transaction context bound to this transaction (member or client)
      */
     TransactionContext transactionContext();
+
+    /**
+     * The GridMap {@code name} in this transaction (enlists the grid on first call): reads see committed values
+     * and this transaction's own writes; every write, and {@code getForUpdate}, locks the key on its owner until
+     * the transaction completes. Works on a member and on a client alike. See {@code docs/gridmap.md#transactions}.
+     *
+     * @param name the map's name
+     * @return the transactional view of {@code GridMap name}
+     * @throws dev.grid.core.GridConfigException if the name is not a valid map name
+     */
+    <K, V> TransactionalGridMap<K, V> gridMap(String name);
 
     /**
      * @param name the map's name

@@ -2,7 +2,10 @@ package dev.grid.txn;
 
 import com.hazelcast.map.IMap;
 import dev.grid.core.Grid;
+import dev.grid.core.GridMap;
 import dev.grid.core.test.TestClusters;
+import dev.grid.txn.test.CrashPoint;
+import dev.grid.txn.test.GridMapLocks;
 import dev.grid.txn.test.PostgresServer;
 import dev.grid.txn.test.TxnCrashApp;
 import dev.grid.txn.test.TxnProcess;
@@ -10,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import javax.transaction.xa.XAResource;
 import java.nio.file.Files;
@@ -20,6 +25,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,14 +38,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The transaction manager crashes mid-commit and a new one recovers. The realistic layout: the grid member and
- * PostgreSQL run here (they survive), the application (a grid client with its transaction manager) runs in a JVM
- * of its own, which halts at a crash point; a second application JVM with the same node identifier and object
- * store runs recovery.
+ * The application (a grid client with Narayana) runs in a JVM of its own; the grid member and PostgreSQL run here
+ * and survive. The crash-point matrix: the application stops its transactions at a point of two-phase commit
+ * ({@link CrashPoint}: after every prepare but before the commit decision is logged; at the first commit call;
+ * between the two commits, either order; after only the database prepared), prints where it stands, and this test
+ * kills it with SIGKILL. A new application JVM with the same node identifier and object store recovers: grid
+ * (GridMap and IMap) and PostgreSQL then agree for every transaction, no branch stays prepared anywhere, and it
+ * takes at most three recovery scans. The same client JVM also commits and rolls back such a transaction.
  */
 @Timeout(300)
 class TxnCrashRecoveryTest {
-    private static final Pattern RECOVERED = Pattern.compile("RECOVERED (\\d+)");
+    private static final int TRANSACTIONS_PER_POINT = 3;
+    private static final int MAX_SCANS = 3;
+    private static final Pattern RECOVERED = Pattern.compile("RECOVERED (\\d+) SCANS (\\d+)");
     private static PostgresServer postgres;
     private static TestClusters cluster;
     private static Grid member;
@@ -66,79 +78,123 @@ class TxnCrashRecoveryTest {
         }
     }
 
-    @Test
-    void crashAfterEveryResourcePreparedIsCommittedByRecoveryInANewJvm() throws Exception {
-        String key = "k-" + UUID.randomUUID().toString().substring(0, 8);
-        String[] args = args("halt-before-commit", key);
-        Path dir = Path.of(args[4]).getParent();
-        try (TxnProcess app = TxnProcess.start(dir, args)) {
-            int exit = app.waitForExit(Duration.ofSeconds(90));
-            assertEquals(137, exit, "the application must halt at the crash point; out:\n" + app.out() + "\nerr:\n" + TxnProcess.tail(app.err()));
-            assertTrue(app.out().contains("HALTING at COMMIT"), app.out());
+    @ParameterizedTest
+    @EnumSource(CrashPoint.class)
+    void theTransactionManagerKilledAtTheCrashPointIsRecoveredByANewJvmToOneOutcomeEverywhere(CrashPoint point) throws Exception {
+        String key = "c" + point.ordinal() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < TRANSACTIONS_PER_POINT; i++) {
+            keys.add(key + "-" + i);
         }
-        IMap<String, String> accounts = member.hazelcast().getMap("accounts");
-        assertEquals(1, preparedTransactions(), "PostgreSQL holds the prepared branch");
-        // reading the key would block: Hazelcast makes readers of a key locked by a prepared branch wait
-        assertTrue(accounts.isLocked(key), "the prepared grid branch holds its key's lock");
-        assertEquals(1, member.hazelcast().getXAResource().recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN).length,
-                "the member holds the prepared grid branch");
+        String[] args = args("crash", key, point.name(), Integer.toString(TRANSACTIONS_PER_POINT));
+        try (TxnProcess app = TxnProcess.start(dir(args), args)) {
+            app.awaitLines("AT " + point, TRANSACTIONS_PER_POINT, Duration.ofSeconds(120));
+            assertEquals(137, app.kill(), "SIGKILL");
+        }
+        GridMap<String, String> ledger = member.map(TxnCrashApp.GRID_MAP);
+        IMap<String, String> accounts = member.hazelcast().getMap(TxnCrashApp.IMAP);
 
-        long millis = recover(args, key);
-        System.out.println("TxnCrashRecoveryTest: recovery after a crash between prepare and commit took " + millis + " ms");
+        // where the kill left them
+        assertEquals(point.dbPreparedAtCrash() ? keys.size() : 0, preparedTransactions(), "PostgreSQL's prepared branches at the kill");
+        assertEquals(point.gridPreparedAtCrash() ? keys.size() : 0, gridPreparedBranches(), "the grid's prepared branches at the kill");
+        for (String k : keys) {
+            assertEquals(point.gridCommittedAtCrash() ? TxnCrashApp.VALUE : null, ledger.get(k), "GridMap at the kill, " + k);
+            assertEquals(point.dbCommittedAtCrash() ? 1 : null, balance(k), "PostgreSQL at the kill, " + k);
+            if (point.gridPreparedAtCrash()) {
+                assertFalse(GridMapLocks.lockable(member, TxnCrashApp.GRID_MAP, k), "a prepared branch holds its GridMap lock, " + k);
+            }
+        }
 
-        assertEquals("committed", accounts.get(key));
-        assertFalse(accounts.isLocked(key), "recovery must release the grid key's lock");
+        Recovery recovery = recover(args);
+        System.out.printf("TxnCrashRecoveryTest: %s (%d transactions, expected %s): recovered in %d ms, %d scan(s)%n", point,
+                keys.size(), point.committed() ? "committed" : "rolled back", recovery.millis, recovery.scans);
+        assertTrue(recovery.scans <= MAX_SCANS, "recovery took " + recovery.scans + " scans");
+
+        if (!point.committed() && !point.gridPreparedAtCrash()) {
+            // the grid branch was never prepared: nothing to recover; the dead client's locks live until the XA timeout
+            long since = System.nanoTime();
+            await().atMost(Duration.ofSeconds(TxnCrashApp.GRID_XA_TIMEOUT_SECONDS + 30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> keys.stream().allMatch(k -> !accounts.isLocked(k) && GridMapLocks.lockable(member, TxnCrashApp.GRID_MAP, k)));
+            System.out.println("TxnCrashRecoveryTest: the dead client's unprepared grid branches released their locks "
+                    + (System.nanoTime() - since) / 1_000_000 + " ms after recovery (grid XA timeout "
+                    + TxnCrashApp.GRID_XA_TIMEOUT_SECONDS + " s)");
+        }
+        for (String k : keys) {
+            String expectedGrid = point.committed() ? TxnCrashApp.VALUE : null;
+            assertEquals(expectedGrid, ledger.get(k), "GridMap after recovery, " + k);
+            assertEquals(expectedGrid, accounts.get(k), "IMap after recovery, " + k);
+            assertEquals(point.committed() ? 1 : null, balance(k), "PostgreSQL after recovery, " + k);
+            assertTrue(GridMapLocks.lockable(member, TxnCrashApp.GRID_MAP, k), "GridMap lock released, " + k);
+            assertFalse(accounts.isLocked(k), "IMap lock released, " + k);
+        }
+        assertEquals(0, preparedTransactions(), "pg_prepared_xacts after recovery");
+        assertEquals(0, gridPreparedBranches(), "the grid's XAResource.recover after recovery");
+    }
+
+    @Test
+    void aClientInAnotherJvmCommitsGridMapPostgresAndIMapTogether() throws Exception {
+        String key = "cc-" + UUID.randomUUID().toString().substring(0, 8);
+        String[] args = args("commit", key);
+        try (TxnProcess app = TxnProcess.start(dir(args), args)) {
+            assertEquals(0, app.waitForExit(Duration.ofSeconds(120)), "out:\n" + app.out() + "\nerr:\n" + TxnProcess.tail(app.err()));
+            assertTrue(app.out().contains("COMMITTED "), app.out());
+        }
+        assertEquals(TxnCrashApp.VALUE, member.map(TxnCrashApp.GRID_MAP).get(key));
+        assertEquals(TxnCrashApp.VALUE, member.hazelcast().getMap(TxnCrashApp.IMAP).get(key));
         assertEquals(1, balance(key));
+        assertTrue(GridMapLocks.lockable(member, TxnCrashApp.GRID_MAP, key));
         assertEquals(0, preparedTransactions());
+        assertEquals(0, gridPreparedBranches());
     }
 
     @Test
-    void crashWhenOnlyTheDatabasePreparedIsRolledBackByRecovery() throws Exception {
-        String key = "k-" + UUID.randomUUID().toString().substring(0, 8);
-        String[] args = args("halt-after-db-prepare", key);
-        Path dir = Path.of(args[4]).getParent();
-        try (TxnProcess app = TxnProcess.start(dir, args)) {
-            int exit = app.waitForExit(Duration.ofSeconds(90));
-            assertEquals(137, exit, "the application must halt at the crash point; out:\n" + app.out() + "\nerr:\n" + TxnProcess.tail(app.err()));
-            assertTrue(app.out().contains("HALTING at PREPARE"), app.out());
+    void aClientInAnotherJvmRollsBackGridMapPostgresAndIMapWhenTheWorkFails() throws Exception {
+        String key = "cr-" + UUID.randomUUID().toString().substring(0, 8);
+        String[] args = args("rollback", key);
+        try (TxnProcess app = TxnProcess.start(dir(args), args)) {
+            assertEquals(0, app.waitForExit(Duration.ofSeconds(120)), "out:\n" + app.out() + "\nerr:\n" + TxnProcess.tail(app.err()));
+            assertTrue(app.out().contains("ROLLED BACK: work failed on purpose"), app.out());
         }
-        assertEquals(1, preparedTransactions(), "PostgreSQL holds the prepared branch");
-
-        long millis = recover(args, key);
-        System.out.println("TxnCrashRecoveryTest: recovery of a branch prepared only in the database took " + millis + " ms");
-
+        assertNull(member.map(TxnCrashApp.GRID_MAP).get(key));
+        assertNull(member.hazelcast().getMap(TxnCrashApp.IMAP).get(key));
         assertNull(balance(key));
+        assertTrue(GridMapLocks.lockable(member, TxnCrashApp.GRID_MAP, key), "rollback releases the GridMap lock");
+        assertFalse(member.hazelcast().getMap(TxnCrashApp.IMAP).isLocked(key));
         assertEquals(0, preparedTransactions());
-        // the grid branch was never prepared: nothing to recover; its key lock lives until the branch's XA timeout
-        IMap<String, String> accounts = member.hazelcast().getMap("accounts");
-        long lockedSince = System.nanoTime();
-        await().atMost(Duration.ofSeconds(TxnCrashApp.GRID_XA_TIMEOUT_SECONDS + 30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> !accounts.isLocked(key));
-        System.out.println("TxnCrashRecoveryTest: the dead client's unprepared grid branch released its lock "
-                + (System.nanoTime() - lockedSince) / 1_000_000 + " ms after recovery (grid XA timeout "
-                + TxnCrashApp.GRID_XA_TIMEOUT_SECONDS + " s)");
-        assertNull(accounts.get(key));
     }
 
-    private long recover(String[] crashArgs, String key) throws Exception {
+    private record Recovery(long millis, int scans) {
+    }
+
+    private static Recovery recover(String[] crashArgs) throws Exception {
         String[] args = crashArgs.clone();
         args[0] = "recover";
-        try (TxnProcess recovery = TxnProcess.start(Path.of(args[4]).getParent(), args)) {
+        try (TxnProcess recovery = TxnProcess.start(dir(args), args)) {
             int exit = recovery.waitForExit(Duration.ofSeconds(150));
             String out = recovery.out();
             assertEquals(0, exit, "recovery failed; out:\n" + out + "\nerr:\n" + TxnProcess.tail(recovery.err()));
             Matcher matcher = RECOVERED.matcher(out);
             assertTrue(matcher.find(), out);
-            System.out.println("TxnCrashRecoveryTest [" + key + "]: " + out.replace('\n', ' '));
-            return Long.parseLong(matcher.group(1));
+            System.out.println("TxnCrashRecoveryTest [" + args[6] + "]: " + out.replace('\n', ' '));
+            return new Recovery(Long.parseLong(matcher.group(1)), Integer.parseInt(matcher.group(2)));
         }
     }
 
-    private static String[] args(String mode, String key) throws Exception {
+    /** @return mode clusterName memberAddress jdbcUrl objectStoreDir nodeId key extra... */
+    private static String[] args(String mode, String key, String... extra) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "txn-crash", key)).toAbsolutePath();
-        String nodeId = "crash-" + key;
-        return new String[]{mode, cluster.clusterName(), cluster.memberAddresses().get(0), postgres.jdbcUrl(),
-                dir.resolve("object-store").toString(), nodeId, key};
+        List<String> args = new ArrayList<>(List.of(mode, cluster.clusterName(), cluster.memberAddresses().get(0), postgres.jdbcUrl(),
+                dir.resolve("object-store").toString(), "crash-" + key, key));
+        args.addAll(List.of(extra));
+        return args.toArray(new String[0]);
+    }
+
+    private static Path dir(String[] args) {
+        return Path.of(args[4]).getParent();
+    }
+
+    private static int gridPreparedBranches() throws Exception {
+        return member.hazelcast().getXAResource().recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN).length;
     }
 
     private static int preparedTransactions() throws SQLException {

@@ -2,9 +2,13 @@ package dev.grid.txn;
 
 import com.hazelcast.map.IMap;
 import dev.grid.core.Grid;
+import dev.grid.core.GridMap;
+import dev.grid.core.TransactionalGridMap;
 import dev.grid.core.test.TestClusters;
+import dev.grid.txn.test.GridMapLocks;
 import dev.grid.txn.test.PostgresServer;
 import dev.grid.txn.test.TxnTestConfig;
+import dev.grid.txn.test.VotingNoXAResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** XA over a grid member's IMap and a real PostgreSQL server (prepared transactions enabled). */
+/** XA over a grid member's GridMap and IMap and a real PostgreSQL server (prepared transactions enabled). */
 @Timeout(180)
 class TxnPostgresTest {
     private static PostgresServer postgres;
@@ -146,5 +151,120 @@ class TxnPostgresTest {
             return null;
         });
         assertEquals(3, balance(id));
+    }
+
+    private static List<String> resourcesOf(String txId) {
+        return txns.inFlight().stream().filter(t -> t.txId().equals(txId)).findFirst().orElseThrow().resources();
+    }
+
+    @Test
+    void commitsGridMapPostgresAndIMapTogether() throws Exception {
+        String id = key();
+        GridMap<String, Integer> ledger = grid.map("ledger");
+        ledger.set(id, 10);
+        txns.required(scope -> {
+            TransactionalGridMap<String, Integer> txLedger = scope.gridMap("ledger");
+            assertEquals(10, txLedger.getForUpdate(id));
+            assertEquals(10, txLedger.put(id, 70));
+            assertEquals(70, txLedger.get(id), "the transaction sees its own write");
+            scope.imap("accounts").put(id, 70);
+            execute(scope, "insert into accounts values (?, 70)", id);
+            assertEquals(10, ledger.get(id), "others see the committed value until commit");
+            assertFalse(GridMapLocks.lockable(grid, "ledger", id), "the key stays locked until the transaction ends");
+            assertEquals(List.of("grid", "pg"), resourcesOf(scope.txId()), "GridMap and IMap share the grid's one branch");
+            return null;
+        });
+        assertEquals(70, ledger.get(id));
+        assertEquals(70, grid.hazelcast().getMap("accounts").get(id));
+        assertEquals(70, balance(id));
+        assertTrue(GridMapLocks.lockable(grid, "ledger", id), "commit releases the GridMap lock");
+        assertFalse(grid.hazelcast().getMap("accounts").isLocked(id));
+        assertEquals(0, preparedTransactions());
+    }
+
+    @Test
+    void rollsBackGridMapPostgresAndIMapWhenTheWorkFails() throws Exception {
+        String id = key();
+        GridMap<String, Integer> ledger = grid.map("ledger");
+        ledger.set(id, 5);
+        assertThrows(SQLException.class, () -> txns.required(scope -> {
+            scope.<String, Integer>gridMap("ledger").put(id, 6);
+            scope.<String, Integer>gridMap("ledger").put(id + "-new", 6);
+            scope.imap("accounts").put(id, 6);
+            execute(scope, "insert into accounts values (?, 6)", id);
+            throw new SQLException("work failed on purpose");
+        }));
+        assertEquals(5, ledger.get(id));
+        assertNull(ledger.get(id + "-new"));
+        assertNull(grid.hazelcast().getMap("accounts").get(id));
+        assertNull(balance(id));
+        assertTrue(GridMapLocks.lockable(grid, "ledger", id), "rollback releases the GridMap lock");
+        assertTrue(GridMapLocks.lockable(grid, "ledger", id + "-new"));
+        assertFalse(grid.hazelcast().getMap("accounts").isLocked(id));
+    }
+
+    @Test
+    void aResourceVotingNoAfterGridMapAndPostgresPreparedRollsBackAllAndReleasesTheGridMapLocksAtOnce() throws Exception {
+        String id = key();
+        GridMap<String, Integer> ledger = grid.map("ledger");
+        ledger.set(id, 1);
+        VotingNoXAResource no = new VotingNoXAResource();
+        GridTransactionException failure = assertThrows(GridTransactionException.class, () -> txns.required(scope -> {
+            scope.<String, Integer>gridMap("ledger").put(id, 2);
+            scope.imap("accounts").put(id, 2);
+            execute(scope, "insert into accounts values (?, 2)", id);
+            scope.enlist("votes-no", no); // enlisted last: asked to prepare after the grid and PostgreSQL prepared
+            return null;
+        }));
+        assertTrue(failure.getMessage().contains("refused to prepare"), failure.getMessage());
+        assertEquals(1, no.prepares.get());
+        long start = System.nanoTime();
+        assertTrue(GridMapLocks.lockable(grid, "ledger", id), "the prepared grid branch's rollback released the GridMap lock");
+        System.out.println("TxnPostgresTest: GridMap key lockable " + (System.nanoTime() - start) / 1_000_000
+                + " ms after the rolled-back transaction returned");
+        assertEquals(1, ledger.get(id));
+        assertNull(grid.hazelcast().getMap("accounts").get(id));
+        assertFalse(grid.hazelcast().getMap("accounts").isLocked(id));
+        assertNull(balance(id));
+        assertEquals(0, preparedTransactions(), "no branch may stay prepared in PostgreSQL");
+        assertEquals(0, grid.hazelcast().getXAResource().recover(javax.transaction.xa.XAResource.TMSTARTRSCAN
+                | javax.transaction.xa.XAResource.TMENDRSCAN).length, "no grid branch may stay prepared");
+    }
+
+    private static int backendPid(TransactionScope scope) throws SQLException {
+        try (Statement statement = scope.connection("pg").createStatement();
+             ResultSet rows = statement.executeQuery("select pg_backend_pid()")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    @Test
+    void theNextTransactionReusesTheDatabaseConnectionOfACompletedOneButNotOfOneWhosePrepareFailed() throws Exception {
+        String id = key();
+        int first = txns.required(scope -> {
+            scope.<String, Integer>gridMap("ledger").set(id, 1);
+            execute(scope, "insert into accounts values (?, 1)", id);
+            return backendPid(scope);
+        });
+        int second = txns.required(scope -> {
+            execute(scope, "update accounts set balance = 2 where id = ?", id);
+            return backendPid(scope);
+        });
+        assertEquals(first, second, "a connection whose transaction committed serves the next one (same server process)");
+        assertEquals(2, balance(id));
+
+        String duplicate = key();
+        int[] refused = new int[1];
+        assertThrows(GridTransactionException.class, () -> txns.required(scope -> {
+            scope.<String, Integer>gridMap("ledger").set(duplicate, 1);
+            refused[0] = backendPid(scope);
+            execute(scope, "insert into transfers values (?)", duplicate);
+            execute(scope, "insert into transfers values (?)", duplicate); // fails at PREPARE TRANSACTION
+            return null;
+        }));
+        int after = txns.required(TxnPostgresTest::backendPid);
+        assertTrue(after != refused[0], "a connection whose prepare failed is closed, not reused");
+        assertEquals(0, preparedTransactions());
     }
 }

@@ -52,6 +52,7 @@ public final class DefaultGridTransactions implements GridTransactions {
     private final HazelcastXAResource gridXa;
     private final int gridXaTimeoutSeconds;
     private final Map<String, XADataSource> dataSources;
+    private final Map<String, XaConnectionPool> pools;
     private final TxnEventPublisher publisher;
     private final Map<Transaction, TxnScopeImpl> scopes = new ConcurrentHashMap<>();
     private final Map<String, TxnState> inFlight = new ConcurrentHashMap<>();
@@ -66,6 +67,9 @@ public final class DefaultGridTransactions implements GridTransactions {
         this.gridXa = grid.hazelcast().getXAResource();
         this.gridXaTimeoutSeconds = (int) config.getGridXaTimeout().toSeconds();
         this.dataSources = Map.copyOf(config.getDataSources());
+        Map<String, XaConnectionPool> newPools = new java.util.HashMap<>();
+        dataSources.forEach((name, dataSource) -> newPools.put(name, new XaConnectionPool(name, dataSource, config.getConnectionPoolSize())));
+        this.pools = Map.copyOf(newPools);
         this.publisher = new TxnEventPublisher(grid.events(), settings.nodeIdentifier());
         RecoveryTracker tracker = new RecoveryTracker(publisher);
         try {
@@ -73,7 +77,7 @@ public final class DefaultGridTransactions implements GridTransactions {
         } catch (javax.transaction.xa.XAException e) {
             throw new GridTransactionException("cannot set the grid's XA timeout to " + gridXaTimeoutSeconds + "s: " + e, e);
         }
-        recoveryHelpers.add(RecoveryHelpers.grid(gridXa, gridXaTimeoutSeconds, tracker));
+        recoveryHelpers.add(RecoveryHelpers.grid(gridXa, grid.clusterName(), gridXaTimeoutSeconds, tracker));
         for (Map.Entry<String, XADataSource> entry : config.getDataSources().entrySet()) {
             recoveryHelpers.add(new RecoveryHelpers.DataSourceHelper(entry.getKey(), entry.getValue(), tracker));
         }
@@ -203,7 +207,8 @@ public final class DefaultGridTransactions implements GridTransactions {
         String txId = tx instanceof TransactionImple narayana ? narayana.get_uid().stringForm() : tx.toString();
         TxnState state = new TxnState(txId, timeoutSeconds, publisher);
         int gridBranchTimeout = Math.max(gridXaTimeoutSeconds, timeoutSeconds + gridXaTimeoutSeconds - settings.defaultTimeoutSeconds());
-        TxnScopeImpl scope = new TxnScopeImpl(tx, state, gridXa, gridBranchTimeout, dataSources, this::completed);
+        TxnScopeImpl scope = new TxnScopeImpl(tx, state, gridXa, ResourceManagerNames.grid(grid.clusterName()), gridBranchTimeout,
+                pools, this::completed);
         try {
             tx.registerSynchronization(scope);
         } catch (RollbackException | SystemException | IllegalStateException e) {
@@ -393,6 +398,7 @@ public final class DefaultGridTransactions implements GridTransactions {
             XARecoveryModule xaRecovery = NarayanaRuntime.xaRecoveryModule();
             recoveryHelpers.forEach(xaRecovery::removeXAResourceRecoveryHelper);
             RecoveryManager.manager().removeModule(reporting, false);
+            pools.values().forEach(XaConnectionPool::close);
             for (XAResourceRecoveryHelper helper : recoveryHelpers) {
                 if (helper instanceof RecoveryHelpers.DataSourceHelper dataSourceHelper) {
                     dataSourceHelper.close();

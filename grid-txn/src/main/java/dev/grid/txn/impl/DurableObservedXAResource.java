@@ -16,7 +16,7 @@ final class DurableObservedXAResource extends ObservedXAResource implements Seri
     private static final long serialVersionUID = 1L;
 
     DurableObservedXAResource(String name, XAResource delegate, BranchObserver observer) {
-        super(name, delegate, observer, 0);
+        super(name, delegate, observer, 0, null);
     }
 
     @Serial

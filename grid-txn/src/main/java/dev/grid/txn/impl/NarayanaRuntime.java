@@ -120,6 +120,7 @@ final class NarayanaRuntime {
                     + "\" refused by Narayana: " + e.getMessage(), e);
         }
         jtaPropertyManager.getJTAEnvironmentBean().setXaRecoveryNodes(List.of(settings.nodeIdentifier()));
+        jtaPropertyManager.getJTAEnvironmentBean().setXAResourceRecordWrappingPlugin(new ResourceManagerNames.RecordPlugin());
         jtaPropertyManager.getJTAEnvironmentBean().setOrphanSafetyInterval(settings.orphanSafetyMillis());
         RecoveryXids.setSafetyIntervalMillis(settings.orphanSafetyMillis());
         arjPropertyManager.getCoordinatorEnvironmentBean().setDefaultTimeout(settings.defaultTimeoutSeconds());

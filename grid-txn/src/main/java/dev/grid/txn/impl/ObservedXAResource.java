@@ -1,5 +1,7 @@
 package dev.grid.txn.impl;
 
+import org.jboss.tm.XAResourceWrapper;
+
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
@@ -10,18 +12,30 @@ import javax.transaction.xa.Xid;
  * outlive the worst commit delay, see docs/transactions.md). Not serializable: Narayana then finds the resource
  * again through the recovery helpers, by Xid (see {@link DurableObservedXAResource} for resources that travel in
  * the log).
+ *
+ * <p>It names its resource manager ({@link XAResourceWrapper#getJndiName()}, see {@link ResourceManagerNames}) when
+ * recovery has a helper for it (the grid, data sources): Narayana records the name with each branch, and when
+ * recovery reached that resource manager and it no longer lists a branch of a logged transaction, the branch is
+ * known to be completed (the JVM died after that resource committed, before the others did). Without the name
+ * Narayana would wait for the branch for ever and keep the transaction in doubt.
  */
-class ObservedXAResource implements XAResource {
+class ObservedXAResource implements XAResourceWrapper {
     private String name;
     private XAResource delegate;
     private BranchObserver observer;
     private int timeoutFloorSeconds;
+    private String resourceManager;
 
-    ObservedXAResource(String name, XAResource delegate, BranchObserver observer, int timeoutFloorSeconds) {
+    /**
+     * @param resourceManager the resource manager's name, the same in every JVM (null when recovery cannot reach
+     *                        the resource through a helper)
+     */
+    ObservedXAResource(String name, XAResource delegate, BranchObserver observer, int timeoutFloorSeconds, String resourceManager) {
         this.name = name;
         this.delegate = delegate;
         this.observer = observer;
         this.timeoutFloorSeconds = timeoutFloorSeconds;
+        this.resourceManager = resourceManager;
     }
 
     /** For deserialization of {@link DurableObservedXAResource}. */
@@ -142,8 +156,28 @@ class ObservedXAResource implements XAResource {
     }
 
     @Override
+    public XAResource getResource() {
+        return delegate;
+    }
+
+    @Override
+    public String getProductName() {
+        return "grid-txn:" + name;
+    }
+
+    @Override
+    public String getProductVersion() {
+        return "1";
+    }
+
+    @Override
+    public String getJndiName() {
+        return resourceManager;
+    }
+
+    @Override
     public String toString() {
-        return "ObservedXAResource{" + name + ": " + delegate + '}';
+        return "ObservedXAResource{" + name + (resourceManager == null ? "" : " (" + resourceManager + ")") + ": " + delegate + '}';
     }
 
     /** Observes nothing: for resources revived from the transaction log. */

@@ -20,8 +20,9 @@ final class RecoveryHelpers {
     private RecoveryHelpers() {
     }
 
-    static XAResourceRecoveryHelper grid(HazelcastXAResource xa, int timeoutFloorSeconds, BranchObserver observer) {
-        XAResource[] resources = {new ObservedXAResource(TxnScopeImpl.GRID_RESOURCE, xa, observer, timeoutFloorSeconds)};
+    static XAResourceRecoveryHelper grid(HazelcastXAResource xa, String clusterName, int timeoutFloorSeconds, BranchObserver observer) {
+        XAResource[] resources = {new ObservedXAResource(TxnScopeImpl.GRID_RESOURCE, xa, observer, timeoutFloorSeconds,
+                ResourceManagerNames.grid(clusterName))};
         return new XAResourceRecoveryHelper() {
             @Override
             public boolean initialise(String p) {
@@ -67,7 +68,8 @@ final class RecoveryHelpers {
                 }
                 if (connection == null) {
                     connection = dataSource.getXAConnection();
-                    resources = new XAResource[]{new ObservedXAResource(name, connection.getXAResource(), observer, 0)};
+                    resources = new XAResource[]{new ObservedXAResource(name, connection.getXAResource(), observer, 0,
+                            ResourceManagerNames.dataSource(name))};
                 }
                 return resources;
             } catch (SQLException e) {

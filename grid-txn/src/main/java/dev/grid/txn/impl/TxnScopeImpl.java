@@ -4,6 +4,8 @@ import com.hazelcast.transaction.HazelcastXAResource;
 import com.hazelcast.transaction.TransactionContext;
 import com.hazelcast.transaction.TransactionalMap;
 import com.hazelcast.transaction.TransactionalQueue;
+import dev.grid.core.GridMapConfig;
+import dev.grid.core.TransactionalGridMap;
 import dev.grid.txn.GridTransactionException;
 import dev.grid.txn.TransactionScope;
 import jakarta.transaction.RollbackException;
@@ -15,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.XAConnection;
-import javax.sql.XADataSource;
 import javax.transaction.xa.XAResource;
 import java.io.Serializable;
 import java.sql.Connection;
@@ -37,24 +38,27 @@ final class TxnScopeImpl implements TransactionScope, Synchronization {
     private final TxnState state;
     private final Thread owner;
     private final HazelcastXAResource gridXa;
+    private final String gridResourceManager;
     private final int gridTimeoutSeconds;
-    private final Map<String, XADataSource> dataSources;
+    private final Map<String, XaConnectionPool> pools;
     private final Consumer<TxnScopeImpl> onCompletion;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final Map<String, Connection> driverConnections = new ConcurrentHashMap<>();
     private final Map<String, XAConnection> xaConnections = new ConcurrentHashMap<>();
     private TransactionContext gridContext;
     private volatile int completionStatus = -1;
     private volatile boolean rollbackRequestedByWork;
     private volatile String rollbackReason;
 
-    TxnScopeImpl(Transaction transaction, TxnState state, HazelcastXAResource gridXa, int gridTimeoutSeconds,
-                 Map<String, XADataSource> dataSources, Consumer<TxnScopeImpl> onCompletion) {
+    TxnScopeImpl(Transaction transaction, TxnState state, HazelcastXAResource gridXa, String gridResourceManager,
+                 int gridTimeoutSeconds, Map<String, XaConnectionPool> pools, Consumer<TxnScopeImpl> onCompletion) {
         this.transaction = transaction;
         this.state = state;
         this.owner = Thread.currentThread();
         this.gridXa = gridXa;
+        this.gridResourceManager = gridResourceManager;
         this.gridTimeoutSeconds = gridTimeoutSeconds;
-        this.dataSources = dataSources;
+        this.pools = pools;
         this.onCompletion = onCompletion;
     }
 
@@ -75,10 +79,17 @@ final class TxnScopeImpl implements TransactionScope, Synchronization {
     public TransactionContext transactionContext() {
         checkUsable("transactionContext()");
         if (gridContext == null) {
-            enlistObserved(GRID_RESOURCE, new ObservedXAResource(GRID_RESOURCE, gridXa, state, gridTimeoutSeconds));
+            enlistObserved(GRID_RESOURCE, new ObservedXAResource(GRID_RESOURCE, gridXa, state, gridTimeoutSeconds, gridResourceManager));
             gridContext = gridXa.getTransactionContext();
         }
         return gridContext;
+    }
+
+    @Override
+    public <K, V> TransactionalGridMap<K, V> gridMap(String name) {
+        Objects.requireNonNull(name, "GridMap name");
+        new GridMapConfig(name); // a bad name fails before the grid joins the transaction
+        return TransactionalGridMap.in(transactionContext(), name);
     }
 
     @Override
@@ -101,21 +112,33 @@ final class TxnScopeImpl implements TransactionScope, Synchronization {
             ManagedConnection.reopen(existing);
             return existing;
         }
-        XADataSource dataSource = dataSources.get(dataSourceName);
-        if (dataSource == null) {
-            throw new IllegalArgumentException("no data source named '" + dataSourceName + "'; registered: " + dataSources.keySet()
+        XaConnectionPool pool = pools.get(dataSourceName);
+        if (pool == null) {
+            throw new IllegalArgumentException("no data source named '" + dataSourceName + "'; registered: " + pools.keySet()
                     + " (GridTxnConfig.addDataSource)");
         }
         XAConnection xaConnection;
         try {
-            xaConnection = dataSource.getXAConnection();
+            xaConnection = pool.borrow();
         } catch (SQLException e) {
             throw new GridTransactionException("transaction " + txId() + ": cannot connect to data source '" + dataSourceName + "': " + e, e);
         }
-        xaConnections.put(dataSourceName, xaConnection);
         try {
-            enlistObserved(dataSourceName, new ObservedXAResource(dataSourceName, xaConnection.getXAResource(), state, 0));
-            Connection connection = ManagedConnection.wrap(xaConnection.getConnection(), dataSourceName, txId());
+            enlistObserved(dataSourceName, new ObservedXAResource(dataSourceName, xaConnection.getXAResource(), state, 0,
+                    ResourceManagerNames.dataSource(dataSourceName)));
+        } catch (SQLException | RuntimeException e) {
+            pool.release(xaConnection, false);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new GridTransactionException("transaction " + txId() + ": data source '" + dataSourceName
+                    + "' cannot join: " + e, e);
+        }
+        xaConnections.put(dataSourceName, xaConnection); // enlisted: released when the transaction completes
+        try {
+            Connection driverConnection = xaConnection.getConnection();
+            driverConnections.put(dataSourceName, driverConnection);
+            Connection connection = ManagedConnection.wrap(driverConnection, dataSourceName, txId());
             connections.put(dataSourceName, connection);
             return connection;
         } catch (SQLException e) {
@@ -131,7 +154,7 @@ final class TxnScopeImpl implements TransactionScope, Synchronization {
         checkUsable("enlist(\"" + name + "\")");
         enlistObserved(name, resource instanceof Serializable
                 ? new DurableObservedXAResource(name, resource, state)
-                : new ObservedXAResource(name, resource, state, 0));
+                : new ObservedXAResource(name, resource, state, 0, null));
     }
 
     @Override
@@ -215,12 +238,22 @@ final class TxnScopeImpl implements TransactionScope, Synchronization {
         for (Connection connection : connections.values()) {
             ManagedConnection.markCompleted(connection);
         }
+        // reusable when the branch ended normally, and on the work's thread: if the timeout reaper completed the
+        // transaction, the work may still be using the connection
+        boolean ended = (status == Status.STATUS_COMMITTED || status == Status.STATUS_ROLLEDBACK) && Thread.currentThread() == owner;
         for (Map.Entry<String, XAConnection> entry : xaConnections.entrySet()) {
-            try {
-                entry.getValue().close();
-            } catch (SQLException e) {
-                LOG.warn("transaction {}: closing the connection to data source '{}' failed: {}", txId(), entry.getKey(), e.toString());
+            String name = entry.getKey();
+            boolean reusable = ended && state.completedNormally(name);
+            Connection driverConnection = driverConnections.get(name);
+            if (driverConnection != null && reusable) {
+                try {
+                    driverConnection.close(); // the work's handle: the next transaction gets a fresh one
+                } catch (SQLException e) {
+                    reusable = false;
+                    LOG.debug("transaction {}: closing the work's handle to data source '{}' failed: {}", txId(), name, e.toString());
+                }
             }
+            pools.get(name).release(entry.getValue(), reusable);
         }
         onCompletion.accept(this);
     }

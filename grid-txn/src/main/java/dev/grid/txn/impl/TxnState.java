@@ -31,6 +31,8 @@ final class TxnState implements BranchObserver {
     private volatile boolean onePhase;
     private volatile boolean prepareFailed;
     private volatile boolean heuristicReported;
+    private final java.util.Set<String> prepareFailedResources = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> failedCompletions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     TxnState(String txId, int timeoutSeconds, TxnEventPublisher publisher) {
         this.txId = txId;
@@ -113,6 +115,7 @@ final class TxnState implements BranchObserver {
     @Override
     public void prepareFailed(String resource, XAException failure) {
         prepareFailed = true;
+        prepareFailedResources.add(resource);
         status = InFlightTransaction.Status.ROLLING_BACK;
         LOG.warn("transaction {}: {} refused to prepare ({}); rolling back", txId, resource, XaErrors.describe(failure));
     }
@@ -124,8 +127,14 @@ final class TxnState implements BranchObserver {
         }
     }
 
+    /** @return whether the resource's branch did not fail to commit or roll back */
+    boolean completedNormally(String resource) {
+        return !failedCompletions.contains(resource) && !prepareFailedResources.contains(resource);
+    }
+
     @Override
     public void completionFailed(String resource, Xid xid, boolean commit, XAException failure) {
+        failedCompletions.add(resource);
         boolean rolledBackInsteadOfCommit = commit && failure.errorCode >= XAException.XA_RBBASE && failure.errorCode <= XAException.XA_RBEND;
         if ((XaErrors.isHeuristic(failure.errorCode) || rolledBackInsteadOfCommit) && markHeuristicReported()) {
             String outcome = rolledBackInsteadOfCommit ? "ROLLBACK" : XaErrors.heuristicOutcome(failure.errorCode);

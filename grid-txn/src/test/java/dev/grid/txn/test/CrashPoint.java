@@ -1,86 +1,79 @@
 package dev.grid.txn.test;
 
-import javax.transaction.xa.XAResource;
-import javax.transaction.xa.Xid;
-import java.io.Serial;
-import java.io.Serializable;
+import java.util.List;
 
 /**
- * An XA resource that halts the JVM (as SIGKILL would: no shutdown hooks, nothing flushed) at a chosen point of
- * two-phase commit. Narayana has no such hook, so the crash tests enlist one. It is serializable, so Narayana
- * keeps it in the transaction log; revived by recovery in another JVM it is disarmed and simply commits.
+ * The crash-point matrix of {@code TxnCrashRecoveryTest}: where in two-phase commit the transaction manager's JVM
+ * is killed. Narayana prepares and commits resources in the order they joined, and has no hook of its own, so a
+ * {@link StopXAResource} joins at the right place in that order and stops its thread there.
  */
-public final class CrashPoint implements XAResource, Serializable {
-    @Serial
-    private static final long serialVersionUID = 1L;
+public enum CrashPoint {
+    /** (a) Grid and PostgreSQL prepared; Narayana has not written its commit decision. Presumed abort: rolled back. */
+    AFTER_PREPARES(List.of(Resource.GRID, Resource.PG, Resource.STOP), StopXAResource.Phase.PREPARE, false),
+    /** (b) The commit decision is logged; the first commit call stops, nothing committed yet. Committed by recovery. */
+    AFTER_DECISION(List.of(Resource.STOP, Resource.GRID, Resource.PG), StopXAResource.Phase.COMMIT, true),
+    /** (c) The grid committed, PostgreSQL not yet. Committed by recovery. */
+    BETWEEN_COMMITS_GRID_FIRST(List.of(Resource.GRID, Resource.STOP, Resource.PG), StopXAResource.Phase.COMMIT, true),
+    /** (c') PostgreSQL committed, the grid not yet. Committed by recovery. */
+    BETWEEN_COMMITS_DB_FIRST(List.of(Resource.PG, Resource.STOP, Resource.GRID), StopXAResource.Phase.COMMIT, true),
+    /** Only PostgreSQL prepared (the grid branch is not): rolled back; the grid branch's locks wait for its XA timeout. */
+    DB_ONLY_PREPARED(List.of(Resource.PG, Resource.STOP, Resource.GRID), StopXAResource.Phase.PREPARE, false);
 
-    /** Where to halt. */
-    public enum When {
-        /** When asked to prepare: resources enlisted before it are prepared, the others not; nothing is logged. */
-        PREPARE,
-        /** When asked to commit (enlist it first): every resource prepared and the decision logged, none committed. */
-        COMMIT
+    /** A participant of the crash transactions. */
+    public enum Resource {
+        /** the grid's branch: a GridMap and an IMap write */
+        GRID,
+        /** a PostgreSQL insert */
+        PG,
+        /** the {@link StopXAResource} */
+        STOP
     }
 
-    private final When when;
-    private transient boolean armed = true;
+    private final List<Resource> order;
+    private final StopXAResource.Phase phase;
+    private final boolean committed;
 
-    public CrashPoint(When when) {
-        this.when = when;
+    CrashPoint(List<Resource> order, StopXAResource.Phase phase, boolean committed) {
+        this.order = order;
+        this.phase = phase;
+        this.committed = committed;
     }
 
-    private void maybeHalt(When point) {
-        if (armed && when == point) {
-            System.out.println("HALTING at " + point);
-            System.out.flush();
-            Runtime.getRuntime().halt(137);
-        }
+    /** @return the order in which the resources join (and are prepared and committed) */
+    public List<Resource> order() {
+        return order;
     }
 
-    @Override
-    public void start(Xid xid, int flags) {
+    public StopXAResource.Phase phase() {
+        return phase;
     }
 
-    @Override
-    public void end(Xid xid, int flags) {
+    /** @return the outcome recovery must reach: committed everywhere, or rolled back everywhere */
+    public boolean committed() {
+        return committed;
     }
 
-    @Override
-    public int prepare(Xid xid) {
-        maybeHalt(When.PREPARE);
-        return XA_OK;
+    /** @return whether the grid branch is prepared (not yet committed) when the JVM dies */
+    public boolean gridPreparedAtCrash() {
+        int grid = order.indexOf(Resource.GRID);
+        int stop = order.indexOf(Resource.STOP);
+        return phase == StopXAResource.Phase.PREPARE ? grid < stop : grid > stop;
     }
 
-    @Override
-    public void commit(Xid xid, boolean onePhase) {
-        maybeHalt(When.COMMIT);
+    /** @return whether PostgreSQL's branch is prepared (not yet committed) when the JVM dies */
+    public boolean dbPreparedAtCrash() {
+        int pg = order.indexOf(Resource.PG);
+        int stop = order.indexOf(Resource.STOP);
+        return phase == StopXAResource.Phase.PREPARE ? pg < stop : pg > stop;
     }
 
-    @Override
-    public void rollback(Xid xid) {
+    /** @return whether the grid branch committed before the JVM died */
+    public boolean gridCommittedAtCrash() {
+        return phase == StopXAResource.Phase.COMMIT && order.indexOf(Resource.GRID) < order.indexOf(Resource.STOP);
     }
 
-    @Override
-    public void forget(Xid xid) {
-    }
-
-    @Override
-    public Xid[] recover(int flag) {
-        return new Xid[0];
-    }
-
-    @Override
-    public boolean isSameRM(XAResource other) {
-        return other == this;
-    }
-
-    @Override
-    public int getTransactionTimeout() {
-        return 0;
-    }
-
-    @Override
-    public boolean setTransactionTimeout(int seconds) {
-        return false;
+    /** @return whether PostgreSQL's branch committed before the JVM died */
+    public boolean dbCommittedAtCrash() {
+        return phase == StopXAResource.Phase.COMMIT && order.indexOf(Resource.PG) < order.indexOf(Resource.STOP);
     }
 }

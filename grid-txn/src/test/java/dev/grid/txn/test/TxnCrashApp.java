@@ -4,9 +4,11 @@ import com.arjuna.ats.jta.xa.XATxConverter;
 import com.arjuna.ats.jta.xa.XidImple;
 import dev.grid.core.Grid;
 import dev.grid.core.GridClientConfig;
+import dev.grid.core.TransactionalGridMap;
 import dev.grid.txn.GridTransactions;
 import dev.grid.txn.GridTxnConfig;
 import dev.grid.txn.RecoveryReport;
+import dev.grid.txn.TransactionScope;
 import org.postgresql.xa.PGXADataSource;
 
 import javax.sql.XAConnection;
@@ -17,21 +19,32 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The application JVM of the crash tests: a grid client with its transaction manager. Modes:
- * {@code halt-before-commit} and {@code halt-after-db-prepare} run one transaction over the grid and PostgreSQL
- * and halt at that point; {@code recover} starts a transaction manager with the same node identifier and object
- * store, runs recovery until no branch of this node is in doubt anywhere, prints {@code RECOVERED <ms>} and exits.
+ * The application JVM of the crash and client-server tests: a grid client with its transaction manager. Every
+ * transaction writes {@code key → "committed"} to GridMap {@value #GRID_MAP} and IMap {@value #IMAP} and inserts
+ * {@code (key, 1)} into PostgreSQL's {@code accounts}. Modes:
+ * <ul>
+ *   <li>{@code crash POINT N}: N transactions on N threads (keys {@code key-0..key-N-1}), each stopping at the
+ *       {@link CrashPoint}; the test kills the JVM once all N printed {@code AT POINT key-i};</li>
+ *   <li>{@code commit}, {@code rollback}: one transaction that commits, or whose work fails;</li>
+ *   <li>{@code recover}: a transaction manager with the same node identifier and object store runs recovery scans
+ *       until no branch of this node is in doubt anywhere, prints {@code RECOVERED <ms> SCANS <n>} and exits.</li>
+ * </ul>
  *
- * <p>Arguments: mode clusterName memberAddress jdbcUrl objectStoreDir nodeId key
+ * <p>Arguments: mode clusterName memberAddress jdbcUrl objectStoreDir nodeId key [point count]
  */
 public final class TxnCrashApp {
+    public static final String GRID_MAP = "ledger";
+    public static final String IMAP = "accounts";
+    public static final String VALUE = "committed";
     /**
      * The grid branches' XA timeout: a prepared branch must be committed by recovery within it (the recovery JVM
      * starts within seconds here), and a dead client's unprepared branch keeps its key locks until it expires.
      */
-    public static final int GRID_XA_TIMEOUT_SECONDS = 25;
+    public static final int GRID_XA_TIMEOUT_SECONDS = 30;
+    private static final int MAX_SCANS = 10;
 
     private TxnCrashApp() {
     }
@@ -48,32 +61,84 @@ public final class TxnCrashApp {
         GridTxnConfig config = new GridTxnConfig()
                 .setObjectStoreDirectory(Path.of(args[4]))
                 .setNodeIdentifier(nodeId)
-                .setDefaultTimeout(Duration.ofSeconds(5))
+                .setDefaultTimeout(Duration.ofSeconds(10))
                 .setRecoveryPeriod(Duration.ofSeconds(2))
                 .setRecoveryBackoff(Duration.ofSeconds(1))
                 .setOrphanSafetyInterval(Duration.ofSeconds(1))
                 .setGridXaTimeout(Duration.ofSeconds(GRID_XA_TIMEOUT_SECONDS))
-                .setRecoveryEnabled(mode.equals("recover"))
+                // the recovery JVM drives its scans itself, so that the test can count them
+                .setRecoveryEnabled(false)
                 .addDataSource("pg", pg);
         try (Grid grid = Grid.client(clientConfig); GridTransactions txns = GridTransactions.start(grid, config)) {
             switch (mode) {
-                case "halt-before-commit" -> txns.required(scope -> {
-                    scope.enlist("crash-point", new CrashPoint(CrashPoint.When.COMMIT));
-                    scope.imap("accounts").put(key, "committed");
-                    insert(scope.connection("pg"), key);
-                    return null;
-                });
-                case "halt-after-db-prepare" -> txns.required(scope -> {
-                    insert(scope.connection("pg"), key);
-                    scope.enlist("crash-point", new CrashPoint(CrashPoint.When.PREPARE));
-                    scope.imap("accounts").put(key, "committed");
-                    return null;
-                });
+                case "crash" -> crash(txns, CrashPoint.valueOf(args[7]), key, Integer.parseInt(args[8]));
+                case "commit" -> System.out.println("COMMITTED " + txns.required(scope -> work(grid, scope, key)));
+                case "rollback" -> {
+                    try {
+                        txns.required(scope -> {
+                            work(grid, scope, key);
+                            throw new IllegalStateException("work failed on purpose");
+                        });
+                    } catch (IllegalStateException e) {
+                        System.out.println("ROLLED BACK: " + e.getMessage());
+                    }
+                }
                 case "recover" -> recover(grid, txns, pg, nodeId, startNanos);
                 default -> throw new IllegalArgumentException("unknown mode " + mode);
             }
         }
-        System.out.println("EXITING (no crash)");
+        System.out.println("EXITING");
+    }
+
+    /** The client-server transaction: GridMap, IMap and PostgreSQL, checking isolation on the way. @return its id */
+    private static String work(Grid grid, TransactionScope scope, String key) throws Exception {
+        TransactionalGridMap<String, String> ledger = scope.gridMap(GRID_MAP);
+        check(ledger.put(key, VALUE) == null, "no previous value");
+        check(VALUE.equals(ledger.get(key)), "the transaction reads its own write");
+        check(grid.map(GRID_MAP).get(key) == null, "others do not see the write before commit");
+        scope.imap(IMAP).put(key, VALUE);
+        insert(scope.connection("pg"), key);
+        return scope.txId();
+    }
+
+    private static void check(boolean condition, String what) {
+        if (!condition) {
+            throw new AssertionError(what);
+        }
+    }
+
+    private static void crash(GridTransactions txns, CrashPoint point, String key, int count) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String k = key + "-" + i;
+            Thread thread = new Thread(() -> {
+                try {
+                    txns.required(scope -> {
+                        for (CrashPoint.Resource resource : point.order()) {
+                            switch (resource) {
+                                case GRID -> {
+                                    scope.<String, String>gridMap(GRID_MAP).put(k, VALUE);
+                                    scope.imap(IMAP).put(k, VALUE);
+                                }
+                                case PG -> insert(scope.connection("pg"), k);
+                                case STOP -> scope.enlist("stop", new StopXAResource(point, k));
+                                default -> throw new IllegalStateException(resource.toString());
+                            }
+                        }
+                        return null;
+                    });
+                    System.out.println("NOT STOPPED " + k);
+                } catch (Exception e) {
+                    System.out.println("FAILED " + k + ": " + e);
+                    e.printStackTrace();
+                }
+            }, "txn-" + k);
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join(); // never returns when the transactions stop: the test kills this JVM
+        }
     }
 
     private static void insert(java.sql.Connection connection, String key) throws Exception {
@@ -87,11 +152,12 @@ public final class TxnCrashApp {
         long recoveryStart = System.nanoTime();
         System.out.println("IN-DOUBT AT START " + txns.inDoubt().size() + " (JVM up after "
                 + (recoveryStart - startNanos) / 1_000_000 + " ms)");
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         List<String> committed = new ArrayList<>();
         List<String> rolledBack = new ArrayList<>();
+        int scans = 0;
         while (true) {
             RecoveryReport report = txns.recoverNow();
+            scans++;
             committed.addAll(report.committed());
             rolledBack.addAll(report.rolledBack());
             int gridBranches = branchesOf(grid.hazelcast().getXAResource(), nodeId);
@@ -102,27 +168,30 @@ public final class TxnCrashApp {
             } finally {
                 connection.close();
             }
+            System.out.println("SCAN " + scans + " after " + (System.nanoTime() - recoveryStart) / 1_000_000 + " ms: committed "
+                    + report.committed().size() + ", rolled back " + report.rolledBack().size() + "; left: log " + txns.inDoubt().size()
+                    + ", grid " + gridBranches + ", PostgreSQL " + pgBranches);
             if (txns.inDoubt().isEmpty() && gridBranches == 0 && pgBranches == 0) {
                 break;
             }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("still in doubt after 90 s: log " + txns.inDoubt() + ", grid branches "
-                        + gridBranches + ", PostgreSQL branches " + pgBranches);
+            if (scans == MAX_SCANS) {
+                throw new IllegalStateException("still in doubt after " + scans + " scans: log " + txns.inDoubt()
+                        + ", grid branches " + gridBranches + ", PostgreSQL branches " + pgBranches);
             }
         }
         System.out.println("COMMITTED " + committed + " ROLLED-BACK " + rolledBack);
-        System.out.println("RECOVERED " + (System.nanoTime() - recoveryStart) / 1_000_000);
+        System.out.println("RECOVERED " + (System.nanoTime() - recoveryStart) / 1_000_000 + " SCANS " + scans);
     }
 
     private static int branchesOf(XAResource resource, String nodeId) throws Exception {
         int count = 0;
         Xid[] xids = resource.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN);
         for (Xid xid : xids == null ? new Xid[0] : xids) {
-            if (xid.getFormatId() == XATxConverter.FORMAT_ID && nodeId.equals(XATxConverter.getNodeName(new XidImple(xid).getXID()))) {
+            if (xid.getFormatId() == XATxConverter.FORMAT_ID
+                    && Objects.equals(nodeId, XATxConverter.getNodeName(new XidImple(xid).getXID()))) {
                 count++;
             }
         }
         return count;
     }
-
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /** A {@link TxnCrashApp} JVM with grid's JVM flags and this test's classpath; {@link #close()} always kills it. */
 public final class TxnProcess implements AutoCloseable {
@@ -54,6 +55,47 @@ public final class TxnProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Waits until the output holds {@code count} lines starting with {@code prefix}; fails the test if the process
+     * exits first or the timeout passes.
+     */
+    public void awaitLines(String prefix, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (linesStartingWith(prefix) < count) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the transaction process exited (" + process.exitValue() + ") before printing "
+                        + count + " lines '" + prefix + "...'; out:\n" + out() + "\nerr:\n" + tail(err()));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the transaction process printed " + linesStartingWith(prefix) + " of " + count
+                        + " lines '" + prefix + "...' within " + timeout + "; out:\n" + out() + "\nerr:\n" + tail(err()));
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    private long linesStartingWith(String prefix) {
+        return out().lines().filter(line -> line.startsWith(prefix)).count();
+    }
+
+    /** @return the process id, for {@code kill -9} */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Kills the process with SIGKILL (as {@code kill -9}: no shutdown hooks, nothing flushed) and waits for it.
+     *
+     * @return the exit code (137 on Linux)
+     */
+    public int kill() throws InterruptedException {
+        process.destroyForcibly(); // SIGKILL on Linux
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("process " + process.pid() + " survived SIGKILL for 30 s");
+        }
+        return process.exitValue();
     }
 
     /** @return the exit code; fails the test if the process runs longer than the timeout */

@@ -8,7 +8,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Encodes and decodes the commonest key and value types ({@code String}, {@code Integer},
@@ -32,10 +35,16 @@ final class DirectCodec {
     private static final List<Object> SAMPLES = List.of("", "key-42", "grüße 東京 \uD83D\uDE00", 0, -1, Integer.MAX_VALUE,
             0L, Long.MIN_VALUE, 1234567890123L, new byte[0], new byte[] {1, 2, 3, -4});
 
+    /**
+     * The check's outcome per serialization service (one per member or client): a transaction creates a view
+     * per map, and the check costs more than the transaction's own serialization.
+     */
+    private static final Map<SerializationService, Boolean> CHECKED = Collections.synchronizedMap(new WeakHashMap<>());
+
     private final boolean enabled;
 
     DirectCodec(SerializationService serialization) {
-        this.enabled = matchesHazelcast(serialization);
+        this.enabled = CHECKED.computeIfAbsent(serialization, DirectCodec::matchesHazelcast);
     }
 
     boolean enabled() {
