@@ -82,8 +82,16 @@ final class AllCommand {
                         "grid bench jmh " + String.join(" ", jmh), outcome);
                 ok &= code == 0;
             }
-            RunCommand.log("step: grid bench txn");
-            TxnCommand.run();
+            if (!stop.stopping()) {
+                List<String> txn = List.of("-f", "1", "-wi", "1", "-w", "3s", "-i", "2", "-r", "4s",
+                        "-rf", "json", "-rff", out.resolve("txn.json").toString());
+                RunCommand.log("step: grid bench txn " + String.join(" ", txn));
+                int code = TxnCommand.run(txn);
+                String outcome = code == 0 ? "ok: figures in txn.json" : "failed (exit code " + code + "; see the output above)";
+                results.addExtra("txn", java.util.Map.of("command", "grid bench txn " + String.join(" ", txn), "status", outcome),
+                        "grid bench txn " + String.join(" ", txn), outcome);
+                ok &= code == 0;
+            }
         } catch (UsageException e) {
             throw e;
         } catch (Exception e) {

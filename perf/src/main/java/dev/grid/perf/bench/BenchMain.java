@@ -42,7 +42,7 @@ public final class BenchMain {
             "         --targets grid,hazelcast-5.4  --threads N (4, contended)  --warmup 3s  --duration 10s  --out DIR",
             "  heap   heap scenario (GridMap vs IMap at the same -Xmx) and YCSB-A latency on a loaded member",
             "         [-Xmx512m] [gridEntries=N] [imapStep=N] [out=FILE] [--ycsb-records N] [--ycsb-duration 20s] [--out DIR]",
-            "  txn    transactions scenario",
+            "  txn    XA transactions/s: 2PC GridMap + PostgreSQL and 1PC GridMap-only, 1 and 16 threads [JMH options]",
             "  all    a reduced but meaningful set of everything (under 20 minutes): --out DIR (perf/results)");
 
     private BenchMain() {
@@ -79,7 +79,7 @@ public final class BenchMain {
                 case "jmh" -> JmhCommand.run(rest);
                 case "lock" -> LockCommand.run(rest, stop);
                 case "heap" -> HeapCommand.run(rest, stop);
-                case "txn" -> TxnCommand.run();
+                case "txn" -> TxnCommand.run(rest);
                 case "all" -> AllCommand.run(rest, stop);
                 default -> throw new UsageException("unknown command '" + command + "' (run, jmh, lock, heap, txn, all)");
             };
