@@ -9,8 +9,10 @@ import dev.grid.monitor.test.H2Server;
 import dev.grid.monitor.test.JvmProcess;
 import dev.grid.monitor.test.MonitoredCluster;
 import dev.grid.monitor.test.PrometheusText;
+import dev.grid.monitor.test.Promtool;
 import dev.grid.monitor.test.TransactionManagerApp;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -266,6 +268,21 @@ class MonitorApiTest {
         assertEquals(400, state.statusCode());
         assertTrue(state.body().contains("parameter 'state' must be one of all, firing, resolved, was 'burning'"));
         assertTrue(MonitoredCluster.get(cluster.url(0)).body().contains("<title>grid monitor</title>"));
+    }
+
+    /** Prometheus' own linter accepts /metrics ({@code promtool} is in Debian's {@code prometheus} package). */
+    @Test
+    void metricsPassPromtoolCheckMetrics() throws Exception {
+        Path promtool = Promtool.find();
+        Assumptions.assumeTrue(promtool != null, "promtool is not on the PATH: apt-get install -y prometheus (Debian) to run this test");
+        await().atMost(Duration.ofSeconds(20)).until(() -> cluster.monitors.get(0).scrape().contains("grid_map_operation_duration_seconds_bucket"));
+        for (int member = 0; member < 3; member++) {
+            HttpResponse<String> response = MonitoredCluster.get(cluster.url(member) + "metrics");
+            assertEquals(200, response.statusCode());
+            Promtool.Result result = Promtool.checkMetrics(promtool, response.body());
+            assertEquals("", result.output(), "promtool check metrics complains about member " + member + "'s /metrics");
+            assertEquals(0, result.exitCode(), result.output());
+        }
     }
 
     @Test
