@@ -197,7 +197,7 @@ class MonitorApiTest {
             assertEquals(1, h2.preparedTransactions(), "H2 holds the prepared branch");
             assertEquals(1, cluster.members.get(0).hazelcast().getXAResource().recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN).length,
                     "the members hold the prepared grid branch");
-            assertTrue(cluster.monitors.get(1).scrape().contains("grid_txn_in_doubt 1"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> cluster.monitors.get(1).scrape().contains("grid_txn_in_doubt 1"));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 Map<String, Object> alert = alert(1, "txn-in-doubt");
                 assertTrue(alert != null && "FIRING".equals(alert.get("state")), String.valueOf(alert));
@@ -225,7 +225,7 @@ class MonitorApiTest {
             assertEquals("RESOLVED", alert.get("state"), alert.toString());
             assertTrue(Json.num(alert, "resolvedAt") >= killedAt, alert.toString());
         });
-        assertTrue(cluster.monitors.get(0).scrape().contains("grid_txn_in_doubt 0"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.monitors.get(0).scrape().contains("grid_txn_in_doubt 0"));
         assertEquals("committed", cluster.members.get(2).<String, String>map("accounts").get(key));
         assertEquals(1, h2.balance(key));
         assertEquals(0, h2.preparedTransactions());

@@ -65,6 +65,7 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
     private final Map<String, Counter> meters;
     private final Timer commitTime;
     private final Timer rollbackTime;
+    private final LatestRead<ClusterView> clusterView;
 
     /**
      * @param registry where this JVM's transaction counters and durations go (null: none)
@@ -82,6 +83,8 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
             thread.setDaemon(true);
             return thread;
         }, (task, executor) -> dropped.increment());
+        this.clusterView = new LatestRead<>("grid-monitor-txn-read", new ClusterView(List.of(), 0),
+                () -> new ClusterView(inFlight(), heuristics.size()));
         this.fileCounters = Arrays.stream(TYPES).collect(Collectors.toMap(t -> t,
                 t -> counters.counter("grid_txn_events_total", Map.of("type", t))));
         if (registry != null) {
@@ -267,17 +270,16 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
         return list;
     }
 
-    /** Cluster-wide gauges (the same on every member): transactions in flight, in doubt, the oldest doubt, heuristics. */
+    /**
+     * Cluster-wide gauges (the same on every member): transactions in flight, in doubt, the oldest doubt, heuristics.
+     * They come from the last read of the cluster maps (one read per collection, in the background, so the metrics
+     * never wait for the cluster); the age of a doubt is computed now.
+     */
     @Override
     public void collectInto(MetricsCollector c) {
-        List<MonitoredTransaction> all;
-        int heuristicCount;
-        try {
-            all = inFlight();
-            heuristicCount = heuristics.size();
-        } catch (RuntimeException memberStopping) {
-            return;
-        }
+        ClusterView view = clusterView.latest();
+        List<MonitoredTransaction> all = view.inFlight();
+        int heuristicCount = view.heuristics();
         long now = clock.getAsLong();
         long inDoubt = all.stream().filter(MonitoredTransaction::inDoubt).count();
         long oldest = all.stream().mapToLong(t -> t.inDoubtMillis(now)).max().orElse(0);
@@ -291,8 +293,13 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
     }
 
     /** Stops the worker after it has recorded the events already queued (bounded: at most two seconds). */
+    /** What the gauges read from the cluster maps. */
+    private record ClusterView(List<MonitoredTransaction> inFlight, int heuristics) {
+    }
+
     @Override
     public void close() {
+        clusterView.close();
         worker.shutdown();
         try {
             if (!worker.awaitTermination(2, TimeUnit.SECONDS)) {
