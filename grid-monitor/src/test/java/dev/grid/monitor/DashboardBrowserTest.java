@@ -1,6 +1,7 @@
 package dev.grid.monitor;
 
 import com.hazelcast.cp.lock.FencedLock;
+import dev.grid.core.GridAlertRule;
 import dev.grid.core.GridMap;
 import dev.grid.lock.GridLocks;
 import dev.grid.monitor.test.MonitoredCluster;
@@ -9,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The dashboard in headless Chromium against running members: members, a map and a held lock
- * appear, and the partition chart draws a bar per member. Needs {@code chromium} and
+ * The dashboard in headless Chromium against running members: members, a map, a held lock and a
+ * fired alert appear, and the partition chart draws a bar per member; a screenshot is saved as
+ * {@code target/dashboard.png}. Needs {@code chromium} and
  * {@code chromedriver} ({@code apt-get install -y chromium chromium-driver}); skipped when they are
  * missing, unless {@code -Dgrid.test.browser=require}, which makes their absence a failure (CI).
  */
@@ -44,7 +49,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void dashboardShowsMembersMapsAndALock() throws Exception {
+    void dashboardShowsMembersMapsALockAndAFiredAlert() throws Exception {
         String browser = find(CHROMIUM);
         String driverBinary = find(DRIVER);
         String missing = "headless browser test needs chromium and chromedriver (apt-get install -y chromium chromium-driver); found browser="
@@ -55,7 +60,11 @@ class DashboardBrowserTest {
         Assumptions.assumeTrue(browser != null && driverBinary != null, missing);
         Assumptions.assumeFalse("skip".equals(System.getProperty("grid.test.browser")), "grid.test.browser=skip");
 
-        try (MonitoredCluster cluster = new MonitoredCluster(2, data, config -> config.getCp().setMemberCount(2))) {
+        try (MonitoredCluster cluster = new MonitoredCluster(2, data, config -> {
+            config.getCp().setMemberCount(2);
+            config.getMonitor().addAlert(new GridAlertRule("web-sessions-many", "grid_map_entries{map=\"web-sessions\",replica=\"primary\"}",
+                    ">", 10).setSeverity("warning").setSummary("a member holds more than 10 web sessions"));
+        })) {
             cluster.startMember();
             cluster.startMember();
             GridMap<String, String> sessions = cluster.members.get(0).map("web-sessions");
@@ -73,20 +82,43 @@ class DashboardBrowserTest {
             try {
                 driver.get(cluster.url(0));
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+                wait.ignoring(StaleElementReferenceException.class); // the tables are rebuilt at every poll
                 wait.until(d -> d.findElements(By.cssSelector("#members tbody tr[data-key]")).size() == 2);
                 for (int i = 0; i < 2; i++) {
                     String address = cluster.members.get(i).localMember().orElseThrow().address();
                     assertEquals(1, driver.findElements(By.cssSelector("#members tbody tr[data-key='" + address + "']")).size(), address);
                 }
                 wait.until(d -> !d.findElements(By.cssSelector("#maps tbody tr[data-key='web-sessions']")).isEmpty());
-                WebElement map = driver.findElement(By.cssSelector("#maps tbody tr[data-key='web-sessions']"));
-                wait.until(d -> map.findElements(By.tagName("td")).get(1).getText().equals("100"));
+                wait.until(d -> d.findElement(By.cssSelector("#maps tbody tr[data-key='web-sessions']")).findElements(By.tagName("td"))
+                        .get(1).getText().equals("100"));
                 wait.until(d -> !d.findElements(By.cssSelector("#locks tbody tr[data-key='nightly-batch']")).isEmpty());
-                WebElement lockRow = driver.findElement(By.cssSelector("#locks tbody tr[data-key='nightly-batch']"));
-                assertEquals(Long.toString(fence), lockRow.findElements(By.tagName("td")).get(1).getText());
-                assertTrue(lockRow.getText().contains(":" + cluster.members.get(1).localMember().orElseThrow().port()), lockRow.getText());
+                String lockRow = wait.until(d -> {
+                    List<WebElement> cells = d.findElement(By.cssSelector("#locks tbody tr[data-key='nightly-batch']")).findElements(By.tagName("td"));
+                    return cells.get(1).getText() + " " + cells.get(2).getText();
+                });
+                assertEquals(Long.toString(fence), lockRow.split(" ")[0]);
+                assertTrue(lockRow.contains(":" + cluster.members.get(1).localMember().orElseThrow().port()), lockRow);
+
+                // the rule fires on each member (about 50 primary entries each): both alerts show as firing, the badge is hot
+                wait.until(d -> d.findElements(By.cssSelector("#alerts tbody tr.firing")).size() == 2);
+                List<String> alertRows = wait.until(d -> d.findElements(By.cssSelector("#alerts tbody tr.firing")).stream()
+                        .map(WebElement::getText).toList());
+                for (int i = 0; i < 2; i++) {
+                    String address = cluster.members.get(i).localMember().orElseThrow().address();
+                    assertTrue(alertRows.stream().anyMatch(row -> row.startsWith("FIRING warning web-sessions-many a member holds more than 10 web sessions "
+                            + address)), address + " in " + alertRows);
+                }
+                WebElement badge = driver.findElement(By.id("alerts-count"));
+                assertEquals("2 firing", badge.getText());
+                assertTrue(badge.getAttribute("class").contains("hot"), badge.getAttribute("class"));
                 assertEquals(2, driver.findElements(By.cssSelector("#partitions-chart rect.bar")).size());
                 assertTrue(driver.findElement(By.id("status")).getText().startsWith("updated"), driver.findElement(By.id("status")).getText());
+
+                Path screenshot = Path.of("target", "dashboard.png");
+                Files.createDirectories(screenshot.getParent());
+                Files.write(screenshot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                assertTrue(Files.size(screenshot) > 10_000, "screenshot " + screenshot.toAbsolutePath());
+                System.out.println("DashboardBrowserTest: screenshot " + screenshot.toAbsolutePath());
             } finally {
                 driver.quit();
             }

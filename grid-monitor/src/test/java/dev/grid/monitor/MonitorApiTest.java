@@ -1,29 +1,38 @@
 package dev.grid.monitor;
 
 import com.hazelcast.cp.lock.FencedLock;
-import dev.grid.core.Grid;
 import dev.grid.core.GridEvent;
 import dev.grid.core.GridMap;
 import dev.grid.lock.GridLocks;
 import dev.grid.monitor.impl.json.Json;
+import dev.grid.monitor.test.H2Server;
+import dev.grid.monitor.test.JvmProcess;
 import dev.grid.monitor.test.MonitoredCluster;
 import dev.grid.monitor.test.PrometheusText;
+import dev.grid.monitor.test.Promtool;
+import dev.grid.monitor.test.TransactionManagerApp;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.transaction.xa.XAResource;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,10 +55,13 @@ class MonitorApiTest {
     private static final AtomicBoolean loading = new AtomicBoolean(true);
     private static Future<?> loadDone;
     private static long fence;
+    private static final Duration IN_DOUBT_LIMIT = Duration.ofSeconds(1);
+    private static H2Server h2;
 
     @BeforeAll
-    static void start() {
-        cluster = new MonitoredCluster(3, data, config -> { });
+    static void start() throws SQLException {
+        h2 = H2Server.start();
+        cluster = new MonitoredCluster(3, data, config -> config.getMonitor().setInDoubtLimit(IN_DOUBT_LIMIT));
         for (int i = 0; i < 3; i++) {
             cluster.startMember();
         }
@@ -78,8 +90,14 @@ class MonitorApiTest {
             loadDone.get(30, TimeUnit.SECONDS);
             load.shutdownNow();
         }
-        if (cluster != null) {
-            cluster.close();
+        try {
+            if (cluster != null) {
+                cluster.close();
+            }
+        } finally {
+            if (h2 != null) {
+                h2.close();
+            }
         }
     }
 
@@ -146,34 +164,77 @@ class MonitorApiTest {
         });
     }
 
+    /**
+     * A real in-doubt transaction: an application JVM (a grid client with grid-txn's transaction manager,
+     * forwarding its events) runs a transaction over GridMap and H2 whose commit blocks after every resource
+     * prepared and the decision was logged; it is killed there. A second JVM with the same node identifier
+     * and object store recovers it.
+     */
     @Test
-    void anInDoubtTransactionAppearsUntilRecoveryCompletesIt() {
-        // grid-txn publishes these events on its JVM's bus; here they are published by hand, as it would
-        Grid tm = cluster.members.get(2);
-        Map<String, String> tx = Map.of("txId", "tx-42", "node", "tm-3", "resources", "gridmap:orders");
-        tm.events().publish(GridEvent.now("txn.begin", GridEvent.Severity.INFO, "begin", tx));
-        tm.events().publish(GridEvent.now("txn.enlist", GridEvent.Severity.INFO, "enlist",
-                Map.of("txId", "tx-42", "resources", "jdbc:h2:orders")));
-        tm.events().publish(GridEvent.now("txn.prepare", GridEvent.Severity.INFO, "prepared", Map.of("txId", "tx-42")));
-        tm.events().publish(GridEvent.now("txn.begin", GridEvent.Severity.INFO, "begin", Map.of("txId", "tx-43", "node", "tm-3")));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            Map<String, Object> body = cluster.api(0, "api/transactions");
-            assertEquals(2L, body.get("inFlightCount"), body.toString());
-            assertEquals(1L, body.get("inDoubtCount"));
-            Map<String, Object> first = list(body, "inFlight").get(0);
-            assertEquals("tx-42", first.get("txId"), "in doubt first");
-            assertEquals(Boolean.TRUE, first.get("inDoubt"));
-            assertEquals(List.of("gridmap:orders", "jdbc:h2:orders"), first.get("resources"));
-            assertEquals("tm-3", first.get("node"));
-            assertEquals(cluster.members.get(2).localMember().orElseThrow().address(), first.get("publisher"));
-        });
-        assertTrue(cluster.monitors.get(1).scrape().contains("grid_txn_in_doubt 1"));
-        tm.events().publish(GridEvent.now("txn.recovery-completed", GridEvent.Severity.INFO, "recovered", Map.of("txId", "tx-42")));
-        tm.events().publish(GridEvent.now("txn.commit", GridEvent.Severity.INFO, "committed", Map.of("txId", "tx-43", "durationMillis", "12")));
+    void aRealInDoubtTransactionAppearsFiresItsAlertAndDisappearsAfterRecovery() throws Exception {
+        String key = "k-" + UUID.randomUUID().toString().substring(0, 8);
+        Path dir = Files.createDirectories(Path.of("target", "in-doubt", key)).toAbsolutePath();
+        String nodeId = "tm-" + key;
+        String[] args = {"prepare-and-block", cluster.clusterName(), String.join(",", cluster.memberAddresses()), h2.tcpUrl(),
+                dir.resolve("object-store").toString(), nodeId, key};
+        String txId;
+        long killedAt;
+        try (JvmProcess app = JvmProcess.start(dir, TransactionManagerApp.class, args)) {
+            txId = app.awaitOutput(Pattern.compile("IN-DOUBT (\\S+)"), Duration.ofSeconds(90));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                Map<String, Object> body = cluster.api(0, "api/transactions");
+                assertEquals(1L, body.get("inDoubtCount"), body.toString());
+                Map<String, Object> first = list(body, "inFlight").get(0);
+                assertEquals(txId, first.get("txId"), "in doubt first: " + body);
+                assertEquals("PREPARED", first.get("state"));
+                assertEquals(Boolean.TRUE, first.get("inDoubt"));
+                assertEquals(nodeId, first.get("node"));
+                assertEquals(List.of("commit-gate", "grid", "h2"), first.get("resources"));
+                assertTrue(((String) first.get("publisher")).startsWith("client-"), first.toString());
+                assertTrue(Json.num(first, "inDoubtMillis") > 0 && Json.num(first, "ageMillis") >= Json.num(first, "inDoubtMillis"),
+                        first.toString());
+            });
+            assertEquals(1, h2.preparedTransactions(), "H2 holds the prepared branch");
+            assertEquals(1, cluster.members.get(0).hazelcast().getXAResource().recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN).length,
+                    "the members hold the prepared grid branch");
+            await().atMost(Duration.ofSeconds(10)).until(() -> cluster.monitors.get(1).scrape().contains("grid_txn_in_doubt 1"));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                Map<String, Object> alert = alert(1, "txn-in-doubt");
+                assertTrue(alert != null && "FIRING".equals(alert.get("state")), String.valueOf(alert));
+                assertTrue(Json.dbl(alert, "value") > IN_DOUBT_LIMIT.toSeconds(), alert.toString());
+            });
+            app.kill();
+            killedAt = System.currentTimeMillis();
+        }
+        // the killed JVM's transaction stays in doubt: nothing but recovery can decide it
+        assertEquals(txId, cluster.monitors.get(2).transactions().get(0).txId());
+
+        args[0] = "recover";
+        try (JvmProcess recovery = JvmProcess.start(dir, TransactionManagerApp.class, args)) {
+            assertEquals(0, recovery.waitForExit(Duration.ofSeconds(150)), "recovery failed; out:\n" + recovery.out() + "\nerr:\n"
+                    + JvmProcess.tail(recovery.err()));
+            assertTrue(recovery.out().contains("COMMITTED [" + txId + "]"), "recovery reports the transaction id the monitor shows: "
+                    + recovery.out());
+            System.out.println("MonitorApiTest: in-doubt transaction " + txId + " recovered: " + recovery.out().replace('\n', ' '));
+        }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             Map<String, Object> body = cluster.api(1, "api/transactions");
-            assertEquals(0L, body.get("inFlightCount"), body.toString());
+            assertTrue(list(body, "inFlight").stream().noneMatch(t -> txId.equals(t.get("txId"))), body.toString());
+            assertEquals(0L, body.get("inDoubtCount"), body.toString());
+            Map<String, Object> alert = alert(2, "txn-in-doubt");
+            assertEquals("RESOLVED", alert.get("state"), alert.toString());
+            assertTrue(Json.num(alert, "resolvedAt") >= killedAt, alert.toString());
         });
+        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.monitors.get(0).scrape().contains("grid_txn_in_doubt 0"));
+        assertEquals("committed", cluster.members.get(2).<String, String>map("accounts").get(key));
+        assertEquals(1, h2.balance(key));
+        assertEquals(0, h2.preparedTransactions());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> alert(int member, String rule) {
+        List<Map<String, Object>> alerts = (List<Map<String, Object>>) cluster.api(member, "api/alerts").get("alerts");
+        return alerts.stream().filter(a -> rule.equals(a.get("rule"))).findFirst().orElse(null);
     }
 
     @Test
@@ -207,6 +268,21 @@ class MonitorApiTest {
         assertEquals(400, state.statusCode());
         assertTrue(state.body().contains("parameter 'state' must be one of all, firing, resolved, was 'burning'"));
         assertTrue(MonitoredCluster.get(cluster.url(0)).body().contains("<title>grid monitor</title>"));
+    }
+
+    /** Prometheus' own linter accepts /metrics ({@code promtool} is in Debian's {@code prometheus} package). */
+    @Test
+    void metricsPassPromtoolCheckMetrics() throws Exception {
+        Path promtool = Promtool.find();
+        Assumptions.assumeTrue(promtool != null, "promtool is not on the PATH: apt-get install -y prometheus (Debian) to run this test");
+        await().atMost(Duration.ofSeconds(20)).until(() -> cluster.monitors.get(0).scrape().contains("grid_map_operation_duration_seconds_bucket"));
+        for (int member = 0; member < 3; member++) {
+            HttpResponse<String> response = MonitoredCluster.get(cluster.url(member) + "metrics");
+            assertEquals(200, response.statusCode());
+            Promtool.Result result = Promtool.checkMetrics(promtool, response.body());
+            assertEquals("", result.output(), "promtool check metrics complains about member " + member + "'s /metrics");
+            assertEquals(0, result.exitCode(), result.output());
+        }
     }
 
     @Test

@@ -20,7 +20,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code grid start} runs the monitor; {@code grid stat --once}, in another JVM, reads the running
- * member's counters file (no network) and shows the operations a client made.
+ * member's counters file (no network) and shows the operations a client made; two calls while a
+ * client keeps reading and writing show the counters moving.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class StatCommandProcessTest {
@@ -85,12 +90,56 @@ class StatCommandProcessTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> value(statOnce(dir, data), "grid_map_entries{map=\"orders\",replica=\"primary\"}") == 150);
             assertEquals(1, value(counters, "grid_cluster_members"), counters);
 
+            statShowsCountersChangingUnderLoad(dir, data, clusterName, port);
+
             assertEquals(GridCommand.OK, member.terminate(TIMEOUT), member.out() + member.err());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = new GridCommand(new PrintStream(out, true, StandardCharsets.UTF_8), System.err).run("stat", "--once", "--dir", data.toString());
         assertEquals(GridCommand.FAILED, code, "the stopped member's file is gone");
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("no running member keeps counters in"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Two {@code grid stat --once} calls while a client reads and writes: the hot-path counters moved between them. */
+    private static void statShowsCountersChangingUnderLoad(Path dir, Path data, String clusterName, int port) throws Exception {
+        String gets = "grid_map_operations_total{map=\"orders\",op=\"get\"}";
+        String puts = "grid_map_operations_total{map=\"orders\",op=\"put\"}";
+        AtomicBoolean loading = new AtomicBoolean(true);
+        ExecutorService load = Executors.newSingleThreadExecutor();
+        try (Grid client = Grid.client(new GridClientConfig().setClusterName(clusterName).setAddresses(List.of("127.0.0.1:" + port)))) {
+            GridMap<Integer, String> orders = client.map("orders");
+            Future<Long> done = load.submit(() -> {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                long n = 0;
+                for (; loading.get() && System.nanoTime() < deadline; n++) {
+                    orders.get((int) (n % 200));
+                    if (n % 4 == 0) {
+                        orders.set((int) (n % 150), "o" + n);
+                    }
+                }
+                return n;
+            });
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> value(statOnce(dir, data), gets) > 400);
+                String first = statOnce(dir, data);
+                String second = statOnce(dir, data);
+                long getsFirst = value(first, gets);
+                long getsSecond = value(second, gets);
+                long putsFirst = value(first, puts);
+                long putsSecond = value(second, puts);
+                System.out.println("StatCommandProcessTest: two grid stat --once calls under load: gets " + getsFirst + " -> " + getsSecond
+                        + ", puts " + putsFirst + " -> " + putsSecond);
+                assertTrue(getsSecond > getsFirst, "gets must grow under load:\n" + first + "\n" + second);
+                assertTrue(putsSecond > putsFirst, "puts must grow under load:\n" + first + "\n" + second);
+                assertTrue(value(second, "grid_map_get_hits_total{map=\"orders\"}") > value(first, "grid_map_get_hits_total{map=\"orders\"}"),
+                        second);
+            } finally {
+                loading.set(false);
+                assertTrue(done.get(30, TimeUnit.SECONDS) > 0);
+            }
+        } finally {
+            load.shutdownNow();
+        }
     }
 
     private static String statOnce(Path dir, Path data) throws Exception {

@@ -62,6 +62,7 @@ public final class DefaultGridMonitor implements GridMonitor {
     private final GridMember self;
     private final LongSupplier clock = System::currentTimeMillis;
     private final ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService evaluator;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private volatile boolean closed;
 
@@ -83,6 +84,11 @@ public final class DefaultGridMonitor implements GridMonitor {
         this.self = grid.localMember().orElseThrow();
         this.scheduler = Executors.newScheduledThreadPool(1, r -> {
             Thread thread = new Thread(r, "grid-monitor-" + self.port());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.evaluator = Executors.newScheduledThreadPool(1, r -> {
+            Thread thread = new Thread(r, "grid-monitor-alerts-" + self.port());
             thread.setDaemon(true);
             return thread;
         });
@@ -149,7 +155,8 @@ public final class DefaultGridMonitor implements GridMonitor {
         scheduler.scheduleWithFixedDelay(() -> guarded("heartbeat", countersFile::heartbeat), 0, Math.min(1000, refresh), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> guarded("refresh", this::refresh), 0, refresh, TimeUnit.MILLISECONDS);
         long evaluation = config.getEvaluationInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> guarded("alert evaluation", this::evaluateAlerts), evaluation, evaluation, TimeUnit.MILLISECONDS);
+        // a thread of its own, at a fixed rate: a rule's `for` is counted in evaluations (see AlertEvaluator)
+        evaluator.scheduleAtFixedRate(() -> guarded("alert evaluation", this::evaluateAlerts), evaluation, evaluation, TimeUnit.MILLISECONDS);
     }
 
     private String describe(String url) {
@@ -285,6 +292,7 @@ public final class DefaultGridMonitor implements GridMonitor {
         }
         closed = true;
         scheduler.shutdownNow();
+        evaluator.shutdownNow();
         if (lifecycleRegistration != null) {
             try {
                 grid.hazelcast().getLifecycleService().removeLifecycleListener(lifecycleRegistration);

@@ -34,6 +34,15 @@ public final class MonitoredCluster implements AutoCloseable {
         this.customizer = customizer;
     }
 
+    public String clusterName() {
+        return cluster.clusterName();
+    }
+
+    /** @return the addresses of every member this cluster may have ({@code 127.0.0.1:port}), for clients */
+    public List<String> memberAddresses() {
+        return cluster.memberAddresses();
+    }
+
     /** @return the index of the started member */
     public int startMember() {
         GridConfig config = cluster.nextMemberConfig().setDataDirectory(dataDirectory);

@@ -53,6 +53,7 @@ public final class AlertEvaluator {
     private final java.util.function.Supplier<Set<String>> memberAddresses;
     private final LongSupplier clock;
     private final long retentionMillis;
+    private final long intervalMillis;
     private final Webhook webhook;
     private final GridEvents events;
     private final Map<String, Long> pendingSince = new HashMap<>();
@@ -66,6 +67,7 @@ public final class AlertEvaluator {
         this.memberAddresses = memberAddresses;
         this.clock = clock;
         this.retentionMillis = config.getResolvedAlertRetention().toMillis();
+        this.intervalMillis = Math.max(1, config.getEvaluationInterval().toMillis());
         this.webhook = config.getWebhook().isEmpty() ? null : new Webhook(config.getWebhook());
         this.events = events;
     }
@@ -91,7 +93,15 @@ public final class AlertEvaluator {
         return rules;
     }
 
-    /** Evaluates every rule this member is responsible for against the series, and updates the alerts. */
+    /**
+     * Evaluates every rule this member is responsible for against the series, and updates the alerts.
+     *
+     * <p>A rule's {@code for} is counted in evaluation intervals: an alert fires at the first evaluation at
+     * least {@code ceil(for / interval)} intervals after the one that first saw its condition hold (half an
+     * interval of scheduling jitter tolerated). With evaluations at a fixed rate, an alert therefore fires at
+     * most {@code for} (rounded up to whole intervals) plus one interval after its condition started, and
+     * resolves at the first evaluation after the condition stopped holding.
+     */
     public synchronized void evaluate(List<Series> series) {
         long now = clock.getAsLong();
         boolean isOldest = oldest.getAsBoolean();
@@ -113,9 +123,9 @@ public final class AlertEvaluator {
                 }
                 trueNow.add(id);
                 long since = pendingSince.computeIfAbsent(id, k -> now);
-                if (now - since >= rule.getFor().toMillis()) {
+                if (now - since >= holdMillis(rule)) {
                     bySeries.put(id, s);
-                    fireIfNew(id, rule, cluster ? CLUSTER : self, s, now);
+                    fireIfNew(id, rule, cluster ? CLUSTER : self, s, since, now);
                 }
             }
         }
@@ -123,17 +133,24 @@ public final class AlertEvaluator {
         resolveStale(trueNow, isOldest, now);
     }
 
+    /** @return how long (ms) a condition must have been seen before its alert fires: {@code for} in whole intervals, less half an interval */
+    private long holdMillis(GridAlertRule rule) {
+        long forMillis = rule.getFor().toMillis();
+        long intervals = (forMillis + intervalMillis - 1) / intervalMillis;
+        return intervals * intervalMillis - intervalMillis / 2;
+    }
+
     private static String id(GridAlertRule rule, String scope, Series s) {
         return rule.getName() + "|" + scope + "|" + Series.format("", s.labels());
     }
 
-    private void fireIfNew(String id, GridAlertRule rule, String scope, Series s, long now) {
+    private void fireIfNew(String id, GridAlertRule rule, String scope, Series s, long activeAt, long now) {
         String existing = alerts.get(id);
         if (existing != null && "FIRING".equals(Json.str(Json.parseObject(existing), "state"))) {
             return;
         }
         Map<String, Object> alert = Json.obj("id", id, "rule", rule.getName(), "severity", rule.getSeverity(), "summary", rule.getSummary(),
-                "state", "FIRING", "scope", scope, "labels", new LinkedHashMap<>(s.labels()), "value", s.value(), "firedAt", now,
+                "state", "FIRING", "scope", scope, "labels", new LinkedHashMap<>(s.labels()), "value", s.value(), "activeAt", activeAt, "firedAt", now,
                 "resolvedAt", 0L, "evaluatedBy", self);
         alerts.set(id, Json.write(alert));
         notify(alert, "firing");
@@ -196,6 +213,6 @@ public final class AlertEvaluator {
             ((Map<String, Object>) a.get("labels")).forEach((k, v) -> labels.put(k, String.valueOf(v)));
         }
         return new Alert(Json.str(a, "id"), Json.str(a, "rule"), Json.str(a, "severity"), Json.str(a, "summary"), Json.str(a, "state"),
-                Json.str(a, "scope"), labels, Json.dbl(a, "value"), Json.num(a, "firedAt"), Json.num(a, "resolvedAt"), Json.str(a, "evaluatedBy"));
+                Json.str(a, "scope"), labels, Json.dbl(a, "value"), Json.num(a, "activeAt"), Json.num(a, "firedAt"), Json.num(a, "resolvedAt"), Json.str(a, "evaluatedBy"));
     }
 }

@@ -10,13 +10,18 @@ import dev.grid.lock.impl.CpService;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
  * Every held lock cluster-wide (holder, fence, hold time, waiters) from the CP group's leader, cached
  * briefly so the API, the metrics and the alert rules share one query; and whether the CP group
- * lost its majority.
+ * lost its majority. The metrics read the last answer without waiting for the next one.
  */
 public final class LockMonitor implements MetricsSource {
     private static final long QUERY_TIMEOUT_MILLIS = 3000;
@@ -28,6 +33,7 @@ public final class LockMonitor implements MetricsSource {
     private volatile List<LockInfo> cached = List.of();
     private volatile long cachedAt;
     private volatile String problem;
+    private final AtomicReference<CompletableFuture<Void>> inFlight = new AtomicReference<>();
 
     public LockMonitor(Grid grid, LongSupplier clock, long cacheMillis) {
         this.locks = GridLocks.of(grid);
@@ -36,31 +42,70 @@ public final class LockMonitor implements MetricsSource {
         this.cacheMillis = cacheMillis;
     }
 
-    /** @return the held locks (at most {@code cacheMillis} old), empty when the CP group cannot answer (see {@link #problem()}) */
+    /**
+     * The held locks, as the CP group's leader last described them: a description older than {@code cacheMillis}
+     * starts a new query (one at a time, given up after 3 s), whose answer this call waits for up to
+     * {@code waitMillis}. The metrics pass 0 and never wait: a CP group electing a leader must not hold up the
+     * member's other metrics and alert evaluation.
+     *
+     * @return the held locks; empty when the CP group cannot answer (see {@link #problem()})
+     */
+    public List<LockInfo> locks(long waitMillis) {
+        CompletableFuture<Void> query = refreshIfStale();
+        if (query != null && waitMillis > 0) {
+            try {
+                query.get(waitMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // the last answer stands; the query records its problem when it ends
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return cached;
+    }
+
+    /** @return the held locks, waiting for a fresh description up to the query timeout */
     public List<LockInfo> locks() {
-        long now = System.currentTimeMillis();
-        if (now - cachedAt < cacheMillis) {
-            return cached;
+        return locks(QUERY_TIMEOUT_MILLIS);
+    }
+
+    private CompletableFuture<Void> refreshIfStale() {
+        CompletableFuture<Void> running = inFlight.get();
+        if (running != null || System.currentTimeMillis() - cachedAt < cacheMillis) {
+            return running;
         }
-        synchronized (this) {
-            if (now - cachedAt < cacheMillis) {
-                return cached;
-            }
-            if (cp.config().getMemberCount() == 0 || cp.group().view() == null) {
-                problem = cp.config().getMemberCount() == 0 ? "the CP subsystem is off (grid.cp.memberCount: 0)"
-                        : "the CP group has not formed yet (grid.cp.memberCount members needed)";
-                cached = List.of();
-            } else {
-                try {
-                    cached = locks.describeAsync().toCompletableFuture().get(QUERY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-                    problem = null;
-                } catch (Exception e) {
-                    problem = "the CP group did not answer: " + (e.getCause() != null ? e.getCause() : e);
-                }
-            }
+        if (cp.config().getMemberCount() == 0 || cp.group().view() == null) {
+            problem = cp.config().getMemberCount() == 0 ? "the CP subsystem is off (grid.cp.memberCount: 0)"
+                    : "the CP group has not formed yet (grid.cp.memberCount members needed)";
+            cached = List.of();
             cachedAt = System.currentTimeMillis();
-            return cached;
+            return null;
         }
+        CompletableFuture<Void> query = new CompletableFuture<>();
+        if (!inFlight.compareAndSet(null, query)) {
+            return inFlight.get();
+        }
+        try {
+            locks.describeAsync().toCompletableFuture().orTimeout(QUERY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+                    .whenComplete((answer, failure) -> answered(query, answer, failure));
+        } catch (RuntimeException e) {
+            answered(query, null, e);
+        }
+        return query;
+    }
+
+    private void answered(CompletableFuture<Void> query, List<LockInfo> answer, Throwable failure) {
+        if (failure == null) {
+            cached = answer;
+            problem = null;
+        } else {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            problem = "the CP group did not answer: " + (cause instanceof TimeoutException ? "no answer within " + QUERY_TIMEOUT_MILLIS
+                    + " ms (electing a leader?)" : cause.toString());
+        }
+        cachedAt = System.currentTimeMillis();
+        inFlight.set(null);
+        query.complete(null);
     }
 
     /** @return why the last query failed, or null */
@@ -78,7 +123,7 @@ public final class LockMonitor implements MetricsSource {
         boolean formed = cp.group().view() != null;
         c.gauge("grid_cp_majority_lost", "1 if the CP group has formed and a majority of its voting members is not in the cluster", none,
                 formed && !cp.membership().majorityAvailable() ? 1 : 0);
-        List<LockInfo> held = locks();
+        List<LockInfo> held = locks(0);
         long now = clock.getAsLong();
         c.gauge("grid_lock_oldest_hold_seconds", "how long the longest-held lock has been held, cluster-wide", none,
                 held.stream().mapToLong(l -> l.heldMillis(now)).max().orElse(0) / 1000.0);

@@ -44,7 +44,8 @@ public final class MemberViews {
 
     /** Publishes this member's view now. */
     public void publish(int partitionsOwned, boolean cpLeader) {
-        views.set(self.id().toString(), Json.write(view(partitionsOwned, cpLeader)), ttlMillis, TimeUnit.MILLISECONDS);
+        // asynchronous: a write stuck while partitions are promoted must not hold up the monitor's refresh
+        views.setAsync(self.id().toString(), Json.write(view(partitionsOwned, cpLeader)), ttlMillis, TimeUnit.MILLISECONDS);
     }
 
     /** @return this member's view */

@@ -41,8 +41,14 @@ import java.util.stream.Collectors;
  * adds resources; {@code txn.prepare} makes it PREPARED (in doubt until an outcome arrives);
  * {@code txn.commit} and {@code txn.rollback} remove it; {@code txn.timeout} marks it TIMED_OUT;
  * {@code txn.heuristic} removes it and keeps a heuristic outcome; {@code txn.recovery-completed}
- * with a {@code txId} removes it (recovery delivered its outcome). Attributes read: {@code txId},
- * {@code resources} (comma-separated), {@code node}, {@code durationMillis}, {@code outcome}.
+ * removes every transaction its {@code committed} and {@code rolledBack} attributes list (comma-separated
+ * ids, as grid-txn's recovery publishes them; a {@code txId} attribute, if present, too): recovery delivered
+ * their outcome. Attributes read: {@code txId}, {@code resources} (comma-separated), {@code node},
+ * {@code durationMillis}, {@code outcome}, {@code committed}, {@code rolledBack}.
+ *
+ * <p>Transaction ids are grid-txn's: Narayana's transaction Uid ({@code 0:ffff7f000001:...}), the same in
+ * the events of the JVM that ran the transaction and, read back from the branches' Xids, in the events of
+ * the JVM that recovered it.
  */
 public final class TransactionMonitor implements GridEventListener, MetricsSource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionMonitor.class);
@@ -59,6 +65,7 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
     private final Map<String, Counter> meters;
     private final Timer commitTime;
     private final Timer rollbackTime;
+    private final LatestRead<ClusterView> clusterView;
 
     /**
      * @param registry where this JVM's transaction counters and durations go (null: none)
@@ -76,6 +83,8 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
             thread.setDaemon(true);
             return thread;
         }, (task, executor) -> dropped.increment());
+        this.clusterView = new LatestRead<>("grid-monitor-txn-read", new ClusterView(List.of(), 0),
+                () -> new ClusterView(inFlight(), heuristics.size()));
         this.fileCounters = Arrays.stream(TYPES).collect(Collectors.toMap(t -> t,
                 t -> counters.counter("grid_txn_events_total", Map.of("type", t))));
         if (registry != null) {
@@ -126,7 +135,26 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
         }
         if (event.attribute("txId") != null) {
             worker.execute(() -> apply(type, event));
+        } else if (type.equals("recovery-completed")) {
+            List<String> completed = ids(event.attribute("committed"));
+            completed.addAll(ids(event.attribute("rolledBack")));
+            if (!completed.isEmpty()) {
+                worker.execute(() -> completed.forEach(transactions::delete));
+            }
         }
+    }
+
+    /** @return the transaction ids of a comma-separated list attribute (grid-txn's {@code committed}, {@code rolledBack}) */
+    private static List<String> ids(String list) {
+        List<String> ids = new ArrayList<>();
+        if (list != null) {
+            for (String id : list.split(",")) {
+                if (!id.isBlank()) {
+                    ids.add(id.trim());
+                }
+            }
+        }
+        return ids;
     }
 
     private void apply(String type, GridEvent event) {
@@ -242,17 +270,16 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
         return list;
     }
 
-    /** Cluster-wide gauges (the same on every member): transactions in flight, in doubt, the oldest doubt, heuristics. */
+    /**
+     * Cluster-wide gauges (the same on every member): transactions in flight, in doubt, the oldest doubt, heuristics.
+     * They come from the last read of the cluster maps (one read per collection, in the background, so the metrics
+     * never wait for the cluster); the age of a doubt is computed now.
+     */
     @Override
     public void collectInto(MetricsCollector c) {
-        List<MonitoredTransaction> all;
-        int heuristicCount;
-        try {
-            all = inFlight();
-            heuristicCount = heuristics.size();
-        } catch (RuntimeException memberStopping) {
-            return;
-        }
+        ClusterView view = clusterView.latest();
+        List<MonitoredTransaction> all = view.inFlight();
+        int heuristicCount = view.heuristics();
         long now = clock.getAsLong();
         long inDoubt = all.stream().filter(MonitoredTransaction::inDoubt).count();
         long oldest = all.stream().mapToLong(t -> t.inDoubtMillis(now)).max().orElse(0);
@@ -265,8 +292,23 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
                 dropped.sum());
     }
 
+    /** Stops the worker after it has recorded the events already queued (bounded: at most two seconds). */
+    /** What the gauges read from the cluster maps. */
+    private record ClusterView(List<MonitoredTransaction> inFlight, int heuristics) {
+    }
+
     @Override
     public void close() {
-        worker.shutdownNow();
+        clusterView.close();
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(2, TimeUnit.SECONDS)) {
+                LOG.debug("transaction monitor closed with {} events not recorded", worker.getQueue().size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            worker.shutdownNow();
+        }
     }
 }

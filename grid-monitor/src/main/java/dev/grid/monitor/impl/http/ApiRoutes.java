@@ -215,7 +215,7 @@ public final class ApiRoutes {
             firing += a.firing() ? 1 : 0;
             if (state.equals("all") || (state.equals("firing") == a.firing())) {
                 list.add(Json.obj("id", a.id(), "rule", a.rule(), "severity", a.severity(), "summary", a.summary(), "state", a.state(),
-                        "scope", a.scope(), "labels", a.labels(), "value", a.value(), "firedAt", a.firedAtMillis(),
+                        "scope", a.scope(), "labels", a.labels(), "value", a.value(), "activeAt", a.activeAtMillis(), "firedAt", a.firedAtMillis(),
                         "resolvedAt", a.resolvedAtMillis(), "evaluatedBy", a.evaluatedBy()));
             }
         }

@@ -1,7 +1,11 @@
 package dev.grid.monitor.impl.metrics;
 
 import dev.grid.core.GridMetrics;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.config.MeterFilterReply;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -11,6 +15,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /**
@@ -30,13 +35,36 @@ public final class PrometheusExport implements AutoCloseable {
     public PrometheusExport(GridMetrics metrics, MonitorInstruments instruments) {
         this.instruments = instruments;
         this.bridge = new GridMetricsBridge(metrics, registry);
+        registry.config().meterFilter(PROMTOOL_CLEAN);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            FunctionCounter.builder("process.cpu", os, o -> o.getProcessCpuTime() / 1e9).baseUnit("seconds")
+                    .description("CPU time the JVM process used").register(registry);
+        }
     }
+
+    /**
+     * Keeps Micrometer's binders within Prometheus' naming rules ({@code promtool check metrics}): its
+     * {@code process.cpu.time} is exported in nanoseconds (replaced by {@code process_cpu_seconds_total}),
+     * and {@code system.cpu.count} would end in {@code _count}, the suffix of summaries and histograms
+     * (renamed {@code system_cpus}).
+     */
+    private static final MeterFilter PROMTOOL_CLEAN = new MeterFilter() {
+        @Override
+        public MeterFilterReply accept(Meter.Id id) {
+            return id.getName().equals("process.cpu.time") ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
+        }
+
+        @Override
+        public Meter.Id map(Meter.Id id) {
+            return id.getName().equals("system.cpu.count") ? id.withName("system.cpus") : id;
+        }
+    };
 
     public MeterRegistry registry() {
         return registry;
