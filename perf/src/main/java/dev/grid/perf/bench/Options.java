@@ -35,6 +35,9 @@ final class Options {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
             }
+            if (name.equals("targets") && known.contains("target")) {
+                name = "target"; // the plural reads naturally with a list: --targets gridmap,imap
+            }
             if (!known.contains(name) && !flags.contains(name)) {
                 throw new UsageException("unknown option --" + name + " (known: --" + String.join(", --", sorted(known, flags)) + ")");
             }

@@ -27,6 +27,7 @@ class OptionErrorsTest {
     @Test
     void shouldNameAnUnknownTarget() {
         assertUsageError("--target", "'mongodb'", "--target", "gridmap,mongodb");
+        assertUsageError("--target", "'mongodb'", "--targets", "gridmap,mongodb"); // the plural is the same option
     }
 
     @Test
