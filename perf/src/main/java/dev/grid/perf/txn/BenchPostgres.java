@@ -1,5 +1,6 @@
 package dev.grid.perf.txn;
 
+import dev.grid.txn.test.NonRootPostgresBinaries;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.xa.PGXADataSource;
 
