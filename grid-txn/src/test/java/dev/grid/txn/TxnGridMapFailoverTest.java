@@ -6,6 +6,7 @@ import dev.grid.core.GridMember;
 import dev.grid.core.test.TestClusters;
 import dev.grid.txn.test.GridMapLocks;
 import dev.grid.txn.test.H2Databases;
+import dev.grid.txn.test.TestXAResource;
 import dev.grid.txn.test.TxnTestConfig;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Timeout;
 
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
+import java.io.Serial;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,9 +117,11 @@ class TxnGridMapFailoverTest {
     }
 
     /** Runs an action when asked to prepare (after the resources enlisted before it prepared), then votes yes. */
-    private static final class TerminateOnPrepare implements XAResource {
+    private static final class TerminateOnPrepare extends TestXAResource {
+        @Serial
+        private static final long serialVersionUID = 1L;
         final AtomicBoolean prepared = new AtomicBoolean();
-        private final Runnable action;
+        private final transient Runnable action;
 
         TerminateOnPrepare(Runnable action) {
             this.action = action;
@@ -128,46 +132,6 @@ class TxnGridMapFailoverTest {
             action.run();
             prepared.set(true);
             return XA_OK;
-        }
-
-        @Override
-        public void start(Xid xid, int flags) {
-        }
-
-        @Override
-        public void end(Xid xid, int flags) {
-        }
-
-        @Override
-        public void commit(Xid xid, boolean onePhase) {
-        }
-
-        @Override
-        public void rollback(Xid xid) {
-        }
-
-        @Override
-        public void forget(Xid xid) {
-        }
-
-        @Override
-        public Xid[] recover(int flag) {
-            return new Xid[0];
-        }
-
-        @Override
-        public boolean isSameRM(XAResource other) {
-            return other == this;
-        }
-
-        @Override
-        public int getTransactionTimeout() {
-            return 0;
-        }
-
-        @Override
-        public boolean setTransactionTimeout(int seconds) {
-            return false;
         }
     }
 }

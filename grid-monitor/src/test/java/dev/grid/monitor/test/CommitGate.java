@@ -3,7 +3,7 @@ package dev.grid.monitor.test;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 import java.io.Serial;
-import java.io.Serializable;
+import dev.grid.txn.test.TestXAResource;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * serializable, so Narayana keeps it in the transaction log; revived by recovery in another JVM it is
  * disarmed and commits at once. A blocked commit gives up after {@link #MAX_BLOCK_SECONDS} seconds by halting the JVM.
  */
-public final class CommitGate implements XAResource, Serializable {
+public final class CommitGate extends TestXAResource {
     /** The longest a commit blocks before the JVM halts (a test that forgot to kill it). */
     public static final long MAX_BLOCK_SECONDS = 180;
     @Serial
@@ -47,44 +47,12 @@ public final class CommitGate implements XAResource, Serializable {
         Runtime.getRuntime().halt(3);
     }
 
-    @Override
-    public void start(Xid xid, int flags) {
-    }
 
-    @Override
-    public void end(Xid xid, int flags) {
-    }
 
-    @Override
-    public int prepare(Xid xid) {
-        return XA_OK;
-    }
 
-    @Override
-    public void rollback(Xid xid) {
-    }
 
-    @Override
-    public void forget(Xid xid) {
-    }
 
-    @Override
-    public Xid[] recover(int flag) {
-        return new Xid[0];
-    }
 
-    @Override
-    public boolean isSameRM(XAResource other) {
-        return other == this;
-    }
 
-    @Override
-    public int getTransactionTimeout() {
-        return 0;
-    }
 
-    @Override
-    public boolean setTransactionTimeout(int seconds) {
-        return false;
-    }
 }

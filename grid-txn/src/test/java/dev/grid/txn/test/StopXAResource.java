@@ -3,7 +3,6 @@ package dev.grid.txn.test;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 import java.io.Serial;
-import java.io.Serializable;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -12,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * It is serializable, so Narayana keeps it in the transaction log; revived by recovery in another JVM it is
  * disarmed and simply commits or rolls back.
  */
-public final class StopXAResource implements XAResource, Serializable {
+public final class StopXAResource extends TestXAResource {
     @Serial
     private static final long serialVersionUID = 1L;
 
@@ -43,13 +42,7 @@ public final class StopXAResource implements XAResource, Serializable {
         }
     }
 
-    @Override
-    public void start(Xid xid, int flags) {
-    }
 
-    @Override
-    public void end(Xid xid, int flags) {
-    }
 
     @Override
     public int prepare(Xid xid) {
@@ -62,31 +55,9 @@ public final class StopXAResource implements XAResource, Serializable {
         maybeStop(Phase.COMMIT);
     }
 
-    @Override
-    public void rollback(Xid xid) {
-    }
 
-    @Override
-    public void forget(Xid xid) {
-    }
 
-    @Override
-    public Xid[] recover(int flag) {
-        return new Xid[0];
-    }
 
-    @Override
-    public boolean isSameRM(XAResource other) {
-        return other == this;
-    }
 
-    @Override
-    public int getTransactionTimeout() {
-        return 0;
-    }
 
-    @Override
-    public boolean setTransactionTimeout(int seconds) {
-        return false;
-    }
 }
