@@ -64,16 +64,6 @@ public final class TxnCommitOperation extends TxnWriteOperation implements Backu
     }
 
     @Override
-    public int getSyncBackupCount() {
-        return container().syncBackups();
-    }
-
-    @Override
-    public int getAsyncBackupCount() {
-        return container().asyncBackups();
-    }
-
-    @Override
     public Operation getBackupOperation() {
         return new TxnCommitBackupOperation(name, key, txnId, write, value);
     }

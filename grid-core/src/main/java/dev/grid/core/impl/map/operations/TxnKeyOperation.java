@@ -38,6 +38,16 @@ public abstract class TxnKeyOperation extends KeyOperation {
         return container().locks(getPartitionId());
     }
 
+    /** @return the map's synchronous backup count (for the subclasses that are backup-aware) */
+    public int getSyncBackupCount() {
+        return container().syncBackups();
+    }
+
+    /** @return the map's asynchronous backup count (for the subclasses that are backup-aware) */
+    public int getAsyncBackupCount() {
+        return container().asyncBackups();
+    }
+
     @Override
     protected void writeInternal(ObjectDataOutput out) throws IOException {
         super.writeInternal(out);

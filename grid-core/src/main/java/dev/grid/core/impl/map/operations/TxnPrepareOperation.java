@@ -61,16 +61,6 @@ public final class TxnPrepareOperation extends TxnWriteOperation implements Back
     }
 
     @Override
-    public int getSyncBackupCount() {
-        return container().syncBackups();
-    }
-
-    @Override
-    public int getAsyncBackupCount() {
-        return container().asyncBackups();
-    }
-
-    @Override
     public Operation getBackupOperation() {
         return new TxnPrepareBackupOperation(name, key, prepared);
     }

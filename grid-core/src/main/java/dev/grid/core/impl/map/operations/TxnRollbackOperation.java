@@ -43,16 +43,6 @@ public final class TxnRollbackOperation extends TxnKeyOperation implements Backu
     }
 
     @Override
-    public int getSyncBackupCount() {
-        return container().syncBackups();
-    }
-
-    @Override
-    public int getAsyncBackupCount() {
-        return container().asyncBackups();
-    }
-
-    @Override
     public Operation getBackupOperation() {
         return new TxnRollbackBackupOperation(name, key, txnId);
     }
