@@ -2,10 +2,13 @@ package dev.grid.core.impl.map;
 
 import dev.grid.core.GridMapFullException;
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.hash.Data;
 import net.openhft.chronicle.hash.serialization.SizedWriter;
 import net.openhft.chronicle.hash.serialization.impl.ByteArraySizedReader;
 import net.openhft.chronicle.hash.serialization.impl.EnumMarshallable;
 import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ExternalMapQueryContext;
+import net.openhft.chronicle.map.MapEntry;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +62,26 @@ public final class PartitionStore {
     public byte[] put(byte[] key, byte[] value) {
         try {
             return entries.put(key, value);
+        } catch (IllegalStateException e) {
+            throw full(e);
+        }
+    }
+
+    /**
+     * Stores the value without reading the previous one: {@link #put} copies the previous value out of
+     * the store into a new array (a value's size of garbage and copying per write), which set and
+     * backups do not need.
+     */
+    public void set(byte[] key, byte[] value) {
+        try (ExternalMapQueryContext<byte[], byte[], ?> query = entries.queryContext(key)) {
+            query.updateLock().lock();
+            Data<byte[]> data = query.wrapValueAsData(value);
+            MapEntry<byte[], byte[]> entry = query.entry();
+            if (entry != null) {
+                query.replaceValue(entry, data);
+            } else {
+                query.insert(query.absentEntry(), data);
+            }
         } catch (IllegalStateException e) {
             throw full(e);
         }

@@ -1,5 +1,6 @@
 package dev.grid.core.impl.map;
 
+import dev.grid.core.GridMapFullException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The store's byte[] keys, written through its own key writer, behave like Chronicle's default byte[] keys. */
@@ -55,5 +57,37 @@ class PartitionStoreTest {
         assertArrayEquals(new byte[] {2}, store.get(key.clone()));
         assertArrayEquals(new byte[] {2}, store.remove(key.clone()));
         assertEquals(0, store.size());
+    }
+
+    @Test
+    void setInsertsAndOverwritesWithValuesOfAnySizeWithoutReturningThePrevious() {
+        byte[] key = "order-7".getBytes(StandardCharsets.UTF_8);
+        store.set(key, new byte[] {1});
+        assertArrayEquals(new byte[] {1}, store.get(key.clone()));
+        byte[] larger = new byte[500];
+        Arrays.fill(larger, (byte) 9);
+        store.set(key.clone(), larger);
+        assertArrayEquals(larger, store.get(key.clone()), "overwritten with a value larger than its slot");
+        store.set(key.clone(), new byte[] {3, 4});
+        assertArrayEquals(new byte[] {3, 4}, store.get(key.clone()), "overwritten with a smaller value");
+        assertEquals(1, store.size());
+        assertArrayEquals(new byte[] {3, 4}, store.put(key.clone(), new byte[] {5}), "put still returns what set stored");
+    }
+
+    @Test
+    void setIntoAFullStoreFailsNamingTheMapAndStoresNothing() {
+        PartitionStore small = new PartitionStore("tiny", 3, 10, 8, 8);
+        try {
+            GridMapFullException full = assertThrows(GridMapFullException.class, () -> {
+                for (int i = 0; i < 100_000; i++) {
+                    small.set(("key-" + i).getBytes(StandardCharsets.UTF_8), new byte[64]);
+                }
+            });
+            assertTrue(full.getMessage().contains("GridMap 'tiny' partition 3 is full"), full.getMessage());
+            long size = small.size();
+            assertNull(small.get(("key-" + size).getBytes(StandardCharsets.UTF_8)), "the refused entry");
+        } finally {
+            small.close();
+        }
     }
 }

@@ -130,8 +130,10 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
         return e;
     }
 
+    /** Decodes the value with grid's direct codec where it applies (no Hazelcast input stream per call). */
     private <T> T value(ClientMessage response) {
-        return serialization.toObject(GridMapCodecs.decodeDataResponse(response));
+        Data value = GridMapCodecs.decodeDataResponse(response);
+        return value == null ? null : serialization.toObject(value.toByteArray());
     }
 
     private ClientInvocationFuture sendToKeyOwner(GridMapMessageType type, Data key) {

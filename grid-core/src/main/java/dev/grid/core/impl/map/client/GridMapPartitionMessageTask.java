@@ -45,13 +45,21 @@ abstract class GridMapPartitionMessageTask<P extends GridMapCodecs.Request> exte
             throw new IllegalArgumentException("GridMap '" + parameters.name + "': a " + type.methodName()
                     + " request names partition " + partitionId + ", not one of 0.." + (partitions.getPartitionCount() - 1));
         }
+        if (parameters instanceof GridMapCodecs.KeyRequest) {
+            // the commonest case, checked on the decoded key itself: no copy, no list
+            checkKeyPartition(partitionId, partitions.getPartitionId(((GridMapCodecs.KeyRequest) parameters).key));
+            return;
+        }
         for (byte[] key : parameters.namedKeys()) {
-            int keyPartition = partitions.getPartitionId(new HeapData(key));
-            if (keyPartition != partitionId) {
-                throw new IllegalArgumentException("GridMap '" + parameters.name + "': a " + type.methodName()
-                        + " request for partition " + partitionId + " names a key of partition " + keyPartition
-                        + "; nothing was read or stored");
-            }
+            checkKeyPartition(partitionId, partitions.getPartitionId(new HeapData(key)));
+        }
+    }
+
+    private void checkKeyPartition(int partitionId, int keyPartition) {
+        if (keyPartition != partitionId) {
+            throw new IllegalArgumentException("GridMap '" + parameters.name + "': a " + type.methodName()
+                    + " request for partition " + partitionId + " names a key of partition " + keyPartition
+                    + "; nothing was read or stored");
         }
     }
 

@@ -48,7 +48,7 @@ public final class ExecuteOnKeyOperation extends MutatingKeyOperation {
         } else if (entry.updated()) {
             Data value = serialization.toData(entry.getValue());
             checkValueSize(value);
-            store().put(keyBytes, value.toByteArray());
+            store().set(keyBytes, value.toByteArray());
             changed = true;
             backup = new PutBackupOperation(name, key, value);
             container().recordPut(System.nanoTime() - start);

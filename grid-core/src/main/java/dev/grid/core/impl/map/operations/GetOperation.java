@@ -3,6 +3,7 @@ package dev.grid.core.impl.map.operations;
 import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.spi.impl.operationservice.ReadonlyOperation;
 import dev.grid.core.impl.GridCoreDataSerializerHook;
+import dev.grid.core.impl.map.MapContainer;
 import dev.grid.core.impl.map.PartitionStore;
 
 /** Reads a key's value; responds with the serialized value or null. */
@@ -18,10 +19,21 @@ public final class GetOperation extends KeyOperation implements ReadonlyOperatio
 
     @Override
     public void run() {
+        value = read(container(), getPartitionId(), keyBytes());
+    }
+
+    /**
+     * What {@link #run()} does, for a caller already on the partition's thread of a partition this
+     * member owns (a client's get answered without an invocation): reads the key and records the read.
+     *
+     * @return the serialized value, or null
+     */
+    public static Data read(MapContainer container, int partitionId, byte[] keyBytes) {
         long start = System.nanoTime();
-        PartitionStore store = storeOrNull();
-        value = store == null ? null : data(store.get(keyBytes()));
-        container().recordGet(value != null, System.nanoTime() - start);
+        PartitionStore store = container.storeOrNull(partitionId);
+        Data value = store == null ? null : data(store.get(keyBytes));
+        container.recordGet(value != null, System.nanoTime() - start);
+        return value;
     }
 
     @Override

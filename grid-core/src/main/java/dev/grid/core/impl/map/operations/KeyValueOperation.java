@@ -29,6 +29,14 @@ public abstract class KeyValueOperation extends MutatingKeyOperation {
         return previous;
     }
 
+    /** Stores the value (the size already checked) and records the write, without reading the previous value. */
+    protected final void set(byte[] keyBytes) {
+        long start = System.nanoTime();
+        store().set(keyBytes, value.toByteArray());
+        changed = true;
+        container().recordPut(System.nanoTime() - start);
+    }
+
     @Override
     protected void checkArguments() {
         checkValueSize(value);

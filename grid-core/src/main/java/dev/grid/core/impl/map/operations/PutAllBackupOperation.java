@@ -27,7 +27,7 @@ public final class PutAllBackupOperation extends GridMapOperation implements Bac
     public void run() {
         PartitionStore store = store();
         for (int i = 0; i < keys.size(); i++) {
-            store.put(keys.get(i), values.get(i));
+            store.set(keys.get(i), values.get(i));
         }
     }
 

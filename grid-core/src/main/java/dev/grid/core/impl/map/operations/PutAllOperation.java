@@ -51,7 +51,7 @@ public final class PutAllOperation extends GridMapOperation implements BackupAwa
         PartitionStore store = store();
         long start = System.nanoTime();
         for (int i = 0; i < keys.size(); i++) {
-            store.put(keys.get(i), values.get(i));
+            store.set(keys.get(i), values.get(i));
         }
         container.recordPuts(keys.size(), System.nanoTime() - start);
     }

@@ -33,7 +33,7 @@ public final class PutBackupOperation extends KeyOperation implements BackupOper
     public void run() {
         PartitionStore store = store();
         byte[] keyBytes = keyBytes();
-        store.put(keyBytes, value.toByteArray());
+        store.set(keyBytes, value.toByteArray());
         if (fence > 0) {
             store.setFence(keyBytes, fence);
         }

@@ -86,7 +86,7 @@ public final class ReplicationOperation extends GridMapOperation {
             store.clear();
         }
         for (int i = 0; i < keys.size(); i++) {
-            store.put(keys.get(i), values.get(i));
+            store.set(keys.get(i), values.get(i));
         }
         for (int i = 0; i < fencedKeys.size(); i++) {
             store.setFence(fencedKeys.get(i), fences[i]);

@@ -15,7 +15,7 @@ public final class SetOperation extends KeyValueOperation {
 
     @Override
     public void run() {
-        store(keyBytes());
+        set(keyBytes());
     }
 
     @Override

@@ -34,7 +34,7 @@ public abstract class TxnWriteOperation extends TxnKeyOperation {
         long start = System.nanoTime();
         switch (write) {
             case PUT:
-                store().put(keyBytes, value.toByteArray());
+                store().set(keyBytes, value.toByteArray());
                 if (owner) {
                     container().recordPut(System.nanoTime() - start);
                 }
