@@ -148,7 +148,8 @@ public final class CpService implements ManagedService, MembershipAwareService, 
     /** Graceful shutdown: a voting member leaves the group at once, so it needs no replacement timeout. */
     @Override
     public boolean onShutdown(long timeout, TimeUnit unit) {
-        if (group.isMember()) {
+        boolean othersCanRemoveThisMember = membership.startShutdown();
+        if (group.isMember() && othersCanRemoveThisMember) {
             try {
                 invoker.invoke(new LeaveGroupCommand(nodeEngine.getLocalMember().getUuid()))
                         .get(Math.min(unit.toSeconds(timeout), LEAVE_TIMEOUT_SECONDS), TimeUnit.SECONDS);

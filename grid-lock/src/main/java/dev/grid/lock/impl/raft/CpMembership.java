@@ -70,6 +70,7 @@ public final class CpMembership {
     private final AtomicLong lastViewRequest = new AtomicLong(System.nanoTime() - VIEW_REQUEST_INTERVAL_NANOS);
     private volatile boolean majorityAvailable;
     private volatile boolean majorityLostReported;
+    private volatile boolean shuttingDown;
     private boolean majorityMissing;
     private long majorityMissingSince;
     private volatile boolean waitingLogged;
@@ -378,6 +379,41 @@ public final class CpMembership {
     }
 
     /**
+     * Whether the voting members other than {@code member} that are still in the cluster form a
+     * majority of them, so the group can commit {@code member}'s removal; logs why not.
+     */
+    private boolean othersCanCommitRemovalOf(RaftGroupMembers committed, UUID member) {
+        int remaining = 0;
+        int remainingPresent = 0;
+        for (RaftEndpoint voting : committed.getVotingMembers()) {
+            UUID uuid = ((CpEndpoint) voting).uuid();
+            if (!uuid.equals(member)) {
+                remaining++;
+                remainingPresent += nodeEngine.getClusterService().getMember(uuid) != null ? 1 : 0;
+            }
+        }
+        if (remainingPresent < remaining / 2 + 1) {
+            LOG.warn("CP member {} shuts down without leaving the group: only {} of the other {} voting members are in the cluster, "
+                    + "too few to commit its removal", member, remainingPresent, remaining);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Called when this member starts a graceful shutdown: the majority alarm stays quiet from now on
+     * (the others leaving around it is the cluster going down, not a failure).
+     *
+     * @return whether this member should ask the group to remove it (false when the rest of the group
+     *         cannot commit the removal any more, or this member holds no Raft node)
+     */
+    public boolean startShutdown() {
+        shuttingDown = true;
+        RaftNode node = group.node();
+        return node != null && othersCanCommitRemovalOf(node.getCommittedMembers(), nodeEngine.getLocalMember().getUuid());
+    }
+
+    /**
      * Served on the leader: removes a member that is shutting down gracefully, so the group keeps
      * its majority arithmetic right instead of waiting for the removal timeout.
      */
@@ -394,17 +430,7 @@ public final class CpMembership {
         }
         // The group without the leaving member must still have a live majority, or the removal can never
         // commit (and the leader steps down trying): then the member just goes, and is replaced later.
-        int remaining = 0;
-        int remainingPresent = 0;
-        for (RaftEndpoint voting : committed.getVotingMembers()) {
-            if (!voting.equals(endpoint)) {
-                remaining++;
-                remainingPresent += nodeEngine.getClusterService().getMember(((CpEndpoint) voting).uuid()) != null ? 1 : 0;
-            }
-        }
-        if (remainingPresent < remaining / 2 + 1) {
-            LOG.warn("CP member {} shuts down without leaving the group: only {} of the other {} voting members are in the cluster, "
-                    + "too few to commit its removal", member, remainingPresent, remaining);
+        if (!othersCanCommitRemovalOf(committed, member)) {
             return CompletableFuture.completedFuture(LockResults.OK);
         }
         if (committed.getLogIndex() != node.getEffectiveMembers().getLogIndex() || !changing.compareAndSet(false, true)) {
@@ -457,7 +483,7 @@ public final class CpMembership {
             majorityMissing = true;
             majorityMissingSince = now;
         }
-        if (now - majorityMissingSince >= config.getLeaderHeartbeatTimeout().toNanos() && !majorityLostReported) {
+        if (now - majorityMissingSince >= config.getLeaderHeartbeatTimeout().toNanos() && !majorityLostReported && !shuttingDown) {
             majorityLostReported = true;
             majorityAvailable = false;
             LOG.error("*** The CP group {} has LOST ITS MAJORITY: {} of its {} voting members are in the cluster, it needs {}. "
