@@ -5,8 +5,8 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.impl.clientside.HazelcastClientInstanceImpl;
 import com.hazelcast.client.impl.clientside.HazelcastClientProxy;
 import com.hazelcast.client.impl.protocol.ClientMessage;
-import com.hazelcast.client.impl.spi.impl.ClientInvocation;
 import com.hazelcast.client.impl.protocol.DefaultMessageTaskFactoryProvider;
+import com.hazelcast.client.impl.spi.impl.ClientInvocation;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.internal.serialization.Data;
@@ -22,8 +22,12 @@ import dev.grid.core.GridMapConfig;
 import dev.grid.core.GridMapFullException;
 import dev.grid.core.GridMapStats;
 import dev.grid.core.GridMode;
+import dev.grid.core.impl.EmbeddedGrid;
+import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.client.GridMapCodecs;
 import dev.grid.core.impl.map.client.GridMapMessageType;
+import dev.grid.core.impl.map.operations.EntriesResponse;
+import dev.grid.core.impl.map.operations.FetchEntriesOperation;
 import dev.grid.core.test.TestClusters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,6 +91,40 @@ class ClientGridMapTest extends GridMapContractTest {
     @Override
     protected Grid grid() {
         return client;
+    }
+
+    @Test
+    void aLimitedPartitionFetchReturnsAtMostTheLimitFromAMemberAndFromTheClient() {
+        GridMap<String, Integer> map = client.map("fetch-limit");
+        int partition = client.partitions().partitionOf("k0");
+        int inPartition = 0;
+        for (int i = 0; inPartition < 12; i++) {
+            if (client.partitions().partitionOf("k" + i) == partition) {
+                map.set("k" + i, i);
+                inPartition++;
+            }
+        }
+        NodeEngine engine = EmbeddedGrid.nodeEngine(members.get(0).hazelcast());
+        EntriesResponse fromMember = engine.getOperationService()
+                .<EntriesResponse>invokeOnPartition(GridMapService.SERVICE_NAME,
+                        new FetchEntriesOperation("fetch-limit", false, 5), partition)
+                .joinInternal();
+        assertEquals(5, fromMember.keys().size());
+        assertEquals(5, fromMember.values().size());
+
+        HazelcastClientInstanceImpl instance = ((HazelcastClientProxy) client.hazelcast()).client;
+        EntriesResponse fromClient = GridMapCodecs.decodeEntriesResponse(
+                new ClientInvocation(instance,
+                        GridMapCodecs.encodeFetchRequest("fetch-limit", true, 3), "fetch-limit", partition)
+                        .invoke().joinInternal());
+        assertEquals(3, fromClient.keys().size());
+
+        int all = 0;
+        for (Iterator<?> it = map.iterator(); it.hasNext(); it.next()) {
+            all++;
+        }
+        assertEquals(12, all, "the unlimited fetch behind the iterator still returns every entry");
+        map.destroy();
     }
 
     @Test

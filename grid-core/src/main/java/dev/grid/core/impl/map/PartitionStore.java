@@ -139,6 +139,20 @@ public final class PartitionStore {
         entries.forEachEntry(entry -> action.accept(entry.key().getUsing(null), entry.value().getUsing(null)));
     }
 
+    /**
+     * Like {@link #forEach(BiConsumer)}, stopping after {@code limit} entries.
+     *
+     * @param limit the most entries to visit (at least 1)
+     * @param keysOnly whether to skip copying the values (the action then gets null values)
+     */
+    public void forEach(int limit, boolean keysOnly, BiConsumer<byte[], byte[]> action) {
+        int[] visited = {0};
+        entries.forEachEntryWhile(entry -> {
+            action.accept(entry.key().getUsing(null), keysOnly ? null : entry.value().getUsing(null));
+            return ++visited[0] < limit;
+        });
+    }
+
     /** @return the keys now present (a snapshot, for chunked replication) */
     public List<byte[]> keys() {
         List<byte[]> keys = new ArrayList<>((int) Math.min(Integer.MAX_VALUE, entries.longSize()));

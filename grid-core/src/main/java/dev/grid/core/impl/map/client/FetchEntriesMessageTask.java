@@ -20,7 +20,7 @@ final class FetchEntriesMessageTask extends GridMapPartitionMessageTask<GridMapC
 
     @Override
     protected Operation prepareOperation() {
-        return new FetchEntriesOperation(parameters.name, parameters.keysOnly);
+        return new FetchEntriesOperation(parameters.name, parameters.keysOnly, parameters.limit);
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.hazelcast.client.impl.protocol.codec.builtin.ListMultiFrameCodec;
 import com.hazelcast.client.impl.protocol.codec.builtin.StringCodec;
 import com.hazelcast.internal.serialization.Data;
 import dev.grid.core.impl.map.operations.EntriesResponse;
+import dev.grid.core.impl.map.operations.FetchEntriesOperation;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +24,7 @@ import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCod
 import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCodec.LONG_SIZE_IN_BYTES;
 import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCodec.UUID_SIZE_IN_BYTES;
 import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCodec.decodeBoolean;
+import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCodec.decodeInt;
 import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCodec.decodeLong;
 import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCodec.decodeUUID;
 import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCodec.encodeBoolean;
@@ -53,6 +55,7 @@ import static com.hazelcast.client.impl.protocol.codec.builtin.FixedSizeTypesCod
 public final class GridMapCodecs {
     private static final int REQUEST_INITIAL_FRAME_SIZE = PARTITION_ID_FIELD_OFFSET + INT_SIZE_IN_BYTES;
     private static final int FETCH_KEYS_ONLY_OFFSET = REQUEST_INITIAL_FRAME_SIZE;
+    private static final int FETCH_LIMIT_OFFSET = FETCH_KEYS_ONLY_OFFSET + BOOLEAN_SIZE_IN_BYTES;
     private static final int FENCE_OFFSET = REQUEST_INITIAL_FRAME_SIZE;
     private static final int TXN_ID_OFFSET = REQUEST_INITIAL_FRAME_SIZE;
     private static final int RESPONSE_FIELD_OFFSET = RESPONSE_BACKUP_ACKS_FIELD_OFFSET + BYTE_SIZE_IN_BYTES;
@@ -128,6 +131,8 @@ public final class GridMapCodecs {
     /** Every entry (or every key) of one partition. */
     public static final class FetchRequest extends Request {
         public boolean keysOnly;
+        /** the most entries to return ({@code FetchEntriesOperation.ALL}: every one) */
+        public int limit;
     }
 
     // ---- requests ----
@@ -274,8 +279,14 @@ public final class GridMapCodecs {
     }
 
     public static ClientMessage encodeFetchRequest(String name, boolean keysOnly) {
-        ClientMessage message = newRequest(GridMapMessageType.FETCH_ENTRIES, BOOLEAN_SIZE_IN_BYTES, false);
+        return encodeFetchRequest(name, keysOnly, FetchEntriesOperation.ALL);
+    }
+
+    /** @param limit the most entries to return, at least 1 */
+    public static ClientMessage encodeFetchRequest(String name, boolean keysOnly, int limit) {
+        ClientMessage message = newRequest(GridMapMessageType.FETCH_ENTRIES, BOOLEAN_SIZE_IN_BYTES + INT_SIZE_IN_BYTES, false);
         encodeBoolean(message.getStartFrame().content, FETCH_KEYS_ONLY_OFFSET, keysOnly);
+        encodeInt(message.getStartFrame().content, FETCH_LIMIT_OFFSET, limit);
         StringCodec.encode(message, name);
         return message;
     }
@@ -283,7 +294,9 @@ public final class GridMapCodecs {
     public static FetchRequest decodeFetchRequest(ClientMessage message) {
         ClientMessage.ForwardFrameIterator frames = message.frameIterator();
         FetchRequest request = new FetchRequest();
-        request.keysOnly = decodeBoolean(frames.next().content, FETCH_KEYS_ONLY_OFFSET);
+        byte[] fixed = frames.next().content;
+        request.keysOnly = decodeBoolean(fixed, FETCH_KEYS_ONLY_OFFSET);
+        request.limit = decodeInt(fixed, FETCH_LIMIT_OFFSET);
         request.name = StringCodec.decode(frames);
         return request;
     }

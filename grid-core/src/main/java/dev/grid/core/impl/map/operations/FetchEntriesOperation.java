@@ -10,17 +10,35 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every entry (or every key) of one partition, for iteration partition by partition. */
+/**
+ * The entries (or only the keys) of one partition, for iteration partition by partition; with a
+ * limit, only the first {@code limit} in the store's order (a short scan).
+ */
 public final class FetchEntriesOperation extends GridMapOperation implements ReadonlyOperation {
+    /** No limit: every entry of the partition. */
+    public static final int ALL = Integer.MAX_VALUE;
+
     private boolean keysOnly;
+    private int limit = ALL;
     private transient EntriesResponse entries;
 
     public FetchEntriesOperation() {
     }
 
     public FetchEntriesOperation(String name, boolean keysOnly) {
+        this(name, keysOnly, ALL);
+    }
+
+    /**
+     * @param limit the most entries to return, at least 1 ({@link #ALL} for every entry)
+     */
+    public FetchEntriesOperation(String name, boolean keysOnly, int limit) {
         super(name);
+        if (limit < 1) {
+            throw new IllegalArgumentException("GridMap '" + name + "': a fetch limit must be >= 1, was " + limit);
+        }
         this.keysOnly = keysOnly;
+        this.limit = limit;
     }
 
     @Override
@@ -29,7 +47,7 @@ public final class FetchEntriesOperation extends GridMapOperation implements Rea
         List<byte[]> values = keysOnly ? null : new ArrayList<>();
         PartitionStore store = storeOrNull();
         if (store != null) {
-            store.forEach((key, value) -> {
+            store.forEach(limit, keysOnly, (key, value) -> {
                 keys.add(key);
                 if (values != null) {
                     values.add(value);
@@ -54,11 +72,13 @@ public final class FetchEntriesOperation extends GridMapOperation implements Rea
     protected void writeInternal(ObjectDataOutput out) throws IOException {
         super.writeInternal(out);
         out.writeBoolean(keysOnly);
+        out.writeInt(limit);
     }
 
     @Override
     protected void readInternal(ObjectDataInput in) throws IOException {
         super.readInternal(in);
         keysOnly = in.readBoolean();
+        limit = in.readInt();
     }
 }

@@ -7,6 +7,7 @@ import com.hazelcast.internal.serialization.SerializationService;
 import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuilder;
 import dev.grid.core.GridMapFullException;
 import dev.grid.core.impl.map.operations.EntriesResponse;
+import dev.grid.core.impl.map.operations.FetchEntriesOperation;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -103,6 +104,10 @@ class GridMapClientProtocolTest {
             GridMapCodecs.FetchRequest fetch = GridMapCodecs.decodeFetchRequest(GridMapCodecs.encodeFetchRequest("m", keysOnly));
             assertEquals("m", fetch.name);
             assertEquals(keysOnly, fetch.keysOnly);
+            assertEquals(FetchEntriesOperation.ALL, fetch.limit);
+            GridMapCodecs.FetchRequest limited = GridMapCodecs.decodeFetchRequest(GridMapCodecs.encodeFetchRequest("m", keysOnly, 7));
+            assertEquals(7, limited.limit);
+            assertEquals(keysOnly, limited.keysOnly);
         }
     }
 

@@ -19,14 +19,12 @@ import dev.grid.core.impl.map.operations.FetchEntriesOperation;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 
 /**
  * Scans of one partition. Grid and Hazelcast keep keys hashed, not ordered, so a YCSB scan
  * ("{@code count} records from {@code startKey} on") becomes: up to {@code count} records of the
- * partition that holds {@code startKey}, each deserialized. GridMap's partition fetch (what its
- * iterator uses) returns the whole partition in one response; IMap's partition iterator fetches
- * {@code count} entries.
+ * partition that holds {@code startKey}, each deserialized: GridMap's partition fetch with a limit
+ * of {@code count}, IMap's partition iterator with a fetch size of {@code count}.
  */
 public final class PartitionScans {
     private PartitionScans() {
@@ -50,16 +48,15 @@ public final class PartitionScans {
             SerializationService serialization = engine.getSerializationService();
             String name = map.name();
             return (partitionId, count) -> deserialize(engine.getOperationService().<EntriesResponse>invokeOnPartition(
-                    GridMapService.SERVICE_NAME, new FetchEntriesOperation(name, false), partitionId).joinInternal(),
+                    GridMapService.SERVICE_NAME, new FetchEntriesOperation(name, false, count), partitionId).joinInternal(),
                     count, serialization);
         }
         if (map instanceof ClientGridMapProxy<?, ?> client) {
             HazelcastClientInstanceImpl instance = (HazelcastClientInstanceImpl) client.getContext().getHazelcastInstance();
             SerializationService serialization = client.getContext().getSerializationService();
             String name = map.name();
-            IntFunction<EntriesResponse> fetch = partitionId -> GridMapCodecs.decodeEntriesResponse(
-                    new ClientInvocation(instance, GridMapCodecs.encodeFetchRequest(name, false), name, partitionId).invoke().joinInternal());
-            return (partitionId, count) -> deserialize(fetch.apply(partitionId), count, serialization);
+            return (partitionId, count) -> deserialize(GridMapCodecs.decodeEntriesResponse(new ClientInvocation(instance,
+                    GridMapCodecs.encodeFetchRequest(name, false, count), name, partitionId).invoke().joinInternal()), count, serialization);
         }
         throw new IllegalArgumentException("not a grid GridMap proxy: " + map.getClass().getName());
     }
