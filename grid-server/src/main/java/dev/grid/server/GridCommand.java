@@ -82,6 +82,8 @@ public final class GridCommand {
     private String usage() {
         StringBuilder text = new StringBuilder("usage: grid <command> [options]\n\ncommands:\n");
         commands.values().forEach(c -> text.append(String.format("  %-12s %s%n", c.name(), c.summary())));
+        // dispatched by the grid script to the perf jar (perf depends on this module, not the other way)
+        text.append(String.format("  %-12s %s%n", "bench", "benchmarks side by side: YCSB load, locks, transactions, heap, JMH (grid bench --help)"));
         text.append("\n'grid <command> --help' describes a command's options.\n");
         return text.toString();
     }

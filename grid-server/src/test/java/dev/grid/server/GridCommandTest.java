@@ -29,7 +29,8 @@ class GridCommandTest {
     @Test
     void helpListsEveryCommand() {
         assertEquals(GridCommand.OK, command.run("--help"));
-        assertTrue(out().contains("start") && out().contains("demo") && out().contains("partitions"), out());
+        assertTrue(out().contains("start") && out().contains("demo") && out().contains("partitions")
+                && out().contains("stat") && out().contains("bench"), out());
     }
 
     @Test
