@@ -3,11 +3,15 @@ package dev.grid.perf.bench.targets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A {@code ConcurrentHashMap} in this JVM: keeps references, copies nothing; the floor. */
-final class ChmTarget implements BenchTarget {
+/**
+ * A {@code ConcurrentHashMap} in this JVM: keeps references, copies nothing; the floor. Open for
+ * tests that need an in-process target with one behaviour changed.
+ */
+public class ChmTarget implements BenchTarget {
     private final ConcurrentHashMap<String, byte[]> map;
 
-    ChmTarget(long records) {
+    /** @param records how many records the map is sized for */
+    public ChmTarget(long records) {
         this.map = new ConcurrentHashMap<>((int) Math.min(Integer.MAX_VALUE / 2, records * 2));
     }
 

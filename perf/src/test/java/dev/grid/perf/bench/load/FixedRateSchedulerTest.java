@@ -1,6 +1,6 @@
 package dev.grid.perf.bench.load;
 
-import dev.grid.perf.bench.targets.BenchTarget;
+import dev.grid.perf.bench.targets.ChmTarget;
 import dev.grid.perf.bench.ycsb.Distribution;
 import dev.grid.perf.bench.ycsb.Workload;
 import org.HdrHistogram.Histogram;
@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -64,12 +62,12 @@ class FixedRateSchedulerTest {
     }
 
     /** Answers reads at once, except the n-th, which takes 300 ms. */
-    private static final class StallingTarget implements BenchTarget {
-        private final Map<String, byte[]> map = new ConcurrentHashMap<>();
+    private static final class StallingTarget extends ChmTarget {
         private final AtomicLong reads = new AtomicLong();
         private final long stallAt;
 
         StallingTarget(long stallAt) {
+            super(100);
             this.stallAt = stallAt;
         }
 
@@ -81,37 +79,7 @@ class FixedRateSchedulerTest {
                     LockSupport.parkNanos(until - System.nanoTime());
                 }
             }
-            return map.get(key);
-        }
-
-        @Override
-        public void update(String key, byte[] record) {
-            map.put(key, record);
-        }
-
-        @Override
-        public void insert(String key, byte[] record) {
-            map.put(key, record);
-        }
-
-        @Override
-        public void load(Map<String, byte[]> records) {
-            map.putAll(records);
-        }
-
-        @Override
-        public int scan(String startKey, int count) {
-            throw new UnsupportedOperationException(scanSupport());
-        }
-
-        @Override
-        public String scanSupport() {
-            return "no scans";
-        }
-
-        @Override
-        public void close() {
-            map.clear();
+            return super.read(key);
         }
     }
 }
