@@ -2,7 +2,10 @@ package dev.grid.core;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Configuration of a grid client: which cluster, which member addresses to try, how long to wait.
@@ -14,6 +17,7 @@ public final class GridClientConfig {
     private String clusterName = "grid";
     private List<String> addresses = List.of("127.0.0.1");
     private Duration connectTimeout = Duration.ofSeconds(30);
+    private final Map<String, String> hazelcastProperties = new LinkedHashMap<>();
 
     /**
      * A client config for the cluster a member config describes: same cluster name, and the
@@ -72,5 +76,30 @@ public final class GridClientConfig {
         }
         this.connectTimeout = connectTimeout;
         return this;
+    }
+
+    /**
+     * Sets a raw Hazelcast client property (escape hatch), overriding grid's own setting of it.
+     * Among grid's settings is {@code hazelcast.client.operation.fail.on.indeterminate.state=true}:
+     * setting it to false makes a write whose backup acknowledgement was lost report success, and
+     * such a write can be lost when a member dies (see docs/gridmap.md).
+     *
+     * @param key   a property name starting with {@code hazelcast.}
+     * @param value its value
+     * @return this
+     */
+    public GridClientConfig setHazelcastProperty(String key, String value) {
+        String where = "client.hazelcastProperties";
+        Require.nonBlank(where + " key", key);
+        if (!key.startsWith("hazelcast.")) {
+            throw new GridConfigException(where, where + " keys must start with \"hazelcast.\", was " + Require.quote(key));
+        }
+        hazelcastProperties.put(key, Require.nonNull(where + "." + key, value));
+        return this;
+    }
+
+    /** @return the raw Hazelcast client properties set, in order */
+    public Map<String, String> getHazelcastProperties() {
+        return Collections.unmodifiableMap(hazelcastProperties);
     }
 }

@@ -7,6 +7,7 @@ import dev.grid.server.impl.PartitionsCommand;
 import dev.grid.server.impl.StartCommand;
 import dev.grid.server.impl.StatCommand;
 import dev.grid.server.impl.UsageException;
+import dev.grid.server.impl.chaos.ChaosCommand;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -37,7 +38,8 @@ public final class GridCommand {
     public GridCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
-        for (Command command : List.of(new StartCommand(), new StatCommand(), new DemoCommand(), new PartitionsCommand())) {
+        for (Command command : List.of(new StartCommand(), new StatCommand(), new DemoCommand(), new PartitionsCommand(),
+                new ChaosCommand())) {
             commands.put(command.name(), command);
         }
     }

@@ -7,6 +7,7 @@ import dev.grid.core.GridClientConfig;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMember;
 import dev.grid.core.GridMode;
+import dev.grid.core.impl.backup.ClientLostBackupAckResolver;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -31,12 +32,15 @@ public final class ClientGrid extends HazelcastGrid {
     public static ClientGrid connect(GridClientConfig config) {
         Objects.requireNonNull(config, "config");
         SystemDefaults.apply();
+        HazelcastInstance hazelcast;
         try {
-            return new ClientGrid(HazelcastClient.newHazelcastClient(HazelcastConfigs.client(config)), config.getClusterName());
+            hazelcast = HazelcastClient.newHazelcastClient(HazelcastConfigs.client(config));
         } catch (HazelcastException | IllegalStateException e) {
             throw new GridException("cannot connect to grid cluster '" + config.getClusterName() + "' at "
                     + config.getAddresses() + " within " + config.getConnectTimeout() + ": " + e.getMessage(), e);
         }
+        ClientLostBackupAckResolver.start(hazelcast);
+        return new ClientGrid(hazelcast, config.getClusterName());
     }
 
     @Override

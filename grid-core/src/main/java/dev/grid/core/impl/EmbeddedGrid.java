@@ -9,6 +9,7 @@ import dev.grid.core.GridConfig;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMember;
 import dev.grid.core.GridMode;
+import dev.grid.core.impl.backup.MemberLostBackupAckResolver;
 import dev.grid.core.impl.map.GridMapMetrics;
 import dev.grid.core.impl.map.GridMapService;
 
@@ -44,6 +45,7 @@ public final class EmbeddedGrid extends HazelcastGrid {
         }
         EmbeddedGrid grid = new EmbeddedGrid(hazelcast, config);
         GridMapService maps = nodeEngine(hazelcast).getService(GridMapService.SERVICE_NAME);
+        MemberLostBackupAckResolver.start(hazelcast, nodeEngine(hazelcast));
         grid.metrics().register(new GridMapMetrics(maps));
         ((DefaultGridMetrics) grid.metrics()).onCounters(maps::useCounters);
         // Ask the master to assign partitions now, rather than on the first data operation,

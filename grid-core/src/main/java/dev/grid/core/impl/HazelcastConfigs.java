@@ -26,6 +26,12 @@ public final class HazelcastConfigs {
     static final String PHONE_HOME = "hazelcast.phone.home.enabled";
     static final String PARTITION_COUNT = "hazelcast.partition.count";
     static final String BIND_ANY = "hazelcast.socket.bind.any";
+    static final String CLIENT_BIND_ANY = "hazelcast.socket.client.bind.any";
+    static final String LOCAL_ADDRESS = "hazelcast.local.localAddress";
+    /** A member-side write whose backups did not acknowledge fails instead of reporting success. */
+    static final String FAIL_ON_INDETERMINATE = "hazelcast.operation.fail.on.indeterminate.state";
+    /** A client write whose backups did not acknowledge fails instead of reporting success. */
+    static final String CLIENT_FAIL_ON_INDETERMINATE = "hazelcast.client.operation.fail.on.indeterminate.state";
 
     private HazelcastConfigs() {
     }
@@ -41,14 +47,19 @@ public final class HazelcastConfigs {
         config.setProperty(PHONE_HOME, "false");
         config.setProperty(PARTITION_COUNT, Integer.toString(grid.getPartitionCount()));
         config.setProperty(BIND_ANY, "false");
-        grid.getHazelcastProperties().forEach(config::setProperty);
+        // connections to other members start from this member's own address, as its listening socket does
+        config.setProperty(CLIENT_BIND_ANY, "false");
+        // never report a write as a success when its synchronous backups did not confirm it (Hazelcast's default does)
+        config.setProperty(FAIL_ON_INDETERMINATE, "true");
         config.getUserContext().put(GridMapService.CONFIG_KEY, grid);
         config.getUserContext().put(DefaultGridEvents.USER_CONTEXT_KEY, new DefaultGridEvents());
 
         GridNetworkConfig gridNetwork = grid.getNetwork();
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(gridNetwork.getPort()).setPortAutoIncrement(gridNetwork.isPortAutoIncrement());
-        network.getInterfaces().setEnabled(true).addInterface(gridNetwork.getHost());
+        // Exactly the configured address, also one the machine has no interface for such as 127.0.0.2
+        // (the whole 127/8 is local); interface matching would refuse it.
+        config.setProperty(LOCAL_ADDRESS, gridNetwork.getHost());
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(gridNetwork.isMulticast());
         join.getAutoDetectionConfig().setEnabled(false);
@@ -59,6 +70,8 @@ public final class HazelcastConfigs {
         // Hazelcast's own structures (reached through the hazelcast() escape hatch) follow grid's backup counts.
         MapConfig defaultMap = config.getMapConfig("default");
         defaultMap.setBackupCount(grid.getBackupCount()).setAsyncBackupCount(grid.getAsyncBackupCount());
+        // the user's raw properties last: they override grid's
+        grid.getHazelcastProperties().forEach(config::setProperty);
         return config;
     }
 
@@ -71,6 +84,8 @@ public final class HazelcastConfigs {
         config.setClusterName(grid.getClusterName());
         config.setProperty(LOGGING_TYPE, "slf4j");
         config.setProperty(PHONE_HOME, "false");
+        config.setProperty(CLIENT_FAIL_ON_INDETERMINATE, "true");
+        grid.getHazelcastProperties().forEach(config::setProperty);
         ClientNetworkConfig network = config.getNetworkConfig();
         grid.getAddresses().forEach(address -> expandPortRange(address).forEach(network::addAddress));
         config.getConnectionStrategyConfig().getConnectionRetryConfig()

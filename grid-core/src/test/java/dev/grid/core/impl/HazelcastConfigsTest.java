@@ -48,4 +48,33 @@ class HazelcastConfigsTest {
                 config.getNetworkConfig().getAddresses());
         assertEquals(7000, config.getConnectionStrategyConfig().getConnectionRetryConfig().getClusterConnectTimeoutMillis());
     }
+
+    @Test
+    void writesWhoseBackupsDidNotConfirmFailOnMembersAndClients() {
+        Config member = HazelcastConfigs.member(new GridConfig());
+        assertEquals("true", member.getProperty("hazelcast.operation.fail.on.indeterminate.state"));
+        ClientConfig client = HazelcastConfigs.client(new GridClientConfig());
+        assertEquals("true", client.getProperty("hazelcast.client.operation.fail.on.indeterminate.state"));
+    }
+
+    @Test
+    void rawPropertiesOverrideGridsOwnSettings() {
+        Config member = HazelcastConfigs.member(new GridConfig()
+                .setHazelcastProperty("hazelcast.operation.fail.on.indeterminate.state", "false"));
+        assertEquals("false", member.getProperty("hazelcast.operation.fail.on.indeterminate.state"));
+        ClientConfig client = HazelcastConfigs.client(new GridClientConfig()
+                .setHazelcastProperty("hazelcast.client.operation.fail.on.indeterminate.state", "false"));
+        assertEquals("false", client.getProperty("hazelcast.client.operation.fail.on.indeterminate.state"));
+    }
+
+    @Test
+    void aMemberBindsAndConnectsFromExactlyItsConfiguredAddress() {
+        GridConfig grid = new GridConfig();
+        grid.getNetwork().setHost("127.0.0.2");
+        Config config = HazelcastConfigs.member(grid);
+        assertEquals("127.0.0.2", config.getProperty("hazelcast.local.localAddress"));
+        assertEquals("false", config.getProperty("hazelcast.socket.bind.any"));
+        assertEquals("false", config.getProperty("hazelcast.socket.client.bind.any"));
+        assertFalse(config.getNetworkConfig().getInterfaces().isEnabled());
+    }
 }

@@ -113,6 +113,7 @@ public final class StartCommand implements Command {
                 printMembers(out, grid.members());
             }
         });
+        PartitionSafetyReporter.start(grid.hazelcast(), out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stoppingOnSignal = true;
             out.println("grid member " + self.address() + " stopping: leaving the cluster gracefully");

@@ -12,6 +12,7 @@ import dev.grid.core.GridEntryProcessor;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMapStats;
+import dev.grid.core.impl.backup.IndeterminateWrites;
 import dev.grid.core.impl.map.operations.ContainsKeyOperation;
 import dev.grid.core.impl.map.operations.DeleteOperation;
 import dev.grid.core.impl.map.operations.EntriesResponse;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -192,15 +194,17 @@ public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapS
     }
 
     // ---- writes ----
+    // Idempotent writes (set, setFenced, delete, putAll) are sent again after an indeterminate
+    // outcome; the others fail with IndeterminateWriteException (see IndeterminateWrites).
 
     @Override
     public V put(K key, V value) {
-        return join(putAsyncInternal(key, value));
+        return joinWrite(putAsyncInternal(key, value), "put", key);
     }
 
     @Override
     public CompletionStage<V> putAsync(K key, V value) {
-        return putAsyncInternal(key, value);
+        return IndeterminateWrites.translating(putAsyncInternal(key, value), () -> describe("put", key));
     }
 
     private InternalCompletableFuture<V> putAsyncInternal(K key, V value) {
@@ -210,27 +214,28 @@ public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapS
 
     @Override
     public void set(K key, V value) {
-        join(setAsyncInternal(key, value));
+        Data keyData = serialization.key(key);
+        Data valueData = serialization.value(key, value, "value");
+        IndeterminateWrites.retrying(() -> join(this.<Void>invoke(new SetOperation(name, keyData, valueData), keyData)),
+                () -> describe("set", key));
     }
 
     @Override
     public CompletionStage<Void> setAsync(K key, V value) {
-        return setAsyncInternal(key, value);
-    }
-
-    private InternalCompletableFuture<Void> setAsyncInternal(K key, V value) {
         Data keyData = serialization.key(key);
-        return invoke(new SetOperation(name, keyData, serialization.value(key, value, "value")), keyData);
+        Data valueData = serialization.value(key, value, "value");
+        return IndeterminateWrites.retryingAsync(() -> this.<Void>invoke(new SetOperation(name, keyData, valueData), keyData),
+                () -> describe("set", key));
     }
 
     @Override
     public V putIfAbsent(K key, V value) {
-        return join(putIfAbsentInternal(key, value));
+        return joinWrite(putIfAbsentInternal(key, value), "putIfAbsent", key);
     }
 
     @Override
     public CompletionStage<V> putIfAbsentAsync(K key, V value) {
-        return putIfAbsentInternal(key, value);
+        return IndeterminateWrites.translating(putIfAbsentInternal(key, value), () -> describe("putIfAbsent", key));
     }
 
     private InternalCompletableFuture<V> putIfAbsentInternal(K key, V value) {
@@ -241,24 +246,25 @@ public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapS
     @Override
     public V replace(K key, V value) {
         Data keyData = serialization.key(key);
-        return join(invoke(new ReplaceOperation(name, keyData, serialization.value(key, value, "value")), keyData));
+        return joinWrite(invoke(new ReplaceOperation(name, keyData, serialization.value(key, value, "value")), keyData),
+                "replace", key);
     }
 
     @Override
     public boolean replace(K key, V expected, V value) {
         Data keyData = serialization.key(key);
-        return join(invoke(new ReplaceIfSameOperation(name, keyData, serialization.value(key, expected, "expected"),
-                serialization.value(key, value, "value")), keyData));
+        return joinWrite(invoke(new ReplaceIfSameOperation(name, keyData, serialization.value(key, expected, "expected"),
+                serialization.value(key, value, "value")), keyData), "replace", key);
     }
 
     @Override
     public V remove(K key) {
-        return join(removeInternal(key));
+        return joinWrite(removeInternal(key), "remove", key);
     }
 
     @Override
     public CompletionStage<V> removeAsync(K key) {
-        return removeInternal(key);
+        return IndeterminateWrites.translating(removeInternal(key), () -> describe("remove", key));
     }
 
     private InternalCompletableFuture<V> removeInternal(K key) {
@@ -269,40 +275,47 @@ public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapS
     @Override
     public boolean remove(K key, V expected) {
         Data keyData = serialization.key(key);
-        return join(invoke(new RemoveIfSameOperation(name, keyData, serialization.value(key, expected, "expected")), keyData));
+        return joinWrite(invoke(new RemoveIfSameOperation(name, keyData, serialization.value(key, expected, "expected")), keyData),
+                "remove", key);
     }
 
     @Override
     public void delete(K key) {
-        join(deleteInternal(key));
+        Data keyData = serialization.key(key);
+        IndeterminateWrites.retrying(() -> join(this.<Boolean>invoke(new DeleteOperation(name, keyData), keyData)),
+                () -> describe("delete", key));
     }
 
+    /** Not repeated after an indeterminate outcome: a repeat would answer false for a key this call removed. */
     @Override
     public CompletionStage<Boolean> deleteAsync(K key) {
-        return deleteInternal(key);
-    }
-
-    private InternalCompletableFuture<Boolean> deleteInternal(K key) {
         Data keyData = serialization.key(key);
-        return invoke(new DeleteOperation(name, keyData), keyData);
+        return IndeterminateWrites.translating(this.<Boolean>invoke(new DeleteOperation(name, keyData), keyData),
+                () -> describe("delete", key));
     }
 
+    /** Repeated after an indeterminate outcome: the same fence passes the fence check again. */
     @Override
     public void setFenced(K key, V value, long fence) {
-        putFenced(key, value, fence);
+        Data keyData = serialization.key(key);
+        Data valueData = serialization.value(key, value, "value");
+        long checkedFence = serialization.fence(key, fence);
+        IndeterminateWrites.retrying(() -> join(invoke(new FencedWriteOperation(name, keyData, valueData, checkedFence), keyData)),
+                () -> describe("setFenced", key));
     }
 
     @Override
     public V putFenced(K key, V value, long fence) {
         Data keyData = serialization.key(key);
-        return join(invoke(new FencedWriteOperation(name, keyData, serialization.value(key, value, "value"),
-                serialization.fence(key, fence)), keyData));
+        return joinWrite(invoke(new FencedWriteOperation(name, keyData, serialization.value(key, value, "value"),
+                serialization.fence(key, fence)), keyData), "putFenced", key);
     }
 
     @Override
     public V removeFenced(K key, long fence) {
         Data keyData = serialization.key(key);
-        return join(invoke(new FencedWriteOperation(name, keyData, null, serialization.fence(key, fence)), keyData));
+        return joinWrite(invoke(new FencedWriteOperation(name, keyData, null, serialization.fence(key, fence)), keyData),
+                "removeFenced", key);
     }
 
     @Override
@@ -316,25 +329,52 @@ public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapS
             keys.computeIfAbsent(partitionId, p -> new ArrayList<>()).add(keyData.toByteArray());
             values.computeIfAbsent(partitionId, p -> new ArrayList<>()).add(valueData.toByteArray());
         }
-        List<InternalCompletableFuture<Object>> futures = new ArrayList<>();
-        keys.forEach((partitionId, partitionKeys) -> futures.add(operations.invokeOnPartition(GridMapService.SERVICE_NAME,
-                new PutAllOperation(name, partitionKeys, values.get(partitionId)), partitionId)));
-        futures.forEach(InternalCompletableFuture::joinInternal);
+        List<CompletableFuture<Object>> futures = new ArrayList<>();
+        keys.forEach((partitionId, partitionKeys) -> futures.add(IndeterminateWrites.<Object>retryingAsync(
+                () -> operations.invokeOnPartition(GridMapService.SERVICE_NAME,
+                        new PutAllOperation(name, partitionKeys, values.get(partitionId)), partitionId),
+                () -> "GridMap '" + name + "': putAll of " + partitionKeys.size() + " keys in partition " + partitionId)
+                .toCompletableFuture()));
+        futures.forEach(GridMapProxy::joinUnwrapped);
     }
 
     @Override
     public <R> R executeOnKey(K key, GridEntryProcessor<K, V, R> processor) {
-        return join(executeOnKeyInternal(key, processor));
+        return joinWrite(executeOnKeyInternal(key, processor), "executeOnKey", key);
     }
 
     @Override
     public <R> CompletionStage<R> executeOnKeyAsync(K key, GridEntryProcessor<K, V, R> processor) {
-        return executeOnKeyInternal(key, processor);
+        return IndeterminateWrites.translating(executeOnKeyInternal(key, processor), () -> describe("executeOnKey", key));
     }
 
     private <R> InternalCompletableFuture<R> executeOnKeyInternal(K key, GridEntryProcessor<K, V, R> processor) {
         Data keyData = serialization.key(key);
         return invoke(new ExecuteOnKeyOperation(name, keyData, serialization.processor(key, processor)), keyData);
+    }
+
+    /** Waits for a write that is not repeated; an indeterminate outcome becomes {@link dev.grid.core.IndeterminateWriteException}. */
+    private <T> T joinWrite(InternalCompletableFuture<T> future, String operation, K key) {
+        try {
+            return future.joinInternal();
+        } catch (RuntimeException e) {
+            throw IndeterminateWrites.translate(e, () -> describe(operation, key));
+        }
+    }
+
+    private static void joinUnwrapped(CompletableFuture<?> future) {
+        try {
+            future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private String describe(String operation, K key) {
+        return "GridMap '" + name + "': " + operation + " of key " + KeyDescriptions.describe(key);
     }
 
     // ---- map-wide ----

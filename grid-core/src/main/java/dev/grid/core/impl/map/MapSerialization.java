@@ -83,10 +83,6 @@ public final class MapSerialization {
     }
 
     private static String describe(Object object) {
-        String text = String.valueOf(object);
-        if (text.length() > 100) {
-            text = text.substring(0, 100) + "...";
-        }
-        return "'" + text + "' (" + object.getClass().getName() + ")";
+        return KeyDescriptions.describe(object) + " (" + object.getClass().getName() + ")";
     }
 }

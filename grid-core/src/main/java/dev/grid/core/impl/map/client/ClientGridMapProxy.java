@@ -14,7 +14,9 @@ import dev.grid.core.GridEntryProcessor;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMapFullException;
 import dev.grid.core.GridMapStats;
+import dev.grid.core.impl.backup.IndeterminateWrites;
 import dev.grid.core.impl.map.GridMapService;
+import dev.grid.core.impl.map.KeyDescriptions;
 import dev.grid.core.impl.map.MapSerialization;
 import dev.grid.core.impl.map.PartitionByPartitionIterator;
 import dev.grid.core.impl.map.operations.EntriesResponse;
@@ -28,6 +30,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -86,7 +90,7 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
     }
 
     private ClientInvocationFuture sendToKeyOwner(ClientMessage request, Data key) {
-        return sendToPartition(request, getContext().getPartitionService().getPartitionId(key));
+        return sendToPartition(request, partitionOf(key));
     }
 
     /** For map-wide calls: any member runs them over every partition. */
@@ -184,59 +188,80 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
     }
 
     // ---- writes ----
+    // Idempotent writes (set, setFenced, delete, putAll) are sent again after an indeterminate
+    // outcome; the others fail with IndeterminateWriteException (see IndeterminateWrites).
 
+    /** Repeated after an indeterminate outcome: the same fence passes the fence check again. */
     @Override
     public void setFenced(K key, V value, long fence) {
-        putFenced(key, value, fence);
+        Data keyData = serialization.key(key);
+        Data valueData = serialization.value(key, value, "value");
+        long checkedFence = serialization.fence(key, fence);
+        IndeterminateWrites.retrying(() -> join(sendToKeyOwner(GridMapCodecs.encodeFencedWriteRequest(name, keyData, valueData,
+                checkedFence), keyData)), () -> describe("setFenced", key));
     }
 
     @Override
     public V putFenced(K key, V value, long fence) {
         Data keyData = serialization.key(key);
-        return value(join(sendToKeyOwner(GridMapCodecs.encodeFencedWriteRequest(name, keyData,
-                serialization.value(key, value, "value"), serialization.fence(key, fence)), keyData)));
+        return value(joinWrite(sendToKeyOwner(GridMapCodecs.encodeFencedWriteRequest(name, keyData,
+                serialization.value(key, value, "value"), serialization.fence(key, fence)), keyData), "putFenced", key));
     }
 
     @Override
     public V removeFenced(K key, long fence) {
         Data keyData = serialization.key(key);
-        return value(join(sendToKeyOwner(GridMapCodecs.encodeFencedWriteRequest(name, keyData, null,
-                serialization.fence(key, fence)), keyData)));
+        return value(joinWrite(sendToKeyOwner(GridMapCodecs.encodeFencedWriteRequest(name, keyData, null,
+                serialization.fence(key, fence)), keyData), "removeFenced", key));
     }
 
     @Override
     public V put(K key, V value) {
-        return value(join(sendToKeyOwner(GridMapMessageType.PUT, key, serialization.key(key), value, "value")));
+        return value(joinWrite(sendToKeyOwner(GridMapMessageType.PUT, key, serialization.key(key), value, "value"), "put", key));
     }
 
     @Override
     public CompletionStage<V> putAsync(K key, V value) {
-        return async(sendToKeyOwner(GridMapMessageType.PUT, key, serialization.key(key), value, "value"), VALUE);
+        return translating(async(sendToKeyOwner(GridMapMessageType.PUT, key, serialization.key(key), value, "value"), VALUE),
+                "put", key);
     }
 
     @Override
     public void set(K key, V value) {
-        join(sendToKeyOwner(GridMapMessageType.SET, key, serialization.key(key), value, "value"));
+        Data keyData = serialization.key(key);
+        ClientMessage request = GridMapCodecs.encodeKeyValueRequest(GridMapMessageType.SET, name, keyData,
+                serialization.value(key, value, "value"));
+        int partitionId = partitionOf(keyData);
+        IndeterminateWrites.retrying(() -> join(resend(request, partitionId)), () -> describe("set", key));
     }
 
+    /** Completes on the thread that receives the (last) answer, without a hand-over to another thread. */
     @Override
     public CompletionStage<Void> setAsync(K key, V value) {
-        return async(sendToKeyOwner(GridMapMessageType.SET, key, serialization.key(key), value, "value"), NOTHING);
+        Data keyData = serialization.key(key);
+        ClientMessage request = GridMapCodecs.encodeKeyValueRequest(GridMapMessageType.SET, name, keyData,
+                serialization.value(key, value, "value"));
+        int partitionId = partitionOf(keyData);
+        return IndeterminateWrites.retryingAsync(() -> resend(request, partitionId).thenApply(ignored -> (Void) null),
+                () -> describe("set", key));
     }
 
     @Override
     public V putIfAbsent(K key, V value) {
-        return value(join(sendToKeyOwner(GridMapMessageType.PUT_IF_ABSENT, key, serialization.key(key), value, "value")));
+        return value(joinWrite(sendToKeyOwner(GridMapMessageType.PUT_IF_ABSENT, key, serialization.key(key), value, "value"),
+                "putIfAbsent", key));
     }
 
     @Override
     public CompletionStage<V> putIfAbsentAsync(K key, V value) {
-        return async(sendToKeyOwner(GridMapMessageType.PUT_IF_ABSENT, key, serialization.key(key), value, "value"), VALUE);
+        return translating(async(sendToKeyOwner(GridMapMessageType.PUT_IF_ABSENT, key, serialization.key(key), value, "value"),
+                VALUE), "putIfAbsent", key);
     }
 
     @Override
     public V replace(K key, V value) {
-        return value(join(sendToKeyOwner(GridMapMessageType.REPLACE, key, serialization.key(key), value, "value")));
+        return value(joinWrite(sendToKeyOwner(GridMapMessageType.REPLACE, key, serialization.key(key), value, "value"),
+                "replace", key));
     }
 
     @Override
@@ -245,34 +270,38 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
         Data expectedData = serialization.value(key, expected, "expected");
         Data valueData = serialization.value(key, value, "value");
         ClientMessage request = GridMapCodecs.encodeReplaceIfSameRequest(name, keyData, expectedData, valueData);
-        return GridMapCodecs.decodeBooleanResponse(join(sendToKeyOwner(request, keyData)));
+        return GridMapCodecs.decodeBooleanResponse(joinWrite(sendToKeyOwner(request, keyData), "replace", key));
     }
 
     @Override
     public V remove(K key) {
-        return value(join(sendToKeyOwner(GridMapMessageType.REMOVE, serialization.key(key))));
+        return value(joinWrite(sendToKeyOwner(GridMapMessageType.REMOVE, serialization.key(key)), "remove", key));
     }
 
     @Override
     public CompletionStage<V> removeAsync(K key) {
-        return async(sendToKeyOwner(GridMapMessageType.REMOVE, serialization.key(key)), VALUE);
+        return translating(async(sendToKeyOwner(GridMapMessageType.REMOVE, serialization.key(key)), VALUE), "remove", key);
     }
 
     /** The request's value is the expected value. */
     @Override
     public boolean remove(K key, V expected) {
-        return GridMapCodecs.decodeBooleanResponse(
-                join(sendToKeyOwner(GridMapMessageType.REMOVE_IF_SAME, key, serialization.key(key), expected, "expected")));
+        return GridMapCodecs.decodeBooleanResponse(joinWrite(
+                sendToKeyOwner(GridMapMessageType.REMOVE_IF_SAME, key, serialization.key(key), expected, "expected"), "remove", key));
     }
 
     @Override
     public void delete(K key) {
-        join(sendToKeyOwner(GridMapMessageType.DELETE, serialization.key(key)));
+        Data keyData = serialization.key(key);
+        ClientMessage request = GridMapCodecs.encodeKeyRequest(GridMapMessageType.DELETE, name, keyData);
+        int partitionId = partitionOf(keyData);
+        IndeterminateWrites.retrying(() -> join(resend(request, partitionId)), () -> describe("delete", key));
     }
 
+    /** Not repeated after an indeterminate outcome: a repeat would answer false for a key this call removed. */
     @Override
     public CompletionStage<Boolean> deleteAsync(K key) {
-        return async(sendToKeyOwner(GridMapMessageType.DELETE, serialization.key(key)), BOOLEAN);
+        return translating(async(sendToKeyOwner(GridMapMessageType.DELETE, serialization.key(key)), BOOLEAN), "delete", key);
     }
 
     @Override
@@ -286,20 +315,32 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
             keys.computeIfAbsent(partitionId, p -> new ArrayList<>()).add(keyData);
             values.computeIfAbsent(partitionId, p -> new ArrayList<>()).add(valueData);
         }
-        List<ClientInvocationFuture> futures = new ArrayList<>(keys.size());
-        keys.forEach((partitionId, partitionKeys) -> futures.add(sendToPartition(
-                GridMapCodecs.encodePutAllRequest(name, partitionKeys, values.get(partitionId)), partitionId)));
-        futures.forEach(ClientGridMapProxy::join);
+        List<CompletableFuture<ClientMessage>> futures = new ArrayList<>(keys.size());
+        keys.forEach((partitionId, partitionKeys) -> {
+            ClientMessage request = GridMapCodecs.encodePutAllRequest(name, partitionKeys, values.get(partitionId));
+            futures.add(IndeterminateWrites.<ClientMessage>retryingAsync(() -> resend(request, partitionId),
+                    () -> "GridMap '" + name + "': putAll of " + partitionKeys.size() + " keys in partition " + partitionId)
+                    .toCompletableFuture());
+        });
+        for (CompletableFuture<ClientMessage> future : futures) {
+            try {
+                future.join();
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause();
+                throw cause instanceof UndefinedErrorCodeException undefined ? memberException(undefined)
+                        : cause instanceof RuntimeException runtime ? runtime : e;
+            }
+        }
     }
 
     @Override
     public <R> R executeOnKey(K key, GridEntryProcessor<K, V, R> processor) {
-        return value(join(executeOnKeyInternal(key, processor)));
+        return value(joinWrite(executeOnKeyInternal(key, processor), "executeOnKey", key));
     }
 
     @Override
     public <R> CompletionStage<R> executeOnKeyAsync(K key, GridEntryProcessor<K, V, R> processor) {
-        return async(executeOnKeyInternal(key, processor), VALUE);
+        return translating(async(executeOnKeyInternal(key, processor), VALUE), "executeOnKey", key);
     }
 
     /** The request's value is the serialized processor. */
@@ -307,6 +348,35 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
         Data keyData = serialization.key(key);
         return sendToKeyOwner(GridMapCodecs.encodeKeyValueRequest(GridMapMessageType.EXECUTE_ON_KEY, name, keyData,
                 serialization.processor(key, processor)), keyData);
+    }
+
+    private int partitionOf(Data key) {
+        return getContext().getPartitionService().getPartitionId(key);
+    }
+
+    /**
+     * Sends a request (again) to the owner of a partition: an invocation owns the message it sends,
+     * so each attempt sends a copy (its first frame copied, the key and value frames shared).
+     */
+    private ClientInvocationFuture resend(ClientMessage request, int partitionId) {
+        return sendToPartition(request.copyWithNewCorrelationId(0), partitionId);
+    }
+
+    /** Waits for a write that is not repeated; an indeterminate outcome becomes {@link dev.grid.core.IndeterminateWriteException}. */
+    private ClientMessage joinWrite(ClientInvocationFuture future, String operation, K key) {
+        try {
+            return join(future);
+        } catch (RuntimeException e) {
+            throw IndeterminateWrites.translate(e, () -> describe(operation, key));
+        }
+    }
+
+    private <T> CompletionStage<T> translating(CompletionStage<T> write, String operation, K key) {
+        return IndeterminateWrites.translating(write, () -> describe(operation, key));
+    }
+
+    private String describe(String operation, K key) {
+        return "GridMap '" + name + "': " + operation + " of key " + KeyDescriptions.describe(key);
     }
 
     // ---- map-wide ----

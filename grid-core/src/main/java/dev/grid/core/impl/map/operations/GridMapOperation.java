@@ -13,6 +13,7 @@ import com.hazelcast.transaction.TransactionException;
 import dev.grid.core.GridException;
 import dev.grid.core.impl.GridCoreDataSerializerHook;
 import dev.grid.core.impl.map.GridMapService;
+import dev.grid.core.impl.map.KeyDescriptions;
 import dev.grid.core.impl.map.MapContainer;
 import dev.grid.core.impl.map.PartitionStore;
 
@@ -73,8 +74,7 @@ public abstract class GridMapOperation extends Operation
         } catch (RuntimeException e) {
             return "(" + keyBytes.length + " serialized bytes)";
         }
-        String text = String.valueOf(key);
-        return "'" + (text.length() > 100 ? text.substring(0, 100) + "..." : text) + "'";
+        return KeyDescriptions.describe(key);
     }
 
     /**

@@ -12,6 +12,7 @@ import com.hazelcast.transaction.TransactionTimedOutException;
 import com.hazelcast.transaction.impl.Transaction;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.KeyBytes;
+import dev.grid.core.impl.map.KeyDescriptions;
 import dev.grid.core.impl.map.TxnWrite;
 import dev.grid.core.impl.map.operations.ContainsKeyOperation;
 import dev.grid.core.impl.map.operations.GetOperation;
@@ -283,7 +284,7 @@ public final class TxnMapCore {
         } catch (RuntimeException e) {
             return "(" + key.totalSize() + " serialized bytes)";
         }
-        return "'" + (text.length() > 100 ? text.substring(0, 100) + "..." : text) + "'";
+        return KeyDescriptions.describe(text);
     }
 
     /** A key this transaction locked. */
