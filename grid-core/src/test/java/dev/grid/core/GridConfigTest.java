@@ -179,6 +179,12 @@ class GridConfigTest {
                 rejectYaml("grid:\n  network:\n    members: [127.0.0.1, 'bad host:x']\n").getMessage());
         assertEquals("grid.network.members[0] must have ports between 1 and 65535 (first <= last), was \"h:6000-5000\"",
                 rejectYaml("grid:\n  network:\n    members: ['h:6000-5000']\n").getMessage());
+        assertEquals("grid.network.members[0] must have ports between 1 and 65535 (first <= last), was \"127.0.0.1:25364-25363\"",
+                rejectYaml("grid:\n  network:\n    members: ['127.0.0.1:25364-25363']\n").getMessage());
+        assertEquals("grid.network.members[0] must span at most 100 ports, was \"127.0.0.1:1-65535\" (65535 ports)",
+                rejectYaml("grid:\n  network:\n    members: ['127.0.0.1:1-65535']\n").getMessage());
+        assertEquals("grid.network.members[0] must be host, host:port or host:first-last, was \"127.0.0.1:5701-\"",
+                rejectYaml("grid:\n  network:\n    members: ['127.0.0.1:5701-']\n").getMessage());
     }
 
     @Test
