@@ -160,6 +160,9 @@ public final class GridConfigYaml {
         keys.put("portAutoIncrement", (k, v) -> monitor.setPortAutoIncrement(bool(k, v)));
         keys.put("token", (k, v) -> monitor.setToken(string(k, v)));
         keys.put("webhook", (k, v) -> monitor.setWebhook(string(k, v)));
+        keys.put("requestTimeout", (k, v) -> monitor.setRequestTimeout(duration(k, v)));
+        keys.put("idleTimeout", (k, v) -> monitor.setIdleTimeout(duration(k, v)));
+        keys.put("maxConnections", (k, v) -> monitor.setMaxConnections(integer(k, v)));
         keys.put("refreshInterval", (k, v) -> monitor.setRefreshInterval(duration(k, v)));
         keys.put("evaluationInterval", (k, v) -> monitor.setEvaluationInterval(duration(k, v)));
         keys.put("defaultRules", (k, v) -> monitor.setDefaultRules(bool(k, v)));
