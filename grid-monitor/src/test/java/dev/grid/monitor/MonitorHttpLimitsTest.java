@@ -78,6 +78,7 @@ class MonitorHttpLimitsTest {
     @Test
     void fiveHundredIdleHalfOpenConnectionsDoNotDelayANormalRequest() throws Exception {
         List<Socket> idle = new ArrayList<>();
+        long heapBefore = heapUsedAfterGc();
         try {
             long opening = System.nanoTime();
             for (int i = 0; i < 500; i++) {
@@ -87,6 +88,7 @@ class MonitorHttpLimitsTest {
             }
             long opened = System.nanoTime();
             int peakThreads = ManagementFactory.getThreadMXBean().getThreadCount();
+            long heapWithConnections = heapUsedAfterGc();
             long answered = assertAnswersPromptly("/metrics");
             long apiAnswered = assertAnswersPromptly("/api/partitions");
             int closedByServer = 0;
@@ -103,9 +105,12 @@ class MonitorHttpLimitsTest {
                 }
             }
             System.out.printf("500 idle connections opened in %d ms; with them open GET /metrics answered in %d ms, /api/partitions in %d ms; "
-                            + "threads %d -> %d; the server closed %d of them to stay within maxConnections %d%n",
-                    TimeUnit.NANOSECONDS.toMillis(opened - opening), answered, apiAnswered, threadsBefore, peakThreads, closedByServer,
-                    MAX_CONNECTIONS);
+                            + "threads %d -> %d; heap used after GC %d -> %d MB; the server closed %d of them to stay within "
+                            + "maxConnections %d%n",
+                    TimeUnit.NANOSECONDS.toMillis(opened - opening), answered, apiAnswered, threadsBefore, peakThreads, heapBefore >> 20,
+                    heapWithConnections >> 20, closedByServer, MAX_CONNECTIONS);
+            assertTrue(heapWithConnections - heapBefore < 64L << 20, "heap grew by " + ((heapWithConnections - heapBefore) >> 20)
+                    + " MB with 500 connections");
             assertTrue(peakThreads - threadsBefore < 20, "threads grew from " + threadsBefore + " to " + peakThreads + " with 500 connections");
             assertTrue(closedByServer >= 500 - MAX_CONNECTIONS, "only " + closedByServer + " of 500 idle connections were closed");
         } finally {
@@ -244,6 +249,11 @@ class MonitorHttpLimitsTest {
                 + (response.isEmpty() ? "nothing" : response.substring(0, Math.min(200, response.length()))));
         assertTrue(millis <= PROMPT.toMillis(), "GET " + path + " took " + millis + " ms");
         return millis;
+    }
+
+    private static long heapUsedAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long httpThreads() {

@@ -2,6 +2,8 @@ package dev.grid.monitor.impl.http;
 
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -27,6 +30,7 @@ import java.util.function.LongSupplier;
  * committed (the connection's own message counters); time comes from the clock given.
  */
 final class ConnectionGuard implements Connection.Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
     private final long requestTimeoutNanos;
     private final int maxConnections;
     private final LongSupplier nanoClock;
@@ -47,9 +51,18 @@ final class ConnectionGuard implements Connection.Listener {
         scheduler.schedule(new Runnable() {
             @Override
             public void run() {
-                sweep(nanoClock.getAsLong());
-                if (scheduler.isRunning()) {
-                    scheduler.schedule(this, tickMillis, TimeUnit.MILLISECONDS);
+                try {
+                    sweep(nanoClock.getAsLong());
+                } catch (RuntimeException e) {
+                    LOG.warn("checking the monitor's HTTP connections failed; checking again in {} ms", tickMillis, e);
+                } finally {
+                    if (scheduler.isRunning()) {
+                        try {
+                            scheduler.schedule(this, tickMillis, TimeUnit.MILLISECONDS);
+                        } catch (RejectedExecutionException stopping) {
+                            // the server is stopping: its connections close with it
+                        }
+                    }
                 }
             }
         }, tickMillis, TimeUnit.MILLISECONDS);

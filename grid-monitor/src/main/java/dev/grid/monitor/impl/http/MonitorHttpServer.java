@@ -35,13 +35,11 @@ public final class MonitorHttpServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
-    private final ConnectionGuard guard;
     private final String url;
 
-    private MonitorHttpServer(Server server, ServerConnector connector, ConnectionGuard guard, String url) {
+    private MonitorHttpServer(Server server, ServerConnector connector, String url) {
         this.server = server;
         this.connector = connector;
-        this.guard = guard;
         this.url = url;
     }
 
@@ -81,7 +79,7 @@ public final class MonitorHttpServer implements AutoCloseable {
         }
         guard.start(scheduler);
         String host = config.getHost().contains(":") ? "[" + config.getHost() + "]" : config.getHost();
-        return new MonitorHttpServer(server, connector, guard, "http://" + host + ":" + port + "/");
+        return new MonitorHttpServer(server, connector, "http://" + host + ":" + port + "/");
     }
 
     /** Binds to the first free port of {@code grid.monitor.port} and the next ones (with auto-increment). */
@@ -117,11 +115,6 @@ public final class MonitorHttpServer implements AutoCloseable {
 
     public int port() {
         return connector.getLocalPort();
-    }
-
-    /** @return connections open now */
-    int openConnections() {
-        return guard.openConnections();
     }
 
     @Override
