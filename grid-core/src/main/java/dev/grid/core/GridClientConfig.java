@@ -1,5 +1,7 @@
 package dev.grid.core;
 
+import dev.grid.core.impl.MemberAddresses;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,7 +60,7 @@ public final class GridClientConfig {
         }
         List<String> checked = new ArrayList<>();
         for (int i = 0; i < addresses.size(); i++) {
-            checked.add(GridNetworkConfig.checkMemberAddress("client.addresses[" + i + "]", addresses.get(i)));
+            checked.add(MemberAddresses.check("client.addresses[" + i + "]", addresses.get(i)));
         }
         this.addresses = List.copyOf(checked);
         return this;

@@ -38,6 +38,7 @@ public final class GridConfig {
     private final GridNetworkConfig network = new GridNetworkConfig();
     private final GridCpConfig cp = new GridCpConfig();
     private final GridMonitorConfig monitor = new GridMonitorConfig();
+    private final GridJvmConfig jvm = new GridJvmConfig();
     private final Map<String, GridMapConfig> maps = new LinkedHashMap<>();
     private final Map<String, String> hazelcastProperties = new LinkedHashMap<>();
 
@@ -156,6 +157,11 @@ public final class GridConfig {
         }
         this.offHeapBudget = bytes;
         return this;
+    }
+
+    /** @return the settings of the JVM {@code grid start} runs the member in (heap bound) */
+    public GridJvmConfig getJvm() {
+        return jvm;
     }
 
     /** @return the CP subsystem's settings (the Raft group behind FencedLock) */

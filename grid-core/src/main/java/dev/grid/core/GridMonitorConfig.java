@@ -26,6 +26,10 @@ public final class GridMonitorConfig {
     public static final int DEFAULT_PORT = 7070;
     /** How many ports above {@link #getPort()} auto-increment tries. */
     public static final int PORT_TRIES = 100;
+    /** The shortest HTTP timeout accepted ({@code grid.monitor.requestTimeout}, {@code grid.monitor.idleTimeout}). */
+    public static final Duration MIN_HTTP_TIMEOUT = Duration.ofMillis(100);
+    /** The longest HTTP timeout accepted. */
+    public static final Duration MAX_HTTP_TIMEOUT = Duration.ofHours(1);
 
     private boolean enabled = true;
     private String host = "127.0.0.1";
@@ -33,6 +37,9 @@ public final class GridMonitorConfig {
     private boolean portAutoIncrement = true;
     private String token = "";
     private String webhook = "";
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    private Duration idleTimeout = Duration.ofSeconds(30);
+    private int maxConnections = 128;
     private Duration refreshInterval = Duration.ofSeconds(2);
     private Duration evaluationInterval = Duration.ofSeconds(5);
     private boolean defaultRules = true;
@@ -116,6 +123,47 @@ public final class GridMonitorConfig {
             }
         }
         this.webhook = w;
+        return this;
+    }
+
+    /**
+     * @return how long an HTTP client may take to send a request's line and headers, counted from its first
+     *         byte; a slower connection (one header line every few seconds, blank lines, never finished) is
+     *         closed (default 10s)
+     */
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public GridMonitorConfig setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = httpTimeout("grid.monitor.requestTimeout", requestTimeout);
+        return this;
+    }
+
+    /**
+     * @return how long an HTTP connection may stay open with no byte moving either way (a client that connects
+     *         and sends nothing, a kept-alive connection between requests, a client that stops reading its
+     *         response) before it is closed (default 30s)
+     */
+    public Duration getIdleTimeout() {
+        return idleTimeout;
+    }
+
+    public GridMonitorConfig setIdleTimeout(Duration idleTimeout) {
+        this.idleTimeout = httpTimeout("grid.monitor.idleTimeout", idleTimeout);
+        return this;
+    }
+
+    /**
+     * @return the most HTTP connections open at once; a connection beyond it closes the oldest one that is not
+     *         being answered, so a flood of idle connections cannot lock out a real request (default 128)
+     */
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public GridMonitorConfig setMaxConnections(int maxConnections) {
+        this.maxConnections = Require.between("grid.monitor.maxConnections", maxConnections, 1, 100_000);
         return this;
     }
 
@@ -236,6 +284,14 @@ public final class GridMonitorConfig {
         } catch (UnknownHostException e) {
             throw new GridConfigException("grid.monitor.host", "grid.monitor.host is not a known host or address, was " + Require.quote(host), e);
         }
+    }
+
+    private static Duration httpTimeout(String key, Duration value) {
+        Require.nonNull(key, value);
+        if (value.compareTo(MIN_HTTP_TIMEOUT) < 0 || value.compareTo(MAX_HTTP_TIMEOUT) > 0) {
+            throw new GridConfigException(key, key + " must be between 100ms and 1h, was " + value.toMillis() + "ms");
+        }
+        return value;
     }
 
     private static Duration positive(String key, Duration value) {

@@ -1,8 +1,9 @@
 package dev.grid.core;
 
+import dev.grid.core.impl.MemberAddresses;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * How a member finds and talks to the others ({@code grid.network.*} in {@code grid.yaml}).
@@ -14,9 +15,6 @@ import java.util.regex.Pattern;
 public final class GridNetworkConfig {
     /** Default port of the first member on a host. */
     public static final int DEFAULT_PORT = 5701;
-
-    private static final Pattern MEMBER_ADDRESS =
-            Pattern.compile("[A-Za-z0-9._\\-]+|\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._\\-]+:\\d{1,5}(-\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\]:\\d{1,5}(-\\d{1,5})?");
 
     private String host = "127.0.0.1";
     private int port = DEFAULT_PORT;
@@ -56,7 +54,7 @@ public final class GridNetworkConfig {
 
     /**
      * @return the addresses joined over TCP/IP: {@code host} (ports port..port+2),
-     *         {@code host:port} or {@code host:first-last}; default {@code [127.0.0.1]}
+     *         {@code host:port} or {@code host:first-last} (every port of the range, at most 100); default {@code [127.0.0.1]}
      */
     public List<String> getMembers() {
         return members;
@@ -66,7 +64,7 @@ public final class GridNetworkConfig {
         Require.nonNull("grid.network.members", members);
         List<String> checked = new ArrayList<>(members.size());
         for (int i = 0; i < members.size(); i++) {
-            checked.add(checkMemberAddress("grid.network.members[" + i + "]", members.get(i)));
+            checked.add(MemberAddresses.check("grid.network.members[" + i + "]", members.get(i)));
         }
         this.members = List.copyOf(checked);
         return this;
@@ -87,23 +85,5 @@ public final class GridNetworkConfig {
             throw new GridConfigException("grid.network.members",
                     "grid.network.members must list at least one address when grid.network.multicast is false, was []");
         }
-    }
-
-    static String checkMemberAddress(String key, String address) {
-        if (address == null || !MEMBER_ADDRESS.matcher(address.trim()).matches()) {
-            throw new GridConfigException(key, key + " must be host, host:port or host:first-last, was " + Require.quote(address));
-        }
-        String trimmed = address.trim();
-        int colon = trimmed.lastIndexOf(':');
-        if (colon > 0 && !trimmed.endsWith("]")) {
-            String ports = trimmed.substring(colon + 1);
-            String[] range = ports.split("-");
-            int first = Integer.parseInt(range[0]);
-            int last = range.length > 1 ? Integer.parseInt(range[1]) : first;
-            if (first < 1 || last > 65535 || last < first) {
-                throw new GridConfigException(key, key + " must have ports between 1 and 65535 (first <= last), was " + Require.quote(address));
-            }
-        }
-        return trimmed;
     }
 }

@@ -174,11 +174,33 @@ class GridConfigTest {
     }
 
     @Test
+    void jvmHeapDefaultsToOneGigabyteAndIsAByteCountOfAtLeast64m() {
+        assertEquals(1L << 30, new GridConfig().getJvm().getHeap());
+        assertEquals("-Xmx1024m", new GridConfig().getJvm().heapOption());
+        GridConfig config = GridConfig.fromYaml("grid:\n  jvm:\n    heap: 512m\n");
+        assertEquals(512L << 20, config.getJvm().getHeap());
+        assertEquals("-Xmx512m", config.getJvm().heapOption());
+        assertEquals("-Xmx100000000", GridConfig.fromYaml("grid:\n  jvm:\n    heap: 100000000\n").getJvm().heapOption());
+        assertEquals("grid.jvm.heap must be between 64m and 64t, was 33554432 bytes",
+                rejectYaml("grid:\n  jvm:\n    heap: 32m\n").getMessage());
+        assertEquals("grid.jvm.heap must be a byte count such as 1073741824, 512m or 4g, was \"lots\"",
+                rejectYaml("grid:\n  jvm:\n    heap: lots\n").getMessage());
+        assertEquals("grid.jvm.xmx is not a known key; known keys under grid.jvm: heap",
+                rejectYaml("grid:\n  jvm:\n    xmx: 1g\n").getMessage());
+    }
+
+    @Test
     void shouldRejectMalformedMemberAddress() {
         assertEquals("grid.network.members[1] must be host, host:port or host:first-last, was \"bad host:x\"",
                 rejectYaml("grid:\n  network:\n    members: [127.0.0.1, 'bad host:x']\n").getMessage());
         assertEquals("grid.network.members[0] must have ports between 1 and 65535 (first <= last), was \"h:6000-5000\"",
                 rejectYaml("grid:\n  network:\n    members: ['h:6000-5000']\n").getMessage());
+        assertEquals("grid.network.members[0] must have ports between 1 and 65535 (first <= last), was \"127.0.0.1:25364-25363\"",
+                rejectYaml("grid:\n  network:\n    members: ['127.0.0.1:25364-25363']\n").getMessage());
+        assertEquals("grid.network.members[0] must span at most 100 ports, was \"127.0.0.1:1-65535\" (65535 ports)",
+                rejectYaml("grid:\n  network:\n    members: ['127.0.0.1:1-65535']\n").getMessage());
+        assertEquals("grid.network.members[0] must be host, host:port or host:first-last, was \"127.0.0.1:5701-\"",
+                rejectYaml("grid:\n  network:\n    members: ['127.0.0.1:5701-']\n").getMessage());
     }
 
     @Test

@@ -17,6 +17,22 @@ class GridMonitorConfigTest {
     }
 
     @Test
+    void httpTimeoutsAndConnectionLimitHaveSaneDefaultsAndBounds() {
+        GridMonitorConfig defaults = new GridMonitorConfig();
+        assertEquals(Duration.ofSeconds(10), defaults.getRequestTimeout());
+        assertEquals(Duration.ofSeconds(30), defaults.getIdleTimeout());
+        assertEquals(128, defaults.getMaxConnections());
+        assertEquals("grid.monitor.requestTimeout must be between 100ms and 1h, was 50ms",
+                reject("grid:\n  monitor:\n    requestTimeout: 50ms\n"));
+        assertEquals("grid.monitor.idleTimeout must be between 100ms and 1h, was 7200000ms",
+                reject("grid:\n  monitor:\n    idleTimeout: 2h\n"));
+        assertEquals("grid.monitor.idleTimeout must be a duration such as 500ms, 5s, 2m or 1h, was 30",
+                reject("grid:\n  monitor:\n    idleTimeout: 30\n"));
+        assertEquals("grid.monitor.maxConnections must be between 1 and 100000, was 0",
+                reject("grid:\n  monitor:\n    maxConnections: 0\n"));
+    }
+
+    @Test
     void readsEveryMonitorKeyAndRules() {
         GridConfig config = GridConfig.fromYaml(String.join("\n",
                 "grid:",
@@ -35,6 +51,9 @@ class GridMonitorConfigTest {
                 "    inDoubtLimit: 2m",
                 "    resolvedAlertRetention: 1h",
                 "    logCapacity: 500",
+                "    requestTimeout: 3s",
+                "    idleTimeout: 20s",
+                "    maxConnections: 64",
                 "    alerts:",
                 "      - name: orders-big",
                 "        metric: grid_map_entries{map=\"orders\", replica=\"primary\"}",
@@ -63,6 +82,9 @@ class GridMonitorConfigTest {
         assertEquals(Duration.ofMinutes(2), m.getInDoubtLimit());
         assertEquals(Duration.ofHours(1), m.getResolvedAlertRetention());
         assertEquals(500, m.getLogCapacity());
+        assertEquals(Duration.ofSeconds(3), m.getRequestTimeout());
+        assertEquals(Duration.ofSeconds(20), m.getIdleTimeout());
+        assertEquals(64, m.getMaxConnections());
         assertEquals(2, m.getAlerts().size());
         GridAlertRule big = m.getAlerts().get(0);
         assertEquals("grid_map_entries", big.getMetricName());

@@ -9,6 +9,7 @@ import dev.grid.monitor.test.H2Server;
 import dev.grid.monitor.test.JvmProcess;
 import dev.grid.monitor.test.MonitoredCluster;
 import dev.grid.monitor.test.PrometheusText;
+import dev.grid.monitor.test.RawHttp;
 import dev.grid.monitor.test.Promtool;
 import dev.grid.monitor.test.TransactionManagerApp;
 import org.junit.jupiter.api.AfterAll;
@@ -268,6 +269,25 @@ class MonitorApiTest {
         assertEquals(400, state.statusCode());
         assertTrue(state.body().contains("parameter 'state' must be one of all, firing, resolved, was 'burning'"));
         assertTrue(MonitoredCluster.get(cluster.url(0)).body().contains("<title>grid monitor</title>"));
+    }
+
+    @Test
+    void headAnswersTheHeadersWithoutABodyAndOtherMethodsGet405() throws Exception {
+        int port = Integer.parseInt(cluster.url(0).replaceAll(".*:(\\d+)/$", "$1"));
+        try (RawHttp http = RawHttp.connect(port)) {
+            http.send("HEAD /api HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            RawHttp.Outcome head = http.awaitOutcome(Duration.ofSeconds(10));
+            assertEquals(200, head.status(), head.received());
+            assertTrue(head.received().contains("Content-Type: application/json"), head.received());
+            assertEquals("", head.body());
+        }
+        try (RawHttp http = RawHttp.connect(port)) {
+            http.send("POST /api/members HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+            RawHttp.Outcome post = http.awaitOutcome(Duration.ofSeconds(10));
+            assertEquals(405, post.status(), post.received());
+            assertTrue(post.received().contains("Allow: GET, HEAD"), post.received());
+            assertTrue(Json.parseObject(post.body()).get("error").toString().startsWith("method POST is not allowed on /api/members"));
+        }
     }
 
     /** Prometheus' own linter accepts /metrics ({@code promtool} is in Debian's {@code prometheus} package). */

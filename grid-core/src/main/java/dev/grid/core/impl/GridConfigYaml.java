@@ -4,6 +4,7 @@ import dev.grid.core.GridAlertRule;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridConfigException;
 import dev.grid.core.GridCpConfig;
+import dev.grid.core.GridJvmConfig;
 import dev.grid.core.GridMapConfig;
 import dev.grid.core.GridMonitorConfig;
 import dev.grid.core.GridNetworkConfig;
@@ -33,7 +34,7 @@ public final class GridConfigYaml {
     private static final Pattern BYTE_COUNT = Pattern.compile("(\\d+)\\s*([kmgt]?)b?");
 
     /** Keys under {@code grid} that hold further keys rather than a value. */
-    private static final List<String> SECTIONS = List.of("network", "cp", "monitor", "maps", "hazelcastProperties");
+    private static final List<String> SECTIONS = List.of("network", "cp", "monitor", "jvm", "maps", "hazelcastProperties");
     /** Keys of one rule in {@code grid.monitor.alerts}. */
     private static final List<String> RULE_KEYS = List.of("name", "metric", "comparison", "threshold", "for", "severity", "summary");
 
@@ -95,6 +96,7 @@ public final class GridConfigYaml {
             }
         }
         RULE_KEYS.forEach(key -> keys.add("grid.monitor.alerts[]." + key));
+        jvmKeys(new GridJvmConfig()).keySet().forEach(key -> keys.add("grid.jvm." + key));
         mapKeys(new GridMapConfig("name")).keySet().forEach(key -> keys.add("grid.maps.<name>." + key));
         keys.add("grid.hazelcastProperties.<property>");
         return keys;
@@ -111,6 +113,7 @@ public final class GridConfigYaml {
         keys.put("network", (k, v) -> readSection(k, mapping(k, v), networkKeys(config.getNetwork())));
         keys.put("cp", (k, v) -> readSection(k, mapping(k, v), cpKeys(config.getCp())));
         keys.put("monitor", (k, v) -> readSection(k, mapping(k, v), monitorKeys(config.getMonitor())));
+        keys.put("jvm", (k, v) -> readSection(k, mapping(k, v), jvmKeys(config.getJvm())));
         keys.put("maps", (k, v) -> mapping(k, v).forEach((name, settings) -> {
             String mapKey = k + "." + name;
             GridMapConfig map = new GridMapConfig(name);
@@ -160,6 +163,9 @@ public final class GridConfigYaml {
         keys.put("portAutoIncrement", (k, v) -> monitor.setPortAutoIncrement(bool(k, v)));
         keys.put("token", (k, v) -> monitor.setToken(string(k, v)));
         keys.put("webhook", (k, v) -> monitor.setWebhook(string(k, v)));
+        keys.put("requestTimeout", (k, v) -> monitor.setRequestTimeout(duration(k, v)));
+        keys.put("idleTimeout", (k, v) -> monitor.setIdleTimeout(duration(k, v)));
+        keys.put("maxConnections", (k, v) -> monitor.setMaxConnections(integer(k, v)));
         keys.put("refreshInterval", (k, v) -> monitor.setRefreshInterval(duration(k, v)));
         keys.put("evaluationInterval", (k, v) -> monitor.setEvaluationInterval(duration(k, v)));
         keys.put("defaultRules", (k, v) -> monitor.setDefaultRules(bool(k, v)));
@@ -220,6 +226,12 @@ public final class GridConfigYaml {
         } catch (GridConfigException e) {
             throw new GridConfigException(e.key(), where + ": " + e.getMessage().replaceFirst("^grid\\.monitor\\.alerts (rule \"[^\"]*\": )?", ""), e);
         }
+    }
+
+    private static Map<String, BiConsumer<String, Object>> jvmKeys(GridJvmConfig jvm) {
+        Map<String, BiConsumer<String, Object>> keys = new LinkedHashMap<>();
+        keys.put("heap", (k, v) -> jvm.setHeap(bytes(k, v)));
+        return keys;
     }
 
     private static Map<String, BiConsumer<String, Object>> mapKeys(GridMapConfig map) {

@@ -14,9 +14,6 @@ import dev.grid.core.GridNetworkConfig;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.client.ClientGridMapProxy;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Translates grid's configuration into Hazelcast's. This is the one place that knows which
  * Hazelcast settings grid's keys map to.
@@ -65,7 +62,8 @@ public final class HazelcastConfigs {
         join.getAutoDetectionConfig().setEnabled(false);
         TcpIpConfig tcpIp = join.getTcpIpConfig();
         tcpIp.setEnabled(!gridNetwork.getMembers().isEmpty());
-        gridNetwork.getMembers().forEach(tcpIp::addMember);
+        // Hazelcast takes host:port only: a range becomes one address per port.
+        MemberAddresses.expandAll(gridNetwork.getMembers()).forEach(tcpIp::addMember);
 
         // Hazelcast's own structures (reached through the hazelcast() escape hatch) follow grid's backup counts.
         MapConfig defaultMap = config.getMapConfig("default");
@@ -87,28 +85,11 @@ public final class HazelcastConfigs {
         config.setProperty(CLIENT_FAIL_ON_INDETERMINATE, "true");
         grid.getHazelcastProperties().forEach(config::setProperty);
         ClientNetworkConfig network = config.getNetworkConfig();
-        grid.getAddresses().forEach(address -> expandPortRange(address).forEach(network::addAddress));
+        MemberAddresses.expandAll(grid.getAddresses()).forEach(network::addAddress);
         config.getConnectionStrategyConfig().getConnectionRetryConfig()
                 .setClusterConnectTimeoutMillis(grid.getConnectTimeout().toMillis());
         // grid's structures on the client: hazelcast.getDistributedObject(service, name) creates these proxies.
         config.addProxyFactoryConfig(new ProxyFactoryConfig(GridMapService.SERVICE_NAME, ClientGridMapProxy.factory()));
         return config;
-    }
-
-    /** Hazelcast's client takes no port ranges: {@code host:5701-5703} becomes three addresses. */
-    static List<String> expandPortRange(String address) {
-        int colon = address.lastIndexOf(':');
-        int dash = address.lastIndexOf('-');
-        if (colon < 0 || dash < colon || address.endsWith("]")) {
-            return List.of(address);
-        }
-        String host = address.substring(0, colon);
-        int first = Integer.parseInt(address.substring(colon + 1, dash));
-        int last = Integer.parseInt(address.substring(dash + 1));
-        List<String> addresses = new ArrayList<>();
-        for (int port = first; port <= last; port++) {
-            addresses.add(host + ":" + port);
-        }
-        return addresses;
     }
 }

@@ -33,8 +33,17 @@ class HazelcastConfigsTest {
         assertFalse(join.getMulticastConfig().isEnabled());
         assertFalse(join.getAutoDetectionConfig().isEnabled());
         assertTrue(join.getTcpIpConfig().isEnabled());
-        assertEquals(List.of("127.0.0.1:6100-6102"), join.getTcpIpConfig().getMembers());
+        assertEquals(List.of("127.0.0.1:6100", "127.0.0.1:6101", "127.0.0.1:6102"), join.getTcpIpConfig().getMembers(),
+                "Hazelcast takes host:port only: a range is expanded");
         assertEquals(2, config.getMapConfig("default").getBackupCount());
+    }
+
+    @Test
+    void memberJoinListKeepsBareHostsAndIpv6AndExpandsEveryRange() {
+        GridConfig grid = new GridConfig();
+        grid.getNetwork().setMembers(List.of("10.0.0.5", "[::1]:5801-5802", "host-a:7000", "host-b:7000-7000"));
+        assertEquals(List.of("10.0.0.5", "[::1]:5801", "[::1]:5802", "host-a:7000", "host-b:7000"),
+                HazelcastConfigs.member(grid).getNetworkConfig().getJoin().getTcpIpConfig().getMembers());
     }
 
     @Test

@@ -46,6 +46,8 @@ public final class StartCommand implements Command {
                 + "gracefully (its partitions move to the other members first).\n\n"
                 + "  --config FILE   the member's grid.yaml (default: ./grid.yaml if present, else built-in defaults;\n"
                 + "                  every key is in docs/config.md)\n\n"
+                + "The ./grid launcher starts the member's JVM with the heap bound grid.jvm.heap (default 1g);\n"
+                + "an -Xmx in GRID_JAVA_OPTS overrides it.\n\n"
                 + "The member's monitor (dashboard, /metrics, alerts, counters file for 'grid stat') runs unless\n"
                 + "grid.monitor.enabled is false; it listens on 127.0.0.1:7070 (or the next free port) by default.\n";
     }
@@ -66,6 +68,7 @@ public final class StartCommand implements Command {
         }
         GridConfig config = option.config();
         out.println("grid start: cluster '" + config.getClusterName() + "', config from " + option.source());
+        out.println(HeapReport.line(config.getJvm()));
         // This command stops the member itself, gracefully, on a signal.
         System.setProperty("hazelcast.shutdownhook.enabled", "false");
         Grid grid;

@@ -34,7 +34,7 @@ public final class ApiRoutes {
             "/", "index.html", "/index.html", "index.html", "/dashboard.js", "dashboard.js", "/dashboard.css", "dashboard.css");
 
     private final DefaultGridMonitor monitor;
-    private final Map<String, Function<Request, MonitorHttpServer.Response>> api = new TreeMap<>();
+    private final Map<String, Function<Request, Response>> api = new TreeMap<>();
 
     public ApiRoutes(DefaultGridMonitor monitor) {
         this.monitor = monitor;
@@ -49,14 +49,14 @@ public final class ApiRoutes {
         api.put("/api/counters", r -> json(r, Set.of(), this::counters));
     }
 
-    MonitorHttpServer.Response route(Request request) {
-        Function<Request, MonitorHttpServer.Response> endpoint = api.get(request.path);
+    Response route(Request request) {
+        Function<Request, Response> endpoint = api.get(request.path);
         if (endpoint != null) {
             return endpoint.apply(request);
         }
         if (request.path.equals("/metrics")) {
             request.allow(Set.of());
-            return new MonitorHttpServer.Response(200, PrometheusExport.CONTENT_TYPE, monitor.export().scrape().getBytes(StandardCharsets.UTF_8));
+            return new Response(200, PrometheusExport.CONTENT_TYPE, monitor.export().scrape().getBytes(StandardCharsets.UTF_8));
         }
         String file = STATIC.get(request.path);
         if (file != null) {
@@ -66,19 +66,19 @@ public final class ApiRoutes {
                 + String.join(", ", api.keySet()), null);
     }
 
-    private MonitorHttpServer.Response json(Request request, Set<String> params, Function<Request, Object> body) {
+    private Response json(Request request, Set<String> params, Function<Request, Object> body) {
         request.allow(params);
-        return MonitorHttpServer.Response.json(body.apply(request));
+        return Response.json(body.apply(request));
     }
 
-    private static MonitorHttpServer.Response resource(String file) {
+    private static Response resource(String file) {
         try (InputStream in = ApiRoutes.class.getResourceAsStream(DASHBOARD + file)) {
             if (in == null) {
                 throw new HttpProblem(404, "the dashboard file " + file + " is missing from the monitor's jar", null);
             }
             String type = file.endsWith(".html") ? "text/html; charset=utf-8" : file.endsWith(".js") ? "text/javascript; charset=utf-8"
                     : "text/css; charset=utf-8";
-            return new MonitorHttpServer.Response(200, type, in.readAllBytes());
+            return new Response(200, type, in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

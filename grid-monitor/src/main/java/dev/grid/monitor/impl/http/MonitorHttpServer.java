@@ -1,133 +1,111 @@
 package dev.grid.monitor.impl.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.grid.core.GridMonitorConfig;
-import dev.grid.monitor.impl.json.Json;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
 
 /**
- * The monitor's HTTP server (the JDK's): dashboard, JSON API, {@code /metrics}. Bound to
+ * The monitor's HTTP server (Jetty, HTTP/1.1): dashboard, JSON API, {@code /metrics}. Bound to
  * {@code grid.monitor.host}; with a token configured every request must carry it
  * ({@code Authorization: Bearer} or {@code ?token=}), else 401. Errors are JSON naming the problem.
+ *
+ * <p>No client can stop it from answering others: requests are parsed without holding a thread, a request
+ * line and headers above {@value #MAX_REQUEST_HEAD_BYTES} bytes get 431 or 414, a malformed one 400, a
+ * connection that sends its request too slowly ({@code grid.monitor.requestTimeout}) or nothing at all
+ * ({@code grid.monitor.idleTimeout}) is closed, and at most {@code grid.monitor.maxConnections} are open
+ * (see {@link ConnectionGuard}). It runs on at most {@value #MAX_THREADS} threads plus one scheduler thread.
  */
 public final class MonitorHttpServer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(MonitorHttpServer.class);
+    /** The largest request line plus headers accepted. */
+    static final int MAX_REQUEST_HEAD_BYTES = 8192;
+    /** Threads of the server's pool: one accepts, one selects, the others answer requests. */
+    static final int MAX_THREADS = 8;
+    /** Connections the kernel queues while the server is accepting others. */
+    private static final int ACCEPT_BACKLOG = 128;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Server server;
+    private final ServerConnector connector;
     private final String url;
 
-    private MonitorHttpServer(HttpServer server, ExecutorService executor, String url) {
+    private MonitorHttpServer(Server server, ServerConnector connector, String url) {
         this.server = server;
-        this.executor = executor;
+        this.connector = connector;
         this.url = url;
     }
 
     /**
      * @throws BindException naming the ports tried when none is free
+     * @throws IOException   when the server cannot start
      */
     public static MonitorHttpServer start(GridMonitorConfig config, ApiRoutes routes) throws IOException {
+        ServerSocketChannel channel = bind(config);
+        int port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2, 60_000);
+        threads.setName("grid-monitor-http-" + port);
+        threads.setDaemon(true);
+        threads.setReservedThreads(0);
+        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("grid-monitor-http-" + port + "-scheduler", true);
+        Server server = new Server(threads, scheduler, null);
+        server.setStopTimeout(0);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(MAX_REQUEST_HEAD_BYTES);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, null, scheduler, null, 1, 1, new HttpConnectionFactory(http));
+        connector.setIdleTimeout(config.getIdleTimeout().toMillis());
+        ConnectionGuard guard = new ConnectionGuard(config.getRequestTimeout(), config.getMaxConnections(), System::nanoTime);
+        connector.addBean(guard);
+        server.addConnector(connector);
+        server.setHandler(new MonitorHandler(routes, config.getToken()));
+        server.setErrorHandler(new JsonErrorHandler());
+        try {
+            connector.open(channel);
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            channel.close();
+            throw e instanceof IOException ? (IOException) e : new IOException("the monitor's HTTP server did not start: " + e, e);
+        }
+        guard.start(scheduler);
+        String host = config.getHost().contains(":") ? "[" + config.getHost() + "]" : config.getHost();
+        return new MonitorHttpServer(server, connector, "http://" + host + ":" + port + "/");
+    }
+
+    /** Binds to the first free port of {@code grid.monitor.port} and the next ones (with auto-increment). */
+    private static ServerSocketChannel bind(GridMonitorConfig config) throws IOException {
         int first = config.getPort();
         int tries = first == 0 || !config.isPortAutoIncrement() ? 1 : GridMonitorConfig.PORT_TRIES;
-        HttpServer server = null;
         BindException last = null;
         for (int i = 0; i < tries && first + i <= 65535; i++) {
+            ServerSocketChannel channel = ServerSocketChannel.open();
             try {
-                server = HttpServer.create(new InetSocketAddress(config.getHost(), first + i), 16);
-                break;
+                channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                channel.bind(new InetSocketAddress(config.getHost(), first + i), ACCEPT_BACKLOG);
+                return channel;
             } catch (BindException e) {
+                channel.close();
                 last = e;
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
             }
         }
-        if (server == null) {
-            String ports = tries == 1 ? "port " + first : "ports " + first + ".." + Math.min(65535, first + tries - 1);
-            BindException e = new BindException("the monitor cannot listen on " + config.getHost() + ": " + ports + " in use (grid.monitor.port"
-                    + (tries == 1 ? ", grid.monitor.portAutoIncrement false" : "") + ")");
-            e.initCause(last);
-            throw e;
-        }
-        AtomicInteger threads = new AtomicInteger();
-        int port = server.getAddress().getPort();
-        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-            Thread thread = new Thread(r, "grid-monitor-http-" + port + "-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        byte[] token = config.getToken().getBytes(StandardCharsets.UTF_8);
-        server.createContext("/", exchange -> handle(exchange, routes, token));
-        server.start();
-        String host = config.getHost().contains(":") ? "[" + config.getHost() + "]" : config.getHost();
-        return new MonitorHttpServer(server, executor, "http://" + host + ":" + port + "/");
-    }
-
-    private static void handle(HttpExchange exchange, ApiRoutes routes, byte[] token) {
-        try (exchange) {
-            Response response;
-            try {
-                Request request = Request.of(exchange.getRequestURI());
-                if (token.length > 0 && !authorized(exchange, request, token)) {
-                    exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"grid-monitor\"");
-                    response = Response.error(401, "this monitor needs its access token: send 'Authorization: Bearer <token>' "
-                            + "or add ?token=<token> (grid.monitor.token)", null);
-                } else if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-                    exchange.getResponseHeaders().add("Allow", "GET, HEAD");
-                    response = Response.error(405, "method " + exchange.getRequestMethod() + " is not allowed on " + request.path
-                            + "; the monitor's API is read-only (GET)", null);
-                } else {
-                    response = routes.route(request);
-                }
-            } catch (HttpProblem problem) {
-                response = Response.error(problem.status, problem.getMessage(), problem.parameter);
-            } catch (RuntimeException e) {
-                LOG.warn("monitor request {} failed", exchange.getRequestURI(), e);
-                response = Response.error(500, "the monitor could not answer: " + e, null);
-            }
-            send(exchange, response);
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("monitor response to {} not sent: {}", exchange.getRequestURI(), e.toString());
-        }
-    }
-
-    private static boolean authorized(HttpExchange exchange, Request request, byte[] token) {
-        List<String> headers = exchange.getRequestHeaders().get("Authorization");
-        if (headers != null) {
-            for (String header : headers) {
-                if (header.startsWith("Bearer ") && MessageDigest.isEqual(header.substring(7).trim().getBytes(StandardCharsets.UTF_8), token)) {
-                    return true;
-                }
-            }
-        }
-        String query = request.param("token");
-        return query != null && MessageDigest.isEqual(query.getBytes(StandardCharsets.UTF_8), token);
-    }
-
-    private static void send(HttpExchange exchange, Response response) throws IOException {
-        byte[] body = response.body;
-        exchange.getResponseHeaders().set("Content-Type", response.contentType);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:");
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(response.status, head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        String ports = tries == 1 ? "port " + first : "ports " + first + ".." + Math.min(65535, first + tries - 1);
+        BindException e = new BindException("the monitor cannot listen on " + config.getHost() + ": " + ports + " in use (grid.monitor.port"
+                + (tries == 1 ? ", grid.monitor.portAutoIncrement false" : "") + ")");
+        e.initCause(last);
+        throw e;
     }
 
     /** @return the base URL, e.g. {@code http://127.0.0.1:7070/} */
@@ -136,35 +114,20 @@ public final class MonitorHttpServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        stopQuietly(server);
     }
 
-    /** A response: status, content type and bytes. */
-    static final class Response {
-        final int status;
-        final String contentType;
-        final byte[] body;
-
-        Response(int status, String contentType, byte[] body) {
-            this.status = status;
-            this.contentType = contentType;
-            this.body = body;
-        }
-
-        static Response json(Object value) {
-            return new Response(200, "application/json; charset=utf-8", Json.write(value).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Response error(int status, String message, String parameter) {
-            Object body = parameter == null ? Json.obj("status", status, "error", message)
-                    : Json.obj("status", status, "error", message, "parameter", parameter);
-            return new Response(status, "application/json; charset=utf-8", Json.write(body).getBytes(StandardCharsets.UTF_8));
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // stopping closes the listening socket and every connection; a failure leaves nothing to undo
+            org.slf4j.LoggerFactory.getLogger(MonitorHttpServer.class).debug("stopping the monitor's HTTP server: {}", e.toString());
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.grid.monitor.impl.http;
 
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -17,9 +16,12 @@ final class Request {
         this.params = params;
     }
 
-    static Request of(URI uri) {
+    /**
+     * @param decodedPath the request's path, percent-decoded
+     * @param query       the raw query string, or null
+     */
+    static Request of(String decodedPath, String query) {
         Map<String, String> params = new LinkedHashMap<>();
-        String query = uri.getRawQuery();
         if (query != null && !query.isEmpty()) {
             for (String pair : query.split("&")) {
                 if (pair.isEmpty()) {
@@ -33,7 +35,7 @@ final class Request {
                 }
             }
         }
-        String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
+        String path = decodedPath == null || decodedPath.isEmpty() ? "/" : decodedPath;
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }

@@ -1,0 +1,35 @@
+package dev.grid.server.impl;
+
+import java.util.List;
+
+/**
+ * Prints the JVM options the {@code ./grid} launcher gives a {@code grid start} member, read from the
+ * configuration that member will read ({@code --config FILE}, else {@code ./grid.yaml}, else the defaults):
+ * the heap bound from {@code grid.jvm.heap}. The launcher runs this in a small JVM of its own before it starts
+ * the member's, and puts {@code GRID_JAVA_OPTS} after these options, so an {@code -Xmx} there wins. Prints
+ * nothing for bad arguments or a bad configuration: the member's own start reports them.
+ */
+public final class StartJvmOptions {
+    private StartJvmOptions() {
+    }
+
+    public static void main(String[] args) {
+        System.out.println(String.join(" ", options(args)));
+    }
+
+    /**
+     * @param args {@code grid start}'s arguments
+     * @return the JVM options, empty when the arguments or the configuration are bad
+     */
+    static List<String> options(String... args) {
+        try {
+            CommandLine line = CommandLine.parse(new StartCommand(), List.of(args));
+            if (line.help()) {
+                return List.of();
+            }
+            return List.of(ConfigOption.load(line).config().getJvm().heapOption());
+        } catch (RuntimeException badArgumentsOrConfig) {
+            return List.of();
+        }
+    }
+}
