@@ -69,6 +69,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         // A plain Hazelcast member (not started through Grid) serves GridMaps with the defaults.
         config = fromGrid instanceof GridConfig ? (GridConfig) fromGrid : new GridConfig();
         budget = new OffHeapBudget(config.getOffHeapBudget());
+        ChronicleWarmUp.startInBackground();
     }
 
     /** @return the map's container on this member, created with the map's settings on first use */

@@ -34,6 +34,7 @@ public final class KillLoop {
 
     /** @return what happened; {@link ChaosReport#ok()} says whether every acknowledged write survived */
     public ChaosReport run() {
+        quietClientLog();
         String clusterName = "chaos-" + UUID.randomUUID().toString().substring(0, 8);
         try (MemberCluster cluster = new MemberCluster(settings, clusterName)) {
             out.printf("chaos: %d grid start members of cluster %s on %s; logs in %s%n", cluster.size(), clusterName,
@@ -46,6 +47,17 @@ public final class KillLoop {
                 out.println("chaos: " + firstUse.describe());
                 return killAndCheck(cluster, map, firstUse);
             }
+        }
+    }
+
+    /**
+     * The client logs every connection a kill breaks, with stack traces; this run reports kills
+     * itself. Unless set otherwise, Hazelcast's client logs errors only (slf4j-simple).
+     */
+    private static void quietClientLog() {
+        String key = "org.slf4j.simpleLogger.log.com.hazelcast.client";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, "error");
         }
     }
 

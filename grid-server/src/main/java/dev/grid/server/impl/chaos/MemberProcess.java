@@ -9,13 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One {@code grid start} JVM. Its standard output is read line by line (and copied to
- * {@code <name>.out}), so callers can wait for what the member says; standard error goes to
+ * {@code <name>.out}, each line after the time it was read), so callers can wait for what the member says; standard error goes to
  * {@code <name>.err}. {@link #kill()} sends SIGKILL.
  */
 final class MemberProcess implements AutoCloseable {
@@ -57,6 +58,8 @@ final class MemberProcess implements AutoCloseable {
                     synchronized (lines) {
                         lines.add(line);
                     }
+                    copy.write(LocalTime.now().toString());
+                    copy.write(' ');
                     copy.write(line);
                     copy.write('\n');
                     copy.flush();
