@@ -7,7 +7,6 @@ import dev.grid.core.GridClientConfig;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMember;
 import dev.grid.core.GridMode;
-import dev.grid.core.impl.backup.ClientLostBackupAckResolver;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -39,7 +38,6 @@ public final class ClientGrid extends HazelcastGrid {
             throw new GridException("cannot connect to grid cluster '" + config.getClusterName() + "' at "
                     + config.getAddresses() + " within " + config.getConnectTimeout() + ": " + e.getMessage(), e);
         }
-        ClientLostBackupAckResolver.start(hazelcast);
         return new ClientGrid(hazelcast, config.getClusterName());
     }
 

@@ -83,6 +83,12 @@ public final class HazelcastConfigs {
         config.setProperty(LOGGING_TYPE, "slf4j");
         config.setProperty(PHONE_HOME, "false");
         config.setProperty(CLIENT_FAIL_ON_INDETERMINATE, "true");
+        // The owner answers only once its synchronous backups confirmed the write. (Hazelcast's
+        // default has the backups confirm to the client directly, which saves a hop but loses the
+        // confirmation whenever the client is not yet connected to the backup member, or has not yet
+        // registered its backup listener there: after the client starts, after a member joins. Such
+        // a write then waits out the backup timeout and, with fail.on.indeterminate, fails.)
+        config.setBackupAckToClientEnabled(false);
         grid.getHazelcastProperties().forEach(config::setProperty);
         ClientNetworkConfig network = config.getNetworkConfig();
         MemberAddresses.expandAll(grid.getAddresses()).forEach(network::addAddress);

@@ -64,6 +64,7 @@ class HazelcastConfigsTest {
         assertEquals("true", member.getProperty("hazelcast.operation.fail.on.indeterminate.state"));
         ClientConfig client = HazelcastConfigs.client(new GridClientConfig());
         assertEquals("true", client.getProperty("hazelcast.client.operation.fail.on.indeterminate.state"));
+        assertFalse(client.isBackupAckToClientEnabled(), "the owner collects the backups' confirmations, not the client");
     }
 
     @Test

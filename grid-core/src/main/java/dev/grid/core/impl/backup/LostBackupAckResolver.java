@@ -49,6 +49,13 @@ public abstract class LostBackupAckResolver implements MembershipListener, AutoC
         });
     }
 
+    /** Says that writes whose backups did not confirm them will be reported as successes. */
+    protected static void warnUnsafe(String instanceName, String property) {
+        LOG.warn("{}: {} is false: a write whose synchronous backups did not confirm it is reported as a success after the "
+                + "backup timeout, and such a write is lost if its owner dies (see docs/gridmap.md, Acknowledged means kept)",
+                instanceName, property);
+    }
+
     /** Starts listening to the instance's membership, until the instance shuts down. */
     protected final void listenTo(HazelcastInstance hazelcast) {
         hazelcast.getLifecycleService().addLifecycleListener(event -> {

@@ -7,7 +7,11 @@ import com.hazelcast.spi.impl.operationservice.impl.InvocationRegistry;
 import com.hazelcast.spi.impl.operationservice.impl.OperationServiceImpl;
 import com.hazelcast.spi.properties.ClusterProperty;
 
-/** {@link LostBackupAckResolver} for the invocations a member makes (its own calls and its client tasks'). */
+/**
+ * {@link LostBackupAckResolver} for the invocations a member makes: its own calls and those of its
+ * client message tasks (grid's clients let the owner collect the backup acknowledgements, so a
+ * client's write waits on the owner, never on the client).
+ */
 public final class MemberLostBackupAckResolver extends LostBackupAckResolver {
     private final InvocationRegistry invocations;
 
@@ -16,13 +20,19 @@ public final class MemberLostBackupAckResolver extends LostBackupAckResolver {
         this.invocations = invocations;
     }
 
-    /** Starts resolving the member's invocations after each member that leaves. */
-    public static MemberLostBackupAckResolver start(HazelcastInstance hazelcast, NodeEngine nodeEngine) {
+    /**
+     * Starts resolving the member's invocations after each member that leaves, unless the member
+     * reports indeterminate writes as successes (then ending their wait early would only report
+     * them sooner, and it warns instead).
+     */
+    public static void start(HazelcastInstance hazelcast, NodeEngine nodeEngine) {
+        if (!nodeEngine.getProperties().getBoolean(ClusterProperty.FAIL_ON_INDETERMINATE_OPERATION_STATE)) {
+            warnUnsafe(hazelcast.getName(), ClusterProperty.FAIL_ON_INDETERMINATE_OPERATION_STATE.getName());
+            return;
+        }
         long backupTimeout = nodeEngine.getProperties().getMillis(ClusterProperty.OPERATION_BACKUP_TIMEOUT_MILLIS);
         InvocationRegistry registry = ((OperationServiceImpl) nodeEngine.getOperationService()).getInvocationRegistry();
-        MemberLostBackupAckResolver resolver = new MemberLostBackupAckResolver(hazelcast.getName(), backupTimeout, registry);
-        resolver.listenTo(hazelcast);
-        return resolver;
+        new MemberLostBackupAckResolver(hazelcast.getName(), backupTimeout, registry).listenTo(hazelcast);
     }
 
     @Override

@@ -10,14 +10,17 @@ public enum ChaosFault {
     /** SIGKILL, out of the blue. */
     KILL("kill", "SIGKILL"),
     /**
-     * The member's packets to the other members are dropped for {@value #CUT_MILLIS} ms (clients still
-     * reach it and get its answers), then SIGKILL, and its kernel's connections are aborted: the
-     * backups it sent meanwhile die with it, as with a machine that lost power.
+     * The member's packets to the other members are dropped for {@value #CUT_MILLIS} ms, longer than
+     * the 5 s backup timeout (clients still reach it and get its answers), then SIGKILL, and its
+     * kernel's connections are aborted: the backups it sent meanwhile die with it, as with a machine
+     * that lost power. Its writes wait for confirmations that cannot come until the backup timeout
+     * ends the wait: a member that then reports them as successes (Hazelcast's default) loses them
+     * when it dies.
      */
     CUT_KILL("cut-kill", "its packets to the other members dropped for " + ChaosFault.CUT_MILLIS + " ms, then SIGKILL and its connections aborted");
 
     /** How long a member's links stay cut before it is killed. */
-    public static final long CUT_MILLIS = 300;
+    public static final long CUT_MILLIS = 6_000;
 
     private final String option;
     private final String description;
