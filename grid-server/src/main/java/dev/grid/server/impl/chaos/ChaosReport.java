@@ -32,17 +32,8 @@ public record ChaosReport(ChaosSettings settings, FirstUse firstUse, List<KillRo
         return failures.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** @return the longest writer stall of any kill, in ms (see {@link KillRound#stallMillis()}) */
-    public long longestStallMillis() {
-        return rounds.stream().mapToLong(KillRound::stallMillis).max().orElse(0);
-    }
-
-    /** @return the stall of each kill, in ms, in order */
+    /** @return the writers' stall after each kill, in ms, in order (see {@link KillRound#stallMillis()}) */
     public long[] stallsMillis() {
         return rounds.stream().mapToLong(KillRound::stallMillis).toArray();
-    }
-
-    public double firstSetMillis() {
-        return firstUse.firstSetMillis();
     }
 }
