@@ -35,12 +35,17 @@ final class LoopbackCut implements AutoCloseable {
         if (!"root".equals(System.getProperty("user.name"))) {
             return "cutting links needs root (tc), this runs as " + System.getProperty("user.name");
         }
-        try {
-            Result result = run(List.of("tc", "qdisc", "show", "dev", DEVICE));
-            return result.exit == 0 ? null : "'tc qdisc show dev lo' failed: " + result.output.trim();
-        } catch (IOException e) {
-            return "no 'tc' command (install iproute2): " + e.getMessage();
+        for (List<String> probe : List.of(List.of("tc", "qdisc", "show", "dev", DEVICE), List.of("ss", "-V"))) {
+            try {
+                Result result = run(probe);
+                if (result.exit != 0) {
+                    return "'" + String.join(" ", probe) + "' failed: " + result.output.trim();
+                }
+            } catch (IOException e) {
+                return "no '" + probe.get(0) + "' command (install iproute2): " + e.getMessage();
+            }
         }
+        return null;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -45,11 +46,19 @@ class ChaosKillProcessTest {
         assertTrue(report.acknowledged() > KILLS * 2_000L, "the writers were not busy: " + report.acknowledged() + " acknowledged");
     }
 
-    /** The checker can fail: with Hazelcast's default, writes whose backups never got them are reported stored. */
+    /**
+     * The checker can fail: with Hazelcast's default, writes whose backups never got them are reported
+     * stored. Needs a machine that can cut links (root, tc, ss); skipped elsewhere, unless
+     * {@code -Dgrid.test.faults=require} (CI) makes that a failure.
+     */
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void theCheckerCatchesWritesLostWhenIndeterminateWritesAreReportedAsSuccesses(@TempDir Path dir) {
-        assumeTrue(LoopbackCut.unavailableReason() == null, "cutting links needs root and tc: " + LoopbackCut.unavailableReason());
+        String unavailable = LoopbackCut.unavailableReason();
+        if ("require".equals(System.getProperty("grid.test.faults"))) {
+            assertNull(unavailable, "grid.test.faults=require, but links cannot be cut here");
+        }
+        assumeTrue(unavailable == null, "cutting links needs root and tc: " + unavailable);
         ChaosReport report = new KillLoop(settings(1, List.of(ChaosFault.CUT_KILL), true, dir), System.out).run();
         System.out.printf("ChaosKillProcessTest (mutant, Hazelcast's default): %d kills, %d acknowledged writes lost, "
                 + "writer stall %s ms%n", report.kills(), report.lostWrites(), Arrays.toString(report.stallsMillis()));
