@@ -25,11 +25,14 @@ public final class ChaosCommand implements Command {
     private static final String WRITERS = "--writers";
     private static final String KEYS = "--keys";
     private static final String IN_FLIGHT = "--in-flight";
+    private static final String RATE = "--rate";
     private static final String PARTITIONS = "--partitions";
     private static final String DIR = "--dir";
     private static final String SEED = "--seed";
     private static final String MEMBER_HEAP = "--member-heap";
     private static final String MUTANT = "--unsafe-indeterminate-as-success";
+    /** Writes per second by default: steady load that leaves a 2-core machine room to restart members. */
+    static final int DEFAULT_RATE = 4_000;
 
     @Override
     public String name() {
@@ -43,9 +46,11 @@ public final class ChaosCommand implements Command {
 
     @Override
     public String usage() {
-        return "usage: grid chaos [--kills N] [--faults LIST] [--members N] [--writers N] [--keys N] [--in-flight N] [--partitions N]\n"
-                + "                  [--member-heap SIZE] [--dir DIR] [--seed N] [" + MUTANT + "]\n\n"
-                + "Starts N 'grid start' member processes (127.0.0.1, free ports, a random cluster name, backupCount 1),\n"
+        return "usage: grid chaos [--kills N] [--faults LIST] [--members N] [--writers N] [--keys N] [--in-flight N]\n"
+                + "                  [--rate N] [--partitions N] [--member-heap SIZE] [--dir DIR] [--seed N]\n"
+                + "                  [" + MUTANT + "]\n\n"
+                + "Starts N 'grid start' member processes (each on a loopback address of its own, 127.x.y.10 and up, a\n"
+                + "random cluster name, backupCount 1),\n"
                 + "measures a client's first use of a fresh GridMap, then keeps client threads writing increasing\n"
                 + "sequence numbers while it kills one member at a time. After each kill it waits until the\n"
                 + "survivors report every partition safe, reads every key back (each must hold at least its highest\n"
@@ -60,6 +65,8 @@ public final class ChaosCommand implements Command {
                 + "  --writers N        client writer threads (default 4)\n"
                 + "  --keys N           keys written (default 5000)\n"
                 + "  --in-flight N      asynchronous writes each writer keeps outstanding (default 8)\n"
+                + "  --rate N           writes per second, all writers together; 0: as fast as the members answer\n"
+                + "                     (default " + DEFAULT_RATE + ", which leaves a small machine room to restart members)\n"
                 + "  --partitions N     partition count (default 71)\n"
                 + "  --member-heap SIZE each member's -Xmx (default 384m)\n"
                 + "  --dir DIR          member configurations, data and logs (default: a new temporary directory)\n"
@@ -71,7 +78,7 @@ public final class ChaosCommand implements Command {
 
     @Override
     public Set<String> valueOptions() {
-        return Set.of(KILLS, FAULTS, MEMBERS, WRITERS, KEYS, IN_FLIGHT, PARTITIONS, DIR, SEED, MEMBER_HEAP);
+        return Set.of(KILLS, FAULTS, MEMBERS, WRITERS, KEYS, IN_FLIGHT, RATE, PARTITIONS, DIR, SEED, MEMBER_HEAP);
     }
 
     @Override
@@ -84,7 +91,7 @@ public final class ChaosCommand implements Command {
         ChaosSettings settings;
         try {
             settings = new ChaosSettings(number(line, KILLS, 10), faults(line, out), number(line, MEMBERS, 3), number(line, WRITERS, 4),
-                    number(line, KEYS, 5000), number(line, IN_FLIGHT, 8), number(line, PARTITIONS, 71),
+                    number(line, KEYS, 5000), number(line, IN_FLIGHT, 8), number(line, RATE, DEFAULT_RATE), number(line, PARTITIONS, 71),
                     memberJvmOptions(line.value(MEMBER_HEAP).orElse("384m")), directory(line), line.flag(MUTANT),
                     line.value(SEED).map(seed -> parse(SEED, seed)).orElse(System.nanoTime()), Duration.ofMinutes(3));
         } catch (IllegalArgumentException e) {

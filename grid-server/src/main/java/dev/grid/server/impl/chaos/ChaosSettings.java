@@ -13,6 +13,7 @@ import java.util.List;
  * @param writers                   client threads writing sequence numbers, each to its own keys
  * @param keys                      keys written
  * @param inFlightPerWriter         asynchronous writes each writer keeps outstanding (at most one per key)
+ * @param writesPerSecond           all writers together, 0 for as fast as the cluster answers
  * @param partitions                the cluster's partition count
  * @param memberJvmOptions          JVM options of every member process besides grid's own flags (heap, JIT)
  * @param directory                 where member configurations, data and logs go
@@ -21,7 +22,7 @@ import java.util.List;
  * @param seed                      seeds the choice of victims
  * @param settleTimeout             how long the cluster may take to be safe again after a kill or a restart
  */
-public record ChaosSettings(int kills, List<ChaosFault> faults, int members, int writers, int keys, int inFlightPerWriter, int partitions,
+public record ChaosSettings(int kills, List<ChaosFault> faults, int members, int writers, int keys, int inFlightPerWriter, int writesPerSecond, int partitions,
                             List<String> memberJvmOptions, Path directory, boolean indeterminateAsSuccess, long seed,
                             Duration settleTimeout) {
 
@@ -35,6 +36,7 @@ public record ChaosSettings(int kills, List<ChaosFault> faults, int members, int
         positive("writers", writers, 1);
         positive("keys", keys, writers);
         positive("inFlightPerWriter", inFlightPerWriter, 1);
+        positive("writesPerSecond", writesPerSecond, 0);
         positive("partitions", partitions, 1);
         memberJvmOptions = List.copyOf(memberJvmOptions);
         if (inFlightPerWriter * 2 > keys / writers) {

@@ -74,7 +74,8 @@ public final class KillLoop {
         Random random = new Random(settings.seed());
         List<KillRound> rounds = new ArrayList<>();
         LedgerChecker.Result last;
-        try (SequenceWriters writers = new SequenceWriters(map, ledger, settings.writers(), settings.inFlightPerWriter(), FirstUse.SEQUENCE)) {
+        try (SequenceWriters writers = new SequenceWriters(map, ledger, settings.writers(), settings.inFlightPerWriter(),
+                settings.writesPerSecond(), FirstUse.SEQUENCE)) {
             writers.start();
             for (int kill = 1; kill <= settings.kills(); kill++) {
                 awaitAcknowledgements(ledger, WRITES_BETWEEN_KILLS);

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Client threads writing increasing sequence numbers: writer {@code w} owns the keys {@code k} with
  * {@code k % writers == w}, goes round them in order and keeps up to {@code inFlight} asynchronous
- * {@code setAsync} calls outstanding, never two for one key (a key still waiting is skipped). Each
- * outcome goes to the {@link WriteLedger}.
+ * {@code setAsync} calls outstanding, never two for one key (a key still waiting is skipped), at a
+ * steady rate if one is set. Each outcome goes to the {@link WriteLedger}.
  *
  * <p>Only a write in flight when a member dies can be lost, and a later write to its key would hide
  * the loss. So right after a kill the keys with a write in flight are frozen: nobody writes them
@@ -23,6 +24,7 @@ final class SequenceWriters implements AutoCloseable {
     private final WriteLedger ledger;
     private final int writers;
     private final int inFlight;
+    private final long intervalNanos;
     private final long[] issued;
     private final AtomicIntegerArray busy;
     private final AtomicIntegerArray frozen;
@@ -30,11 +32,17 @@ final class SequenceWriters implements AutoCloseable {
     private final List<Semaphore> permits = new ArrayList<>();
     private volatile boolean running = true;
 
-    SequenceWriters(GridMap<String, Long> map, WriteLedger ledger, int writers, int inFlight, long firstSequence) {
+    /**
+     * @param ratePerSecond writes per second of all writers together, 0 for as fast as the
+     *                      cluster answers
+     */
+    SequenceWriters(GridMap<String, Long> map, WriteLedger ledger, int writers, int inFlight, int ratePerSecond,
+                    long firstSequence) {
         this.map = map;
         this.ledger = ledger;
         this.writers = writers;
         this.inFlight = inFlight;
+        this.intervalNanos = ratePerSecond == 0 ? 0 : TimeUnit.SECONDS.toNanos(writers) / ratePerSecond;
         this.issued = new long[ledger.keys()];
         java.util.Arrays.fill(issued, firstSequence);
         this.busy = new AtomicIntegerArray(ledger.keys());
@@ -59,7 +67,17 @@ final class SequenceWriters implements AutoCloseable {
 
     private void write(int writer, Semaphore writerPermits) {
         int cursor = writer;
+        long next = System.nanoTime();
         while (running) {
+            if (intervalNanos > 0) {
+                next += intervalNanos;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                } else if (wait < -TimeUnit.SECONDS.toNanos(1)) {
+                    next = System.nanoTime(); // fell behind (a stall): no burst to catch up
+                }
+            }
             try {
                 if (!writerPermits.tryAcquire(100, TimeUnit.MILLISECONDS)) {
                     continue;

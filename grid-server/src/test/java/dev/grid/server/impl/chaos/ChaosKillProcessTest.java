@@ -66,7 +66,7 @@ class ChaosKillProcessTest {
     }
 
     private static ChaosSettings settings(int kills, List<ChaosFault> faults, boolean mutant, Path dir) {
-        return new ChaosSettings(kills, faults, 3, 4, 5_000, 8, 31, ChaosCommand.memberJvmOptions("256m"), dir, mutant,
+        return new ChaosSettings(kills, faults, 3, 4, 5_000, 8, ChaosCommand.DEFAULT_RATE, 31, ChaosCommand.memberJvmOptions("256m"), dir, mutant,
                 42, Duration.ofMinutes(2));
     }
 }

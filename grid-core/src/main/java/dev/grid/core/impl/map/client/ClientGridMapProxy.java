@@ -1,8 +1,6 @@
 package dev.grid.core.impl.map.client;
 
 import com.hazelcast.client.UndefinedErrorCodeException;
-import com.hazelcast.client.impl.ClientDelegatingFuture;
-import com.hazelcast.client.impl.clientside.ClientMessageDecoder;
 import com.hazelcast.client.impl.protocol.ClientMessage;
 import com.hazelcast.client.impl.spi.ClientContext;
 import com.hazelcast.client.impl.spi.ClientProxy;
@@ -10,6 +8,7 @@ import com.hazelcast.client.impl.spi.ClientProxyFactory;
 import com.hazelcast.client.impl.spi.impl.ClientInvocation;
 import com.hazelcast.client.impl.spi.impl.ClientInvocationFuture;
 import com.hazelcast.internal.serialization.Data;
+import com.hazelcast.internal.util.ConcurrencyUtil;
 import dev.grid.core.GridEntryProcessor;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMapFullException;
@@ -33,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * GridMap on a client: each call is one message to the member that owns the key's partition (the
@@ -42,9 +42,11 @@ import java.util.concurrent.CompletionStage;
  * a time. Reads are marked retryable: the client sends them again if the connection drops first.
  *
  * <p>A blocking call waits for its response on the caller's thread and decodes it there. An async
- * call returns a {@code ClientDelegatingFuture}, which decodes on Hazelcast's async executor; using
- * one for blocking calls too (joined) costs a thread hand-over per call, which measured here at about
- * 300 µs per get on a 2-core machine (3 members and the client in one JVM), twice IMap's client.
+ * call's stage completes on the thread that receives the answer, which decodes it: Hazelcast's own
+ * futures run callbacks on its default async executor, which starts a thread per callback on a
+ * machine with one or two cores (a thread hand-over per call cost about 300 µs per get here, twice
+ * IMap's client). Code chained to the stage with the non-async methods runs on that thread too;
+ * give long work its own executor ({@code thenApplyAsync(fn, executor)}).
  *
  * <p>Errors: arguments are checked and serialized here, with {@link MapSerialization}'s messages,
  * before anything is sent. An exception an operation throws on the member comes back as the same
@@ -54,7 +56,7 @@ import java.util.concurrent.CompletionStage;
  * named in the error and calling its public {@code (String)} constructor. Should the client's class
  * loader not find the class, Hazelcast hands over an {@link UndefinedErrorCodeException} with the
  * class name and the message; blocking calls turn that back into a {@link GridMapFullException}.
- * Async stages complete with the exception as Hazelcast delivers it. A blocking call throws the
+ * Async stages complete with the same exceptions. A blocking call throws the
  * exception itself (not wrapped in a {@code CompletionException}), its stack trace the member's
  * followed by the caller's.
  *
@@ -62,9 +64,6 @@ import java.util.concurrent.CompletionStage;
  * @param <V> the value type
  */
 public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridMap<K, V> {
-    private static final ClientMessageDecoder<Data> VALUE = GridMapCodecs::decodeDataResponse;
-    private static final ClientMessageDecoder<Boolean> BOOLEAN = GridMapCodecs::decodeBooleanResponse;
-    private static final ClientMessageDecoder<Void> NOTHING = message -> null;
 
     private final MapSerialization serialization;
 
@@ -102,9 +101,26 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
         return getContext().getPartitionService().getPartitionCount();
     }
 
-    /** An async call's stage: the response decoded, and deserialized if it is a value. */
-    private <T> CompletionStage<T> async(ClientInvocationFuture future, ClientMessageDecoder<?> decoder) {
-        return new ClientDelegatingFuture<>(future, getSerializationService(), decoder);
+    /** An async call's stage: completes on the thread that receives the answer, which decodes it. */
+    private static <T> CompletableFuture<T> async(ClientInvocationFuture future, Function<ClientMessage, T> decode) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        future.whenCompleteAsync((response, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(memberFailure(failure));
+                return;
+            }
+            try {
+                result.complete(decode.apply(response));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, ConcurrencyUtil.CALLER_RUNS);
+        return result;
+    }
+
+    private static Throwable memberFailure(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof UndefinedErrorCodeException undefined ? memberException(undefined) : cause;
     }
 
     /**
@@ -158,7 +174,7 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
 
     @Override
     public CompletionStage<V> getAsync(K key) {
-        return async(sendToKeyOwner(GridMapMessageType.GET, serialization.key(key)), VALUE);
+        return async(sendToKeyOwner(GridMapMessageType.GET, serialization.key(key)), this::value);
     }
 
     @Override
@@ -222,8 +238,8 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
 
     @Override
     public CompletionStage<V> putAsync(K key, V value) {
-        return translating(async(sendToKeyOwner(GridMapMessageType.PUT, key, serialization.key(key), value, "value"), VALUE),
-                "put", key);
+        return translating(async(sendToKeyOwner(GridMapMessageType.PUT, key, serialization.key(key), value, "value"),
+                this::value), "put", key);
     }
 
     @Override
@@ -242,7 +258,7 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
         ClientMessage request = GridMapCodecs.encodeKeyValueRequest(GridMapMessageType.SET, name, keyData,
                 serialization.value(key, value, "value"));
         int partitionId = partitionOf(keyData);
-        return IndeterminateWrites.retryingAsync(() -> resend(request, partitionId).thenApply(ignored -> (Void) null),
+        return IndeterminateWrites.retryingAsync(() -> async(resend(request, partitionId), ignored -> (Void) null),
                 () -> describe("set", key));
     }
 
@@ -255,7 +271,7 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
     @Override
     public CompletionStage<V> putIfAbsentAsync(K key, V value) {
         return translating(async(sendToKeyOwner(GridMapMessageType.PUT_IF_ABSENT, key, serialization.key(key), value, "value"),
-                VALUE), "putIfAbsent", key);
+                this::value), "putIfAbsent", key);
     }
 
     @Override
@@ -280,7 +296,7 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
 
     @Override
     public CompletionStage<V> removeAsync(K key) {
-        return translating(async(sendToKeyOwner(GridMapMessageType.REMOVE, serialization.key(key)), VALUE), "remove", key);
+        return translating(async(sendToKeyOwner(GridMapMessageType.REMOVE, serialization.key(key)), this::value), "remove", key);
     }
 
     /** The request's value is the expected value. */
@@ -301,7 +317,8 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
     /** Not repeated after an indeterminate outcome: a repeat would answer false for a key this call removed. */
     @Override
     public CompletionStage<Boolean> deleteAsync(K key) {
-        return translating(async(sendToKeyOwner(GridMapMessageType.DELETE, serialization.key(key)), BOOLEAN), "delete", key);
+        return translating(async(sendToKeyOwner(GridMapMessageType.DELETE, serialization.key(key)),
+                GridMapCodecs::decodeBooleanResponse), "delete", key);
     }
 
     @Override
@@ -340,7 +357,7 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
 
     @Override
     public <R> CompletionStage<R> executeOnKeyAsync(K key, GridEntryProcessor<K, V, R> processor) {
-        return translating(async(executeOnKeyInternal(key, processor), VALUE), "executeOnKey", key);
+        return translating(async(executeOnKeyInternal(key, processor), this::value), "executeOnKey", key);
     }
 
     /** The request's value is the serialized processor. */
