@@ -69,6 +69,7 @@ public final class CpMembership {
     private final AtomicBoolean changing = new AtomicBoolean();
     private final AtomicLong lastViewRequest = new AtomicLong(System.nanoTime() - VIEW_REQUEST_INTERVAL_NANOS);
     private volatile boolean majorityAvailable;
+    private volatile int failuresTolerated;
     private volatile boolean majorityLostReported;
     private volatile boolean shuttingDown;
     private boolean majorityMissing;
@@ -89,6 +90,14 @@ public final class CpMembership {
      */
     public boolean majorityAvailable() {
         return majorityAvailable;
+    }
+
+    /**
+     * @return how many more voting members the group can lose and keep a majority: the voting members
+     *         in the cluster beyond a majority (0 before the group forms, and while the majority is missing)
+     */
+    public int failuresTolerated() {
+        return failuresTolerated;
     }
 
     public int dataMemberCount() {
@@ -455,6 +464,7 @@ public final class CpMembership {
         CpGroupView view = group.view();
         if (view == null) {
             majorityAvailable = false;
+            failuresTolerated = 0;
             return;
         }
         Collection<UUID> voting = new ArrayList<>(view.votingMembers());
@@ -468,6 +478,7 @@ public final class CpMembership {
             present += nodeEngine.getClusterService().getMember(uuid) != null ? 1 : 0;
         }
         int majority = voting.size() / 2 + 1;
+        failuresTolerated = Math.max(0, present - majority);
         long now = System.nanoTime();
         if (present >= majority) {
             majorityMissing = false;
