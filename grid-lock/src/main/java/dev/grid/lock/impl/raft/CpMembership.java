@@ -14,6 +14,7 @@ import io.microraft.MembershipChangeMode;
 import io.microraft.Ordered;
 import io.microraft.RaftEndpoint;
 import io.microraft.RaftNode;
+import io.microraft.exception.CannotReplicateException;
 import io.microraft.report.RaftGroupMembers;
 import io.microraft.report.RaftNodeReport;
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,11 +60,13 @@ import java.util.function.LongSupplier;
 public final class CpMembership {
     private static final Logger LOG = LoggerFactory.getLogger(CpMembership.class);
     private static final long VIEW_REQUEST_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final long RETRY_DELAY_MILLIS = 100;
+    private static final long CANDIDATE_TIMEOUT_SECONDS = 5;
 
     private final NodeEngine nodeEngine;
     private final GridCpConfig config;
     private final CpGroup group;
-    private final Executor maintenance;
+    private final ScheduledExecutorService maintenance;
     private final LongSupplier clock;
     private final MembershipPlanner planner;
     private final MajorityWatch majority;
@@ -75,12 +78,16 @@ public final class CpMembership {
     private final AtomicBoolean changing = new AtomicBoolean();
     private final AtomicLong lastViewRequest;
     private volatile boolean waitingLogged;
+    /** the last change tried, so a change retried after a transient failure is logged once */
+    private volatile MembershipPlanner.Step lastStep;
 
     /**
-     * @param maintenance where {@link #maintain()} runs (the CP scheduler): again right after each change
+     * @param maintenance where {@link #maintain()} runs (the CP scheduler): again right after each change,
+     *                    and shortly after a change failed
      * @param clock       monotonic time in nanoseconds ({@code System::nanoTime}): when members left, majority watch
      */
-    public CpMembership(NodeEngine nodeEngine, GridCpConfig config, CpGroup group, Executor maintenance, LongSupplier clock) {
+    public CpMembership(NodeEngine nodeEngine, GridCpConfig config, CpGroup group, ScheduledExecutorService maintenance,
+                        LongSupplier clock) {
         this.nodeEngine = nodeEngine;
         this.config = config;
         this.group = group;
@@ -139,6 +146,14 @@ public final class CpMembership {
     private void maintainSoon() {
         try {
             maintenance.execute(this::maintain);
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    private void maintainLater() {
+        try {
+            maintenance.schedule(this::maintain, RETRY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // shutting down
         }
@@ -293,7 +308,11 @@ public final class CpMembership {
                 } else {
                     change.whenComplete((r, e) -> {
                         changing.set(false);
-                        maintainSoon();
+                        if (e == null) {
+                            maintainSoon();
+                        } else {
+                            maintainLater(); // e.g. a new leader that has not committed an entry of its term yet
+                        }
                     });
                 }
             }
@@ -319,6 +338,9 @@ public final class CpMembership {
         if (step.isPresent()) {
             return take(node, step.get(), committed);
         }
+        if (committed.getMembers().size() > committed.getVotingMembers().size()) {
+            maintainLater(); // a learner catches up: promote it as soon as it has
+        }
         if (!sameMembers(group.view(), committed)) {
             CpGroupView view = viewOf(committed, committed.getLogIndex());
             group.install(view);
@@ -329,6 +351,31 @@ public final class CpMembership {
 
     private CompletableFuture<?> take(RaftNode node, MembershipPlanner.Step step, RaftGroupMembers committed) {
         CpGroupView view = group.view();
+        MembershipPlanner.Step previous = lastStep;
+        lastStep = step;
+        boolean retried = previous != null && previous.mode() == step.mode() && previous.member().equals(step.member());
+        if (!retried) {
+            log(step, view);
+        }
+        if (step.mode() != MembershipChangeMode.ADD_LEARNER) {
+            return change(node, CpEndpoint.of(step.member()), step.mode(), committed.getLogIndex());
+        }
+        Member candidate = nodeEngine.getClusterService().getMember(step.member());
+        if (candidate == null) {
+            return null;
+        }
+        // The candidate starts its node (a learner) when it sees itself in a view: the change waits until it
+        // has, or the leader's first messages to it are dropped and MicroRaft backs off for a second or more.
+        List<UUID> members = new ArrayList<>(view.members());
+        members.add(step.member());
+        CpGroupView withCandidate = new CpGroupView(view.groupId(), view.initialMembers(), members, view.votingMembers(), view.version());
+        return plain(nodeEngine.getOperationService().<Object>invokeOnTarget(CpService.SERVICE_NAME,
+                new InstallCpViewOperation(withCandidate), candidate.getAddress()))
+                .orTimeout(CANDIDATE_TIMEOUT_SECONDS, TimeUnit.SECONDS) // a frozen candidate must not hold up other changes
+                .thenCompose(installed -> change(node, CpEndpoint.of(step.member()), step.mode(), committed.getLogIndex()));
+    }
+
+    private void log(MembershipPlanner.Step step, CpGroupView view) {
         switch (step.mode()) {
             case REMOVE_MEMBER:
                 LOG.warn("Removing CP member {} from {}: {} (grid.cp.missingMemberRemovalTimeout: {})", step.member(), view.groupId(),
@@ -338,18 +385,9 @@ public final class CpMembership {
                 LOG.info("Promoting CP learner {} to a voting member of {}: {}", step.member(), view.groupId(), step.reason());
                 break;
             default:
-                Member candidate = nodeEngine.getClusterService().getMember(step.member());
-                if (candidate == null) {
-                    return null;
-                }
-                // the candidate starts its node (a learner) when it sees itself in a view
-                List<UUID> members = new ArrayList<>(view.members());
-                members.add(step.member());
-                send(new CpGroupView(view.groupId(), view.initialMembers(), members, view.votingMembers(), view.version()), candidate);
-                LOG.info("Adding {} to {} as a learner: {}", candidate, view.groupId(), step.reason());
+                LOG.info("Adding {} to {} as a learner: {}", step.member(), view.groupId(), step.reason());
                 break;
         }
-        return change(node, CpEndpoint.of(step.member()), step.mode(), committed.getLogIndex());
     }
 
     private static MembershipPlanner.Group groupOf(RaftNodeReport report) {
@@ -375,6 +413,10 @@ public final class CpMembership {
                                                                  long expectedIndex) {
         return node.changeMembership(endpoint, mode, expectedIndex).whenComplete((ordered, error) -> {
             UUID uuid = ((CpEndpoint) endpoint).uuid();
+            if (error instanceof CannotReplicateException) {
+                LOG.debug("CP membership change {} of {} must wait: {}", mode, endpoint, error.toString());
+                return;
+            }
             if (error != null) {
                 LOG.warn("CP membership change {} of {} failed: {}", mode, endpoint, error.toString());
                 if (mode == MembershipChangeMode.ADD_LEARNER && error instanceof IllegalArgumentException) {
