@@ -82,7 +82,8 @@ final class LockLoad {
 
     /**
      * @return the longest time in {@code [from, to]} (System.nanoTime) in which no lock+unlock pair
-     *         completed, in milliseconds: how long the lock was unavailable around a fault at {@code from}
+     *         completed, in milliseconds, counted from the last completion before {@code from}: how
+     *         long the lock was unavailable around a fault at {@code from}
      */
     long longestGapMillis(long from, long to) {
         Long previous = completions.floor(from);
@@ -92,8 +93,7 @@ final class LockLoad {
             longest = Math.max(longest, completion - gapStart);
             gapStart = completion;
         }
-        Long next = completions.ceiling(to);
-        longest = Math.max(longest, (next == null ? to : next) - gapStart);
+        longest = Math.max(longest, to - gapStart);
         return TimeUnit.NANOSECONDS.toMillis(longest);
     }
 

@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,9 +26,9 @@ final class MonitorMetrics {
     }
 
     /** @return the monitor's base URL a {@code grid start} printed, if it printed one yet */
-    static java.util.Optional<String> monitorUrl(String memberOutput) {
+    static Optional<String> monitorUrl(String memberOutput) {
         Matcher matcher = MONITOR_URL.matcher(memberOutput);
-        return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /** @return the unlabelled series of the member at {@code monitorUrl}, empty if it does not answer */
@@ -49,11 +49,5 @@ final class MonitorMetrics {
             Thread.currentThread().interrupt();
         }
         return series;
-    }
-
-    /** @return one series of the member at {@code monitorUrl}, empty if it does not answer or lacks it */
-    static OptionalDouble value(String monitorUrl, String name) {
-        Double value = read(monitorUrl).get(name);
-        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 }
