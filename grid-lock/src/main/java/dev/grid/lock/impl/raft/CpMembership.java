@@ -62,6 +62,8 @@ public final class CpMembership {
     private static final long VIEW_REQUEST_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long RETRY_DELAY_MILLIS = 100;
     private static final long CANDIDATE_TIMEOUT_SECONDS = 5;
+    /** A learner catches up in about a second (a snapshot of the locks and sessions, then the entries after it). */
+    private static final long LEARNER_TIMEOUT_SECONDS = 30;
 
     private final NodeEngine nodeEngine;
     private final GridCpConfig config;
@@ -71,8 +73,10 @@ public final class CpMembership {
     private final MembershipPlanner planner;
     private final MajorityWatch majority;
     private final Map<UUID, Long> goneSince = new ConcurrentHashMap<>();
+    /** when this member, as the leader, first saw each learner of the group */
+    private final Map<UUID, Long> learnerSince = new ConcurrentHashMap<>();
     private final Set<UUID> leaving = ConcurrentHashMap.newKeySet();
-    /** members MicroRaft refused to add (a removed member cannot come back under the same UUID) */
+    /** members MicroRaft refused to add (a removed member cannot come back under the same UUID), and learners given up on */
     private final Set<UUID> refused = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean forming = new AtomicBoolean();
     private final AtomicBoolean changing = new AtomicBoolean();
@@ -93,7 +97,8 @@ public final class CpMembership {
         this.group = group;
         this.maintenance = maintenance;
         this.clock = clock;
-        this.planner = new MembershipPlanner(config.getMemberCount(), config.getMissingMemberRemovalTimeout().toNanos());
+        this.planner = new MembershipPlanner(config.getMemberCount(), config.getMissingMemberRemovalTimeout().toNanos(),
+                TimeUnit.SECONDS.toNanos(LEARNER_TIMEOUT_SECONDS));
         this.majority = new MajorityWatch(config.getLeaderHeartbeatTimeout().toNanos());
         this.lastViewRequest = new AtomicLong(clock.getAsLong() - VIEW_REQUEST_INTERVAL_NANOS);
     }
@@ -327,13 +332,20 @@ public final class CpMembership {
         long now = clock.getAsLong();
         List<UUID> dataMembers = new ArrayList<>();
         dataMembers().forEach(member -> dataMembers.add(member.getUuid()));
+        Set<UUID> groupMembers = new HashSet<>();
         for (RaftEndpoint member : committed.getMembers()) {
             UUID uuid = ((CpEndpoint) member).uuid();
+            groupMembers.add(uuid);
             if (!dataMembers.contains(uuid)) {
                 goneSince.putIfAbsent(uuid, now); // gone before this member heard of it (it was not the leader then)
             }
         }
-        Optional<MembershipPlanner.Step> step = planner.next(groupOf(report), new MembershipPlanner.Cluster(dataMembers,
+        goneSince.keySet().retainAll(groupMembers); // departures of members outside the group matter no more
+        Set<UUID> learners = new HashSet<>(groupMembers);
+        committed.getVotingMembers().forEach(e -> learners.remove(((CpEndpoint) e).uuid()));
+        learners.forEach(learner -> learnerSince.putIfAbsent(learner, now));
+        learnerSince.keySet().retainAll(learners);
+        Optional<MembershipPlanner.Step> step = planner.next(groupOf(report, learnerSince), new MembershipPlanner.Cluster(dataMembers,
                 goneSince, neverAdd()), now);
         if (step.isPresent()) {
             return take(node, step.get(), committed);
@@ -356,6 +368,9 @@ public final class CpMembership {
         boolean retried = previous != null && previous.mode() == step.mode() && previous.member().equals(step.member());
         if (!retried) {
             log(step, view);
+        }
+        if (step.giveUp()) {
+            refused.add(step.member()); // this leader never adds it again (another leader would give up on it in turn)
         }
         if (step.mode() != MembershipChangeMode.ADD_LEARNER) {
             return change(node, CpEndpoint.of(step.member()), step.mode(), committed.getLogIndex());
@@ -390,7 +405,7 @@ public final class CpMembership {
         }
     }
 
-    private static MembershipPlanner.Group groupOf(RaftNodeReport report) {
+    private static MembershipPlanner.Group groupOf(RaftNodeReport report, Map<UUID, Long> learnerSince) {
         RaftGroupMembers committed = report.getCommittedMembers();
         List<UUID> members = new ArrayList<>();
         committed.getMembers().forEach(e -> members.add(((CpEndpoint) e).uuid()));
@@ -398,7 +413,7 @@ public final class CpMembership {
         committed.getVotingMembers().forEach(e -> voting.add(((CpEndpoint) e).uuid()));
         Map<UUID, Long> matched = new HashMap<>();
         report.getLog().getFollowerMatchIndices().forEach((e, index) -> matched.put(((CpEndpoint) e).uuid(), index));
-        return new MembershipPlanner.Group(members, voting, report.getLog().getCommitIndex(), matched);
+        return new MembershipPlanner.Group(members, voting, report.getLog().getCommitIndex(), matched, learnerSince);
     }
 
     /** @return members the group must not add: the ones it was formed with (MicroRaft never re-adds those), leaving, refused */
@@ -516,7 +531,7 @@ public final class CpMembership {
             voting.clear();
             node.getCommittedMembers().getVotingMembers().forEach(e -> voting.add(((CpEndpoint) e).uuid()));
         }
-        majority.update(view.groupId(), voting, this::inCluster, clock.getAsLong());
+        majority.update(view.groupId().toString(), voting, this::inCluster, clock.getAsLong());
     }
 
     private boolean inCluster(UUID member) {

@@ -37,12 +37,12 @@ final class MajorityWatch {
     }
 
     /**
-     * @param group   the group's name, for the log
+     * @param group   the group, for the log
      * @param voting  its voting members
      * @param present whether a member is in the cluster
      * @param now     the caller's clock, nanoseconds
      */
-    void update(Object group, Collection<UUID> voting, Predicate<UUID> present, long now) {
+    void update(String group, Collection<UUID> voting, Predicate<UUID> present, long now) {
         int inCluster = Quorum.present(voting, present);
         failuresTolerated = Quorum.failuresTolerated(voting, present);
         if (Quorum.hasMajority(voting, present)) {

@@ -23,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  *       members can commit (a majority of them present) is tried;</li>
  *   <li><b>promote</b> a learner that has caught up with the log (within {@value #CATCH_UP_SLACK}
  *       entries of the commit index) to a voting member, if the group with it can commit;</li>
+ *   <li><b>give up on</b> (remove, and never add again) a learner that has not caught up within the
+ *       learner timeout: it would otherwise keep every other candidate out, as one learner at a time
+ *       is added (a member whose Raft node answers under another identity, e.g. one that merged back
+ *       after a split brain with a new UUID, never catches up);</li>
  *   <li><b>add as a learner</b> the oldest data member outside the group, when the group has fewer
  *       than {@code grid.cp.memberCount} members and no learner. Never one of the members the group
  *       was formed with (MicroRaft never re-adds those), never one that is leaving or was refused.
@@ -35,28 +39,40 @@ final class MembershipPlanner {
 
     private final int memberCount;
     private final long removalDelayNanos;
+    private final long learnerTimeoutNanos;
 
     /**
-     * @param memberCount       the group's target size ({@code grid.cp.memberCount})
-     * @param removalDelayNanos how long a member may be gone from the cluster before it is removed
+     * @param memberCount         the group's target size ({@code grid.cp.memberCount})
+     * @param removalDelayNanos   how long a member may be gone from the cluster before it is removed
+     * @param learnerTimeoutNanos how long a learner may take to catch up before the group gives up on it
      */
-    MembershipPlanner(int memberCount, long removalDelayNanos) {
+    MembershipPlanner(int memberCount, long removalDelayNanos, long learnerTimeoutNanos) {
         if (memberCount < 0) {
             throw new IllegalArgumentException("grid.cp.memberCount must be >= 0, was " + memberCount);
         }
         if (removalDelayNanos < 0) {
             throw new IllegalArgumentException("grid.cp.missingMemberRemovalTimeout must be >= 0, was " + removalDelayNanos + " ns");
         }
+        if (learnerTimeoutNanos <= 0) {
+            throw new IllegalArgumentException("the learner timeout must be > 0, was " + learnerTimeoutNanos + " ns");
+        }
         this.memberCount = memberCount;
         this.removalDelayNanos = removalDelayNanos;
+        this.learnerTimeoutNanos = learnerTimeoutNanos;
     }
 
-    /** The group's committed membership as the leader sees it. */
-    record Group(List<UUID> members, Set<UUID> voting, long commitIndex, Map<UUID, Long> matchIndices) {
+    /**
+     * The group's committed membership as the leader sees it.
+     *
+     * @param learnerSince when (the caller's clock) the leader first saw each learner; a learner
+     *                     without an entry counts as seen now
+     */
+    record Group(List<UUID> members, Set<UUID> voting, long commitIndex, Map<UUID, Long> matchIndices, Map<UUID, Long> learnerSince) {
         Group {
             members = List.copyOf(members);
             voting = Set.copyOf(voting);
             matchIndices = Map.copyOf(matchIndices);
+            learnerSince = Map.copyOf(learnerSince);
         }
 
         List<UUID> learners() {
@@ -79,8 +95,15 @@ final class MembershipPlanner {
         }
     }
 
-    /** One membership change, and why (for the log). */
-    record Step(MembershipChangeMode mode, UUID member, String reason) {
+    /**
+     * One membership change, and why (for the log).
+     *
+     * @param giveUp true if the member, once removed, must never be added again
+     */
+    record Step(MembershipChangeMode mode, UUID member, String reason, boolean giveUp) {
+        Step(MembershipChangeMode mode, UUID member, String reason) {
+            this(mode, member, reason, false);
+        }
     }
 
     /**
@@ -102,10 +125,16 @@ final class MembershipPlanner {
         List<UUID> learners = group.learners();
         for (UUID learner : learners) {
             Long matched = group.matchIndices().get(learner);
-            if (matched != null && matched >= group.commitIndex() - CATCH_UP_SLACK && cluster.present(learner)
-                    && canCommitWith(group, cluster, learner)) {
+            boolean caughtUp = matched != null && matched >= group.commitIndex() - CATCH_UP_SLACK;
+            if (caughtUp && cluster.present(learner) && canCommitWith(group, cluster, learner)) {
                 return Optional.of(new Step(MembershipChangeMode.ADD_OR_PROMOTE_TO_FOLLOWER, learner,
                         "it has caught up (log index " + matched + " of " + group.commitIndex() + ")"));
+            }
+            long learning = now - group.learnerSince().getOrDefault(learner, now);
+            if (!caughtUp && learning >= learnerTimeoutNanos && canCommitWithout(group, cluster, learner)) {
+                return Optional.of(new Step(MembershipChangeMode.REMOVE_MEMBER, learner, "it has not caught up in "
+                        + TimeUnit.NANOSECONDS.toMillis(learning) + " ms as a learner (log index " + (matched == null ? "none" : matched)
+                        + " of " + group.commitIndex() + "); it will not be added again", true));
             }
         }
         if (group.members().size() < memberCount && learners.isEmpty()) {

@@ -24,7 +24,8 @@ class MembershipPlannerTest {
     private final UUID a = uuid("a");
     private final UUID b = uuid("b");
     private final UUID c = uuid("c");
-    private final MembershipPlanner atOnce = new MembershipPlanner(3, 0);
+    private static final long LEARNER_TIMEOUT = 30 * SECOND;
+    private final MembershipPlanner atOnce = new MembershipPlanner(3, 0, LEARNER_TIMEOUT);
 
     private static UUID uuid(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -37,6 +38,7 @@ class MembershipPlannerTest {
         final Map<UUID, Long> matched = new HashMap<>();
         final List<UUID> cluster = new ArrayList<>();
         final Map<UUID, Long> goneSince = new HashMap<>();
+        final Map<UUID, Long> learnerSince = new HashMap<>();
         final Set<UUID> initial;
         long commitIndex = 1000;
         long now;
@@ -61,7 +63,7 @@ class MembershipPlannerTest {
 
         Optional<MembershipPlanner.Step> next(MembershipPlanner planner) {
             Map<UUID, Long> matches = new HashMap<>(matched);
-            return planner.next(new MembershipPlanner.Group(new ArrayList<>(members), voting, commitIndex, matches),
+            return planner.next(new MembershipPlanner.Group(new ArrayList<>(members), voting, commitIndex, matches, learnerSince),
                     new MembershipPlanner.Cluster(cluster, goneSince, initial), now);
         }
 
@@ -72,12 +74,17 @@ class MembershipPlannerTest {
                     members.remove(step.member());
                     voting.remove(step.member());
                     goneSince.remove(step.member());
+                    learnerSince.remove(step.member());
                 }
                 case ADD_LEARNER -> {
                     members.add(step.member());
                     matched.put(step.member(), 0L);
+                    learnerSince.put(step.member(), now);
                 }
-                default -> voting.add(step.member());
+                default -> {
+                    voting.add(step.member());
+                    learnerSince.remove(step.member());
+                }
             }
         }
 
@@ -112,7 +119,7 @@ class MembershipPlannerTest {
 
     @Test
     void withARemovalDelayTheMemberLeavesOnlyOnceTheDelayHasPassed() {
-        MembershipPlanner delayed = new MembershipPlanner(3, 5 * SECOND);
+        MembershipPlanner delayed = new MembershipPlanner(3, 5 * SECOND, LEARNER_TIMEOUT);
         Model model = new Model(a, b, c);
         model.kill(c);
         model.now += 5 * SECOND - 1;
@@ -123,7 +130,7 @@ class MembershipPlannerTest {
 
     @Test
     void aMissingMemberWithoutADepartureTimeCountsAsGoneFromNow() {
-        MembershipPlanner delayed = new MembershipPlanner(3, 5 * SECOND);
+        MembershipPlanner delayed = new MembershipPlanner(3, 5 * SECOND, LEARNER_TIMEOUT);
         Model model = new Model(a, b, c);
         model.cluster.remove(c); // gone before this leader heard of it
         assertEquals(Optional.empty(), model.next(delayed));
@@ -142,7 +149,7 @@ class MembershipPlannerTest {
     void ofTwoDeadMembersOfFiveBothAreRemovedOneAtATime() {
         UUID d = uuid("d");
         UUID e = uuid("e");
-        MembershipPlanner five = new MembershipPlanner(5, 0);
+        MembershipPlanner five = new MembershipPlanner(5, 0, LEARNER_TIMEOUT);
         Model model = new Model(a, b, c, d, e);
         model.kill(d);
         model.kill(e);
@@ -209,7 +216,8 @@ class MembershipPlannerTest {
         UUID refused = uuid("refused");
         model.join(refused);
         Optional<MembershipPlanner.Step> step = atOnce.next(new MembershipPlanner.Group(new ArrayList<>(model.members), model.voting,
-                model.commitIndex, model.matched), new MembershipPlanner.Cluster(model.cluster, model.goneSince, Set.of(a, b, c, refused)), 0);
+                model.commitIndex, model.matched, model.learnerSince),
+                new MembershipPlanner.Cluster(model.cluster, model.goneSince, Set.of(a, b, c, refused)), 0);
         assertEquals(Optional.empty(), step);
     }
 
@@ -256,7 +264,7 @@ class MembershipPlannerTest {
     /** The same with the old rule (dead voters kept for a minute): the second loss leaves one of three voters. */
     @Test
     void keepingTheDeadVoterLosesTheMajorityAtTheSecondLoss() {
-        MembershipPlanner minute = new MembershipPlanner(3, TimeUnit.MINUTES.toNanos(1));
+        MembershipPlanner minute = new MembershipPlanner(3, TimeUnit.MINUTES.toNanos(1), LEARNER_TIMEOUT);
         Model model = new Model(a, b, c);
         model.kill(c);
         model.join(uuid("c, restarted"));
@@ -267,10 +275,51 @@ class MembershipPlannerTest {
     }
 
     @Test
+    void aLearnerThatDoesNotCatchUpIsGivenUpOnSoTheNextCandidateGetsItsTurn() {
+        Model model = new Model(a, b, c);
+        model.kill(c);
+        model.apply(model.next(atOnce).orElseThrow());
+        UUID stuck = uuid("merged back under a new UUID, its Raft node still the old one");
+        UUID next = uuid("next");
+        model.join(stuck);
+        model.join(next);
+        model.apply(model.next(atOnce).orElseThrow());
+        model.matched.remove(stuck); // it never answers
+        model.now += LEARNER_TIMEOUT - 1;
+        assertEquals(Optional.empty(), model.next(atOnce));
+        model.now += 1;
+        MembershipPlanner.Step giveUp = model.next(atOnce).orElseThrow();
+        assertStep(MembershipChangeMode.REMOVE_MEMBER, stuck, Optional.of(giveUp));
+        assertTrue(giveUp.giveUp(), giveUp.toString());
+        model.apply(giveUp);
+        Set<UUID> neverAdd = new HashSet<>(model.initial);
+        neverAdd.add(stuck); // what the leader does with a member it gave up on
+        Optional<MembershipPlanner.Step> step = atOnce.next(new MembershipPlanner.Group(new ArrayList<>(model.members), model.voting,
+                model.commitIndex, model.matched, model.learnerSince), new MembershipPlanner.Cluster(model.cluster, model.goneSince, neverAdd),
+                model.now);
+        assertStep(MembershipChangeMode.ADD_LEARNER, next, step);
+    }
+
+    @Test
+    void aSlowLearnerThatCaughtUpIsPromotedNotGivenUpOn() {
+        Model model = new Model(a, b, c);
+        model.kill(c);
+        model.apply(model.next(atOnce).orElseThrow());
+        UUID d = uuid("d");
+        model.join(d);
+        model.apply(model.next(atOnce).orElseThrow());
+        model.now += 2 * LEARNER_TIMEOUT;
+        model.catchUp(d);
+        assertStep(MembershipChangeMode.ADD_OR_PROMOTE_TO_FOLLOWER, d, model.next(atOnce));
+    }
+
+    @Test
     void settingsOutOfRangeAreRefusedWithTheirValue() {
         assertEquals("grid.cp.memberCount must be >= 0, was -1",
-                assertThrows(IllegalArgumentException.class, () -> new MembershipPlanner(-1, 0)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> new MembershipPlanner(-1, 0, 1)).getMessage());
         assertEquals("grid.cp.missingMemberRemovalTimeout must be >= 0, was -1 ns",
-                assertThrows(IllegalArgumentException.class, () -> new MembershipPlanner(3, -1)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> new MembershipPlanner(3, -1, 1)).getMessage());
+        assertEquals("the learner timeout must be > 0, was 0 ns",
+                assertThrows(IllegalArgumentException.class, () -> new MembershipPlanner(3, 0, 0)).getMessage());
     }
 }
