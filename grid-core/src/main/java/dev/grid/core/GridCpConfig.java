@@ -16,7 +16,7 @@ public final class GridCpConfig {
     private Duration leaderElectionTimeout = Duration.ofMillis(500);
     private Duration leaderHeartbeatPeriod = Duration.ofSeconds(1);
     private Duration leaderHeartbeatTimeout = Duration.ofSeconds(2);
-    private Duration missingMemberRemovalTimeout = Duration.ofMinutes(1);
+    private Duration missingMemberRemovalTimeout = Duration.ZERO;
     private int lockReentrancyLimit;
     private int commitCountToTakeSnapshot = 1000;
 
@@ -83,13 +83,18 @@ public final class GridCpConfig {
         return this;
     }
 
-    /** @return how long a CP member may be gone before another member replaces it in the group (default 1m) */
+    /**
+     * @return how long after the cluster has removed a CP member the group removes it too, making room
+     *         for its replacement (default 0s: at once). A member the cluster removed never comes back
+     *         under the same identity (a restarted member is a new one), so waiting only keeps a dead
+     *         voter in the group's majority and its replacement out
+     */
     public Duration getMissingMemberRemovalTimeout() {
         return missingMemberRemovalTimeout;
     }
 
     public GridCpConfig setMissingMemberRemovalTimeout(Duration missingMemberRemovalTimeout) {
-        this.missingMemberRemovalTimeout = positive("grid.cp.missingMemberRemovalTimeout", missingMemberRemovalTimeout);
+        this.missingMemberRemovalTimeout = notNegative("grid.cp.missingMemberRemovalTimeout", missingMemberRemovalTimeout);
         return this;
     }
 
@@ -128,6 +133,14 @@ public final class GridCpConfig {
         Require.nonNull(key, value);
         if (value.isNegative() || value.isZero()) {
             throw new GridConfigException(key, key + " must be > 0, was " + value);
+        }
+        return value;
+    }
+
+    private static Duration notNegative(String key, Duration value) {
+        Require.nonNull(key, value);
+        if (value.isNegative()) {
+            throw new GridConfigException(key, key + " must be >= 0, was " + value);
         }
         return value;
     }

@@ -121,6 +121,16 @@ class GridConfigTest {
     }
 
     @Test
+    void missingCpMembersAreRemovedAtOnceByDefaultAndTheDelayCannotBeNegative() {
+        assertEquals(java.time.Duration.ZERO, new GridConfig().getCp().getMissingMemberRemovalTimeout());
+        assertEquals(java.time.Duration.ZERO,
+                GridConfig.fromYaml("grid:\n  cp:\n    missingMemberRemovalTimeout: 0s\n").getCp().getMissingMemberRemovalTimeout());
+        GridConfigException e = assertThrows(GridConfigException.class,
+                () -> new GridConfig().getCp().setMissingMemberRemovalTimeout(java.time.Duration.ofSeconds(-1)));
+        assertEquals("grid.cp.missingMemberRemovalTimeout must be >= 0, was PT-1S", e.getMessage());
+    }
+
+    @Test
     void shouldRejectUnknownKeyListingTheKnownOnes() {
         GridConfigException e = rejectYaml("grid:\n  netwrok:\n    port: 5701\n");
         assertTrue(e.getMessage().startsWith("grid.netwrok is not a known key; known keys under grid: clusterName, partitionCount"),

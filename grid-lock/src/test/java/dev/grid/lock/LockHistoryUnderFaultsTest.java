@@ -154,7 +154,7 @@ class LockHistoryUnderFaultsTest {
 
     private GridConfig memberConfig() {
         GridConfig config = cluster.nextMemberConfig();
-        config.getCp().setMissingMemberRemovalTimeout(Duration.ofSeconds(2)).setCommitCountToTakeSnapshot(200)
+        config.getCp().setCommitCountToTakeSnapshot(200)
                 .setSessionTtl(Duration.ofSeconds(6)).setSessionHeartbeatInterval(Duration.ofSeconds(1));
         return config;
     }
@@ -206,7 +206,7 @@ class LockHistoryUnderFaultsTest {
                     m -> CpTestSupport.uuid(m).equals(((dev.grid.lock.impl.raft.model.CpEndpoint) e).uuid())));
         });
         System.out.printf("Replacement: the group has 3 voting members again %d ms after %s died "
-                        + "(grid.cp.missingMemberRemovalTimeout 2 s, then learner catch-up and promotion)%n",
+                        + "(removal, then a spare member's catch-up as a learner and promotion)%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since), what);
     }
 

@@ -32,9 +32,15 @@ final class MemberProcess implements AutoCloseable {
     }
 
     static MemberProcess start(Path dir, String... args) throws IOException {
+        return start(dir, List.of(), args);
+    }
+
+    /** @param jvmOptions extra options for the JVM, e.g. {@code -Dorg.slf4j.simpleLogger.log.dev.grid.lock=info} */
+    static MemberProcess start(Path dir, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
+        command.addAll(jvmOptions);
         // C1 only: a test member lives seconds, and C2 compiler threads of several JVMs on a 2-core
         // machine slowed ProcessClientGridMapTest from 15 s to 31 s.
         command.add("-XX:TieredStopAtLevel=1");
@@ -81,6 +87,20 @@ final class MemberProcess implements AutoCloseable {
             throw new AssertionError("the process did not exit within " + timeout + "; out:\n" + out() + "\nerr:\n" + err());
         }
         return process.exitValue();
+    }
+
+    /** Sends SIGKILL (a crash: no shutdown hook runs) and waits until the process is gone. */
+    void kill(Duration timeout) throws InterruptedException {
+        process.destroyForcibly();
+        waitForExit(timeout);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     @Override

@@ -34,6 +34,8 @@ public final class CpMetrics implements MetricsSource {
                 machine == null ? 0 : machine.appliedIndex());
         c.gauge("grid_cp_majority_available", "1 if a majority of the CP group's voting members is in the cluster", none,
                 service.membership().majorityAvailable() ? 1 : 0);
+        c.gauge("grid_cp_failures_tolerated", "how many more voting members the CP group can lose and keep a majority", none,
+                service.membership().failuresTolerated());
         c.gauge("grid_cp_voting_members", "voting members of the CP group, as last published", none,
                 view == null ? 0 : view.votingMembers().size());
         if (machine != null) {

@@ -66,7 +66,7 @@ public final class CpService implements ManagedService, MembershipAwareService, 
             return thread;
         });
         group = new CpGroup(nodeEngine, config, () -> clock.getAsLong(), this::onMessageFromUnknownGroup);
-        membership = new CpMembership(nodeEngine, config, group, scheduler);
+        membership = new CpMembership(nodeEngine, config, group, scheduler, System::nanoTime);
         group.setMembership(membership);
         invoker = new RaftInvoker(nodeEngine, config, group, membership, scheduler);
         if (config.getMemberCount() == 0) {

@@ -300,6 +300,10 @@ public final class CpGroup implements WaitListener {
             RaftTerm term = report.getTerm();
             if (term.getLeaderEndpoint() != null) {
                 LOG.debug("{} sees leader {} in term {}", localEndpoint, term.getLeaderEndpoint(), term.getTerm());
+                CpMembership m = membership;
+                if (m != null && localEndpoint.equals(term.getLeaderEndpoint())) {
+                    m.leaderChanged(); // a new leader replaces the members lost with the old one at once
+                }
             }
         }
     }

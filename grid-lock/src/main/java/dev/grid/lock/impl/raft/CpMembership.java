@@ -14,6 +14,7 @@ import io.microraft.MembershipChangeMode;
 import io.microraft.Ordered;
 import io.microraft.RaftEndpoint;
 import io.microraft.RaftNode;
+import io.microraft.exception.CannotReplicateException;
 import io.microraft.report.RaftGroupMembers;
 import io.microraft.report.RaftNodeReport;
 import org.slf4j.Logger;
@@ -22,18 +23,21 @@ import org.slf4j.LoggerFactory;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Who is in the CP group, over the cluster's life:
@@ -41,46 +45,62 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>formation: once {@code grid.cp.memberCount} data members have joined, the master picks the
  *       oldest ones (the cluster's member list is in join order, the same on every member) and
  *       publishes the group's view; members that join later get it from the master after joining;</li>
- *   <li>replacement, run by the leader: a member gone longer than
- *       {@code grid.cp.missingMemberRemovalTimeout} is removed; then the oldest data member outside
- *       the group is added as a learner, and promoted to a voting member only once it has caught up
- *       with the log (promoting at once can leave the group without a usable quorum); a member that
- *       shuts down gracefully asks to be removed at once;</li>
+ *   <li>replacement, run by the leader, as {@link MembershipPlanner} decides: a member the cluster
+ *       has removed leaves the group at once (after {@code grid.cp.missingMemberRemovalTimeout},
+ *       default 0); then the oldest data member outside the group (a restarted member is a new one)
+ *       is added as a learner, and promoted to a voting member once it has caught up with the log;
+ *       a member that shuts down gracefully asks to be removed;</li>
  *   <li>majority: every member watches whether a majority of the group's voting members is in the
- *       cluster, and logs loudly when it is not.</li>
+ *       cluster ({@link MajorityWatch}).</li>
  * </ul>
- * One membership change at a time (MicroRaft allows no more).
+ * One membership change at a time (MicroRaft allows no more). The leader plans again after every
+ * cluster membership event, every leadership change it sees, after every change it made, and every
+ * half second.
  */
 public final class CpMembership {
     private static final Logger LOG = LoggerFactory.getLogger(CpMembership.class);
-    /** A learner within this many entries of the commit index counts as caught up. */
-    private static final long CATCH_UP_SLACK = 50;
     private static final long VIEW_REQUEST_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final long RETRY_DELAY_MILLIS = 100;
+    private static final long CANDIDATE_TIMEOUT_SECONDS = 5;
+    /** A learner catches up in about a second (a snapshot of the locks and sessions, then the entries after it). */
+    private static final long LEARNER_TIMEOUT_SECONDS = 30;
 
     private final NodeEngine nodeEngine;
     private final GridCpConfig config;
     private final CpGroup group;
-    private final Executor maintenance;
+    private final ScheduledExecutorService maintenance;
+    private final LongSupplier clock;
+    private final MembershipPlanner planner;
+    private final MajorityWatch majority;
     private final Map<UUID, Long> goneSince = new ConcurrentHashMap<>();
+    /** when this member, as the leader, first saw each learner of the group */
+    private final Map<UUID, Long> learnerSince = new ConcurrentHashMap<>();
     private final Set<UUID> leaving = ConcurrentHashMap.newKeySet();
-    /** members MicroRaft refused to add (a removed member cannot come back under the same UUID) */
+    /** members MicroRaft refused to add (a removed member cannot come back under the same UUID), and learners given up on */
     private final Set<UUID> refused = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean forming = new AtomicBoolean();
     private final AtomicBoolean changing = new AtomicBoolean();
-    private final AtomicLong lastViewRequest = new AtomicLong(System.nanoTime() - VIEW_REQUEST_INTERVAL_NANOS);
-    private volatile boolean majorityAvailable;
-    private volatile boolean majorityLostReported;
-    private volatile boolean shuttingDown;
-    private boolean majorityMissing;
-    private long majorityMissingSince;
+    private final AtomicLong lastViewRequest;
     private volatile boolean waitingLogged;
+    /** the last change tried, so a change retried after a transient failure is logged once */
+    private volatile MembershipPlanner.Step lastStep;
 
-    /** @param maintenance where {@link #maintain()} runs (the CP scheduler): again right after each change */
-    public CpMembership(NodeEngine nodeEngine, GridCpConfig config, CpGroup group, Executor maintenance) {
+    /**
+     * @param maintenance where {@link #maintain()} runs (the CP scheduler): again right after each change,
+     *                    and shortly after a change failed
+     * @param clock       monotonic time in nanoseconds ({@code System::nanoTime}): when members left, majority watch
+     */
+    public CpMembership(NodeEngine nodeEngine, GridCpConfig config, CpGroup group, ScheduledExecutorService maintenance,
+                        LongSupplier clock) {
         this.nodeEngine = nodeEngine;
         this.config = config;
         this.group = group;
         this.maintenance = maintenance;
+        this.clock = clock;
+        this.planner = new MembershipPlanner(config.getMemberCount(), config.getMissingMemberRemovalTimeout().toNanos(),
+                TimeUnit.SECONDS.toNanos(LEARNER_TIMEOUT_SECONDS));
+        this.majority = new MajorityWatch(config.getLeaderHeartbeatTimeout().toNanos());
+        this.lastViewRequest = new AtomicLong(clock.getAsLong() - VIEW_REQUEST_INTERVAL_NANOS);
     }
 
     /**
@@ -88,15 +108,29 @@ public final class CpMembership {
      *         group forms, and once the majority has been missing longer than the leader heartbeat timeout
      */
     public boolean majorityAvailable() {
-        return majorityAvailable;
+        return majority.majorityAvailable();
+    }
+
+    /**
+     * @return how many more voting members the group can lose and keep a majority: the voting members
+     *         in the cluster beyond a majority (0 before the group forms, and while the majority is missing)
+     */
+    public int failuresTolerated() {
+        return majority.failuresTolerated();
     }
 
     public int dataMemberCount() {
         return dataMembers().size();
     }
 
+    /** The cluster removed a member: if it is in the CP group, the leader removes it too. */
     public void memberRemoved(UUID uuid) {
-        goneSince.putIfAbsent(uuid, System.nanoTime());
+        goneSince.putIfAbsent(uuid, clock.getAsLong());
+    }
+
+    /** This member's node saw a new leader (maybe itself): the group's upkeep runs now, not at the next half second. */
+    public void leaderChanged() {
+        maintainSoon();
     }
 
     /** Runs every half second on the CP scheduler, and after every membership event. */
@@ -117,6 +151,14 @@ public final class CpMembership {
     private void maintainSoon() {
         try {
             maintenance.execute(this::maintain);
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    private void maintainLater() {
+        try {
+            maintenance.schedule(this::maintain, RETRY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // shutting down
         }
@@ -211,7 +253,7 @@ public final class CpMembership {
     /** A Raft message came from a group this member does not know yet: asks its sender. At most every 200 ms. */
     public void requestViewFrom(UUID memberUuid) {
         long last = lastViewRequest.get();
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (now - last < VIEW_REQUEST_INTERVAL_NANOS || !lastViewRequest.compareAndSet(last, now)) {
             return;
         }
@@ -271,7 +313,11 @@ public final class CpMembership {
                 } else {
                     change.whenComplete((r, e) -> {
                         changing.set(false);
-                        maintainSoon();
+                        if (e == null) {
+                            maintainSoon();
+                        } else {
+                            maintainLater(); // e.g. a new leader that has not committed an entry of its term yet
+                        }
                     });
                 }
             }
@@ -283,76 +329,109 @@ public final class CpMembership {
         if (committed.getLogIndex() != report.getEffectiveMembers().getLogIndex()) {
             return null; // a change is in progress
         }
-        long index = committed.getLogIndex();
-        long now = System.nanoTime();
-        long timeout = config.getMissingMemberRemovalTimeout().toNanos();
+        long now = clock.getAsLong();
+        List<UUID> dataMembers = new ArrayList<>();
+        dataMembers().forEach(member -> dataMembers.add(member.getUuid()));
+        Set<UUID> groupMembers = new HashSet<>();
         for (RaftEndpoint member : committed.getMembers()) {
             UUID uuid = ((CpEndpoint) member).uuid();
-            if (nodeEngine.getClusterService().getMember(uuid) == null) {
-                long since = goneSince.computeIfAbsent(uuid, k -> now);
-                if (now - since >= timeout) {
-                    LOG.warn("CP member {} has been gone for {} ms (grid.cp.missingMemberRemovalTimeout: {}): removing it from {}",
-                            uuid, TimeUnit.NANOSECONDS.toMillis(now - since), config.getMissingMemberRemovalTimeout(), group.view().groupId());
-                    return change(node, member, MembershipChangeMode.REMOVE_MEMBER, index);
-                }
+            groupMembers.add(uuid);
+            if (!dataMembers.contains(uuid)) {
+                goneSince.putIfAbsent(uuid, now); // gone before this member heard of it (it was not the leader then)
             }
         }
-        Collection<RaftEndpoint> learners = new ArrayList<>(committed.getMembers());
-        learners.removeAll(committed.getVotingMembers());
-        for (RaftEndpoint learner : learners) {
-            Long matched = report.getLog().getFollowerMatchIndices().get(learner);
-            if (matched != null && matched >= report.getLog().getCommitIndex() - CATCH_UP_SLACK) {
-                LOG.info("CP learner {} has caught up (log index {} of {}): promoting it to a voting member",
-                        learner, matched, report.getLog().getCommitIndex());
-                return change(node, learner, MembershipChangeMode.ADD_OR_PROMOTE_TO_FOLLOWER, index);
-            }
+        goneSince.keySet().retainAll(groupMembers); // departures of members outside the group matter no more
+        Set<UUID> learners = new HashSet<>(groupMembers);
+        committed.getVotingMembers().forEach(e -> learners.remove(((CpEndpoint) e).uuid()));
+        learners.forEach(learner -> learnerSince.putIfAbsent(learner, now));
+        learnerSince.keySet().retainAll(learners);
+        Optional<MembershipPlanner.Step> step = planner.next(groupOf(report, learnerSince), new MembershipPlanner.Cluster(dataMembers,
+                goneSince, neverAdd()), now);
+        if (step.isPresent()) {
+            return take(node, step.get(), committed);
         }
-        if (committed.getMembers().size() < config.getMemberCount() && learners.isEmpty()) {
-            Member candidate = candidate(committed.getMembers());
-            if (candidate != null) {
-                RaftEndpoint endpoint = CpEndpoint.of(candidate.getUuid());
-                // the candidate starts its node (a learner) when it sees itself in a view
-                List<UUID> members = new ArrayList<>(group.view().members());
-                members.add(candidate.getUuid());
-                CpGroupView withCandidate = new CpGroupView(group.view().groupId(), group.view().initialMembers(), members,
-                        group.view().votingMembers(), group.view().version());
-                send(withCandidate, candidate);
-                LOG.info("Adding {} to {} as a learner ({} of {} members)", candidate, group.view().groupId(),
-                        committed.getMembers().size() + 1, config.getMemberCount());
-                return change(node, endpoint, MembershipChangeMode.ADD_LEARNER, index);
-            }
+        if (committed.getMembers().size() > committed.getVotingMembers().size()) {
+            maintainLater(); // a learner catches up: promote it as soon as it has
         }
         if (!sameMembers(group.view(), committed)) {
-            CpGroupView view = viewOf(committed, index);
+            CpGroupView view = viewOf(committed, committed.getLogIndex());
             group.install(view);
             publish(view);
         }
         return null;
     }
 
-    /**
-     * @return the oldest data member that may join the group: not in it, not leaving, not one of the
-     *         members the group was formed with (MicroRaft never re-adds those), not refused before
-     */
-    private Member candidate(Collection<RaftEndpoint> groupMembers) {
-        Set<UUID> excluded = new HashSet<>(group.view().initialMembers());
-        for (RaftEndpoint endpoint : groupMembers) {
-            excluded.add(((CpEndpoint) endpoint).uuid());
+    private CompletableFuture<?> take(RaftNode node, MembershipPlanner.Step step, RaftGroupMembers committed) {
+        CpGroupView view = group.view();
+        MembershipPlanner.Step previous = lastStep;
+        lastStep = step;
+        boolean retried = previous != null && previous.mode() == step.mode() && previous.member().equals(step.member());
+        if (!retried) {
+            log(step, view);
         }
+        if (step.giveUp()) {
+            refused.add(step.member()); // this leader never adds it again (another leader would give up on it in turn)
+        }
+        if (step.mode() != MembershipChangeMode.ADD_LEARNER) {
+            return change(node, CpEndpoint.of(step.member()), step.mode(), committed.getLogIndex());
+        }
+        Member candidate = nodeEngine.getClusterService().getMember(step.member());
+        if (candidate == null) {
+            return null;
+        }
+        // The candidate starts its node (a learner) when it sees itself in a view: the change waits until it
+        // has, or the leader's first messages to it are dropped and MicroRaft backs off for a second or more.
+        List<UUID> members = new ArrayList<>(view.members());
+        members.add(step.member());
+        CpGroupView withCandidate = new CpGroupView(view.groupId(), view.initialMembers(), members, view.votingMembers(), view.version());
+        return plain(nodeEngine.getOperationService().<Object>invokeOnTarget(CpService.SERVICE_NAME,
+                new InstallCpViewOperation(withCandidate), candidate.getAddress()))
+                .orTimeout(CANDIDATE_TIMEOUT_SECONDS, TimeUnit.SECONDS) // a frozen candidate must not hold up other changes
+                .thenCompose(installed -> change(node, CpEndpoint.of(step.member()), step.mode(), committed.getLogIndex()));
+    }
+
+    private void log(MembershipPlanner.Step step, CpGroupView view) {
+        switch (step.mode()) {
+            case REMOVE_MEMBER:
+                LOG.warn("Removing CP member {} from {}: {} (grid.cp.missingMemberRemovalTimeout: {})", step.member(), view.groupId(),
+                        step.reason(), config.getMissingMemberRemovalTimeout());
+                break;
+            case ADD_OR_PROMOTE_TO_FOLLOWER:
+                LOG.info("Promoting CP learner {} to a voting member of {}: {}", step.member(), view.groupId(), step.reason());
+                break;
+            default:
+                LOG.info("Adding {} to {} as a learner: {}", step.member(), view.groupId(), step.reason());
+                break;
+        }
+    }
+
+    private static MembershipPlanner.Group groupOf(RaftNodeReport report, Map<UUID, Long> learnerSince) {
+        RaftGroupMembers committed = report.getCommittedMembers();
+        List<UUID> members = new ArrayList<>();
+        committed.getMembers().forEach(e -> members.add(((CpEndpoint) e).uuid()));
+        Set<UUID> voting = new HashSet<>();
+        committed.getVotingMembers().forEach(e -> voting.add(((CpEndpoint) e).uuid()));
+        Map<UUID, Long> matched = new HashMap<>();
+        report.getLog().getFollowerMatchIndices().forEach((e, index) -> matched.put(((CpEndpoint) e).uuid(), index));
+        return new MembershipPlanner.Group(members, voting, report.getLog().getCommitIndex(), matched, learnerSince);
+    }
+
+    /** @return members the group must not add: the ones it was formed with (MicroRaft never re-adds those), leaving, refused */
+    private Set<UUID> neverAdd() {
+        Set<UUID> excluded = new HashSet<>(group.view().initialMembers());
         excluded.addAll(leaving);
         excluded.addAll(refused);
-        for (Member member : dataMembers()) {
-            if (!excluded.contains(member.getUuid())) {
-                return member;
-            }
-        }
-        return null;
+        return excluded;
     }
 
     private CompletableFuture<Ordered<RaftGroupMembers>> change(RaftNode node, RaftEndpoint endpoint, MembershipChangeMode mode,
                                                                  long expectedIndex) {
         return node.changeMembership(endpoint, mode, expectedIndex).whenComplete((ordered, error) -> {
             UUID uuid = ((CpEndpoint) endpoint).uuid();
+            if (error instanceof CannotReplicateException) {
+                LOG.debug("CP membership change {} of {} must wait: {}", mode, endpoint, error.toString());
+                return;
+            }
             if (error != null) {
                 LOG.warn("CP membership change {} of {} failed: {}", mode, endpoint, error.toString());
                 if (mode == MembershipChangeMode.ADD_LEARNER && error instanceof IllegalArgumentException) {
@@ -383,18 +462,12 @@ public final class CpMembership {
      * majority of them, so the group can commit {@code member}'s removal; logs why not.
      */
     private boolean othersCanCommitRemovalOf(RaftGroupMembers committed, UUID member) {
-        int remaining = 0;
-        int remainingPresent = 0;
-        for (RaftEndpoint voting : committed.getVotingMembers()) {
-            UUID uuid = ((CpEndpoint) voting).uuid();
-            if (!uuid.equals(member)) {
-                remaining++;
-                remainingPresent += nodeEngine.getClusterService().getMember(uuid) != null ? 1 : 0;
-            }
-        }
-        if (remainingPresent < remaining / 2 + 1) {
+        List<UUID> others = new ArrayList<>();
+        committed.getVotingMembers().forEach(e -> others.add(((CpEndpoint) e).uuid()));
+        others.remove(member);
+        if (!Quorum.hasMajority(others, this::inCluster)) {
             LOG.warn("CP member {} shuts down without leaving the group: only {} of the other {} voting members are in the cluster, "
-                    + "too few to commit its removal", member, remainingPresent, remaining);
+                    + "too few to commit its removal", member, Quorum.present(others, this::inCluster), others.size());
             return false;
         }
         return true;
@@ -408,7 +481,7 @@ public final class CpMembership {
      *         cannot commit the removal any more, or this member holds no Raft node)
      */
     public boolean startShutdown() {
-        shuttingDown = true;
+        majority.quiet();
         RaftNode node = group.node();
         return node != null && othersCanCommitRemovalOf(node.getCommittedMembers(), nodeEngine.getLocalMember().getUuid());
     }
@@ -446,15 +519,10 @@ public final class CpMembership {
 
     // ---- majority ----
 
-    /**
-     * A majority missing for longer than the leader heartbeat timeout (so not a member's view
-     * lagging for a moment, as a learner's does while it catches up) is logged loudly, once, and
-     * shows in the {@code grid_cp_majority_available} metric; so is its return.
-     */
     private void watchMajority() {
         CpGroupView view = group.view();
         if (view == null) {
-            majorityAvailable = false;
+            majority.noGroup();
             return;
         }
         Collection<UUID> voting = new ArrayList<>(view.votingMembers());
@@ -463,34 +531,11 @@ public final class CpMembership {
             voting.clear();
             node.getCommittedMembers().getVotingMembers().forEach(e -> voting.add(((CpEndpoint) e).uuid()));
         }
-        int present = 0;
-        for (UUID uuid : voting) {
-            present += nodeEngine.getClusterService().getMember(uuid) != null ? 1 : 0;
-        }
-        int majority = voting.size() / 2 + 1;
-        long now = System.nanoTime();
-        if (present >= majority) {
-            majorityMissing = false;
-            majorityAvailable = true;
-            if (majorityLostReported) {
-                majorityLostReported = false;
-                LOG.warn("The CP group {} has a majority again: {} of {} voting members are in the cluster",
-                        view.groupId(), present, voting.size());
-            }
-            return;
-        }
-        if (!majorityMissing) {
-            majorityMissing = true;
-            majorityMissingSince = now;
-        }
-        if (now - majorityMissingSince >= config.getLeaderHeartbeatTimeout().toNanos() && !majorityLostReported && !shuttingDown) {
-            majorityLostReported = true;
-            majorityAvailable = false;
-            LOG.error("*** The CP group {} has LOST ITS MAJORITY: {} of its {} voting members are in the cluster, it needs {}. "
-                            + "FencedLock calls fail until enough of them return. CP state is kept in memory only: "
-                            + "if they are gone for good, the locks are lost and the cluster must be restarted. ***",
-                    view.groupId(), present, voting.size(), majority);
-        }
+        majority.update(view.groupId().toString(), voting, this::inCluster, clock.getAsLong());
+    }
+
+    private boolean inCluster(UUID member) {
+        return nodeEngine.getClusterService().getMember(member) != null;
     }
 
     private List<Member> dataMembers() {

@@ -42,7 +42,8 @@ public final class AlertEvaluator {
     public static final Set<String> CLUSTER_METRICS = Set.of("grid_cluster_members", "grid_cluster_members_missing",
             "grid_cluster_partitions", "grid_cluster_partitions_unassigned", "grid_cluster_partitions_owned", "grid_txn_in_flight",
             "grid_txn_in_doubt", "grid_txn_in_doubt_oldest_seconds", "grid_txn_heuristic_outcomes", "grid_lock_oldest_hold_seconds",
-            "grid_lock_waiters", "grid_cp_majority_lost", "grid_cp_majority_available", "grid_cp_voting_members");
+            "grid_lock_waiters", "grid_cp_majority_lost", "grid_cp_majority_available", "grid_cp_voting_members",
+            "grid_cp_failures_tolerated");
     private static final Logger LOG = LoggerFactory.getLogger(AlertEvaluator.class);
     private static final String CLUSTER = "cluster";
 
