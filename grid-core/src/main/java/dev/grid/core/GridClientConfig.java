@@ -91,12 +91,7 @@ public final class GridClientConfig {
      * @return this
      */
     public GridClientConfig setHazelcastProperty(String key, String value) {
-        String where = "client.hazelcastProperties";
-        Require.nonBlank(where + " key", key);
-        if (!key.startsWith("hazelcast.")) {
-            throw new GridConfigException(where, where + " keys must start with \"hazelcast.\", was " + Require.quote(key));
-        }
-        hazelcastProperties.put(key, Require.nonNull(where + "." + key, value));
+        Require.hazelcastProperty("client.hazelcastProperties", hazelcastProperties, key, value);
         return this;
     }
 

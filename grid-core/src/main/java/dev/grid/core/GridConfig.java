@@ -209,12 +209,7 @@ public final class GridConfig {
      * @return this
      */
     public GridConfig setHazelcastProperty(String key, String value) {
-        String where = "grid.hazelcastProperties";
-        Require.nonBlank(where + " key", key);
-        if (!key.startsWith("hazelcast.")) {
-            throw new GridConfigException(where, where + " keys must start with \"hazelcast.\", was " + Require.quote(key));
-        }
-        hazelcastProperties.put(key, Require.nonNull(where + "." + key, value));
+        Require.hazelcastProperty("grid.hazelcastProperties", hazelcastProperties, key, value);
         return this;
     }
 

@@ -1,5 +1,7 @@
 package dev.grid.core;
 
+import java.util.Map;
+
 /**
  * Eager checks for configuration values; every message names the key and the value.
  */
@@ -37,5 +39,17 @@ final class Require {
 
     static String quote(Object value) {
         return value == null ? "null" : "\"" + value + "\"";
+    }
+
+    /**
+     * Checks a raw Hazelcast property for {@code where} (a key starting with {@code hazelcast.}, a
+     * value) and puts it into {@code properties}.
+     */
+    static void hazelcastProperty(String where, Map<String, String> properties, String key, String value) {
+        nonBlank(where + " key", key);
+        if (!key.startsWith("hazelcast.")) {
+            throw new GridConfigException(where, where + " keys must start with \"hazelcast.\", was " + quote(key));
+        }
+        properties.put(key, nonNull(where + "." + key, value));
     }
 }
