@@ -80,12 +80,7 @@ class CpMemberLossProcessTest {
                 client.close();
             }
         } finally {
-            for (MemberProcess process : processes) {
-                process.close();
-            }
-            for (MemberProcess process : processes) {
-                process.waitForExit(START_TIMEOUT);
-            }
+            MemberProcess.stopAll(processes, START_TIMEOUT);
         }
     }
 

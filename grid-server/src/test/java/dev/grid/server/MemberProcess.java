@@ -107,4 +107,14 @@ final class MemberProcess implements AutoCloseable {
     public void close() {
         process.destroyForcibly();
     }
+
+    /** Stops every process (SIGKILL) and waits for each to exit, each within {@code timeout}. */
+    static void stopAll(Iterable<MemberProcess> processes, Duration timeout) throws InterruptedException {
+        for (MemberProcess process : processes) {
+            process.close();
+        }
+        for (MemberProcess process : processes) {
+            process.waitForExit(timeout);
+        }
+    }
 }

@@ -74,12 +74,7 @@ class ProcessClientGridMapTest extends GridMapContractTest {
                 client.close();
             }
         } finally {
-            for (MemberProcess process : processes) {
-                process.close();
-            }
-            for (MemberProcess process : processes) {
-                process.waitForExit(START_TIMEOUT);
-            }
+            MemberProcess.stopAll(processes, START_TIMEOUT);
         }
     }
 
