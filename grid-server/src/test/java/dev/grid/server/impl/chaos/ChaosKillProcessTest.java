@@ -26,6 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ChaosKillProcessTest {
     private static final int KILLS = 10;
+    /** Hazelcast's {@code hazelcast.operation.backup.timeout.millis}, which grid leaves at its default. */
+    private static final long BACKUP_TIMEOUT_MILLIS = 5_000;
 
     @Test
     @Timeout(value = 12, unit = TimeUnit.MINUTES)
@@ -43,6 +45,12 @@ class ChaosKillProcessTest {
                 report.firstUse().firstSetMillis(), report.firstUse().sets(), report.firstUse().allSetsMillis(), report.firstUse().againMillis());
         assertEquals(KILLS, report.kills());
         assertEquals(0, report.lostWrites(), "acknowledged writes were lost; see the lines above");
+        // After a plain kill, writes whose confirmation the dead member owed wait until the member is
+        // seen gone plus 250 ms, not Hazelcast's 5 s backup timeout (LostBackupAckResolver).
+        long[] plainKillStalls = report.rounds().stream().filter(round -> round.fault() == ChaosFault.KILL)
+                .mapToLong(KillRound::stallMillis).sorted().toArray();
+        assertTrue(plainKillStalls[plainKillStalls.length / 2] < BACKUP_TIMEOUT_MILLIS,
+                "after half the plain kills or more, a write waited the whole backup timeout: " + Arrays.toString(plainKillStalls));
         assertTrue(report.acknowledged() > KILLS * 2_000L, "the writers were not busy: " + report.acknowledged() + " acknowledged");
     }
 
