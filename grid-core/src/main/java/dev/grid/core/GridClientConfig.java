@@ -14,9 +14,10 @@ public final class GridClientConfig {
     private String clusterName = "grid";
     private List<String> addresses = List.of("127.0.0.1");
     private Duration connectTimeout = Duration.ofSeconds(30);
+    private String secret = "";
 
     /**
-     * A client config for the cluster a member config describes: same cluster name, and the
+     * A client config for the cluster a member config describes: same cluster name and secret, and the
      * member addresses of its TCP/IP join list (a bare host gets ports port..port+2).
      *
      * @param member a member's configuration
@@ -29,7 +30,8 @@ public final class GridClientConfig {
             boolean hasPort = address.lastIndexOf(':') > address.lastIndexOf(']');
             addresses.add(hasPort ? address : address + ":" + network.getPort() + "-" + Math.min(65535, network.getPort() + 2));
         }
-        return new GridClientConfig().setClusterName(member.getClusterName()).setAddresses(addresses);
+        return new GridClientConfig().setClusterName(member.getClusterName()).setAddresses(addresses)
+                .setSecret(member.getSecurity().getSecret());
     }
 
     /** @return the cluster to connect to (default {@code grid}) */
@@ -71,6 +73,26 @@ public final class GridClientConfig {
             throw new GridConfigException("client.connectTimeout", "client.connectTimeout must be > 0, was " + connectTimeout);
         }
         this.connectTimeout = connectTimeout;
+        return this;
+    }
+
+    /**
+     * @return the cluster's shared secret (empty: none configured; the {@value GridSecurityConfig#SECRET_ENVIRONMENT_VARIABLE}
+     *         environment variable is used when set)
+     */
+    public String getSecret() {
+        return secret;
+    }
+
+    /**
+     * Sets the secret the cluster's members share ({@code grid.security.secret}); the client proves it
+     * knows it when it connects, and checks that each member does too.
+     *
+     * @param secret at least 16 characters; null or empty: none (then {@value GridSecurityConfig#SECRET_ENVIRONMENT_VARIABLE} applies)
+     * @return this
+     */
+    public GridClientConfig setSecret(String secret) {
+        this.secret = GridSecurityConfig.checkSecret("client.secret", secret);
         return this;
     }
 }

@@ -1,16 +1,19 @@
 package dev.grid.core.impl;
 
-import com.hazelcast.core.Hazelcast;
+import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.spi.impl.NodeEngine;
 import dev.grid.core.GridConfig;
+import dev.grid.core.GridConfigException;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMember;
 import dev.grid.core.GridMode;
 import dev.grid.core.impl.map.GridMapMetrics;
 import dev.grid.core.impl.map.GridMapService;
+import dev.grid.core.impl.security.GuardedMembers;
+import dev.grid.core.impl.security.SecretSocketInterceptor;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -35,13 +38,15 @@ public final class EmbeddedGrid extends HazelcastGrid {
     public static EmbeddedGrid start(GridConfig config) {
         Objects.requireNonNull(config, "config").validate();
         SystemDefaults.apply();
+        Config hazelcastConfig = HazelcastConfigs.member(config);
         HazelcastInstance hazelcast;
         try {
-            hazelcast = Hazelcast.newHazelcastInstance(HazelcastConfigs.member(config));
+            hazelcast = GuardedMembers.start(hazelcastConfig, config.getSecurity().getMaxMessageBytes());
         } catch (HazelcastException | IllegalStateException e) {
             throw new GridException("cannot start a grid member of cluster '" + config.getClusterName() + "' on "
                     + config.getNetwork().getHost() + ":" + config.getNetwork().getPort() + ": " + e.getMessage(), e);
         }
+        refuseToRunAloneAfterASecretMismatch(hazelcast, hazelcastConfig, config);
         EmbeddedGrid grid = new EmbeddedGrid(hazelcast, config);
         GridMapService maps = nodeEngine(hazelcast).getService(GridMapService.SERVICE_NAME);
         grid.metrics().register(new GridMapMetrics(maps));
@@ -50,6 +55,19 @@ public final class EmbeddedGrid extends HazelcastGrid {
         // so the partition view is complete as soon as the member is up.
         grid.partitions().ownerOf(0);
         return grid;
+    }
+
+    /**
+     * A member whose secret another member refused, and that found no member to join, would run as
+     * a cluster of its own beside the real one: it stops instead, saying why.
+     */
+    private static void refuseToRunAloneAfterASecretMismatch(HazelcastInstance hazelcast, Config hazelcastConfig, GridConfig config) {
+        Optional<String> refusal = HazelcastConfigs.secretHandshake(hazelcastConfig).flatMap(SecretSocketInterceptor::lastRefusal);
+        if (refusal.isPresent() && hazelcast.getCluster().getMembers().size() == 1) {
+            hazelcast.getLifecycleService().terminate();
+            throw new GridConfigException("grid.security.secret", "cannot join cluster '" + config.getClusterName() + "': "
+                    + refusal.get() + "; this member stopped rather than run as a cluster of its own");
+        }
     }
 
     /**
