@@ -13,7 +13,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Arrays;
 
 /**
  * A mutual challenge-response over a freshly opened TCP connection, before any Hazelcast byte: each
@@ -24,7 +23,7 @@ import java.util.Arrays;
  * <pre>
  * connector -> acceptor   "GRIDSEC1", role ('M' member, 'C' client), challenge C (32 bytes)
  * acceptor  -> connector  challenge A (32 bytes), HMAC(secret, "grid-acceptor" | C | A)
- * connector -> acceptor   HMAC(secret, "grid-connector" | role | A | C)
+ * connector -> acceptor   HMAC(secret, "grid-connector" | role | A | C), once the acceptor's proof checked out
  * acceptor  -> connector  0 (accepted) or 1 (refused)
  * </pre>
  *
@@ -69,11 +68,14 @@ final class SecretHandshake {
         return withTimeout(socket, () -> {
             DataInputStream in = new DataInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
-            byte[] magic = new byte[MAGIC.length];
-            readFully(in, magic, socket, "the handshake's first bytes");
-            if (!Arrays.equals(magic, MAGIC)) {
-                throw new IOException("refused a connection from " + socket.getRemoteSocketAddress()
-                        + ": it did not start grid's handshake (a client or member without grid.security.secret, or not grid at all)");
+            byte[] magic = new byte[1];
+            for (byte expected : MAGIC) {
+                // byte by byte: a peer that sent Hazelcast's 3 protocol bytes and waits is refused at once
+                readFully(in, magic, socket, "the handshake's first bytes");
+                if (magic[0] != expected) {
+                    throw new IOException("refused a connection from " + socket.getRemoteSocketAddress()
+                            + ": it did not start grid's handshake (a client or member without grid.security.secret, or not grid at all)");
+                }
             }
             byte role = in.readByte();
             if (role != ROLE_MEMBER && role != ROLE_CLIENT) {
@@ -115,14 +117,15 @@ final class SecretHandshake {
             byte[] theirProof = new byte[PROOF_BYTES];
             readFully(in, theirs, socket, "the member's challenge");
             readFully(in, theirProof, socket, "the member's proof");
-            out.write(mac(CONNECTOR_LABEL, new byte[] {role}, theirs, ours));
-            out.flush();
-            int verdict = in.read();
             String peer = "member at " + socket.getRemoteSocketAddress();
+            // the member proves itself first: a peer that cannot gets no proof of ours for a challenge of its choosing
             if (!MessageDigest.isEqual(theirProof, mac(ACCEPTOR_LABEL, new byte[0], ours, theirs))) {
                 throw new HandshakeRefusedException(peer + " does not know this " + describe(role)
                         + "'s grid.security.secret: the secrets differ");
             }
+            out.write(mac(CONNECTOR_LABEL, new byte[] {role}, theirs, ours));
+            out.flush();
+            int verdict = in.read();
             if (verdict == REFUSED) {
                 throw new HandshakeRefusedException(peer + " refused this " + describe(role)
                         + ": its grid.security.secret differs from the member's");
@@ -161,7 +164,7 @@ final class SecretHandshake {
             throw new EOFException(socket.getRemoteSocketAddress() + " closed the connection during grid's handshake, before "
                     + what + " (does it run without grid.security.secret, or with an older grid?)");
         } catch (SocketTimeoutException e) {
-            throw new SocketTimeoutException(socket.getRemoteSocketAddress() + " sent no " + what + " within the handshake timeout");
+            throw new SocketTimeoutException(socket.getRemoteSocketAddress() + " sent nothing within the handshake timeout (waiting for " + what + ")");
         }
     }
 
