@@ -81,6 +81,8 @@ class BadClientProcessTest {
                 ""));
         member = MemberProcess.start(dir, Map.of("GRID_SECRET", SECRET), "start", "--config", file.toString());
         member.awaitOutput(TIMEOUT, out -> out.contains("counters: "));
+        assertTrue(member.out().contains("security: shared secret from GRID_SECRET; client messages up to 16777216 bytes; "
+                + "Java deserialization limited to the allowlist"), member.out());
         Matcher counters = Pattern.compile("counters: (\\S+)").matcher(member.out());
         assertTrue(counters.find(), member.out());
         countersFile = Path.of(counters.group(1));

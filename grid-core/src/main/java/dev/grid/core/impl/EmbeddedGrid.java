@@ -15,6 +15,11 @@ import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.security.GuardedMembers;
 import dev.grid.core.impl.security.SecretSocketInterceptor;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,6 +27,7 @@ import java.util.Optional;
  * A grid member running in this JVM.
  */
 public final class EmbeddedGrid extends HazelcastGrid {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedGrid.class);
     private final GridConfig config;
 
     private EmbeddedGrid(HazelcastInstance hazelcast, GridConfig config) {
@@ -47,6 +53,10 @@ public final class EmbeddedGrid extends HazelcastGrid {
                     + config.getNetwork().getHost() + ":" + config.getNetwork().getPort() + ": " + e.getMessage(), e);
         }
         refuseToRunAloneAfterASecretMismatch(hazelcast, hazelcastConfig, config);
+        if (HazelcastConfigs.secretHandshake(hazelcastConfig).isEmpty() && !isLoopback(config.getNetwork().getHost())) {
+            LOG.warn("grid.security.secret is not set and this member listens on {}: any process that reaches it and knows the "
+                    + "cluster name can join the cluster or connect as a client (see docs/security.md)", config.getNetwork().getHost());
+        }
         EmbeddedGrid grid = new EmbeddedGrid(hazelcast, config);
         GridMapService maps = nodeEngine(hazelcast).getService(GridMapService.SERVICE_NAME);
         grid.metrics().register(new GridMapMetrics(maps));
@@ -55,6 +65,14 @@ public final class EmbeddedGrid extends HazelcastGrid {
         // so the partition view is complete as soon as the member is up.
         grid.partitions().ownerOf(0);
         return grid;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /**

@@ -8,6 +8,8 @@ import dev.grid.core.GridConfig;
 import dev.grid.core.GridConfigException;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMember;
+import dev.grid.core.GridSecurityConfig;
+import dev.grid.core.impl.security.Secrets;
 import dev.grid.monitor.GridMonitor;
 import dev.grid.server.GridCommand;
 
@@ -66,6 +68,12 @@ public final class StartCommand implements Command {
         }
         GridConfig config = option.config();
         out.println("grid start: cluster '" + config.getClusterName() + "', config from " + option.source());
+        try {
+            out.println("security: " + securitySummary(config.getSecurity()));
+        } catch (GridConfigException e) {
+            err.println("grid start: " + e.getMessage());
+            return GridCommand.USAGE;
+        }
         // This command stops the member itself, gracefully, on a signal.
         System.setProperty("hazelcast.shutdownhook.enabled", "false");
         Grid grid;
@@ -134,6 +142,20 @@ public final class StartCommand implements Command {
         }
         err.println("grid start: the member shut down without being asked to (see the log above)");
         return GridCommand.FAILED;
+    }
+
+    /** One line saying what the member will accept from the network (docs/security.md). */
+    static String securitySummary(GridSecurityConfig security) {
+        String secret;
+        if (!security.getSecret().isEmpty()) {
+            secret = "shared secret from grid.security.secret";
+        } else if (Secrets.resolve("").isPresent()) {
+            secret = "shared secret from " + GridSecurityConfig.SECRET_ENVIRONMENT_VARIABLE;
+        } else {
+            secret = "NO shared secret (any process reaching this port can join or connect; see docs/security.md)";
+        }
+        return secret + "; client messages up to " + security.getMaxMessageBytes() + " bytes; Java deserialization "
+                + (security.isDeserializationFilter() ? "limited to the allowlist" : "NOT filtered");
     }
 
     private static void printMembers(PrintStream out, List<GridMember> members) {
