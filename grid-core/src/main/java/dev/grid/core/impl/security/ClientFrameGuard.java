@@ -49,6 +49,7 @@ final class ClientFrameGuard extends InboundHandler<ByteBuffer, ByteBuffer> {
     private final byte[] header = new byte[HEADER];
     private int headerFill;
     private boolean headerPending;
+    private int headerOut;
     private int bodyLeft;
     private boolean finalFrame;
 
@@ -118,10 +119,16 @@ final class ClientFrameGuard extends InboundHandler<ByteBuffer, ByteBuffer> {
         }
         while (true) {
             if (headerPending) {
-                if (dst.remaining() < HEADER) {
+                int n = Math.min(HEADER - headerOut, dst.remaining());
+                if (n == 0) {
                     return DIRTY;
                 }
-                dst.put(header);
+                dst.put(header, headerOut, n);
+                headerOut += n;
+                if (headerOut < HEADER) {
+                    return DIRTY;
+                }
+                headerOut = 0;
                 headerPending = false;
                 if (bodyLeft == 0) {
                     endFrame();
