@@ -48,6 +48,8 @@ public final class StartCommand implements Command {
                 + "gracefully (its partitions move to the other members first).\n\n"
                 + "  --config FILE   the member's grid.yaml (default: ./grid.yaml if present, else built-in defaults;\n"
                 + "                  every key is in docs/config.md)\n\n"
+                + "Members and clients must share grid.security.secret, or the GRID_SECRET environment variable, when\n"
+                + "one is set (docs/security.md); the line 'security:' at start says what the member accepts.\n"
                 + "The member's monitor (dashboard, /metrics, alerts, counters file for 'grid stat') runs unless\n"
                 + "grid.monitor.enabled is false; it listens on 127.0.0.1:7070 (or the next free port) by default.\n";
     }
