@@ -20,9 +20,10 @@ public final class GridClientConfig {
     private List<String> addresses = List.of("127.0.0.1");
     private Duration connectTimeout = Duration.ofSeconds(30);
     private final Map<String, String> hazelcastProperties = new LinkedHashMap<>();
+    private String secret = "";
 
     /**
-     * A client config for the cluster a member config describes: same cluster name, and the
+     * A client config for the cluster a member config describes: same cluster name and secret, and the
      * member addresses of its TCP/IP join list (a bare host gets ports port..port+2).
      *
      * @param member a member's configuration
@@ -35,7 +36,8 @@ public final class GridClientConfig {
             boolean hasPort = address.lastIndexOf(':') > address.lastIndexOf(']');
             addresses.add(hasPort ? address : address + ":" + network.getPort() + "-" + Math.min(65535, network.getPort() + 2));
         }
-        return new GridClientConfig().setClusterName(member.getClusterName()).setAddresses(addresses);
+        return new GridClientConfig().setClusterName(member.getClusterName()).setAddresses(addresses)
+                .setSecret(member.getSecurity().getSecret());
     }
 
     /** @return the cluster to connect to (default {@code grid}) */
@@ -81,10 +83,29 @@ public final class GridClientConfig {
     }
 
     /**
-     * Sets a raw Hazelcast client property (escape hatch), overriding grid's own setting of it.
-     * Among grid's settings is {@code hazelcast.client.operation.fail.on.indeterminate.state=true}:
-     * setting it to false makes a write whose backup acknowledgement was lost report success, and
-     * such a write can be lost when a member dies (see docs/gridmap.md).
+     * @return the cluster's shared secret (empty: none configured; the {@value GridSecurityConfig#SECRET_ENVIRONMENT_VARIABLE}
+     *         environment variable is used when set)
+     */
+    public String getSecret() {
+        return secret;
+    }
+
+    /**
+     * Sets the secret the cluster's members share ({@code grid.security.secret}); the client proves it
+     * knows it when it connects, and checks that each member does too.
+     *
+     * @param secret at least 16 characters; null or empty: none (then {@value GridSecurityConfig#SECRET_ENVIRONMENT_VARIABLE} applies)
+     * @return this
+     */
+    public GridClientConfig setSecret(String secret) {
+        this.secret = GridSecurityConfig.checkSecret("client.secret", secret);
+        return this;
+    }
+
+    /**
+     * Sets a raw Hazelcast client property (escape hatch), overriding grid's own setting of it
+     * (grid sets {@code hazelcast.client.operation.fail.on.indeterminate.state=true}; see
+     * docs/config.md).
      *
      * @param key   a property name starting with {@code hazelcast.}
      * @param value its value

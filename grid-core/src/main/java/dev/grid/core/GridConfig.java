@@ -39,6 +39,7 @@ public final class GridConfig {
     private final GridCpConfig cp = new GridCpConfig();
     private final GridMonitorConfig monitor = new GridMonitorConfig();
     private final GridJvmConfig jvm = new GridJvmConfig();
+    private final GridSecurityConfig security = new GridSecurityConfig();
     private final Map<String, GridMapConfig> maps = new LinkedHashMap<>();
     private final Map<String, String> hazelcastProperties = new LinkedHashMap<>();
 
@@ -169,6 +170,11 @@ public final class GridConfig {
         return cp;
     }
 
+    /** @return what the member accepts from the network: shared secret, largest client message, deserialization allowlist */
+    public GridSecurityConfig getSecurity() {
+        return security;
+    }
+
     /** @return the network settings (join, port, host) */
     public GridNetworkConfig getNetwork() {
         return network;
@@ -231,6 +237,11 @@ public final class GridConfig {
         monitor.validate();
         for (GridMapConfig map : maps.values()) {
             map.validate(this);
+            if (map.getMaxValueSize() >= security.getMaxMessageBytes()) {
+                String key = "grid.maps." + map.getName() + ".maxValueSize";
+                throw new GridConfigException(key, key + " must be below grid.security.maxMessageBytes (" + security.getMaxMessageBytes()
+                        + "), was " + map.getMaxValueSize() + ": a client could not send such a value");
+            }
         }
         return this;
     }

@@ -1,5 +1,7 @@
 package dev.grid.core;
 
+import dev.grid.core.impl.StructureNames;
+
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -10,7 +12,6 @@ import java.util.OptionalInt;
  * @since 0.1
  */
 public final class GridMapConfig {
-    private static final java.util.regex.Pattern VALID_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._\\-]+");
     /** Default expected number of entries across the cluster. */
     public static final long DEFAULT_ENTRIES = 100_000;
     /** Default average serialized key size, in bytes. */
@@ -29,13 +30,13 @@ public final class GridMapConfig {
     private Integer asyncBackupCount;
 
     /**
-     * @param name the map's name; letters, digits, '.', '_' and '-'
+     * @param name the map's name: 1 to 256 characters, each a letter, digit, '.', '_' or '-'
+     * @throws GridConfigException naming the name (truncated) and the rule it breaks
      */
     public GridMapConfig(String name) {
-        String key = "grid.maps";
-        Require.nonBlank(key + " name", name);
-        if (!VALID_NAME.matcher(name).matches()) {
-            throw new GridConfigException(key, "grid.maps name must use only letters, digits, '.', '_' and '-', was " + Require.quote(name));
+        String problem = StructureNames.problem("grid.maps name", name);
+        if (problem != null) {
+            throw new GridConfigException("grid.maps", problem);
         }
         this.name = name;
     }

@@ -4,6 +4,7 @@ import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMode;
 import dev.grid.core.impl.EmbeddedGrid;
+import dev.grid.core.impl.StructureNames;
 import dev.grid.lock.impl.CpMetrics;
 import dev.grid.lock.impl.CpService;
 import dev.grid.lock.impl.LockService;
@@ -45,7 +46,6 @@ import java.util.concurrent.CompletionStage;
  * @since 0.1
  */
 public final class GridLocks {
-    private static final int MAX_NAME_LENGTH = 1024;
     private static final Set<Grid> WITH_METRICS = Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
 
     private final Grid grid;
@@ -73,17 +73,12 @@ public final class GridLocks {
      * client of the cluster, reaches the same lock. Cheap: no call to the CP group until the lock
      * is used.
      *
-     * @param name any non-blank string of at most 1024 characters
+     * @param name 1 to 256 characters, each a letter, digit, '.', '_' or '-' (the rule of every grid structure's name)
      * @return the lock
-     * @throws IllegalArgumentException if the name is null, blank or too long
+     * @throws IllegalArgumentException naming the (truncated) name and the rule it breaks
      */
     public FencedLock get(String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("lock name must not be null or blank, was " + (name == null ? "null" : "\"" + name + "\""));
-        }
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("lock name must be at most " + MAX_NAME_LENGTH + " characters, was " + name.length());
-        }
+        StructureNames.check(LockService.NAME_KIND, name);
         return (FencedLock) grid.hazelcast().getDistributedObject(LockService.SERVICE_NAME, name);
     }
 

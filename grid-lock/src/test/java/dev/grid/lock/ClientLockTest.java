@@ -1,6 +1,9 @@
 package dev.grid.lock;
 
+import com.hazelcast.client.impl.clientside.HazelcastClientInstanceImpl;
 import com.hazelcast.client.impl.clientside.HazelcastClientProxy;
+import com.hazelcast.client.impl.protocol.ClientMessage;
+import com.hazelcast.client.impl.spi.impl.ClientInvocation;
 import com.hazelcast.client.impl.protocol.DefaultMessageTaskFactoryProvider;
 import com.hazelcast.cp.lock.FencedLock;
 import com.hazelcast.cp.lock.exception.LockOwnershipLostException;
@@ -12,6 +15,7 @@ import dev.grid.core.impl.EmbeddedGrid;
 import dev.grid.core.impl.map.client.GridMapMessageType;
 import dev.grid.core.test.TestClusters;
 import dev.grid.lock.impl.client.ClientFencedLockProxy;
+import dev.grid.lock.impl.client.LockCodecs;
 import dev.grid.lock.impl.client.LockMessageType;
 import dev.grid.lock.impl.proxy.SessionManager;
 import dev.grid.lock.test.CpTestSupport;
@@ -24,9 +28,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -127,6 +134,27 @@ class ClientLockTest extends FencedLockContractTest {
         lock.unlock();
         UUID leader = CpTestSupport.uuid(CpTestSupport.awaitLeader(MEMBERS, Duration.ofSeconds(30)));
         assertEquals(leader, ClientFencedLockProxy.gateway(((HazelcastClientProxy) client.hazelcast()).client).leader());
+    }
+
+    @Test
+    void shouldAnswerALockRequestWithANameOfAHundredThousandCharactersWithAnErrorAndServeOnAfterwards() throws Exception {
+        HazelcastClientInstanceImpl raw = ((HazelcastClientProxy) client.hazelcast()).client;
+        String longName = "x".repeat(100_000);
+        for (LockMessageType type : List.of(LockMessageType.ACQUIRE, LockMessageType.OWNERSHIP, LockMessageType.DESTROY)) {
+            ClientMessage request = LockCodecs.encodeRequest(type, longName, 1, 1, UUID.randomUUID(), 0);
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> new ClientInvocation(raw, request, "bad").invoke().get(30, TimeUnit.SECONDS));
+            assertInstanceOf(IllegalArgumentException.class, e.getCause());
+            assertEquals("FencedLock name must be at most 256 characters, was \"" + "x".repeat(64) + "...\" (100000 characters)",
+                    e.getCause().getMessage());
+        }
+        IllegalArgumentException local = assertThrows(IllegalArgumentException.class, () -> GridLocks.of(client).get(longName));
+        assertTrue(local.getMessage().startsWith("FencedLock name must be at most 256 characters"), local.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> GridLocks.of(other()).get("a lock"));
+        assertTrue(GridLocks.of(other()).describe().stream().noneMatch(info -> info.name().length() > 256));
+        long fence = lock.lockAndGetFence();
+        assertTrue(fence > 0);
+        lock.unlock();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -32,11 +33,21 @@ final class MemberProcess implements AutoCloseable {
     }
 
     static MemberProcess start(Path dir, String... args) throws IOException {
-        return start(dir, List.of(), args);
+        return start(dir, List.of(), Map.of(), args);
     }
 
     /** @param jvmOptions extra options for the JVM, e.g. {@code -Dorg.slf4j.simpleLogger.log.dev.grid.lock=info} */
     static MemberProcess start(Path dir, List<String> jvmOptions, String... args) throws IOException {
+        return start(dir, jvmOptions, Map.of(), args);
+    }
+
+    /** Starts {@code grid args...} with these environment variables added to this JVM's. */
+    static MemberProcess start(Path dir, Map<String, String> environment, String... args) throws IOException {
+        return start(dir, List.of(), environment, args);
+    }
+
+    private static MemberProcess start(Path dir, List<String> jvmOptions, Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -51,8 +62,15 @@ final class MemberProcess implements AutoCloseable {
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "member", ".out");
         Path err = Files.createTempFile(dir, "member", ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new MemberProcess(process, out, err);
+    }
+
+    /** @return the process id (to read its resident memory from {@code /proc}) */
+    long pid() {
+        return process.pid();
     }
 
     String out() {
@@ -76,6 +94,26 @@ final class MemberProcess implements AutoCloseable {
                 .until(() -> condition.test(out()));
     }
 
+    /** Waits for the process's log (standard error) to satisfy the condition. */
+    void awaitLog(Duration timeout, Predicate<String> condition) {
+        await().atMost(timeout).failFast(() -> !process.isAlive() && !condition.test(err()))
+                .until(() -> condition.test(err()));
+    }
+
+    /** @return the process's resident memory, in bytes, as Linux reports it in {@code /proc/<pid>/status} */
+    long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("no VmRSS line for process " + process.pid());
+    }
+
     /** Sends SIGTERM, as Ctrl-C or a service manager would, and waits for the exit code. */
     int terminate(Duration timeout) throws InterruptedException {
         process.destroy();
@@ -97,10 +135,6 @@ final class MemberProcess implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
-    }
-
-    long pid() {
-        return process.pid();
     }
 
     @Override

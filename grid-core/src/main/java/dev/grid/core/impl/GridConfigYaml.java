@@ -8,6 +8,7 @@ import dev.grid.core.GridJvmConfig;
 import dev.grid.core.GridMapConfig;
 import dev.grid.core.GridMonitorConfig;
 import dev.grid.core.GridNetworkConfig;
+import dev.grid.core.GridSecurityConfig;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -34,7 +35,7 @@ public final class GridConfigYaml {
     private static final Pattern BYTE_COUNT = Pattern.compile("(\\d+)\\s*([kmgt]?)b?");
 
     /** Keys under {@code grid} that hold further keys rather than a value. */
-    private static final List<String> SECTIONS = List.of("network", "cp", "monitor", "jvm", "maps", "hazelcastProperties");
+    private static final List<String> SECTIONS = List.of("network", "cp", "monitor", "jvm", "security", "maps", "hazelcastProperties");
     /** Keys of one rule in {@code grid.monitor.alerts}. */
     private static final List<String> RULE_KEYS = List.of("name", "metric", "comparison", "threshold", "for", "severity", "summary");
 
@@ -90,6 +91,7 @@ public final class GridConfigYaml {
         }
         networkKeys(new GridNetworkConfig()).keySet().forEach(key -> keys.add("grid.network." + key));
         cpKeys(new GridCpConfig()).keySet().forEach(key -> keys.add("grid.cp." + key));
+        securityKeys(new GridSecurityConfig()).keySet().forEach(key -> keys.add("grid.security." + key));
         for (String key : monitorKeys(new GridMonitorConfig()).keySet()) {
             if (!key.equals("alerts")) {
                 keys.add("grid.monitor." + key);
@@ -114,6 +116,7 @@ public final class GridConfigYaml {
         keys.put("cp", (k, v) -> readSection(k, mapping(k, v), cpKeys(config.getCp())));
         keys.put("monitor", (k, v) -> readSection(k, mapping(k, v), monitorKeys(config.getMonitor())));
         keys.put("jvm", (k, v) -> readSection(k, mapping(k, v), jvmKeys(config.getJvm())));
+        keys.put("security", (k, v) -> readSection(k, mapping(k, v), securityKeys(config.getSecurity())));
         keys.put("maps", (k, v) -> mapping(k, v).forEach((name, settings) -> {
             String mapKey = k + "." + name;
             GridMapConfig map = new GridMapConfig(name);
@@ -152,6 +155,15 @@ public final class GridConfigYaml {
         keys.put("missingMemberRemovalTimeout", (k, v) -> cp.setMissingMemberRemovalTimeout(duration(k, v)));
         keys.put("lockReentrancyLimit", (k, v) -> cp.setLockReentrancyLimit(integer(k, v)));
         keys.put("commitCountToTakeSnapshot", (k, v) -> cp.setCommitCountToTakeSnapshot(integer(k, v)));
+        return keys;
+    }
+
+    private static Map<String, BiConsumer<String, Object>> securityKeys(GridSecurityConfig security) {
+        Map<String, BiConsumer<String, Object>> keys = new LinkedHashMap<>();
+        keys.put("secret", (k, v) -> security.setSecret(string(k, v)));
+        keys.put("maxMessageBytes", (k, v) -> security.setMaxMessageBytes(bytes(k, v)));
+        keys.put("deserializationFilter", (k, v) -> security.setDeserializationFilter(bool(k, v)));
+        keys.put("allowedClasses", (k, v) -> security.setAllowedClasses(strings(k, v)));
         return keys;
     }
 

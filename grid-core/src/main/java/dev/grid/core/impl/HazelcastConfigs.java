@@ -7,12 +7,21 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.SocketInterceptorConfig;
 import com.hazelcast.config.TcpIpConfig;
 import dev.grid.core.GridClientConfig;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridNetworkConfig;
+import dev.grid.core.GridSecurityConfig;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.client.ClientGridMapProxy;
+import dev.grid.core.impl.security.DeserializationAllowlist;
+import dev.grid.core.impl.security.SecretSocketInterceptor;
+import dev.grid.core.impl.security.Secrets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Translates grid's configuration into Hazelcast's. This is the one place that knows which
@@ -68,9 +77,25 @@ public final class HazelcastConfigs {
         // Hazelcast's own structures (reached through the hazelcast() escape hatch) follow grid's backup counts.
         MapConfig defaultMap = config.getMapConfig("default");
         defaultMap.setBackupCount(grid.getBackupCount()).setAsyncBackupCount(grid.getAsyncBackupCount());
+
+        GridSecurityConfig security = grid.getSecurity();
+        Secrets.resolve(security.getSecret()).ifPresent(secret -> network.setSocketInterceptorConfig(
+                new SocketInterceptorConfig().setEnabled(true).setImplementation(SecretSocketInterceptor.forMember(secret))));
+        config.getSerializationConfig().setJavaSerializationFilterConfig(DeserializationAllowlist.filterConfig(security));
         // the user's raw properties last: they override grid's
         grid.getHazelcastProperties().forEach(config::setProperty);
         return config;
+    }
+
+    /**
+     * @param hazelcast a member or client configuration from this class
+     * @return the secret handshake it runs on its connections, if it has a secret
+     */
+    public static Optional<SecretSocketInterceptor> secretHandshake(Object hazelcast) {
+        SocketInterceptorConfig interceptor = hazelcast instanceof Config member ? member.getNetworkConfig().getSocketInterceptorConfig()
+                : ((ClientConfig) hazelcast).getNetworkConfig().getSocketInterceptorConfig();
+        return interceptor != null && interceptor.getImplementation() instanceof SecretSocketInterceptor handshake
+                ? Optional.of(handshake) : Optional.empty();
     }
 
     /**
@@ -94,6 +119,8 @@ public final class HazelcastConfigs {
         MemberAddresses.expandAll(grid.getAddresses()).forEach(network::addAddress);
         config.getConnectionStrategyConfig().getConnectionRetryConfig()
                 .setClusterConnectTimeoutMillis(grid.getConnectTimeout().toMillis());
+        Secrets.resolve(grid.getSecret()).ifPresent(secret -> network.setSocketInterceptorConfig(
+                new SocketInterceptorConfig().setEnabled(true).setImplementation(SecretSocketInterceptor.forClient(secret))));
         // grid's structures on the client: hazelcast.getDistributedObject(service, name) creates these proxies.
         config.addProxyFactoryConfig(new ProxyFactoryConfig(GridMapService.SERVICE_NAME, ClientGridMapProxy.factory()));
         return config;

@@ -1,7 +1,9 @@
 package dev.grid.core.impl;
 
 import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.config.ClassFilter;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import dev.grid.core.GridClientConfig;
 import dev.grid.core.GridConfig;
@@ -12,7 +14,9 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class HazelcastConfigsTest {
 
@@ -86,5 +90,46 @@ class HazelcastConfigsTest {
         assertEquals("false", config.getProperty("hazelcast.socket.bind.any"));
         assertEquals("false", config.getProperty("hazelcast.socket.client.bind.any"));
         assertFalse(config.getNetworkConfig().getInterfaces().isEnabled());
+    }
+
+    @Test
+    void memberConfigRunsTheSecretHandshakeAndFiltersDeserializationWithTheAllowlist() {
+        GridConfig grid = new GridConfig();
+        grid.getSecurity().setSecret("a member's shared secret").allowClasses("com.example.Order").allowClasses("com.example.model.*")
+                .allowClasses("org.acme.**");
+        Config config = HazelcastConfigs.member(grid);
+        assertTrue(config.getNetworkConfig().getSocketInterceptorConfig().isEnabled());
+        assertTrue(HazelcastConfigs.secretHandshake(config).isPresent());
+        JavaSerializationFilterConfig filter = config.getSerializationConfig().getJavaSerializationFilterConfig();
+        assertTrue(filter.isDefaultsDisabled(), "Hazelcast's wider defaults (every java* class) are off");
+        ClassFilter allowed = filter.getWhitelist();
+        for (String name : List.of("com.example.Order", "com.example.model.Line", "org.acme.deep.Thing", "dev.grid.core.GridEntry",
+                "com.hazelcast.core.HazelcastException", "java.lang.String", "java.util.ArrayList", "java.math.BigDecimal",
+                "java.time.Ser", "java.lang.invoke.SerializedLambda", "[Ljava.lang.String;")) {
+            assertTrue(allowed.isListed(name), name);
+        }
+        for (String name : List.of("com.example.model.sub.Line", "com.example.Other", "java.net.URL", "javax.management.BadAttributeValueExpException",
+                "java.lang.reflect.Proxy", "org.apache.commons.collections.functors.InvokerTransformer")) {
+            assertFalse(allowed.isListed(name), name);
+        }
+    }
+
+    @Test
+    void withoutSecretOrFilterTheMemberConfigHasNeither() {
+        assumeTrue(System.getenv("GRID_SECRET") == null, "GRID_SECRET is set in this environment");
+        GridConfig grid = new GridConfig();
+        grid.getSecurity().setDeserializationFilter(false);
+        Config config = HazelcastConfigs.member(grid);
+        assertNull(config.getNetworkConfig().getSocketInterceptorConfig());
+        assertTrue(HazelcastConfigs.secretHandshake(config).isEmpty());
+        assertNull(config.getSerializationConfig().getJavaSerializationFilterConfig());
+        assertTrue(HazelcastConfigs.secretHandshake(HazelcastConfigs.client(new GridClientConfig())).isEmpty());
+    }
+
+    @Test
+    void clientConfigRunsTheSecretHandshake() {
+        ClientConfig config = HazelcastConfigs.client(new GridClientConfig().setSecret("a member's shared secret"));
+        assertTrue(config.getNetworkConfig().getSocketInterceptorConfig().isEnabled());
+        assertTrue(HazelcastConfigs.secretHandshake(config).isPresent());
     }
 }

@@ -5,6 +5,7 @@ import com.hazelcast.internal.services.GracefulShutdownAwareService;
 import com.hazelcast.internal.services.ManagedService;
 import com.hazelcast.internal.services.RemoteService;
 import com.hazelcast.spi.impl.NodeEngine;
+import dev.grid.core.impl.StructureNames;
 import dev.grid.lock.impl.proxy.FencedLockProxy;
 import dev.grid.lock.impl.proxy.MemberLockGateway;
 import dev.grid.lock.impl.proxy.SessionManager;
@@ -21,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LockService implements ManagedService, RemoteService, GracefulShutdownAwareService {
     public static final String SERVICE_NAME = "grid:lockService";
+    /** How messages about a bad lock name call it (the rule is {@link StructureNames}'). */
+    public static final String NAME_KIND = "FencedLock name";
     private static final long CLOSE_SESSION_TIMEOUT_MILLIS = 3000;
 
     private final NodeEngine nodeEngine;
@@ -69,7 +72,7 @@ public final class LockService implements ManagedService, RemoteService, Gracefu
 
     @Override
     public DistributedObject createDistributedObject(String name, UUID source, boolean local) {
-        return new FencedLockProxy(name, nodeEngine, this);
+        return new FencedLockProxy(StructureNames.check(NAME_KIND, name), nodeEngine, this);
     }
 
     @Override

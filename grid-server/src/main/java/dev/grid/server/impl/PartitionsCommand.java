@@ -27,7 +27,8 @@ public final class PartitionsCommand implements Command {
     @Override
     public String usage() {
         return "usage: grid partitions [--config FILE]\n\n"
-                + "Connects to the cluster the config describes (its clusterName and network.members) as a client\n"
+                + "Connects to the cluster the config describes (its clusterName, network.members and security.secret,\n"
+                + "or the GRID_SECRET environment variable) as a client\n"
                 + "and prints the partitions each member owns, with min, max and the ideal share.\n\n"
                 + "  --config FILE   a member's grid.yaml (default: ./grid.yaml if present, else built-in defaults)\n";
     }

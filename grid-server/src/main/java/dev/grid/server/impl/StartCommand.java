@@ -8,6 +8,8 @@ import dev.grid.core.GridConfig;
 import dev.grid.core.GridConfigException;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMember;
+import dev.grid.core.GridSecurityConfig;
+import dev.grid.core.impl.security.Secrets;
 import dev.grid.monitor.GridMonitor;
 import dev.grid.server.GridCommand;
 
@@ -48,6 +50,10 @@ public final class StartCommand implements Command {
                 + "                  every key is in docs/config.md)\n\n"
                 + "The ./grid launcher starts the member's JVM with the heap bound grid.jvm.heap (default 1g);\n"
                 + "an -Xmx in GRID_JAVA_OPTS overrides it.\n\n"
+                + "Members and clients must share grid.security.secret, or the GRID_SECRET environment variable, when\n"
+                + "one is set (docs/security.md); the line 'security:' at start says what the member accepts.\n\n"
+                + "After members join or leave, the member prints 'partitions not safe: ...' and, once every\n"
+                + "partition's replicas are in sync again, 'partitions safe: ...': stop or lose the next member only then.\n\n"
                 + "The member's monitor (dashboard, /metrics, alerts, counters file for 'grid stat') runs unless\n"
                 + "grid.monitor.enabled is false; it listens on 127.0.0.1:7070 (or the next free port) by default.\n";
     }
@@ -69,6 +75,12 @@ public final class StartCommand implements Command {
         GridConfig config = option.config();
         out.println("grid start: cluster '" + config.getClusterName() + "', config from " + option.source());
         out.println(HeapReport.line(config.getJvm()));
+        try {
+            out.println("security: " + securitySummary(config.getSecurity()));
+        } catch (GridConfigException e) {
+            err.println("grid start: " + e.getMessage());
+            return GridCommand.USAGE;
+        }
         // This command stops the member itself, gracefully, on a signal.
         System.setProperty("hazelcast.shutdownhook.enabled", "false");
         Grid grid;
@@ -138,6 +150,20 @@ public final class StartCommand implements Command {
         }
         err.println("grid start: the member shut down without being asked to (see the log above)");
         return GridCommand.FAILED;
+    }
+
+    /** One line saying what the member will accept from the network (docs/security.md). */
+    static String securitySummary(GridSecurityConfig security) {
+        String secret;
+        if (!security.getSecret().isEmpty()) {
+            secret = "shared secret from grid.security.secret";
+        } else if (Secrets.resolve("").isPresent()) {
+            secret = "shared secret from " + GridSecurityConfig.SECRET_ENVIRONMENT_VARIABLE;
+        } else {
+            secret = "NO shared secret (any process reaching this port can join or connect; see docs/security.md)";
+        }
+        return secret + "; client messages up to " + security.getMaxMessageBytes() + " bytes; Java deserialization "
+                + (security.isDeserializationFilter() ? "limited to the allowlist" : "NOT filtered");
     }
 
     private static void printMembers(PrintStream out, List<GridMember> members) {

@@ -23,6 +23,7 @@ import dev.grid.core.GridConfig;
 import dev.grid.core.GridCounters;
 import dev.grid.core.GridMapConfig;
 import dev.grid.core.GridMapStats;
+import dev.grid.core.impl.StructureNames;
 import dev.grid.core.impl.map.tx.TransactionalGridMapProxy;
 
 import java.util.ArrayList;
@@ -84,6 +85,8 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     }
 
     private MapContainer newContainer(String name) {
+        // every way in (proxies, client tasks, operations from other members) creates its container here
+        StructureNames.check("GridMap name", name);
         GridMapConfig mapConfig = config.mapConfig(name);
         MapContainer container = new MapContainer(mapConfig, nodeEngine.getPartitionService().getPartitionCount(),
                 config.getBackupCount(), config.getAsyncBackupCount(), budget);

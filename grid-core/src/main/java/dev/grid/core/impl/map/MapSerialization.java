@@ -4,6 +4,7 @@ import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.internal.serialization.SerializationService;
 import com.hazelcast.internal.serialization.impl.HeapData;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
+import dev.grid.core.impl.security.DeserializationAllowlist;
 
 import java.util.Objects;
 
@@ -70,7 +71,11 @@ public final class MapSerialization {
     }
 
     public <T> T toObject(Object data) {
-        return serialization.toObject(data);
+        try {
+            return serialization.toObject(data);
+        } catch (HazelcastSerializationException e) {
+            throw explained(e);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -79,7 +84,15 @@ public final class MapSerialization {
             return null;
         }
         Object decoded = direct.decode(bytes);
-        return decoded != DirectCodec.NOT_DECODED ? (T) decoded : serialization.toObject(new HeapData(bytes));
+        return decoded != DirectCodec.NOT_DECODED ? (T) decoded : toObject(new HeapData(bytes));
+    }
+
+    /** A member's deserialization allowlist refusing a stored key's or value's class gets a message saying how to allow it. */
+    private HazelcastSerializationException explained(HazelcastSerializationException e) {
+        return DeserializationAllowlist.refusedClass(e)
+                .map(refused -> new HazelcastSerializationException("GridMap '" + mapName + "': cannot read an entry: "
+                        + DeserializationAllowlist.explain(refused), e))
+                .orElse(e);
     }
 
     private static String describe(Object object) {

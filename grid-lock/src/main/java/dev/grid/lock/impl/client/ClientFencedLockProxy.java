@@ -4,6 +4,8 @@ import com.hazelcast.client.impl.clientside.HazelcastClientInstanceImpl;
 import com.hazelcast.client.impl.spi.ClientContext;
 import com.hazelcast.client.impl.spi.ClientProxy;
 import com.hazelcast.cp.lock.FencedLock;
+import dev.grid.core.impl.StructureNames;
+import dev.grid.lock.impl.LockService;
 import dev.grid.lock.impl.proxy.DelegatingFencedLock;
 import dev.grid.lock.impl.proxy.FencedLockCore;
 import dev.grid.lock.impl.proxy.SessionManager;
@@ -22,7 +24,7 @@ public final class ClientFencedLockProxy extends ClientProxy implements Delegati
 
     /** The constructor Hazelcast's proxy manager calls (see {@link LockClientProxyDescriptorProvider}). */
     public ClientFencedLockProxy(String serviceName, String name, ClientContext context) {
-        super(serviceName, name, context);
+        super(serviceName, StructureNames.check(LockService.NAME_KIND, name), context);
         HazelcastClientInstanceImpl client = getClient();
         this.core = new FencedLockCore(name, gateway(client), sessions(client));
     }

@@ -4,6 +4,7 @@ import com.hazelcast.client.impl.protocol.ClientMessage;
 import com.hazelcast.client.impl.protocol.task.AbstractAsyncMessageTask;
 import com.hazelcast.instance.impl.Node;
 import com.hazelcast.internal.nio.Connection;
+import dev.grid.core.impl.StructureNames;
 import dev.grid.lock.impl.CpService;
 import dev.grid.lock.impl.LockService;
 import dev.grid.lock.impl.proxy.MemberLockGateway;
@@ -35,6 +36,14 @@ final class LockMessageTask extends AbstractAsyncMessageTask<LockCodecs.LockRequ
     @Override
     protected LockCodecs.LockRequest decodeClientMessage(ClientMessage message) {
         return LockCodecs.decodeRequest(message);
+    }
+
+    /** Refuses a bad lock name before anything reaches the CP group. */
+    @Override
+    protected void beforeProcess() {
+        if (type.namesALock()) {
+            StructureNames.check(LockService.NAME_KIND, parameters.name);
+        }
     }
 
     @Override

@@ -17,15 +17,15 @@ package dev.grid.lock.impl.client;
  * opens a session that expires unused).
  */
 public enum LockMessageType {
-    CREATE_SESSION(0x01, "FencedLock.CreateSession"),
-    HEARTBEAT_SESSION(0x02, "FencedLock.HeartbeatSession"),
-    CLOSE_SESSION(0x03, "FencedLock.CloseSession"),
-    ACQUIRE(0x04, "FencedLock.Acquire"),
-    RELEASE(0x05, "FencedLock.Release"),
-    CANCEL_WAIT(0x06, "FencedLock.CancelWait"),
-    OWNERSHIP(0x07, "FencedLock.Ownership"),
-    DESTROY(0x08, "FencedLock.Destroy"),
-    GROUP_ID(0x09, "FencedLock.GroupId");
+    CREATE_SESSION(0x01, "FencedLock.CreateSession", false),
+    HEARTBEAT_SESSION(0x02, "FencedLock.HeartbeatSession", false),
+    CLOSE_SESSION(0x03, "FencedLock.CloseSession", false),
+    ACQUIRE(0x04, "FencedLock.Acquire", true),
+    RELEASE(0x05, "FencedLock.Release", true),
+    CANCEL_WAIT(0x06, "FencedLock.CancelWait", true),
+    OWNERSHIP(0x07, "FencedLock.Ownership", true),
+    DESTROY(0x08, "FencedLock.Destroy", true),
+    GROUP_ID(0x09, "FencedLock.GroupId", false);
 
     /** The service byte of FencedLock's message types. */
     public static final int SERVICE_BYTE = 0xC2;
@@ -33,11 +33,18 @@ public enum LockMessageType {
     private final int request;
     private final int response;
     private final String operationName;
+    private final boolean namesALock;
 
-    LockMessageType(int method, String operationName) {
+    LockMessageType(int method, String operationName, boolean namesALock) {
         this.request = SERVICE_BYTE << 16 | method << 8;
         this.response = request | 0x01;
         this.operationName = operationName;
+        this.namesALock = namesALock;
+    }
+
+    /** @return true for the calls on one lock, whose request carries the lock's name (session calls carry none) */
+    public boolean namesALock() {
+        return namesALock;
     }
 
     /** @return the request's message type id ({@code 0xC2MM00}) */

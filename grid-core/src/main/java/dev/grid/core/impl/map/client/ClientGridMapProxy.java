@@ -13,6 +13,7 @@ import dev.grid.core.GridEntryProcessor;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMapFullException;
 import dev.grid.core.GridMapStats;
+import dev.grid.core.impl.StructureNames;
 import dev.grid.core.impl.backup.IndeterminateWrites;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.KeyDescriptions;
@@ -68,7 +69,7 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
     private final MapSerialization serialization;
 
     public ClientGridMapProxy(String name, ClientContext context) {
-        super(GridMapService.SERVICE_NAME, name, context);
+        super(GridMapService.SERVICE_NAME, StructureNames.check("GridMap name", name), context);
         this.serialization = new MapSerialization(name, context.getSerializationService());
     }
 

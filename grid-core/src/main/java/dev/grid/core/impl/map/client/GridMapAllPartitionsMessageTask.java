@@ -5,6 +5,7 @@ import com.hazelcast.client.impl.protocol.task.AbstractAllPartitionsMessageTask;
 import com.hazelcast.instance.impl.Node;
 import com.hazelcast.internal.nio.Connection;
 import com.hazelcast.spi.impl.operationservice.OperationFactory;
+import dev.grid.core.impl.StructureNames;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.operations.MapOperationFactory;
 
@@ -28,6 +29,12 @@ abstract class GridMapAllPartitionsMessageTask extends AbstractAllPartitionsMess
 
     protected final GridMapMessageType type() {
         return type;
+    }
+
+    /** Refuses a bad map name before any partition is asked. */
+    @Override
+    protected final void beforeProcess() {
+        StructureNames.check("GridMap name", parameters.name);
     }
 
     @Override

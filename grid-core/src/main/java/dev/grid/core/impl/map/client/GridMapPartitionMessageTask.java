@@ -7,6 +7,7 @@ import com.hazelcast.internal.nio.Connection;
 import com.hazelcast.internal.partition.IPartitionService;
 import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.internal.serialization.impl.HeapData;
+import dev.grid.core.impl.StructureNames;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.operations.EntriesResponse;
 
@@ -33,17 +34,32 @@ abstract class GridMapPartitionMessageTask<P extends GridMapCodecs.Request> exte
     }
 
     /**
-     * The client picks the partition from the key, and the operation stores into the partition the
-     * message names: a key of another partition would be stored where no read ever looks. A
-     * misrouted request is refused before anything runs.
+     * The partition whose thread runs this task. Hazelcast picks that thread's operation runner by
+     * this id before the task runs, and an id outside the partition table fails there, on the
+     * partition thread, without an answer to the client. So a request naming such a partition runs
+     * on a generic operation thread instead (-1), where {@link #beforeProcess()} refuses it.
+     */
+    @Override
+    public int getPartitionId() {
+        int requested = clientMessage.getPartitionId();
+        return requested >= 0 && requested < nodeEngine.getPartitionService().getPartitionCount() ? requested : -1;
+    }
+
+    /**
+     * Refuses a bad map name, a partition outside the table, and a misrouted key. The client picks
+     * the partition from the key, and the operation stores into the partition the message names: a
+     * key of another partition would be stored where no read ever looks. A misrouted request is
+     * refused before anything runs.
      */
     @Override
     protected void beforeProcess() {
-        int partitionId = getPartitionId();
+        StructureNames.check("GridMap name", parameters.name);
+        int partitionId = clientMessage.getPartitionId();
         IPartitionService partitions = nodeEngine.getPartitionService();
         if (partitionId < 0 || partitionId >= partitions.getPartitionCount()) {
             throw new IllegalArgumentException("GridMap '" + parameters.name + "': a " + type.methodName()
-                    + " request names partition " + partitionId + ", not one of 0.." + (partitions.getPartitionCount() - 1));
+                    + " request names partition " + partitionId + ", not one of 0.." + (partitions.getPartitionCount() - 1)
+                    + "; nothing was read or stored");
         }
         if (parameters instanceof GridMapCodecs.KeyRequest) {
             // the commonest case, checked on the decoded key itself: no copy, no list

@@ -8,6 +8,7 @@ import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.transaction.TransactionContext;
 import com.hazelcast.transaction.TransactionException;
 import com.hazelcast.transaction.TransactionNotActiveException;
+import dev.grid.core.impl.StructureNames;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.tx.TransactionalGridMapProxy;
 import dev.grid.core.impl.map.tx.TxnArguments;
@@ -36,6 +37,7 @@ final class TxnMapMessageTask extends AbstractTransactionalMessageTask<GridMapCo
     }
 
     private TxnMapCore core() {
+        StructureNames.check("GridMap name", parameters.name);
         TransactionContext context;
         try {
             context = endpoint.getTransactionContext(parameters.txnId);

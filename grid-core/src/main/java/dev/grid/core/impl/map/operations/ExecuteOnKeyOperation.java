@@ -5,10 +5,12 @@ import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.internal.serialization.SerializationService;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import com.hazelcast.spi.impl.operationservice.Operation;
 import dev.grid.core.GridEntryProcessor;
 import dev.grid.core.impl.GridCoreDataSerializerHook;
 import dev.grid.core.impl.map.PartitionStore;
+import dev.grid.core.impl.security.DeserializationAllowlist;
 
 import java.io.IOException;
 
@@ -33,12 +35,21 @@ public final class ExecuteOnKeyOperation extends MutatingKeyOperation {
     @SuppressWarnings("unchecked")
     public void run() {
         SerializationService serialization = getNodeEngine().getSerializationService();
-        GridEntryProcessor<Object, Object, Object> task = serialization.toObject(processor);
         byte[] keyBytes = keyBytes();
         PartitionStore existing = storeOrNull();
-        ProcessorEntry entry = new ProcessorEntry(serialization, serialization.toObject(key),
-                existing == null ? null : existing.get(keyBytes));
-        Object outcome = task.process(entry);
+        ProcessorEntry entry;
+        Object outcome;
+        try {
+            GridEntryProcessor<Object, Object, Object> task = serialization.toObject(processor);
+            entry = new ProcessorEntry(serialization, serialization.toObject(key), existing == null ? null : existing.get(keyBytes));
+            outcome = task.process(entry);
+        } catch (HazelcastSerializationException e) {
+            // the processor, the key or the value is of a class the members may not deserialize
+            throw DeserializationAllowlist.refusedClass(e)
+                    .<RuntimeException>map(refused -> new IllegalArgumentException("GridMap '" + name + "': executeOnKey refused: "
+                            + DeserializationAllowlist.explain(refused) + "; nothing was changed", e))
+                    .orElse(e);
+        }
         long start = System.nanoTime();
         if (entry.removed()) {
             existing.remove(keyBytes);

@@ -1,0 +1,121 @@
+package dev.grid.core.security;
+
+import dev.grid.core.Grid;
+import dev.grid.core.GridClientConfig;
+import dev.grid.core.GridConfig;
+import dev.grid.core.GridConfigException;
+import dev.grid.core.GridException;
+import dev.grid.core.GridMap;
+import dev.grid.core.GridMember;
+import dev.grid.core.test.RawClientConnection;
+import dev.grid.core.test.TestClusters;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code grid.security.secret}: members sharing it form a cluster and serve clients that know it;
+ * a member or client with another secret, or none, is refused, and the cluster is unaffected.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ClusterSecretTest {
+    private static final String SECRET = "the cluster's secret, 16+ chars";
+    private static final String WRONG = "somebody else's secret value";
+
+    private static TestClusters cluster;
+    private static final List<Grid> members = new ArrayList<>();
+    private static Grid client;
+
+    @BeforeAll
+    static void start() {
+        // room for two members and two intruders, all listing the same addresses
+        cluster = TestClusters.of(4, 7);
+        for (int i = 0; i < 2; i++) {
+            GridConfig config = cluster.nextMemberConfig();
+            config.getSecurity().setSecret(SECRET);
+            members.add(Grid.embedded(config));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> members.get(0).members().size() == 2);
+        client = Grid.client(clientConfig().setSecret(SECRET));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (client != null) {
+            client.close();
+        }
+        members.forEach(Grid::close);
+    }
+
+    private static GridClientConfig clientConfig() {
+        return new GridClientConfig().setClusterName(cluster.clusterName()).setAddresses(cluster.memberAddresses().subList(0, 2));
+    }
+
+    @AfterEach
+    void clusterUnaffected() {
+        assertEquals(2, members.get(0).members().size());
+        assertEquals(2, members.get(1).members().size());
+        GridMap<String, String> map = client.map("ordinary");
+        map.set("k", "v");
+        assertEquals("v", map.get("k"));
+    }
+
+    @Test
+    void aMemberWithAnotherSecretCannotJoinAndStopsSayingWhy() {
+        GridConfig config = cluster.nextMemberConfig();
+        config.getSecurity().setSecret(WRONG);
+        GridConfigException e = assertThrows(GridConfigException.class, () -> Grid.embedded(config));
+        assertEquals("grid.security.secret", e.key());
+        assertTrue(e.getMessage().startsWith("cannot join cluster '" + cluster.clusterName() + "': member at "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("does not know this member's grid.security.secret: the secrets differ; "
+                + "this member stopped rather than run as a cluster of its own"), e.getMessage());
+    }
+
+    @Test
+    void aMemberWithoutASecretCannotJoin() {
+        try (Grid intruder = Grid.embedded(cluster.nextMemberConfig())) {
+            assertEquals(1, intruder.members().size(), "the intruder joined: " + intruder.members());
+        }
+    }
+
+    @Test
+    void aClientWithAnotherSecretIsRefusedAtOnceWithTheReason() {
+        long start = System.nanoTime();
+        GridException e = assertThrows(GridException.class, () -> Grid.client(clientConfig().setSecret(WRONG)
+                .setConnectTimeout(Duration.ofSeconds(60))));
+        assertTrue(e.getMessage().endsWith("does not know this client's grid.security.secret: the secrets differ)"), e.getMessage());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "the client kept retrying instead of stopping");
+    }
+
+    @Test
+    void aClientWithoutASecretIsRefusedAndToldSo() {
+        GridException e = assertThrows(GridException.class, () -> Grid.client(clientConfig().setConnectTimeout(Duration.ofSeconds(3))));
+        assertTrue(e.getMessage().endsWith("(this client has no secret: a cluster with grid.security.secret refuses it; "
+                + "set GridClientConfig.setSecret or GRID_SECRET)"), e.getMessage());
+    }
+
+    @Test
+    void aConnectionWithoutTheHandshakeIsClosedBeforeHazelcastReadsIt() throws IOException {
+        GridMember member = members.get(0).localMember().orElseThrow();
+        try (RawClientConnection raw = RawClientConnection.open(member.host(), member.port(), null)) {
+            raw.sendBytes(new byte[64]);
+            assertTrue(raw.closedByMemberWithin(Duration.ofSeconds(10)));
+        }
+        try (RawClientConnection raw = RawClientConnection.open(member.host(), member.port(), SECRET)) {
+            assertEquals(0, raw.authenticate(cluster.clusterName()), "authentication status with the secret");
+        }
+    }
+}
