@@ -14,13 +14,14 @@ import java.util.Map;
  *                         survivors were safe
  * @param slowestAckMillis slowest write acknowledged in that time
  * @param slowestFailureMillis slowest write that failed in that time
- * @param settleMillis     from the kill until the survivors reported every partition safe
- * @param rejoinMillis     from the restart until all members reported every partition safe
+ * @param answeredMillis   from the kill until every write in flight at the kill was answered
+ * @param recoveredMillis  from the kill until all members, the restarted one included, reported every
+ *                         partition safe
  * @param failures         writes not acknowledged during the round, by exception
  * @param check            the read-back after the kill
  */
 record KillRound(int number, ChaosFault fault, String victim, int inFlightAtKill, long longestGapMillis, long slowestAckMillis,
-                 long slowestFailureMillis, long settleMillis, long rejoinMillis, Map<String, Long> failures, LedgerChecker.Result check) {
+                 long slowestFailureMillis, long answeredMillis, long recoveredMillis, Map<String, Long> failures, LedgerChecker.Result check) {
 
     /**
      * @return the writers' stall: the longest a caller waited for the answer to one write (acknowledged
@@ -36,9 +37,10 @@ record KillRound(int number, ChaosFault fault, String victim, int inFlightAtKill
 
     String describe() {
         return String.format("kill %d: %s; %d writes in flight; stall %d ms (slowest ack %d ms, slowest error %d ms, "
-                        + "longest gap between acks %d ms); safe again after %d ms, rejoined in %d ms; %d not acknowledged %s; check: %s",
+                        + "longest gap between acks %d ms); in-flight writes answered after %d ms, all members safe again after %d ms; "
+                        + "%d not acknowledged %s; check: %s",
                 number, victim, inFlightAtKill, stallMillis(), slowestAckMillis, slowestFailureMillis, longestGapMillis,
-                settleMillis, rejoinMillis,
+                answeredMillis, recoveredMillis,
                 failureCount(), failures.isEmpty() ? "" : failures, check.ok()
                         ? check.keysRead() + " keys hold their acknowledged writes"
                         : check.lost() + " ACKNOWLEDGED WRITES LOST " + List.copyOf(check.examples()));
