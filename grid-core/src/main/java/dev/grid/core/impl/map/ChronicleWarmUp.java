@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Pays Chronicle Map's one-time start-up cost ahead of the first write. The first Chronicle Map a
- * JVM creates takes seconds (measured here: 3.2 s, then 1-2 ms for each further store): Chronicle
- * generates and compiles, with javac, the classes behind a map's shared state. Left to the first
+ * JVM creates takes close to a second, then 1-2 ms for each further store: class loading and
+ * Chronicle's initialisation (and, without the {@code VanillaGlobalMutableState$$Native} class that
+ * grid-core ships, 2-3 s more to generate and compile that class with javac). Left to the first
  * write, that cost falls on a client's first {@code set}, once on the owner and once more on the
  * backup. So a member creates and closes a small store, with a fenced key, on a background thread as
  * soon as its map service starts, while it is still joining the cluster.
