@@ -6,7 +6,6 @@ import com.hazelcast.client.impl.protocol.ClientMessage;
 import com.hazelcast.client.impl.spi.impl.ClientInvocation;
 import com.hazelcast.internal.serialization.Data;
 import dev.grid.core.Grid;
-import dev.grid.core.GridClientConfig;
 import dev.grid.core.GridConfigException;
 import dev.grid.core.GridMap;
 import dev.grid.core.impl.EmbeddedGrid;
@@ -52,27 +51,20 @@ class BadClientRequestTest {
     static void start() {
         TestClusters cluster = TestClusters.of(1, PARTITIONS);
         member = cluster.startMember();
-        client = Grid.client(new GridClientConfig().setClusterName(cluster.clusterName()).setAddresses(cluster.memberAddresses()));
+        client = cluster.startClient();
         raw = ((HazelcastClientProxy) client.hazelcast()).client;
         memberId = member.hazelcast().getCluster().getLocalMember().getUuid();
     }
 
     @AfterAll
     static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (member != null) {
-            member.close();
-        }
+        TestClusters.closeAll(client, member);
     }
 
     /** Every test leaves the member answering an ordinary client call, with no map created for a bad request. */
     @AfterEach
     void memberStillServesAndHoldsNothingForTheBadRequest() {
-        GridMap<String, String> ordinary = client.map("ordinary");
-        ordinary.set("k", "v");
-        assertEquals("v", ordinary.get("k"));
+        TestClusters.assertServes(client);
         GridMapService maps = EmbeddedGrid.nodeEngine(member.hazelcast()).getService(GridMapService.SERVICE_NAME);
         assertFalse(maps.mapNames().stream().anyMatch(name -> name.length() > StructureNames.MAX_LENGTH), "a map with a too long name exists");
         assertFalse(maps.mapNames().contains("bad name"));

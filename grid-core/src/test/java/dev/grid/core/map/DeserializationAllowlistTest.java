@@ -5,7 +5,6 @@ import com.example.outside.GadgetProcessor;
 import com.example.outside.Outsider;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import dev.grid.core.Grid;
-import dev.grid.core.GridClientConfig;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridMap;
 import dev.grid.core.test.TestClusters;
@@ -37,24 +36,17 @@ class DeserializationAllowlistTest {
         GridConfig config = cluster.nextMemberConfig();
         config.getSecurity().allowClasses("com.example.outside.AllowedProcessor");
         member = Grid.embedded(config);
-        client = Grid.client(new GridClientConfig().setClusterName(cluster.clusterName()).setAddresses(cluster.memberAddresses()));
+        client = cluster.startClient();
     }
 
     @AfterAll
     static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (member != null) {
-            member.close();
-        }
+        TestClusters.closeAll(client, member);
     }
 
     @AfterEach
     void memberStillServes() {
-        GridMap<String, String> ordinary = client.map("ordinary");
-        ordinary.set("k", "v");
-        assertEquals("v", ordinary.get("k"));
+        TestClusters.assertServes(client);
     }
 
     @Test

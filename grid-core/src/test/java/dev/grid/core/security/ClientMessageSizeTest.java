@@ -1,7 +1,6 @@
 package dev.grid.core.security;
 
 import dev.grid.core.Grid;
-import dev.grid.core.GridClientConfig;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMember;
@@ -52,24 +51,17 @@ class ClientMessageSizeTest {
         GridMember self = member.localMember().orElseThrow();
         host = self.host();
         port = self.port();
-        client = Grid.client(new GridClientConfig().setClusterName(cluster.clusterName()).setAddresses(cluster.memberAddresses()));
+        client = cluster.startClient();
     }
 
     @AfterAll
     static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (member != null) {
-            member.close();
-        }
+        TestClusters.closeAll(client, member);
     }
 
     @AfterEach
     void memberStillServesAnOrdinaryClient() {
-        GridMap<String, String> map = client.map("ordinary");
-        map.set("k", "v");
-        assertEquals("v", map.get("k"));
+        TestClusters.assertServes(client);
     }
 
     private static long usedHeapAfterGc() {

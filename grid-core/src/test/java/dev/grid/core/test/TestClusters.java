@@ -1,12 +1,16 @@
 package dev.grid.core.test;
 
 import dev.grid.core.Grid;
+import dev.grid.core.GridClientConfig;
 import dev.grid.core.GridConfig;
+import dev.grid.core.GridMap;
 import dev.grid.core.impl.FreePorts;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Builds member configurations for tests: a random cluster name (so concurrent runs never join each
@@ -63,5 +67,31 @@ public final class TestClusters {
     /** @return a started member of this cluster */
     public Grid startMember() {
         return Grid.embedded(nextMemberConfig());
+    }
+
+    /** @return a client configuration for this cluster */
+    public GridClientConfig clientConfig() {
+        return new GridClientConfig().setClusterName(clusterName).setAddresses(memberAddresses());
+    }
+
+    /** @return a client connected to this cluster */
+    public Grid startClient() {
+        return Grid.client(clientConfig());
+    }
+
+    /** Closes every grid given that is not null, in order. */
+    public static void closeAll(Grid... grids) {
+        for (Grid grid : grids) {
+            if (grid != null) {
+                grid.close();
+            }
+        }
+    }
+
+    /** Asserts that the grid still answers an ordinary GridMap write and read (after bad input, say). */
+    public static void assertServes(Grid grid) {
+        GridMap<String, String> ordinary = grid.map("ordinary");
+        ordinary.set("k", "v");
+        assertEquals("v", ordinary.get("k"));
     }
 }
