@@ -62,23 +62,7 @@ class BadClientProcessTest {
         clusterName = "bad-client-" + UUID.randomUUID().toString().substring(0, 8);
         port = FreePorts.loopback(1).get(0);
         Path file = dir.resolve("grid.yaml");
-        Files.writeString(file, String.join("\n",
-                "grid:",
-                "  clusterName: " + clusterName,
-                "  partitionCount: 13",
-                "  dataDirectory: " + dir.resolve("data"),
-                "  network:",
-                "    port: " + port,
-                "    portAutoIncrement: false",
-                "    members: ['127.0.0.1:" + port + "']",
-                "  cp:",
-                "    memberCount: 0",
-                "  monitor:",
-                "    port: 0",
-                "    refreshInterval: 200ms",
-                "  hazelcastProperties:",
-                "    hazelcast.wait.seconds.before.join: 0",
-                ""));
+        Files.writeString(file, MemberProcess.singleMemberYaml(clusterName, port, dir.resolve("data")));
         member = MemberProcess.start(dir, Map.of("GRID_SECRET", SECRET), "start", "--config", file.toString());
         member.awaitOutput(TIMEOUT, out -> out.contains("counters: "));
         assertTrue(member.out().contains("security: shared secret from GRID_SECRET; client messages up to 16777216 bytes; "

@@ -151,4 +151,28 @@ final class MemberProcess implements AutoCloseable {
             process.waitForExit(timeout);
         }
     }
+
+    /**
+     * @return a grid.yaml for a member alone in its cluster on 127.0.0.1 (13 partitions, no CP group,
+     *         the monitor on a free port refreshing every 200 ms, a fast join)
+     */
+    static String singleMemberYaml(String clusterName, int port, Path dataDirectory) {
+        return String.join("\n",
+                "grid:",
+                "  clusterName: " + clusterName,
+                "  partitionCount: 13",
+                "  dataDirectory: " + dataDirectory,
+                "  network:",
+                "    port: " + port,
+                "    portAutoIncrement: false",
+                "    members: ['127.0.0.1:" + port + "']",
+                "  cp:",
+                "    memberCount: 0",
+                "  monitor:",
+                "    port: 0",
+                "    refreshInterval: 200ms",
+                "  hazelcastProperties:",
+                "    hazelcast.wait.seconds.before.join: 0",
+                "");
+    }
 }

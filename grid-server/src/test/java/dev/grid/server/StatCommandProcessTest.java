@@ -47,23 +47,7 @@ class StatCommandProcessTest {
         int port = FreePorts.loopback(1).get(0);
         Path data = dir.resolve("data");
         Path file = dir.resolve("grid.yaml");
-        Files.writeString(file, String.join("\n",
-                "grid:",
-                "  clusterName: " + clusterName,
-                "  partitionCount: 13",
-                "  dataDirectory: " + data,
-                "  network:",
-                "    port: " + port,
-                "    portAutoIncrement: false",
-                "    members: ['127.0.0.1:" + port + "']",
-                "  cp:",
-                "    memberCount: 0",
-                "  monitor:",
-                "    port: 0",
-                "    refreshInterval: 200ms",
-                "  hazelcastProperties:",
-                "    hazelcast.wait.seconds.before.join: 0",
-                ""));
+        Files.writeString(file, MemberProcess.singleMemberYaml(clusterName, port, data));
         try (MemberProcess member = MemberProcess.start(dir, "start", "--config", file.toString())) {
             member.awaitOutput(TIMEOUT, out -> out.contains("counters: "));
             Matcher url = Pattern.compile("monitor: (http://127\\.0\\.0\\.1:\\d+/) ").matcher(member.out());
