@@ -13,12 +13,12 @@ import com.hazelcast.internal.services.ObjectNamespace;
 import com.hazelcast.internal.services.RemoteService;
 import com.hazelcast.internal.services.ServiceNamespace;
 import com.hazelcast.internal.services.TransactionalService;
-import com.hazelcast.internal.util.Clock;
 import com.hazelcast.spi.impl.NodeEngine;
 import com.hazelcast.spi.impl.PartitionSpecificRunnable;
 import com.hazelcast.spi.impl.operationservice.Operation;
 import com.hazelcast.transaction.TransactionalObject;
 import com.hazelcast.transaction.impl.Transaction;
+import dev.grid.core.GridClock;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridCounters;
 import dev.grid.core.GridMapConfig;
@@ -55,9 +55,17 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         this.nodeEngine = nodeEngine;
     }
 
-    /** @return this member's clock in milliseconds: transactional lock leases are measured with it */
+    /**
+     * @return this member's clock ({@link GridConfig#getClock()}) in epoch milliseconds: transactional lock
+     *         leases are measured with it (their ends are replicated to backups, so they are wall-clock times)
+     */
     public long now() {
-        return Clock.currentTimeMillis();
+        return config.getClock().millis();
+    }
+
+    /** @return the clock this member's GridMap logic decides by ({@link GridConfig#getClock()}) */
+    public GridClock clock() {
+        return config.getClock();
     }
 
     public static ObjectNamespace namespace(String mapName) {
