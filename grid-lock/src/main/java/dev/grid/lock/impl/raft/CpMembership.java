@@ -3,6 +3,7 @@ package dev.grid.lock.impl.raft;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.internal.util.ConcurrencyUtil;
 import com.hazelcast.spi.impl.NodeEngine;
+import dev.grid.core.GridClock;
 import dev.grid.core.GridCpConfig;
 import dev.grid.lock.impl.CpService;
 import dev.grid.lock.impl.raft.model.CpEndpoint;
@@ -37,7 +38,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 
 /**
  * Who is in the CP group, over the cluster's life:
@@ -69,7 +69,7 @@ public final class CpMembership {
     private final GridCpConfig config;
     private final CpGroup group;
     private final ScheduledExecutorService maintenance;
-    private final LongSupplier clock;
+    private final GridClock clock;
     private final MembershipPlanner planner;
     private final MajorityWatch majority;
     private final Map<UUID, Long> goneSince = new ConcurrentHashMap<>();
@@ -88,10 +88,11 @@ public final class CpMembership {
     /**
      * @param maintenance where {@link #maintain()} runs (the CP scheduler): again right after each change,
      *                    and shortly after a change failed
-     * @param clock       monotonic time in nanoseconds ({@code System::nanoTime}): when members left, majority watch
+     * @param clock       the member's clock; its {@link GridClock#nanos()} times when members left, learners, the
+     *                    majority watch (how often to ask for a view is paced in real time, as the scheduler is)
      */
     public CpMembership(NodeEngine nodeEngine, GridCpConfig config, CpGroup group, ScheduledExecutorService maintenance,
-                        LongSupplier clock) {
+                        GridClock clock) {
         this.nodeEngine = nodeEngine;
         this.config = config;
         this.group = group;
@@ -100,7 +101,7 @@ public final class CpMembership {
         this.planner = new MembershipPlanner(config.getMemberCount(), config.getMissingMemberRemovalTimeout().toNanos(),
                 TimeUnit.SECONDS.toNanos(LEARNER_TIMEOUT_SECONDS));
         this.majority = new MajorityWatch(config.getLeaderHeartbeatTimeout().toNanos());
-        this.lastViewRequest = new AtomicLong(clock.getAsLong() - VIEW_REQUEST_INTERVAL_NANOS);
+        this.lastViewRequest = new AtomicLong(System.nanoTime() - VIEW_REQUEST_INTERVAL_NANOS);
     }
 
     /**
@@ -125,7 +126,7 @@ public final class CpMembership {
 
     /** The cluster removed a member: if it is in the CP group, the leader removes it too. */
     public void memberRemoved(UUID uuid) {
-        goneSince.putIfAbsent(uuid, clock.getAsLong());
+        goneSince.putIfAbsent(uuid, clock.nanos());
     }
 
     /** This member's node saw a new leader (maybe itself): the group's upkeep runs now, not at the next half second. */
@@ -253,7 +254,7 @@ public final class CpMembership {
     /** A Raft message came from a group this member does not know yet: asks its sender. At most every 200 ms. */
     public void requestViewFrom(UUID memberUuid) {
         long last = lastViewRequest.get();
-        long now = clock.getAsLong();
+        long now = System.nanoTime(); // pacing, not a decision: real time, so a clock a test holds still does not stop it
         if (now - last < VIEW_REQUEST_INTERVAL_NANOS || !lastViewRequest.compareAndSet(last, now)) {
             return;
         }
@@ -329,7 +330,7 @@ public final class CpMembership {
         if (committed.getLogIndex() != report.getEffectiveMembers().getLogIndex()) {
             return null; // a change is in progress
         }
-        long now = clock.getAsLong();
+        long now = clock.nanos();
         List<UUID> dataMembers = new ArrayList<>();
         dataMembers().forEach(member -> dataMembers.add(member.getUuid()));
         Set<UUID> groupMembers = new HashSet<>();
@@ -531,7 +532,7 @@ public final class CpMembership {
             voting.clear();
             node.getCommittedMembers().getVotingMembers().forEach(e -> voting.add(((CpEndpoint) e).uuid()));
         }
-        majority.update(view.groupId().toString(), voting, this::inCluster, clock.getAsLong());
+        majority.update(view.groupId().toString(), voting, this::inCluster, clock.nanos());
     }
 
     private boolean inCluster(UUID member) {

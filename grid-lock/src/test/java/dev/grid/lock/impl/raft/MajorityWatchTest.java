@@ -1,17 +1,20 @@
 package dev.grid.lock.impl.raft;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The majority watch with time set by hand. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class MajorityWatchTest {
     private static final long GRACE = 2_000_000_000L;
     private final UUID a = UUID.randomUUID();
