@@ -2,6 +2,7 @@ package dev.grid.monitor.impl.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import dev.grid.core.GridClock;
 import dev.grid.core.GridCounter;
 import dev.grid.core.GridCounters;
 import dev.grid.core.GridEvent;
@@ -29,7 +30,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -58,7 +58,7 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
     private final IMap<String, String> heuristics;
     private final String publisher;
     private final Duration heuristicRetention;
-    private final LongSupplier clock;
+    private final GridClock clock;
     private final ThreadPoolExecutor worker;
     private final LongAdder dropped = new LongAdder();
     private final Map<String, GridCounter> fileCounters;
@@ -71,7 +71,7 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
      * @param registry where this JVM's transaction counters and durations go (null: none)
      * @param counters hot-path counters (the member's counters file)
      */
-    public TransactionMonitor(HazelcastInstance hazelcast, String publisher, Duration heuristicRetention, LongSupplier clock,
+    public TransactionMonitor(HazelcastInstance hazelcast, String publisher, Duration heuristicRetention, GridClock clock,
                               MeterRegistry registry, GridCounters counters) {
         this.transactions = hazelcast.getMap(Structures.TRANSACTIONS);
         this.heuristics = hazelcast.getMap(Structures.HEURISTICS);
@@ -84,7 +84,7 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
             return thread;
         }, (task, executor) -> dropped.increment());
         this.clusterView = new LatestRead<>("grid-monitor-txn-read", new ClusterView(List.of(), 0),
-                () -> new ClusterView(inFlight(), heuristics.size()));
+                () -> new ClusterView(inFlight(), heuristics().size()));
         this.fileCounters = Arrays.stream(TYPES).collect(Collectors.toMap(t -> t,
                 t -> counters.counter("grid_txn_events_total", Map.of("type", t))));
         if (registry != null) {
@@ -176,8 +176,7 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
                 case "heuristic":
                     String outcome = event.attribute("outcome") != null ? event.attribute("outcome") : event.message();
                     heuristics.set(txId, Json.write(Json.obj("txId", txId, "outcome", outcome, "node", nullToEmpty(event.attribute("node")),
-                            "resources", resources(event), "at", event.timeMillis(), "publisher", publisher)),
-                            heuristicRetention.toMillis(), TimeUnit.MILLISECONDS);
+                            "resources", resources(event), "at", event.timeMillis(), "publisher", publisher)));
                     transactions.delete(txId);
                     break;
                 case "recovery-completed":
@@ -258,11 +257,19 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
         return list;
     }
 
-    /** @return the heuristic outcomes kept, newest first */
+    /**
+     * @return the heuristic outcomes kept, newest first: those younger than the retention on this JVM's clock (older ones
+     *         are removed)
+     */
     public List<HeuristicOutcome> heuristics() {
+        long now = clock.millis();
         List<HeuristicOutcome> list = new ArrayList<>();
-        for (String json : heuristics.values()) {
-            Map<String, Object> r = Json.parseObject(json);
+        for (Map.Entry<String, String> entry : heuristics.entrySet()) {
+            Map<String, Object> r = Json.parseObject(entry.getValue());
+            if (now - Json.num(r, "at") >= heuristicRetention.toMillis()) {
+                heuristics.remove(entry.getKey(), entry.getValue());
+                continue;
+            }
             list.add(new HeuristicOutcome(Json.str(r, "txId"), Json.str(r, "outcome"), Json.str(r, "node"), strings(r.get("resources")),
                     Json.num(r, "at"), Json.str(r, "publisher")));
         }
@@ -280,7 +287,7 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
         ClusterView view = clusterView.latest();
         List<MonitoredTransaction> all = view.inFlight();
         int heuristicCount = view.heuristics();
-        long now = clock.getAsLong();
+        long now = clock.millis();
         long inDoubt = all.stream().filter(MonitoredTransaction::inDoubt).count();
         long oldest = all.stream().mapToLong(t -> t.inDoubtMillis(now)).max().orElse(0);
         Map<String, String> none = Map.of();
