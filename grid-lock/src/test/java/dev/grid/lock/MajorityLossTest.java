@@ -3,6 +3,7 @@ package dev.grid.lock;
 import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.Grid;
 import dev.grid.core.GridConfig;
+import dev.grid.core.GridEvent;
 import dev.grid.core.MetricsCollector;
 import dev.grid.core.test.ManualClock;
 import dev.grid.core.test.TestClusters;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -54,6 +56,12 @@ class MajorityLossTest {
         }
         Grid leader = CpTestSupport.awaitLeader(members, Duration.ofSeconds(30));
         Grid survivor = members.stream().filter(m -> m != leader).findFirst().orElseThrow();
+        List<CpEvent> published = new CopyOnWriteArrayList<>();
+        survivor.events().subscribe(event -> {
+            if (event instanceof CpEvent cp) {
+                published.add(cp);
+            }
+        });
         FencedLock lock = GridLocks.of(survivor).get("orphan");
         lock.lock();
         lock.unlock();
@@ -68,8 +76,16 @@ class MajorityLossTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> gauge(survivor, "grid_cp_failures_tolerated") == 0.0
                 && survivor.members().size() == 1);
         assertEquals(1.0, gauge(survivor, "grid_cp_majority_available"), "within the grace period on the member's clock");
+        assertTrue(published.isEmpty());
+        long lossSeen = clock.millis();
         clock.advance(GRACE);
         await().atMost(Duration.ofSeconds(10)).until(() -> gauge(survivor, "grid_cp_majority_available") == 0.0);
+        assertEquals(1, published.size(), "published once: " + published);
+        CpEvent.MajorityLost lost = (CpEvent.MajorityLost) published.get(0);
+        assertEquals(lossSeen + GRACE.toMillis(), lost.timeMillis(), "at the end of the grace period");
+        assertEquals(1, lost.present());
+        assertEquals(3, lost.voting());
+        assertEquals(GridEvent.Severity.ERROR, lost.severity());
 
         AtomicReference<Thread> caller = new AtomicReference<>();
         CompletableFuture<Boolean> call = CompletableFuture.supplyAsync(() -> {

@@ -5,6 +5,8 @@ import com.hazelcast.spi.impl.NodeEngine;
 import com.hazelcast.transaction.TransactionException;
 import com.hazelcast.transaction.TransactionTimedOutException;
 import dev.grid.core.Grid;
+import dev.grid.core.GridEvent;
+import dev.grid.core.GridMapEvent.TxnLockLeaseEnded;
 import dev.grid.core.GridMap;
 import dev.grid.core.impl.EmbeddedGrid;
 import dev.grid.core.impl.map.GridMapService;
@@ -21,10 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,6 +54,8 @@ class TxnLockLeaseTest {
     private static Grid member;
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final List<TxnLockLeaseEnded> leasesEnded = new CopyOnWriteArrayList<>();
+    private AutoCloseable subscription;
     private String name;
     private GridMap<String, String> outside;
 
@@ -67,10 +73,16 @@ class TxnLockLeaseTest {
     void newMap() {
         name = "lease-" + UUID.randomUUID().toString().substring(0, 8);
         outside = member.map(name);
+        subscription = member.events().subscribe((GridEvent event) -> {
+            if (event instanceof TxnLockLeaseEnded ended && ended.map().equals(name)) {
+                leasesEnded.add(ended);
+            }
+        });
     }
 
     @AfterEach
-    void cleanUp() throws InterruptedException {
+    void cleanUp() throws Exception {
+        subscription.close();
         threads.shutdownNow();
         assertTrue(threads.awaitTermination(30, TimeUnit.SECONDS), "test threads did not end");
         outside.destroy();
@@ -78,10 +90,14 @@ class TxnLockLeaseTest {
 
     /** Asks the key's owner for the key's transactional lock on behalf of a transaction of its own, with no lease. */
     private TxnLockResult probe(String key) {
+        return probe(key, UUID.randomUUID());
+    }
+
+    private TxnLockResult probe(String key, UUID transaction) {
         NodeEngine nodeEngine = EmbeddedGrid.nodeEngine(member.hazelcast());
         Data keyData = new MapSerialization(name, nodeEngine.getSerializationService()).key(key);
         int partition = nodeEngine.getPartitionService().getPartitionId(keyData);
-        TxnLockAndGetOperation lock = new TxnLockAndGetOperation(name, keyData, UUID.randomUUID(), 0);
+        TxnLockAndGetOperation lock = new TxnLockAndGetOperation(name, keyData, transaction, 0);
         return nodeEngine.getOperationService().<TxnLockResult>invokeOnPartition(GridMapService.SERVICE_NAME, lock, partition).joinInternal();
     }
 
@@ -102,6 +118,7 @@ class TxnLockLeaseTest {
         TxnKind.Txn holder = TxnKind.ONE_PHASE.begin(member.hazelcast(), TIMEOUT_SECONDS);
         try {
             holder.<String, String>map(name).getForUpdate("k");
+            long lockedAt = CLOCK.millis();
             TxnLockResult atStart = probe("k");
             assertFalse(atStart.isAcquired(), "held by the transaction");
             assertEquals(LEASE.toMillis(), atStart.holderLeaseMillis(), "the lease is the transaction's timeout");
@@ -112,7 +129,15 @@ class TxnLockLeaseTest {
             assertEquals(1, lastMillisecond.holderLeaseMillis());
 
             CLOCK.advance(Duration.ofMillis(1));
-            assertTrue(probe("k").isAcquired(), "the lease ended: another transaction takes the key");
+            assertTrue(leasesEnded.isEmpty());
+            UUID next = UUID.randomUUID();
+            assertTrue(probe("k", next).isAcquired(), "the lease ended: another transaction takes the key");
+            TxnLockLeaseEnded ended = leasesEnded.get(0);
+            assertEquals(holder.context().getTxnId(), ended.transaction());
+            assertEquals(lockedAt + LEASE.toMillis(), ended.leaseEndedAtMillis());
+            assertEquals(CLOCK.millis(), ended.timeMillis());
+            assertEquals(next, ended.nextTransaction());
+            assertEquals(GridEvent.Severity.WARN, ended.severity());
         } finally {
             holder.rollback();
         }
@@ -135,6 +160,9 @@ class TxnLockLeaseTest {
             CLOCK.advance(LEASE);
             plain.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals("plain", outside.get("k"), "the plain write ran once the lease ended, without the transaction ending");
+            assertEquals(1, leasesEnded.size(), "published once, when the plain write took the key");
+            assertTrue(leasesEnded.get(0).takenByPlainWrite());
+            assertEquals(holder.context().getTxnId(), leasesEnded.get(0).transaction());
         } finally {
             holder.rollback();
         }

@@ -10,6 +10,8 @@ import com.hazelcast.spi.impl.operationservice.Operation;
 import dev.grid.core.GridClock;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridCpConfig;
+import dev.grid.core.GridEvents;
+import dev.grid.core.impl.DefaultGridEvents;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.lock.impl.commands.LeaveGroupCommand;
 import dev.grid.lock.impl.raft.CpGroup;
@@ -60,6 +62,8 @@ public final class CpService implements ManagedService, MembershipAwareService, 
         GridConfig gridConfig = fromGrid instanceof GridConfig ? (GridConfig) fromGrid : new GridConfig();
         config = gridConfig.getCp();
         clock = gridConfig.getClock();
+        Object bus = nodeEngine.getConfig().getUserContext().get(DefaultGridEvents.USER_CONTEXT_KEY);
+        GridEvents events = bus instanceof GridEvents ? (GridEvents) bus : new DefaultGridEvents();
         int port = nodeEngine.getThisAddress().getPort();
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "grid-cp-" + port);
@@ -67,7 +71,7 @@ public final class CpService implements ManagedService, MembershipAwareService, 
             return thread;
         });
         group = new CpGroup(nodeEngine, config, clock, this::onMessageFromUnknownGroup);
-        membership = new CpMembership(nodeEngine, config, group, scheduler, clock);
+        membership = new CpMembership(nodeEngine, config, group, scheduler, clock, events);
         group.setMembership(membership);
         invoker = new RaftInvoker(nodeEngine, config, group, membership, scheduler, clock);
         if (config.getMemberCount() == 0) {

@@ -21,8 +21,11 @@ import com.hazelcast.transaction.impl.Transaction;
 import dev.grid.core.GridClock;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridCounters;
+import dev.grid.core.GridEvents;
+import dev.grid.core.GridMapEvent;
 import dev.grid.core.GridMapConfig;
 import dev.grid.core.GridMapStats;
+import dev.grid.core.impl.DefaultGridEvents;
 import dev.grid.core.impl.StructureNames;
 import dev.grid.core.impl.map.tx.TransactionalGridMapProxy;
 
@@ -48,6 +51,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     private final NodeEngine nodeEngine;
     private final ConcurrentMap<String, MapContainer> containers = new ConcurrentHashMap<>();
     private GridConfig config;
+    private GridEvents events;
     private OffHeapBudget budget;
     private volatile GridCounters counters = GridCounters.NONE;
 
@@ -68,6 +72,15 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         return config.getClock();
     }
 
+    /**
+     * Publishes that the lease of a transaction's lock ended and a write took the key (on the partition's thread).
+     *
+     * @param nextTransaction the transaction that took the key, or null for a plain write
+     */
+    public void leaseEnded(String map, int partition, TxnLock lock, UUID nextTransaction) {
+        events.publish(new GridMapEvent.TxnLockLeaseEnded(now(), map, partition, lock.txnId(), lock.expiresAt(), nextTransaction));
+    }
+
     public static ObjectNamespace namespace(String mapName) {
         return new DistributedObjectNamespace(SERVICE_NAME, mapName);
     }
@@ -77,6 +90,8 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         Object fromGrid = nodeEngine.getConfig().getUserContext().get(CONFIG_KEY);
         // A plain Hazelcast member (not started through Grid) serves GridMaps with the defaults.
         config = fromGrid instanceof GridConfig ? (GridConfig) fromGrid : new GridConfig();
+        Object bus = nodeEngine.getConfig().getUserContext().get(DefaultGridEvents.USER_CONTEXT_KEY);
+        events = bus instanceof GridEvents ? (GridEvents) bus : new DefaultGridEvents();
         budget = new OffHeapBudget(config.getOffHeapBudget());
         ChronicleWarmUp.startInBackground();
     }

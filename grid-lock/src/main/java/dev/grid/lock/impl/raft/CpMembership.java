@@ -5,6 +5,8 @@ import com.hazelcast.internal.util.ConcurrencyUtil;
 import com.hazelcast.spi.impl.NodeEngine;
 import dev.grid.core.GridClock;
 import dev.grid.core.GridCpConfig;
+import dev.grid.core.GridEvents;
+import dev.grid.lock.CpEvent;
 import dev.grid.lock.impl.CpService;
 import dev.grid.lock.impl.raft.model.CpEndpoint;
 import dev.grid.lock.impl.raft.model.GridCpGroupId;
@@ -70,6 +72,7 @@ public final class CpMembership {
     private final CpGroup group;
     private final ScheduledExecutorService maintenance;
     private final GridClock clock;
+    private final GridEvents events;
     private final MembershipPlanner planner;
     private final MajorityWatch majority;
     private final Map<UUID, Long> goneSince = new ConcurrentHashMap<>();
@@ -90,14 +93,16 @@ public final class CpMembership {
      *                    and shortly after a change failed
      * @param clock       the member's clock; its {@link GridClock#nanos()} times when members left, learners, the
      *                    majority watch (how often to ask for a view is paced in real time, as the scheduler is)
+     * @param events      where the majority's loss and return are published ({@link CpEvent})
      */
     public CpMembership(NodeEngine nodeEngine, GridCpConfig config, CpGroup group, ScheduledExecutorService maintenance,
-                        GridClock clock) {
+                        GridClock clock, GridEvents events) {
         this.nodeEngine = nodeEngine;
         this.config = config;
         this.group = group;
         this.maintenance = maintenance;
         this.clock = clock;
+        this.events = events;
         this.planner = new MembershipPlanner(config.getMemberCount(), config.getMissingMemberRemovalTimeout().toNanos(),
                 TimeUnit.SECONDS.toNanos(LEARNER_TIMEOUT_SECONDS));
         this.majority = new MajorityWatch(config.getLeaderHeartbeatTimeout().toNanos());
@@ -532,7 +537,13 @@ public final class CpMembership {
             voting.clear();
             node.getCommittedMembers().getVotingMembers().forEach(e -> voting.add(((CpEndpoint) e).uuid()));
         }
-        majority.update(view.groupId().toString(), voting, this::inCluster, clock.nanos());
+        MajorityWatch.Change change = majority.update(view.groupId().toString(), voting, this::inCluster, clock.nanos());
+        if (change != MajorityWatch.Change.NONE) {
+            int present = Quorum.present(voting, this::inCluster);
+            events.publish(change == MajorityWatch.Change.LOST
+                    ? new CpEvent.MajorityLost(clock.millis(), view.groupId().toString(), present, voting.size())
+                    : new CpEvent.MajorityRegained(clock.millis(), view.groupId().toString(), present, voting.size()));
+        }
     }
 
     private boolean inCluster(UUID member) {

@@ -50,13 +50,14 @@ class MajorityWatchTest {
         watch.update("g", voting, present::contains, 10);
         assertTrue(watch.majorityAvailable(), "within the grace period");
         assertEquals(0, watch.failuresTolerated());
-        watch.update("g", voting, present::contains, 10 + GRACE - 1);
+        assertEquals(MajorityWatch.Change.NONE, watch.update("g", voting, present::contains, 10 + GRACE - 1));
         assertTrue(watch.majorityAvailable());
-        watch.update("g", voting, present::contains, 10 + GRACE);
+        assertEquals(MajorityWatch.Change.LOST, watch.update("g", voting, present::contains, 10 + GRACE), "reported once");
         assertFalse(watch.majorityAvailable());
         assertTrue(watch.lostReported());
+        assertEquals(MajorityWatch.Change.NONE, watch.update("g", voting, present::contains, 11 + GRACE));
         present.add(b);
-        watch.update("g", voting, present::contains, 20 + GRACE);
+        assertEquals(MajorityWatch.Change.REGAINED, watch.update("g", voting, present::contains, 20 + GRACE));
         assertTrue(watch.majorityAvailable());
         assertFalse(watch.lostReported());
     }

@@ -5,10 +5,10 @@ import com.hazelcast.map.IMap;
 import dev.grid.core.GridAlertRule;
 import dev.grid.core.GridClock;
 import dev.grid.core.GridConfigException;
-import dev.grid.core.GridEvent;
 import dev.grid.core.GridEvents;
 import dev.grid.core.GridMonitorConfig;
 import dev.grid.monitor.Alert;
+import dev.grid.monitor.AlertEvent;
 import dev.grid.monitor.impl.cluster.Structures;
 import dev.grid.monitor.impl.json.Json;
 import dev.grid.monitor.impl.metrics.Series;
@@ -191,12 +191,10 @@ public final class AlertEvaluator {
                 + " (scope " + alert.get("scope") + ", " + alert.get("labels") + ", value " + alert.get("value") + ")";
         if (status.equals("firing")) {
             LOG.warn(line);
-            events.publish(GridEvent.now("monitor.alert-firing", "critical".equals(alert.get("severity")) ? GridEvent.Severity.ERROR
-                    : GridEvent.Severity.WARN, line, Map.of("rule", String.valueOf(alert.get("rule")), "scope", String.valueOf(alert.get("scope")))));
+            events.publish(new AlertEvent.Fired(toAlert(alert), line));
         } else {
             LOG.info(line);
-            events.publish(GridEvent.now("monitor.alert-resolved", GridEvent.Severity.INFO, line,
-                    Map.of("rule", String.valueOf(alert.get("rule")), "scope", String.valueOf(alert.get("scope")))));
+            events.publish(new AlertEvent.Resolved(toAlert(alert), line));
         }
         if (webhook != null) {
             webhook.post(Json.write(Json.obj("status", status, "alert", alert)));
