@@ -1,12 +1,15 @@
 package dev.grid.monitor;
 
 import dev.grid.core.GridAlertRule;
+import dev.grid.core.GridEvent;
 import dev.grid.core.GridMap;
 import dev.grid.core.test.ManualClock;
 import dev.grid.monitor.impl.DefaultGridMonitor;
 import dev.grid.monitor.impl.cluster.Structures;
 import dev.grid.monitor.impl.json.Json;
 import dev.grid.monitor.test.MonitoredCluster;
+import dev.grid.txn.GridHeuristicException;
+import dev.grid.txn.TxnEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -24,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The monitor's time-based behaviour on a {@link ManualClock} given to the members ({@code GridConfig.setClock}):
- * alert {@code for} durations, resolution and retention, and stale member views. The evaluation interval is a
+ * alert {@code for} durations, resolution and retention, the retention of heuristic outcomes, and stale member views. The evaluation interval is a
  * minute and evaluations start at the next minute on the clock, which stands still: the evaluator's own thread
  * never runs during a test, and the test evaluates by hand ({@link GridMonitor#evaluateAlerts()}) after moving the
  * clock. Every expectation is exact to the millisecond.
@@ -52,6 +56,12 @@ class MonitorClockTest {
                         .setFor(FOR).setSeverity("warning").setSummary("hot holds more than 10 entries")))) {
             cluster.startMember();
             GridMonitor monitor = cluster.monitors.get(0);
+            List<AlertEvent> published = new CopyOnWriteArrayList<>();
+            cluster.members.get(0).events().subscribe(event -> {
+                if (event instanceof AlertEvent alert) {
+                    published.add(alert);
+                }
+            });
             GridMap<Integer, Integer> hot = cluster.members.get(0).map("hot");
             for (int i = 0; i < 50; i++) {
                 hot.set(i, i);
@@ -70,6 +80,9 @@ class MonitorClockTest {
             assertTrue(fired.firing(), fired.toString());
             assertEquals(seen, fired.activeAtMillis());
             assertEquals(seen + FOR.toMillis(), fired.firedAtMillis(), "fired exactly its for after the condition was first seen");
+            assertEquals(List.of(new AlertEvent.Fired(fired, published.get(0).message())), published, "published once, when it fired");
+            assertEquals(GridEvent.Severity.WARN, published.get(0).severity());
+            assertEquals(fired.firedAtMillis(), published.get(0).timeMillis());
 
             clock.advance(INTERVAL);
             monitor.evaluateAlerts();
@@ -81,6 +94,8 @@ class MonitorClockTest {
             assertFalse(resolved.firing(), resolved.toString());
             assertEquals(fired.firedAtMillis() + 2 * INTERVAL.toMillis(), resolved.resolvedAtMillis(), "resolved by the first evaluation after");
             assertEquals(fired.firedAtMillis(), resolved.firedAtMillis(), "the same alert");
+            assertEquals(2, published.size());
+            assertEquals(new AlertEvent.Resolved(resolved, published.get(1).message()), published.get(1));
 
             clock.advance(RETENTION.minus(MS));
             monitor.evaluateAlerts();
@@ -113,6 +128,28 @@ class MonitorClockTest {
             assertFalse(cluster.members.get(0).hazelcast().getMap(Structures.MEMBERS).containsKey("vanished"), "and removed");
             // the member's own view is refreshed every 200 ms (real time), stamped with the clock's new reading
             await().atMost(Duration.ofSeconds(10)).until(() -> addresses(monitor).equals(List.of(self)));
+        }
+    }
+
+    @Test
+    void aHeuristicOutcomeIsKeptForTheResolvedAlertRetentionOnTheClock() {
+        ManualClock clock = new ManualClock();
+        try (MonitoredCluster cluster = new MonitoredCluster(1, data, config -> config.setClock(clock).getMonitor()
+                .setResolvedAlertRetention(RETENTION))) {
+            cluster.startMember();
+            GridMonitor monitor = cluster.monitors.get(0);
+            cluster.members.get(0).events().publish(new TxnEvent.Heuristic(clock.millis(), "0:ffff7f000001:1:2:3", "node-1",
+                    List.of("grid", "orders"), GridHeuristicException.Outcome.MIXED, "orders", "transaction 0:ffff7f000001:1:2:3: heuristic MIXED"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> monitor.heuristics().size() == 1);
+            HeuristicOutcome kept = monitor.heuristics().get(0);
+            assertEquals("MIXED", kept.outcome());
+            assertEquals(clock.millis(), kept.atMillis());
+
+            clock.advance(RETENTION.minus(MS));
+            assertEquals(List.of(kept), monitor.heuristics(), "kept for the whole retention");
+            clock.advance(MS);
+            assertTrue(monitor.heuristics().isEmpty(), "gone once the retention has passed");
+            assertTrue(cluster.members.get(0).hazelcast().getMap(Structures.HEURISTICS).isEmpty(), "and removed");
         }
     }
 
