@@ -53,7 +53,10 @@ final class TxnState implements BranchObserver {
         return timeoutSeconds;
     }
 
-    /** @return whether the transaction has run for at least its timeout */
+    /**
+     * @return whether the transaction has run for at least its timeout: on the system clock, because Narayana's
+     *         reaper, which decides the timeout, runs on it (grid-txn only tells why afterwards)
+     */
     boolean timedOut() {
         return elapsedMillis() >= TimeUnit.SECONDS.toMillis(timeoutSeconds);
     }
