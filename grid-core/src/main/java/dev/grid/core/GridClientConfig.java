@@ -21,6 +21,7 @@ public final class GridClientConfig {
     private Duration connectTimeout = Duration.ofSeconds(30);
     private final Map<String, String> hazelcastProperties = new LinkedHashMap<>();
     private String secret = "";
+    private GridClock clock = GridClock.SYSTEM;
 
     /**
      * A client config for the cluster a member config describes: same cluster name and secret, and the
@@ -119,5 +120,23 @@ public final class GridClientConfig {
     /** @return the raw Hazelcast client properties set, in order */
     public Map<String, String> getHazelcastProperties() {
         return Collections.unmodifiableMap(hazelcastProperties);
+    }
+
+    /** @return the clock the client's logic decides by (default {@link GridClock#SYSTEM}) */
+    public GridClock getClock() {
+        return clock;
+    }
+
+    /**
+     * Sets the clock the client's logic decides by ({@link Grid#clock()}: event times, what
+     * grid-txn and grid-monitor running in the client judge by time). Not a configuration file key:
+     * tests pass a clock they advance by hand.
+     *
+     * @param clock the clock
+     * @return this
+     */
+    public GridClientConfig setClock(GridClock clock) {
+        this.clock = Require.nonNull("clock", clock);
+        return this;
     }
 }

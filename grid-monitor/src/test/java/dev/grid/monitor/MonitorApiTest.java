@@ -238,10 +238,32 @@ class MonitorApiTest {
         return alerts.stream().filter(a -> rule.equals(a.get("rule"))).findFirst().orElse(null);
     }
 
+    /** An application's own kind of event. */
+    record DiskSlow(long timeMillis, String device) implements GridEvent {
+        @Override
+        public String type() {
+            return "test.disk-slow";
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.WARN;
+        }
+
+        @Override
+        public String message() {
+            return "disk is slow on member 3";
+        }
+
+        @Override
+        public Map<String, String> attributes() {
+            return Map.of("device", device);
+        }
+    }
+
     @Test
     void warningsOfEveryMemberReachTheDistributedLog() {
-        cluster.members.get(2).events().publish(GridEvent.now("test.disk-slow", GridEvent.Severity.WARN, "disk is slow on member 3",
-                Map.of("device", "sda")));
+        cluster.members.get(2).events().publish(new DiskSlow(cluster.members.get(2).clock().millis(), "sda"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             List<Map<String, Object>> entries = list(cluster.api(0, "api/log?severity=WARN&limit=100"), "entries");
             Map<String, Object> entry = entries.stream().filter(e -> "test.disk-slow".equals(e.get("source"))).findFirst()

@@ -1,6 +1,7 @@
 package dev.grid.monitor.impl.http;
 
 import dev.grid.core.Grid;
+import dev.grid.core.GridClock;
 import dev.grid.core.GridMember;
 import dev.grid.core.PartitionDistribution;
 import dev.grid.lock.LockInfo;
@@ -190,7 +191,7 @@ public final class ApiRoutes {
     }
 
     private Object transactions(Request request) {
-        long now = System.currentTimeMillis();
+        long now = monitor.clock().millis();
         List<Object> inFlight = new ArrayList<>();
         int inDoubt = 0;
         for (MonitoredTransaction t : monitor.transactionMonitor().inFlight()) {
@@ -244,7 +245,7 @@ public final class ApiRoutes {
 
     private Object counters(Request request) {
         try {
-            MemberCounters counters = CountersFileReader.read(monitor.countersFile()).orElseThrow();
+            MemberCounters counters = CountersFileReader.read(monitor.countersFile(), GridClock.SYSTEM).orElseThrow();
             return Json.obj("file", counters.file().toString(), "description", counters.description(), "values", counters.values());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
