@@ -1,6 +1,5 @@
 package dev.grid.monitor.impl.http;
 
-import dev.grid.core.Grid;
 import dev.grid.core.GridMember;
 import dev.grid.core.PartitionDistribution;
 import dev.grid.lock.LockInfo;
@@ -10,8 +9,6 @@ import dev.grid.monitor.HeuristicOutcome;
 import dev.grid.monitor.LogEntry;
 import dev.grid.monitor.MemberCounters;
 import dev.grid.monitor.MonitoredTransaction;
-import dev.grid.monitor.impl.DefaultGridMonitor;
-import dev.grid.monitor.impl.counters.CountersFileReader;
 import dev.grid.monitor.impl.json.Json;
 import dev.grid.monitor.impl.metrics.PrometheusExport;
 
@@ -33,10 +30,10 @@ public final class ApiRoutes {
     private static final Map<String, String> STATIC = Map.of(
             "/", "index.html", "/index.html", "index.html", "/dashboard.js", "dashboard.js", "/dashboard.css", "dashboard.css");
 
-    private final DefaultGridMonitor monitor;
+    private final MonitorState monitor;
     private final Map<String, Function<Request, Response>> api = new TreeMap<>();
 
-    public ApiRoutes(DefaultGridMonitor monitor) {
+    public ApiRoutes(MonitorState monitor) {
         this.monitor = monitor;
         api.put("/api", r -> json(r, Set.of(), this::index));
         api.put("/api/members", r -> json(r, Set.of(), this::members));
@@ -56,7 +53,7 @@ public final class ApiRoutes {
         }
         if (request.path.equals("/metrics")) {
             request.allow(Set.of());
-            return new Response(200, PrometheusExport.CONTENT_TYPE, monitor.export().scrape().getBytes(StandardCharsets.UTF_8));
+            return new Response(200, PrometheusExport.CONTENT_TYPE, monitor.scrape().getBytes(StandardCharsets.UTF_8));
         }
         String file = STATIC.get(request.path);
         if (file != null) {
@@ -85,20 +82,19 @@ public final class ApiRoutes {
     }
 
     private Object index(Request request) {
-        return Json.obj("cluster", monitor.grid().clusterName(), "member", monitor.self().address(), "endpoints", new ArrayList<>(api.keySet()),
+        return Json.obj("cluster", monitor.clusterName(), "member", monitor.memberAddress(), "endpoints", new ArrayList<>(api.keySet()),
                 "metrics", "/metrics", "dashboard", "/");
     }
 
     private Object members(Request request) {
-        Grid grid = monitor.grid();
         Map<String, Map<String, Object>> views = new LinkedHashMap<>();
-        for (Map<String, Object> view : monitor.views().all()) {
+        for (Map<String, Object> view : monitor.memberViews()) {
             views.put(Json.str(view, "id"), view);
         }
-        PartitionDistribution distribution = grid.partitions().distribution();
+        PartitionDistribution distribution = monitor.distribution();
         List<Object> members = new ArrayList<>();
         boolean first = true;
-        for (GridMember member : grid.members()) {
+        for (GridMember member : monitor.members()) {
             Map<String, Object> entry = Json.obj("id", member.id().toString(), "address", member.address(), "local", member.local(),
                     "oldest", first, "partitionsOwned", distribution.ownedCounts().getOrDefault(member, 0));
             Map<String, Object> view = views.get(member.id().toString());
@@ -111,24 +107,23 @@ public final class ApiRoutes {
             members.add(entry);
             first = false;
         }
-        return Json.obj("cluster", grid.clusterName(), "count", members.size(), "members", members);
+        return Json.obj("cluster", monitor.clusterName(), "count", members.size(), "members", members);
     }
 
     private Object partitions(Request request) {
-        PartitionDistribution distribution = monitor.grid().partitions().distribution();
+        PartitionDistribution distribution = monitor.distribution();
         List<Object> owners = new ArrayList<>();
         distribution.ownedCounts().forEach((member, owned) -> owners.add(Json.obj("address", member.address(), "id", member.id().toString(),
                 "owned", owned)));
         return Json.obj("partitionCount", distribution.partitionCount(), "ideal", distribution.ideal(), "min", distribution.min(),
                 "max", distribution.max(), "unassigned", distribution.unassigned(), "members", owners,
-                "migrationsInProgress", monitor.clusterMetrics().migrationsInProgress(),
-                "migrationsCompleted", monitor.clusterMetrics().migrationsCompleted());
+                "migrationsInProgress", monitor.migrationsInProgress(), "migrationsCompleted", monitor.migrationsCompleted());
     }
 
     @SuppressWarnings("unchecked")
     private Object maps(Request request) {
         Map<String, Map<String, Object>> maps = new TreeMap<>();
-        for (Map<String, Object> view : monitor.views().all()) {
+        for (Map<String, Object> view : monitor.memberViews()) {
             Object perMap = view.get("maps");
             if (!(perMap instanceof Map)) {
                 continue;
@@ -171,8 +166,8 @@ public final class ApiRoutes {
     }
 
     private Object locks(Request request) {
-        List<LockInfo> locks = monitor.locks().locks();
-        long now = monitor.locks().now();
+        List<LockInfo> locks = monitor.locks();
+        long now = monitor.now();
         List<Object> list = new ArrayList<>();
         for (LockInfo lock : locks) {
             List<Object> waiters = new ArrayList<>();
@@ -186,21 +181,21 @@ public final class ApiRoutes {
                             "threadId", lock.holder().threadId(), "sessionId", lock.holder().sessionId()),
                     "acquiredAt", lock.acquiredAtMillis(), "heldMillis", lock.heldMillis(now), "waiters", waiters));
         }
-        return Json.obj("locks", list, "problem", monitor.locks().problem());
+        return Json.obj("locks", list, "problem", monitor.locksProblem());
     }
 
     private Object transactions(Request request) {
-        long now = System.currentTimeMillis();
+        long now = monitor.now();
         List<Object> inFlight = new ArrayList<>();
         int inDoubt = 0;
-        for (MonitoredTransaction t : monitor.transactionMonitor().inFlight()) {
+        for (MonitoredTransaction t : monitor.transactions()) {
             inDoubt += t.inDoubt() ? 1 : 0;
             inFlight.add(Json.obj("txId", t.txId(), "state", t.state(), "inDoubt", t.inDoubt(), "node", t.node(), "resources", t.resources(),
                     "beganAt", t.beganAtMillis(), "ageMillis", Math.max(0, now - t.beganAtMillis()), "preparedAt", t.preparedAtMillis(),
                     "inDoubtMillis", t.inDoubtMillis(now), "publisher", t.publisher()));
         }
         List<Object> heuristics = new ArrayList<>();
-        for (HeuristicOutcome h : monitor.transactionMonitor().heuristics()) {
+        for (HeuristicOutcome h : monitor.heuristics()) {
             heuristics.add(Json.obj("txId", h.txId(), "outcome", h.outcome(), "node", h.node(), "resources", h.resources(), "at", h.atMillis(),
                     "publisher", h.publisher()));
         }
@@ -211,7 +206,7 @@ public final class ApiRoutes {
         String state = request.choice("state", Set.of("firing", "resolved", "all"), "all");
         List<Object> list = new ArrayList<>();
         int firing = 0;
-        for (Alert a : monitor.alertEvaluator().alerts()) {
+        for (Alert a : monitor.alerts()) {
             firing += a.firing() ? 1 : 0;
             if (state.equals("all") || (state.equals("firing") == a.firing())) {
                 list.add(Json.obj("id", a.id(), "rule", a.rule(), "severity", a.severity(), "summary", a.summary(), "state", a.state(),
@@ -219,9 +214,7 @@ public final class ApiRoutes {
                         "resolvedAt", a.resolvedAtMillis(), "evaluatedBy", a.evaluatedBy()));
             }
         }
-        List<Object> rules = new ArrayList<>();
-        monitor.alertEvaluator().rules().forEach(rule -> rules.add(rule.toString()));
-        return Json.obj("firing", firing, "alerts", list, "rules", rules);
+        return Json.obj("firing", firing, "alerts", list, "rules", monitor.alertRules());
     }
 
     private Object log(Request request) {
@@ -231,23 +224,19 @@ public final class ApiRoutes {
         String source = request.param("source");
         List<Object> entries = new ArrayList<>();
         try {
-            for (LogEntry e : monitor.distributedLog().read(limit, entry -> (severity == null || entry.severity().equals(severity))
-                    && (member == null || member.equals(entry.member())) && (source == null || entry.source().contains(source)), 5000)) {
+            for (LogEntry e : monitor.log(limit, entry -> (severity == null || entry.severity().equals(severity))
+                    && (member == null || member.equals(entry.member())) && (source == null || entry.source().contains(source)))) {
                 entries.add(Json.obj("sequence", e.sequence(), "time", e.timeMillis(), "member", e.member(), "severity", e.severity(),
                         "source", e.source(), "message", e.message()));
             }
         } catch (Exception e) {
             throw new IllegalStateException("the distributed log could not be read: " + e, e);
         }
-        return Json.obj("size", monitor.distributedLog().size(), "entries", entries);
+        return Json.obj("size", monitor.logSize(), "entries", entries);
     }
 
     private Object counters(Request request) {
-        try {
-            MemberCounters counters = CountersFileReader.read(monitor.countersFile()).orElseThrow();
-            return Json.obj("file", counters.file().toString(), "description", counters.description(), "values", counters.values());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        MemberCounters counters = monitor.counters();
+        return Json.obj("file", counters.file().toString(), "description", counters.description(), "values", counters.values());
     }
 }

@@ -1,0 +1,158 @@
+package dev.grid.monitor.impl;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.ringbuffer.Ringbuffer;
+import com.sun.net.httpserver.HttpServer;
+import dev.grid.core.Grid;
+import dev.grid.core.GridAlertRule;
+import dev.grid.core.GridCounters;
+import dev.grid.core.GridEvent;
+import dev.grid.core.GridMonitorConfig;
+import dev.grid.core.test.TestClusters;
+import dev.grid.monitor.HeuristicOutcome;
+import dev.grid.monitor.LogEntry;
+import dev.grid.monitor.MonitoredTransaction;
+import dev.grid.monitor.impl.alerts.AlertEvaluator;
+import dev.grid.monitor.impl.cluster.DistributedLog;
+import dev.grid.monitor.impl.cluster.Structures;
+import dev.grid.monitor.impl.cluster.TransactionMonitor;
+import dev.grid.monitor.impl.metrics.Series;
+import dev.grid.monitor.test.GoldenFiles;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The JSON the monitor keeps in the cluster (alerts, transaction records, heuristic outcomes, log entries) and
+ * POSTs to the alert webhook, written from fixed inputs (a fixed clock, events with fixed times) by the real
+ * classes on one member, compared with golden files; and read back into the API's records.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class StoredRecordsGoldenTest {
+    private static final long T0 = 1_764_151_234_567L;
+    private static final String SELF = "127.0.0.1:5701";
+
+    private static Grid member;
+
+    @BeforeAll
+    static void startMember() {
+        member = TestClusters.of(1, 17).startMember();
+    }
+
+    @AfterAll
+    static void stopMember() {
+        TestClusters.closeAll(member);
+    }
+
+    @Test
+    void shouldKeepAndPostAlertsAsTheGoldenFiles() throws Exception {
+        List<String> posts = new CopyOnWriteArrayList<>();
+        HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/hook", exchange -> {
+            posts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        hook.start();
+        try {
+            GridMonitorConfig config = new GridMonitorConfig().setDefaultRules(false)
+                    .setWebhook("http://127.0.0.1:" + hook.getAddress().getPort() + "/hook")
+                    .addAlert(new GridAlertRule("members-missing", "grid_cluster_members_missing", ">", 0).setSeverity("critical")
+                            .setSummary("a member left"))
+                    .addAlert(new GridAlertRule("orders-offheap-high", "grid_map_offheap_used_bytes{map=\"orders\"}", ">", 8e9)
+                            .setSummary("orders uses > 8 GB & more off-heap <on a member>"));
+            AtomicLong clock = new AtomicLong(T0);
+            AlertEvaluator evaluator = new AlertEvaluator(member.hazelcast(), config, SELF, () -> true, () -> Set.of(SELF), clock::get,
+                    member.events());
+            evaluator.evaluate(List.of(series("grid_cluster_members_missing", Map.of(), 1), series("grid_map_offheap_used_bytes",
+                    Map.of("map", "orders"), 8.5e9), series("grid_map_offheap_used_bytes", Map.of("map", "sessions"), 9e9)));
+            GoldenFiles.assertMatches("stored-alerts-firing.txt", byKey(member.hazelcast().getMap(Structures.ALERTS)));
+
+            clock.set(T0 + 2_500);
+            evaluator.evaluate(List.of(series("grid_cluster_members_missing", Map.of(), 0), series("grid_map_offheap_used_bytes",
+                    Map.of("map", "orders"), 8.75e9)));
+            GoldenFiles.assertMatches("stored-alerts-one-resolved.txt", byKey(member.hazelcast().getMap(Structures.ALERTS)));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> posts.size() >= 3);
+            List<String> sorted = new ArrayList<>(posts);
+            sorted.sort(null);
+            GoldenFiles.assertMatches("alert-webhook-posts.txt", String.join("\n", sorted) + "\n");
+        } finally {
+            hook.stop(0);
+        }
+    }
+
+    @Test
+    void shouldKeepTransactionRecordsAsTheGoldenFileAndReadThemBack() {
+        HazelcastInstance hz = member.hazelcast();
+        try (TransactionMonitor monitor = new TransactionMonitor(hz, SELF, Duration.ofMinutes(5), () -> T0 + 60_000, null, GridCounters.NONE)) {
+            monitor.onEvent(txn("begin", "tx-1", T0, Map.of("node", "shop-app-1", "resources", "gridmap:stock, jdbc:orders")));
+            monitor.onEvent(txn("enlist", "tx-1", T0 + 10, Map.of("resources", "hz:queue:shipments")));
+            monitor.onEvent(txn("prepare", "tx-1", T0 + 20, Map.of()));
+            monitor.onEvent(txn("begin", "tx-2", T0 + 30, Map.of("node", "shop-app-2")));
+            monitor.onEvent(txn("timeout", "tx-2", T0 + 40, Map.of()));
+            monitor.onEvent(txn("heuristic", "tx-3", T0 + 50, Map.of("outcome", "HEURISTIC_MIXED", "node", "shop-app-1",
+                    "resources", "jdbc:orders")));
+            IMap<String, String> heuristics = hz.getMap(Structures.HEURISTICS);
+            await().atMost(Duration.ofSeconds(20)).until(() -> heuristics.containsKey("tx-3"));
+
+            GoldenFiles.assertMatches("stored-transactions.txt", byKey(hz.getMap(Structures.TRANSACTIONS)));
+            GoldenFiles.assertMatches("stored-heuristics.txt", byKey(heuristics));
+            assertEquals(List.of(new MonitoredTransaction("tx-1", "PREPARED", "shop-app-1", List.of("gridmap:stock", "jdbc:orders",
+                    "hz:queue:shipments"), T0, T0 + 20, SELF), new MonitoredTransaction("tx-2", "TIMED_OUT", "shop-app-2", List.of(), T0 + 30,
+                    0, SELF)), monitor.inFlight());
+            assertEquals(List.of(new HeuristicOutcome("tx-3", "HEURISTIC_MIXED", "shop-app-1", List.of("jdbc:orders"), T0 + 50, SELF)),
+                    monitor.heuristics());
+        }
+    }
+
+    @Test
+    void shouldShipLogEntriesAsTheGoldenFileAndReadThemBack() throws Exception {
+        HazelcastInstance hz = member.hazelcast();
+        Ringbuffer<String> ring = hz.getRingbuffer(Structures.LOG);
+        long before = ring.tailSequence();
+        try (DistributedLog log = new DistributedLog(hz, SELF, false)) {
+            log.onEvent(new GridEvent("txn.heuristic", GridEvent.Severity.ERROR, T0,
+                    "outcome <HEURISTIC_MIXED> & \"quoted\"\n\tsecond line \\ é \u2028 \u0001", Map.of("txId", "tx-3")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> ring.tailSequence() > before);
+            GoldenFiles.assertMatches("stored-log-entry.json", ring.readOne(ring.tailSequence()) + "\n");
+            LogEntry entry = log.read(1, e -> true, 10).get(0);
+            assertEquals(new LogEntry(ring.tailSequence(), T0, SELF, "ERROR", "txn.heuristic",
+                    "outcome <HEURISTIC_MIXED> & \"quoted\"\n\tsecond line \\ é \u2028 \u0001 {txId=tx-3}"), entry);
+        }
+    }
+
+    private static Series series(String name, Map<String, String> labels, double value) {
+        return new Series(name, labels, value, false, "help");
+    }
+
+    private static GridEvent txn(String type, String txId, long time, Map<String, String> attributes) {
+        Map<String, String> all = new TreeMap<>(attributes);
+        all.put("txId", txId);
+        return new GridEvent("txn." + type, GridEvent.Severity.INFO, time, type, all);
+    }
+
+    /** @return the map's entries, one {@code key value} line each, sorted by key */
+    private static String byKey(IMap<String, String> map) {
+        StringBuilder out = new StringBuilder();
+        new TreeMap<>(map).forEach((key, value) -> out.append(key).append(' ').append(value).append('\n'));
+        return out.toString();
+    }
+}
