@@ -123,10 +123,15 @@ public final class LockCommand {
 
     /** @return results.json-style text of the results */
     static String toJson(List<LockResult> results) {
+        return toJson(results, dev.grid.perf.bench.report.MachineInfo.describe());
+    }
+
+    /** @return results.json-style text of the results, on the machine described */
+    static String toJson(List<LockResult> results, Map<String, Object> machine) {
         List<Object> list = new ArrayList<>();
         results.forEach(r -> list.add(r.toJson()));
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("machine", dev.grid.perf.bench.report.MachineInfo.describe());
+        root.put("machine", machine);
         root.put("lock", list);
         root.put("ratio_grid_over_hazelcast_5_4", LockResult.ratios(results));
         return dev.grid.perf.bench.report.Results.json(root);

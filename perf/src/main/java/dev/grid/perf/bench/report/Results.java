@@ -35,7 +35,12 @@ public final class Results {
      * @param started when the run started (ISO-8601)
      */
     public Results(String command, String started) {
-        this.machine = MachineInfo.describe();
+        this(command, started, MachineInfo.describe());
+    }
+
+    /** With the machine described by the caller (tests: fixed values). */
+    Results(String command, String started, Map<String, Object> machine) {
+        this.machine = machine;
         this.command = command;
         this.started = started;
     }
