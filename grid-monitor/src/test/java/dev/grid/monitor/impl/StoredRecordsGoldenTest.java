@@ -15,19 +15,26 @@ import dev.grid.monitor.LogEntry;
 import dev.grid.monitor.MonitoredTransaction;
 import dev.grid.monitor.impl.alerts.AlertEvaluator;
 import dev.grid.monitor.impl.cluster.DistributedLog;
+import dev.grid.monitor.impl.cluster.MemberViews;
 import dev.grid.monitor.impl.cluster.Structures;
 import dev.grid.monitor.impl.cluster.TransactionMonitor;
+import dev.grid.monitor.impl.counters.CountersFile;
+import dev.grid.monitor.impl.json.Json;
+import dev.grid.monitor.impl.metrics.MonitorInstruments;
 import dev.grid.monitor.impl.metrics.Series;
 import dev.grid.monitor.test.GoldenFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The JSON the monitor keeps in the cluster (alerts, transaction records, heuristic outcomes, log entries) and
  * POSTs to the alert webhook, written from fixed inputs (a fixed clock, events with fixed times) by the real
- * classes on one member, compared with golden files; and read back into the API's records.
+ * classes on one member, compared with golden files; and read back into the API's records. A member's view
+ * depends on the JVM (heap, off-heap sizes), so its golden file holds its shape: names, order and JSON types.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class StoredRecordsGoldenTest {
@@ -137,6 +145,29 @@ class StoredRecordsGoldenTest {
             assertEquals(new LogEntry(ring.tailSequence(), T0, SELF, "ERROR", "txn.heuristic",
                     "outcome <HEURISTIC_MIXED> & \"quoted\"\n\tsecond line \\ é \u2028 \u0001 {txId=tx-3}"), entry);
         }
+    }
+
+    @Test
+    void shouldPublishMemberViewsOfTheGoldenShape(@TempDir Path dir) {
+        member.<String, String>map("orders").set("order-1", "2 x coffee");
+        try (CountersFile counters = CountersFile.create(dir.resolve("member.counters"), "golden", 64)) {
+            MemberViews views = new MemberViews(member.hazelcast(), member.localMember().orElseThrow(), new MonitorInstruments(counters),
+                    () -> "http://127.0.0.1:7070/", 1000);
+            GoldenFiles.assertMatches("stored-member-view-shape.json", Json.write(shape(views.view(17, true))) + "\n");
+        }
+    }
+
+    /** @return the value with every number, string and boolean replaced by its JSON type: the shape of a document */
+    private static Object shape(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> shaped = new LinkedHashMap<>();
+            map.forEach((key, v) -> shaped.put(String.valueOf(key), shape(v)));
+            return shaped;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(StoredRecordsGoldenTest::shape).toList();
+        }
+        return value instanceof Number ? "number" : value instanceof Boolean ? "boolean" : value == null ? null : "string";
     }
 
     private static Series series(String name, Map<String, String> labels, double value) {
