@@ -8,13 +8,13 @@ import dev.grid.monitor.HeuristicOutcome;
 import dev.grid.monitor.LogEntry;
 import dev.grid.monitor.MemberCounters;
 import dev.grid.monitor.MonitoredTransaction;
+import dev.grid.monitor.impl.cluster.MemberView;
 import dev.grid.monitor.impl.counters.CountersFileReader;
 import dev.grid.monitor.impl.http.MonitorState;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /** The API's view of a running monitor: each call reads the monitor's part that knows the answer. */
@@ -49,7 +49,7 @@ final class LiveMonitorState implements MonitorState {
     }
 
     @Override
-    public List<Map<String, Object>> memberViews() {
+    public List<MemberView> memberViews() {
         return monitor.views().all();
     }
 

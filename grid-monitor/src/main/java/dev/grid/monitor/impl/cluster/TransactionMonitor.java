@@ -10,7 +10,7 @@ import dev.grid.core.MetricsCollector;
 import dev.grid.core.MetricsSource;
 import dev.grid.monitor.HeuristicOutcome;
 import dev.grid.monitor.MonitoredTransaction;
-import dev.grid.monitor.impl.json.Json;
+import dev.grid.monitor.impl.json.MonitorJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -162,7 +162,7 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
         try {
             switch (type) {
                 case "begin":
-                    transactions.set(txId, Json.write(record(event, "ACTIVE", Json.obj())));
+                    transactions.set(txId, MonitorJson.write(begun(event)));
                     break;
                 case "enlist":
                 case "prepare":
@@ -175,9 +175,8 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
                     break;
                 case "heuristic":
                     String outcome = event.attribute("outcome") != null ? event.attribute("outcome") : event.message();
-                    heuristics.set(txId, Json.write(Json.obj("txId", txId, "outcome", outcome, "node", nullToEmpty(event.attribute("node")),
-                            "resources", resources(event), "at", event.timeMillis(), "publisher", publisher)),
-                            heuristicRetention.toMillis(), TimeUnit.MILLISECONDS);
+                    heuristics.set(txId, MonitorJson.write(new HeuristicOutcome(txId, outcome, nullToEmpty(event.attribute("node")),
+                            resources(event), event.timeMillis(), publisher)), heuristicRetention.toMillis(), TimeUnit.MILLISECONDS);
                     transactions.delete(txId);
                     break;
                 case "recovery-completed":
@@ -193,31 +192,20 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
 
     private void update(String txId, GridEvent event, String type) {
         String current = transactions.get(txId);
-        Map<String, Object> record = current != null ? Json.parseObject(current) : record(event, "ACTIVE", Json.obj());
-        Set<String> resources = new LinkedHashSet<>(strings(record.get("resources")));
+        MonitoredTransaction record = current != null ? MonitorJson.read(current, MonitoredTransaction.class) : begun(event);
+        Set<String> resources = new LinkedHashSet<>(record.resources());
         resources.addAll(resources(event));
-        record.put("resources", new ArrayList<>(resources));
-        if (type.equals("prepare")) {
-            record.put("state", "PREPARED");
-            record.put("preparedAt", event.timeMillis());
-        } else if (type.equals("timeout")) {
-            record.put("state", "TIMED_OUT");
-        }
-        if (event.attribute("node") != null) {
-            record.put("node", event.attribute("node"));
-        }
-        transactions.set(txId, Json.write(record));
+        String state = type.equals("prepare") ? "PREPARED" : type.equals("timeout") ? "TIMED_OUT" : record.state();
+        long preparedAt = type.equals("prepare") ? event.timeMillis() : record.preparedAtMillis();
+        String node = event.attribute("node") != null ? event.attribute("node") : record.node();
+        transactions.set(txId, MonitorJson.write(new MonitoredTransaction(record.txId(), state, node, new ArrayList<>(resources),
+                record.beganAtMillis(), preparedAt, record.publisher())));
     }
 
-    private Map<String, Object> record(GridEvent event, String state, Map<String, Object> base) {
-        base.put("txId", event.attribute("txId"));
-        base.put("state", state);
-        base.put("node", nullToEmpty(event.attribute("node")));
-        base.put("resources", resources(event));
-        base.put("beganAt", event.timeMillis());
-        base.put("preparedAt", 0L);
-        base.put("publisher", publisher);
-        return base;
+    /** @return the record of a transaction that has just begun (or whose begin this JVM never saw) */
+    private MonitoredTransaction begun(GridEvent event) {
+        return new MonitoredTransaction(event.attribute("txId"), "ACTIVE", nullToEmpty(event.attribute("node")), resources(event),
+                event.timeMillis(), 0, publisher);
     }
 
     private static List<String> resources(GridEvent event) {
@@ -233,14 +221,6 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
         return list;
     }
 
-    private static List<String> strings(Object value) {
-        List<String> list = new ArrayList<>();
-        if (value instanceof List) {
-            ((List<?>) value).forEach(v -> list.add(String.valueOf(v)));
-        }
-        return list;
-    }
-
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }
@@ -249,9 +229,7 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
     public List<MonitoredTransaction> inFlight() {
         List<MonitoredTransaction> list = new ArrayList<>();
         for (String json : transactions.values()) {
-            Map<String, Object> r = Json.parseObject(json);
-            list.add(new MonitoredTransaction(Json.str(r, "txId"), Json.str(r, "state"), Json.str(r, "node"), strings(r.get("resources")),
-                    Json.num(r, "beganAt"), Json.num(r, "preparedAt"), Json.str(r, "publisher")));
+            list.add(MonitorJson.read(json, MonitoredTransaction.class));
         }
         list.sort(Comparator.comparing((MonitoredTransaction t) -> !t.inDoubt())
                 .thenComparingLong(t -> t.inDoubt() ? t.preparedAtMillis() : t.beganAtMillis()));
@@ -262,9 +240,7 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
     public List<HeuristicOutcome> heuristics() {
         List<HeuristicOutcome> list = new ArrayList<>();
         for (String json : heuristics.values()) {
-            Map<String, Object> r = Json.parseObject(json);
-            list.add(new HeuristicOutcome(Json.str(r, "txId"), Json.str(r, "outcome"), Json.str(r, "node"), strings(r.get("resources")),
-                    Json.num(r, "at"), Json.str(r, "publisher")));
+            list.add(MonitorJson.read(json, HeuristicOutcome.class));
         }
         list.sort(Comparator.comparingLong(HeuristicOutcome::atMillis).reversed());
         return list;
@@ -292,11 +268,11 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
                 dropped.sum());
     }
 
-    /** Stops the worker after it has recorded the events already queued (bounded: at most two seconds). */
     /** What the gauges read from the cluster maps. */
     private record ClusterView(List<MonitoredTransaction> inFlight, int heuristics) {
     }
 
+    /** Stops the worker after it has recorded the events already queued (bounded: at most two seconds). */
     @Override
     public void close() {
         clusterView.close();

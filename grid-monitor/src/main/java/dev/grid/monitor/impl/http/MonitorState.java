@@ -8,9 +8,9 @@ import dev.grid.monitor.HeuristicOutcome;
 import dev.grid.monitor.LogEntry;
 import dev.grid.monitor.MemberCounters;
 import dev.grid.monitor.MonitoredTransaction;
+import dev.grid.monitor.impl.cluster.MemberView;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -32,7 +32,7 @@ public interface MonitorState {
     PartitionDistribution distribution();
 
     /** @return every member's last published view, as stored in the cluster */
-    List<Map<String, Object>> memberViews();
+    List<MemberView> memberViews();
 
     /** @return migrations planned and not done */
     int migrationsInProgress();

@@ -10,10 +10,10 @@ import dev.grid.monitor.HeuristicOutcome;
 import dev.grid.monitor.LogEntry;
 import dev.grid.monitor.MemberCounters;
 import dev.grid.monitor.MonitoredTransaction;
-import dev.grid.monitor.impl.json.Json;
+import dev.grid.monitor.impl.cluster.MemberView;
+import dev.grid.monitor.impl.json.MonitorJson;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,10 +76,8 @@ final class FixedMonitorState implements MonitorState {
     }
 
     @Override
-    public List<Map<String, Object>> memberViews() {
-        List<Map<String, Object>> views = new ArrayList<>();
-        STORED_VIEWS.forEach(text -> views.add(Json.parseObject(text)));
-        return views;
+    public List<MemberView> memberViews() {
+        return STORED_VIEWS.stream().map(text -> MonitorJson.read(text, MemberView.class)).toList();
     }
 
     @Override
