@@ -1,5 +1,7 @@
 package dev.grid.perf.bench.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.grid.perf.bench.impl.BenchJson;
 import dev.grid.perf.bench.load.LoadSpec;
 import dev.grid.perf.bench.load.Measurement;
 import dev.grid.perf.bench.load.Progress;
@@ -16,10 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * results.json written from fixed measurements (histograms of fixed latencies, a fixed timeline and machine),
@@ -27,6 +32,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Timeout(30)
 class ResultsGoldenTest {
+    private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
 
     @Test
     void shouldWriteResultsJsonAsTheGoldenFile(@TempDir Path dir) throws Exception {
@@ -46,6 +52,58 @@ class ResultsGoldenTest {
         results.addExtra("lock", List.of(lock), "grid bench lock", "grid ok");
         results.write(dir);
         GoldenFiles.assertMatches("results.json", Files.readString(dir.resolve("results.json")));
+    }
+
+    /**
+     * results.json as it was before doubles were written in full (rounded to three decimals) is the same document:
+     * the same fields in the same order, and every number the same once rounded.
+     */
+    @Test
+    void shouldDifferFromTheThreeDecimalFormatOnlyInPrecision() throws Exception {
+        JsonNode full = BenchJson.read(Files.readString(GOLDEN.resolve("results.json")), JsonNode.class);
+        JsonNode rounded = BenchJson.read(Files.readString(GOLDEN.resolve("results-three-decimals.json")), JsonNode.class);
+        assertSameButPrecision("", rounded, full);
+    }
+
+    @Test
+    void shouldWriteAnOperationTypeThatOnlyFailedAndOtherStepsAsTheGoldenFile(@TempDir Path dir) throws Exception {
+        Results results = new Results("grid bench all --out perf/results", "2026-12-04T10:15:30Z", FixedMachine.describe());
+        LoadSpec d = new LoadSpec(Workload.D, Distribution.LATEST, 0.99, 1000, 10, 100, 2, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, 7);
+        Histogram reads = histogram();
+        reads.recordValue(12_345);
+        Map<Operation, Histogram> byOperation = new LinkedHashMap<>();
+        byOperation.put(Operation.READ, reads);
+        Map<Operation, Long> errors = new LinkedHashMap<>();
+        errors.put(Operation.INSERT, 3L);
+        results.add(new RunResult("imap", "client", 1, d, RunResult.Status.OK, null, new Measurement(0.5, 1.0, byOperation, reads, errors,
+                List.of(), "com.hazelcast.core.HazelcastException: full", false, false)));
+        results.addExtra("heap_markdown", "| what | GridMap |\n| --- | ---: |\n", "grid bench heap", "heap");
+        results.addStep("jmh", "grid bench jmh LocalGetBenchmark", "ok: figures in jmh.json");
+        results.write(dir);
+        GoldenFiles.assertMatches("results-failed-type-and-steps.json", Files.readString(dir.resolve("results.json")));
+    }
+
+    private static void assertSameButPrecision(String path, JsonNode expected, JsonNode actual) {
+        assertEquals(expected.getNodeType(), actual.getNodeType(), path);
+        if (expected.isNumber()) {
+            assertEquals(expected.asDouble(), Math.round(actual.asDouble() * 1000) / 1000.0, path);
+        } else if (expected.isContainerNode()) {
+            assertEquals(fieldNames(expected), fieldNames(actual), path);
+            assertEquals(expected.size(), actual.size(), path);
+            for (int i = 0; i < expected.size(); i++) {
+                String name = expected.isObject() ? fieldNames(expected).get(i) : null;
+                assertSameButPrecision(path + "/" + (name != null ? name : i), name != null ? expected.get(name) : expected.get(i),
+                        name != null ? actual.get(name) : actual.get(i));
+            }
+        } else {
+            assertEquals(expected, actual, path);
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     /** Reads of 10.137-37.4 µs and updates of 51.013-252.6 µs, a timeline of three seconds, two update errors. */

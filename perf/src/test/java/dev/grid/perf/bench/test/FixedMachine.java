@@ -1,7 +1,6 @@
 package dev.grid.perf.bench.test;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.grid.perf.bench.report.Machine;
 
 /** A machine description with fixed values, for golden files (the real one describes the machine the test runs on). */
 public final class FixedMachine {
@@ -9,15 +8,8 @@ public final class FixedMachine {
     }
 
     /** @return the machine as results.json and lock.json describe it */
-    public static Map<String, Object> describe() {
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("cores", 2);
-        machine.put("memory", "8.3 GB");
-        machine.put("memory_bytes", 8_300_000_000L);
-        machine.put("java", "17.0.12 (OpenJDK 64-Bit Server VM, Eclipse Adoptium)");
-        machine.put("os", "Linux 6.1.0-28-cloud-amd64 amd64");
-        machine.put("cpu", "Intel(R) Xeon(R) CPU @ 2.20GHz");
-        machine.put("load_average", 1.25);
-        return machine;
+    public static Machine describe() {
+        return new Machine(2, "8.3 GB", 8_300_000_000L, "17.0.12 (OpenJDK 64-Bit Server VM, Eclipse Adoptium)", "Linux 6.1.0-28-cloud-amd64 amd64",
+                "Intel(R) Xeon(R) CPU @ 2.20GHz", 1.25);
     }
 }
