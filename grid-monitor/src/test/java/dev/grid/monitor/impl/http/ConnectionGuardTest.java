@@ -3,6 +3,7 @@ package dev.grid.monitor.impl.http;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.EventListener;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link ConnectionGuard} on connections whose counters the test sets, with a clock the test advances. */
+@Timeout(60)
 class ConnectionGuardTest {
     private static final long MS = 1_000_000L;
     private final ConnectionGuard guard = new ConnectionGuard(Duration.ofSeconds(1), 3, () -> {

@@ -9,6 +9,7 @@ import dev.grid.perf.bench.targets.BenchTarget;
 import dev.grid.perf.bench.ycsb.Distribution;
 import dev.grid.perf.bench.ycsb.Workload;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Timeout(60)
 class ResultsJsonTest {
 
     @Test
