@@ -7,7 +7,7 @@ import dev.grid.core.Grid;
 import dev.grid.core.GridAlertRule;
 import dev.grid.core.GridConfigException;
 import dev.grid.core.GridMap;
-import dev.grid.monitor.impl.json.Json;
+import dev.grid.monitor.test.JsonFields;
 import dev.grid.monitor.test.MonitoredCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,7 +45,7 @@ class AlertsTest {
         List<Map<String, Object>> posts = new CopyOnWriteArrayList<>();
         HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         hook.createContext("/hook", exchange -> {
-            posts.add(Json.parseObject(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            posts.add(JsonFields.parseObject(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -63,7 +63,7 @@ class AlertsTest {
                 assertEquals(oldest, a.get("evaluatedBy"));
                 assertEquals("cluster", a.get("scope"));
             });
-            long firedAt = Json.num(alert(cluster, 1, "member-left"), "firedAt");
+            long firedAt = JsonFields.num(alert(cluster, 1, "member-left"), "firedAt");
             await().atMost(Duration.ofSeconds(10)).until(() -> posts.stream().anyMatch(p -> "firing".equals(p.get("status"))
                     && "member-left".equals(((Map<?, ?>) p.get("alert")).get("rule"))));
 
@@ -74,18 +74,18 @@ class AlertsTest {
                 Map<String, Object> a = alert(cluster, 1, "member-left");
                 assertNotNull(a, "kept in the cluster's alert map");
                 assertEquals("FIRING", a.get("state"), "kept in the cluster's alert map");
-                assertEquals(firedAt, Json.num(a, "firedAt"), "the same alert, not a new one");
+                assertEquals(firedAt, JsonFields.num(a, "firedAt"), "the same alert, not a new one");
                 assertEquals(oldest, a.get("evaluatedBy"));
             });
-            assertTrue(Json.num(cluster.api(1, "api/alerts?state=firing"), "firing") >= 1);
+            assertTrue(JsonFields.num(cluster.api(1, "api/alerts?state=firing"), "firing") >= 1);
 
             cluster.startMember();
             cluster.startMember();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 Map<String, Object> a = alert(cluster, 1, "member-left");
                 assertEquals("RESOLVED", a.get("state"));
-                assertEquals(firedAt, Json.num(a, "firedAt"));
-                assertTrue(Json.num(a, "resolvedAt") >= firedAt);
+                assertEquals(firedAt, JsonFields.num(a, "firedAt"));
+                assertTrue(JsonFields.num(a, "resolvedAt") >= firedAt);
                 assertEquals(cluster.members.get(1).localMember().orElseThrow().address(), a.get("evaluatedBy"));
             });
             await().atMost(Duration.ofSeconds(10)).until(() -> posts.stream().anyMatch(p -> "resolved".equals(p.get("status"))
@@ -176,7 +176,7 @@ class AlertsTest {
                 assertTrue(a != null && "FIRING".equals(a.get("state")), String.valueOf(a));
                 assertEquals(member.localMember().orElseThrow().address(), a.get("scope"));
                 assertEquals(Map.of("map", "hot", "replica", "primary"), a.get("labels"));
-                assertTrue(Json.dbl(a, "value") > 10 && Json.dbl(a, "value") <= 50, "the value when it fired: " + a);
+                assertTrue(JsonFields.dbl(a, "value") > 10 && JsonFields.dbl(a, "value") <= 50, "the value when it fired: " + a);
                 assertEquals("critical", a.get("severity"));
             });
             hot.clear();

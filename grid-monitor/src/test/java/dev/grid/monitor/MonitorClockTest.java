@@ -5,8 +5,9 @@ import dev.grid.core.GridEvent;
 import dev.grid.core.GridMap;
 import dev.grid.core.test.ManualClock;
 import dev.grid.monitor.impl.DefaultGridMonitor;
+import dev.grid.monitor.impl.cluster.MemberView;
 import dev.grid.monitor.impl.cluster.Structures;
-import dev.grid.monitor.impl.json.Json;
+import dev.grid.monitor.impl.json.MonitorJson;
 import dev.grid.monitor.test.MonitoredCluster;
 import dev.grid.txn.GridHeuristicException;
 import dev.grid.txn.TxnEvent;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -118,7 +120,7 @@ class MonitorClockTest {
             // the last view a member left behind when it vanished (killed, its host gone): no one refreshes it any more
             String gone = "127.0.0.1:1";
             cluster.members.get(0).hazelcast().<String, String>getMap(Structures.MEMBERS)
-                    .set("vanished", Json.write(Json.obj("id", "vanished", "address", gone, "updatedAt", clock.millis())));
+                    .set("vanished", MonitorJson.write(Map.of("id", "vanished", "address", gone, "updatedAt", clock.millis())));
             assertTrue(addresses(monitor).contains(gone));
 
             clock.advance(Duration.ofSeconds(10).minus(MS));
@@ -154,6 +156,6 @@ class MonitorClockTest {
     }
 
     private static List<String> addresses(DefaultGridMonitor monitor) {
-        return monitor.views().all().stream().map(view -> String.valueOf(view.get("address"))).toList();
+        return monitor.views().all().stream().map(MemberView::address).toList();
     }
 }

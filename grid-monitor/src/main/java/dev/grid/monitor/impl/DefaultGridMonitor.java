@@ -140,7 +140,7 @@ public final class DefaultGridMonitor implements GridMonitor {
         export.refresh().forEach(series -> known.add(series.name()));
         alerts.checkMetrics(known);
         try {
-            http = MonitorHttpServer.start(config, new ApiRoutes(this));
+            http = MonitorHttpServer.start(config, new ApiRoutes(new LiveMonitorState(this)));
             resources.add(http);
             countersFile.describe(describe(http.url()));
             LOG.info("grid monitor of {}: dashboard {} , metrics {}metrics, counters file {}", self.address(), http.url(), http.url(), file);

@@ -60,9 +60,7 @@ final class AllCommand {
                 List<String> lock = List.of("--threads", "4", "--warmup", "2s", "--duration", "5s", "--out", out.toString());
                 RunCommand.log("step: grid bench lock " + String.join(" ", lock));
                 List<LockResult> locks = LockCommand.measure(LockCommand.LockOptions.parse(lock), stop);
-                List<Object> json = new ArrayList<>();
-                locks.forEach(l -> json.add(l.toJson()));
-                results.addExtra("lock", json, "grid bench lock " + String.join(" ", lock), LockResult.table(locks));
+                results.addExtra("lock", locks, "grid bench lock " + String.join(" ", lock), LockResult.table(locks));
                 System.out.print(LockResult.table(locks));
                 ok &= locks.stream().noneMatch(l -> l.status().equals("failed"));
                 results.write(out);
@@ -78,8 +76,7 @@ final class AllCommand {
                 int code = BenchmarkMain.run(jmh.toArray(new String[0]));
                 String outcome = code == 0 ? "ok: figures in jmh.json" : "failed (exit code " + code + "; see the output above, "
                         + "e.g. another JMH run holding /tmp/jmh.lock)";
-                results.addExtra("jmh", java.util.Map.of("command", "grid bench jmh " + String.join(" ", jmh), "status", outcome),
-                        "grid bench jmh " + String.join(" ", jmh), outcome);
+                results.addStep("jmh", "grid bench jmh " + String.join(" ", jmh), outcome);
                 ok &= code == 0;
             }
             if (!stop.stopping()) {
@@ -88,8 +85,7 @@ final class AllCommand {
                 RunCommand.log("step: grid bench txn " + String.join(" ", txn));
                 int code = TxnCommand.run(txn);
                 String outcome = code == 0 ? "ok: figures in txn.json" : "failed (exit code " + code + "; see the output above)";
-                results.addExtra("txn", java.util.Map.of("command", "grid bench txn " + String.join(" ", txn), "status", outcome),
-                        "grid bench txn " + String.join(" ", txn), outcome);
+                results.addStep("txn", "grid bench txn " + String.join(" ", txn), outcome);
                 ok &= code == 0;
             }
         } catch (UsageException e) {

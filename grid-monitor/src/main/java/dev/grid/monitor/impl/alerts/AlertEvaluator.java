@@ -10,7 +10,7 @@ import dev.grid.core.GridMonitorConfig;
 import dev.grid.monitor.Alert;
 import dev.grid.monitor.AlertEvent;
 import dev.grid.monitor.impl.cluster.Structures;
-import dev.grid.monitor.impl.json.Json;
+import dev.grid.monitor.impl.json.MonitorJson;
 import dev.grid.monitor.impl.metrics.Series;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,22 +149,21 @@ public final class AlertEvaluator {
 
     private void fireIfNew(String id, GridAlertRule rule, String scope, Series s, long activeAt, long now) {
         String existing = alerts.get(id);
-        if (existing != null && "FIRING".equals(Json.str(Json.parseObject(existing), "state"))) {
+        if (existing != null && MonitorJson.read(existing, Alert.class).firing()) {
             return;
         }
-        Map<String, Object> alert = Json.obj("id", id, "rule", rule.getName(), "severity", rule.getSeverity(), "summary", rule.getSummary(),
-                "state", "FIRING", "scope", scope, "labels", new LinkedHashMap<>(s.labels()), "value", s.value(), "activeAt", activeAt, "firedAt", now,
-                "resolvedAt", 0L, "evaluatedBy", self);
-        alerts.set(id, Json.write(alert));
+        Alert alert = new Alert(id, rule.getName(), rule.getSeverity(), rule.getSummary(), "FIRING", scope, s.labels(), s.value(), activeAt,
+                now, 0, self);
+        alerts.set(id, MonitorJson.write(alert));
         notify(alert, "firing");
     }
 
     private void resolveStale(Set<String> trueNow, boolean isOldest, long now) {
         Set<String> present = memberAddresses.get();
         for (Map.Entry<String, String> entry : alerts.entrySet()) {
-            Map<String, Object> alert = Json.parseObject(entry.getValue());
-            if (!"FIRING".equals(Json.str(alert, "state"))) {
-                if (retentionEnded(Json.num(alert, "resolvedAt"), now)) {
+            Alert alert = MonitorJson.read(entry.getValue(), Alert.class);
+            if (!alert.firing()) {
+                if (retentionEnded(alert.resolvedAtMillis(), now)) {
                     alerts.remove(entry.getKey(), entry.getValue());
                 }
                 continue;
@@ -172,32 +171,31 @@ public final class AlertEvaluator {
             if (trueNow.contains(entry.getKey())) {
                 continue;
             }
-            String scope = Json.str(alert, "scope");
+            String scope = alert.scope();
             boolean mine = scope.equals(self) || (isOldest && (scope.equals(CLUSTER) || !present.contains(scope)));
-            boolean ruleGone = rules.stream().noneMatch(r -> r.getName().equals(Json.str(alert, "rule")));
+            boolean ruleGone = rules.stream().noneMatch(r -> r.getName().equals(alert.rule()));
             if (!mine && !(ruleGone && scope.equals(self))) {
                 continue;
             }
-            alert.put("state", "RESOLVED");
-            alert.put("resolvedAt", now);
-            alert.put("evaluatedBy", self);
-            alerts.set(entry.getKey(), Json.write(alert));
-            notify(alert, "resolved");
+            Alert resolved = new Alert(alert.id(), alert.rule(), alert.severity(), alert.summary(), "RESOLVED", scope, alert.labels(),
+                    alert.value(), alert.activeAtMillis(), alert.firedAtMillis(), now, self);
+            alerts.set(entry.getKey(), MonitorJson.write(resolved));
+            notify(resolved, "resolved");
         }
     }
 
-    private void notify(Map<String, Object> alert, String status) {
-        String line = "alert " + status + ": [" + alert.get("severity") + "] " + alert.get("rule") + ": " + alert.get("summary")
-                + " (scope " + alert.get("scope") + ", " + alert.get("labels") + ", value " + alert.get("value") + ")";
+    private void notify(Alert alert, String status) {
+        String line = "alert " + status + ": [" + alert.severity() + "] " + alert.rule() + ": " + alert.summary()
+                + " (scope " + alert.scope() + ", " + alert.labels() + ", value " + alert.value() + ")";
         if (status.equals("firing")) {
             LOG.warn(line);
-            events.publish(new AlertEvent.Fired(toAlert(alert), line));
+            events.publish(new AlertEvent.Fired(alert, line));
         } else {
             LOG.info(line);
-            events.publish(new AlertEvent.Resolved(toAlert(alert), line));
+            events.publish(new AlertEvent.Resolved(alert, line));
         }
         if (webhook != null) {
-            webhook.post(Json.write(Json.obj("status", status, "alert", alert)));
+            webhook.post(MonitorJson.write(new Notification(status, alert)));
         }
     }
 
@@ -211,7 +209,7 @@ public final class AlertEvaluator {
         long now = clock.millis();
         List<Alert> list = new ArrayList<>();
         for (String json : alerts.values()) {
-            Alert alert = toAlert(Json.parseObject(json));
+            Alert alert = MonitorJson.read(json, Alert.class);
             if (alert.firing() || !retentionEnded(alert.resolvedAtMillis(), now)) {
                 list.add(alert);
             }
@@ -222,13 +220,7 @@ public final class AlertEvaluator {
         return list;
     }
 
-    @SuppressWarnings("unchecked")
-    static Alert toAlert(Map<String, Object> a) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        if (a.get("labels") instanceof Map) {
-            ((Map<String, Object>) a.get("labels")).forEach((k, v) -> labels.put(k, String.valueOf(v)));
-        }
-        return new Alert(Json.str(a, "id"), Json.str(a, "rule"), Json.str(a, "severity"), Json.str(a, "summary"), Json.str(a, "state"),
-                Json.str(a, "scope"), labels, Json.dbl(a, "value"), Json.num(a, "activeAt"), Json.num(a, "firedAt"), Json.num(a, "resolvedAt"), Json.str(a, "evaluatedBy"));
+    /** A webhook post: {@code {"status":"firing"|"resolved","alert":{...}}}. */
+    private record Notification(String status, Alert alert) {
     }
 }

@@ -7,7 +7,7 @@ import dev.grid.core.GridMapStats;
 import dev.grid.core.GridMember;
 import dev.grid.core.impl.EmbeddedGrid;
 import dev.grid.core.impl.map.GridMapService;
-import dev.grid.monitor.impl.json.Json;
+import dev.grid.monitor.impl.json.MonitorJson;
 import dev.grid.monitor.impl.metrics.LatencyHistogram;
 import dev.grid.monitor.impl.metrics.MonitorInstruments;
 
@@ -50,17 +50,13 @@ public final class MemberViews {
     /** Publishes this member's view now. */
     public void publish(int partitionsOwned, boolean cpLeader) {
         // asynchronous: a write stuck while partitions are promoted must not hold up the monitor's refresh
-        views.setAsync(self.id().toString(), Json.write(view(partitionsOwned, cpLeader)));
-    }
-
-    private boolean isStale(Map<String, Object> view, long now) {
-        return now - Json.num(view, "updatedAt") >= staleAfterMillis;
+        views.setAsync(self.id().toString(), MonitorJson.write(view(partitionsOwned, cpLeader)));
     }
 
     /** @return this member's view */
-    public Map<String, Object> view(int partitionsOwned, boolean cpLeader) {
+    public MemberView view(int partitionsOwned, boolean cpLeader) {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        Map<String, Object> mapViews = new LinkedHashMap<>();
+        Map<String, MapView> mapViews = new LinkedHashMap<>();
         long entries = 0;
         long backups = 0;
         long used = 0;
@@ -69,20 +65,12 @@ public final class MemberViews {
             entries += s.primaryEntries();
             backups += s.backupEntries();
             used += s.offHeapUsed();
-            mapViews.put(name, Json.obj(
-                    "entries", s.primaryEntries(), "backupEntries", s.backupEntries(),
-                    "offHeapReserved", s.offHeapReserved(), "offHeapUsed", s.offHeapUsed(),
-                    "gets", s.gets(), "hits", s.hits(), "misses", s.misses(), "puts", s.puts(), "removes", s.removes(),
-                    "otherOperations", s.otherOperations(), "localReads", s.localReads(),
-                    "meanGetMicros", mean(s.totalGetNanos(), s.gets()), "meanPutMicros", mean(s.totalPutNanos(), s.puts()),
-                    "meanRemoveMicros", mean(s.totalRemoveNanos(), s.removes()),
-                    "p99GetMicros", quantile(name, "get"), "p99PutMicros", quantile(name, "put")));
+            mapViews.put(name, new MapView(s.primaryEntries(), s.backupEntries(), s.offHeapReserved(), s.offHeapUsed(), s.gets(), s.hits(),
+                    s.misses(), s.puts(), s.removes(), s.otherOperations(), s.localReads(), mean(s.totalGetNanos(), s.gets()),
+                    mean(s.totalPutNanos(), s.puts()), mean(s.totalRemoveNanos(), s.removes()), quantile(name, "get"), quantile(name, "put")));
         }
-        return Json.obj("id", self.id().toString(), "address", self.address(), "url", url.get(), "startedAt", startedAt,
-                "updatedAt", clock.millis(), "heapUsed", heap.getUsed(), "heapMax", heap.getMax(),
-                "offHeapReserved", maps.offHeapReserved(), "offHeapUsed", used, "offHeapBudget", maps.offHeapBudget(),
-                "partitionsOwned", partitionsOwned, "entries", entries, "backupEntries", backups, "cpLeader", cpLeader,
-                "maps", mapViews);
+        return new MemberView(self.id().toString(), self.address(), url.get(), startedAt, clock.millis(), heap.getUsed(),
+                heap.getMax(), maps.offHeapReserved(), used, maps.offHeapBudget(), partitionsOwned, entries, backups, cpLeader, mapViews);
     }
 
     private double quantile(String map, String op) {
@@ -94,13 +82,13 @@ public final class MemberViews {
         return count == 0 ? 0 : nanos / 1000.0 / count;
     }
 
-    /** @return every live member's last published view (as parsed JSON); the stale views of members gone are removed */
-    public List<Map<String, Object>> all() {
+    /** @return every live member's last published view; the stale views of members gone are removed */
+    public List<MemberView> all() {
         long now = clock.millis();
-        List<Map<String, Object>> all = new ArrayList<>();
+        List<MemberView> all = new ArrayList<>();
         for (Map.Entry<String, String> entry : views.entrySet()) {
-            Map<String, Object> view = Json.parseObject(entry.getValue());
-            if (!isStale(view, now)) {
+            MemberView view = MonitorJson.read(entry.getValue(), MemberView.class);
+            if (now - view.updatedAt() < staleAfterMillis) {
                 all.add(view);
             } else {
                 views.remove(entry.getKey(), entry.getValue()); // unless its member published again meanwhile

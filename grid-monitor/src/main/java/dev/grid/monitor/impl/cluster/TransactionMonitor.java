@@ -11,7 +11,7 @@ import dev.grid.core.MetricsCollector;
 import dev.grid.core.MetricsSource;
 import dev.grid.monitor.HeuristicOutcome;
 import dev.grid.monitor.MonitoredTransaction;
-import dev.grid.monitor.impl.json.Json;
+import dev.grid.monitor.impl.json.MonitorJson;
 import dev.grid.txn.TxnEvent;
 import dev.grid.txn.TxnEvent.Began;
 import dev.grid.txn.TxnEvent.Committed;
@@ -152,7 +152,7 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
         String txId = event.txId();
         try {
             if (event instanceof Began) {
-                transactions.set(txId, Json.write(record(event, "ACTIVE", Json.obj())));
+                transactions.set(txId, MonitorJson.write(begun(event)));
             } else if (event instanceof Enlisted) {
                 update(event, null);
             } else if (event instanceof Prepared) {
@@ -162,8 +162,8 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
             } else if (event instanceof Committed || event instanceof RolledBack) {
                 transactions.delete(txId);
             } else if (event instanceof Heuristic heuristic) {
-                heuristics.set(txId, Json.write(Json.obj("txId", txId, "outcome", heuristic.outcome().name(), "node", nullToEmpty(event.node()),
-                        "resources", event.resources(), "at", event.timeMillis(), "publisher", publisher)));
+                heuristics.set(txId, MonitorJson.write(new HeuristicOutcome(txId, heuristic.outcome().name(), nullToEmpty(event.node()),
+                        new ArrayList<>(event.resources()), event.timeMillis(), publisher)));
                 transactions.delete(txId);
             }
         } catch (RuntimeException e) {
@@ -174,39 +174,19 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
     /** Adds the event's resources to the transaction's record, and moves it to {@code state} unless null. */
     private void update(TxnEvent.OfTransaction event, String state) {
         String current = transactions.get(event.txId());
-        Map<String, Object> record = current != null ? Json.parseObject(current) : record(event, "ACTIVE", Json.obj());
-        Set<String> resources = new LinkedHashSet<>(strings(record.get("resources")));
+        MonitoredTransaction record = current != null ? MonitorJson.read(current, MonitoredTransaction.class) : begun(event);
+        Set<String> resources = new LinkedHashSet<>(record.resources());
         resources.addAll(event.resources());
-        record.put("resources", new ArrayList<>(resources));
-        if (state != null) {
-            record.put("state", state);
-        }
-        if (event instanceof Prepared) {
-            record.put("preparedAt", event.timeMillis());
-        }
-        if (event.node() != null) {
-            record.put("node", event.node());
-        }
-        transactions.set(event.txId(), Json.write(record));
+        long preparedAt = event instanceof Prepared ? event.timeMillis() : record.preparedAtMillis();
+        String node = event.node() != null ? event.node() : record.node();
+        transactions.set(event.txId(), MonitorJson.write(new MonitoredTransaction(record.txId(), state != null ? state : record.state(), node,
+                new ArrayList<>(resources), record.beganAtMillis(), preparedAt, record.publisher())));
     }
 
-    private Map<String, Object> record(TxnEvent.OfTransaction event, String state, Map<String, Object> base) {
-        base.put("txId", event.txId());
-        base.put("state", state);
-        base.put("node", nullToEmpty(event.node()));
-        base.put("resources", new ArrayList<>(event.resources()));
-        base.put("beganAt", event.timeMillis());
-        base.put("preparedAt", 0L);
-        base.put("publisher", publisher);
-        return base;
-    }
-
-    private static List<String> strings(Object value) {
-        List<String> list = new ArrayList<>();
-        if (value instanceof List) {
-            ((List<?>) value).forEach(v -> list.add(String.valueOf(v)));
-        }
-        return list;
+    /** @return the record of a transaction that has just begun (or whose begin this JVM never saw) */
+    private MonitoredTransaction begun(TxnEvent.OfTransaction event) {
+        return new MonitoredTransaction(event.txId(), "ACTIVE", nullToEmpty(event.node()), new ArrayList<>(event.resources()),
+                event.timeMillis(), 0, publisher);
     }
 
     private static String nullToEmpty(String s) {
@@ -217,9 +197,7 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
     public List<MonitoredTransaction> inFlight() {
         List<MonitoredTransaction> list = new ArrayList<>();
         for (String json : transactions.values()) {
-            Map<String, Object> r = Json.parseObject(json);
-            list.add(new MonitoredTransaction(Json.str(r, "txId"), Json.str(r, "state"), Json.str(r, "node"), strings(r.get("resources")),
-                    Json.num(r, "beganAt"), Json.num(r, "preparedAt"), Json.str(r, "publisher")));
+            list.add(MonitorJson.read(json, MonitoredTransaction.class));
         }
         list.sort(Comparator.comparing((MonitoredTransaction t) -> !t.inDoubt())
                 .thenComparingLong(t -> t.inDoubt() ? t.preparedAtMillis() : t.beganAtMillis()));
@@ -234,13 +212,12 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
         long now = clock.millis();
         List<HeuristicOutcome> list = new ArrayList<>();
         for (Map.Entry<String, String> entry : heuristics.entrySet()) {
-            Map<String, Object> r = Json.parseObject(entry.getValue());
-            if (now - Json.num(r, "at") >= heuristicRetention.toMillis()) {
+            HeuristicOutcome outcome = MonitorJson.read(entry.getValue(), HeuristicOutcome.class);
+            if (now - outcome.atMillis() >= heuristicRetention.toMillis()) {
                 heuristics.remove(entry.getKey(), entry.getValue());
                 continue;
             }
-            list.add(new HeuristicOutcome(Json.str(r, "txId"), Json.str(r, "outcome"), Json.str(r, "node"), strings(r.get("resources")),
-                    Json.num(r, "at"), Json.str(r, "publisher")));
+            list.add(outcome);
         }
         list.sort(Comparator.comparingLong(HeuristicOutcome::atMillis).reversed());
         return list;
@@ -268,11 +245,11 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
                 dropped.sum());
     }
 
-    /** Stops the worker after it has recorded the events already queued (bounded: at most two seconds). */
     /** What the gauges read from the cluster maps. */
     private record ClusterView(List<MonitoredTransaction> inFlight, int heuristics) {
     }
 
+    /** Stops the worker after it has recorded the events already queued (bounded: at most two seconds). */
     @Override
     public void close() {
         clusterView.close();

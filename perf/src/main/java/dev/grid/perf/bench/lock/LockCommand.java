@@ -1,9 +1,13 @@
 package dev.grid.perf.bench.lock;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.grid.core.impl.FreePorts;
 import dev.grid.core.impl.JvmFlags;
 import dev.grid.perf.bench.StopSignal;
 import dev.grid.perf.bench.UsageException;
+import dev.grid.perf.bench.impl.BenchJson;
+import dev.grid.perf.bench.report.Machine;
+import dev.grid.perf.bench.report.MachineInfo;
 import dev.grid.perf.bench.targets.ChildJvm;
 import dev.grid.perf.bench.targets.ClusterSettings;
 import dev.grid.perf.bench.targets.JavaCommand;
@@ -123,13 +127,17 @@ public final class LockCommand {
 
     /** @return results.json-style text of the results */
     static String toJson(List<LockResult> results) {
-        List<Object> list = new ArrayList<>();
-        results.forEach(r -> list.add(r.toJson()));
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("machine", dev.grid.perf.bench.report.MachineInfo.describe());
-        root.put("lock", list);
-        root.put("ratio_grid_over_hazelcast_5_4", LockResult.ratios(results));
-        return dev.grid.perf.bench.report.Results.json(root);
+        return toJson(results, MachineInfo.describe());
+    }
+
+    /** @return results.json-style text of the results, on the machine described */
+    static String toJson(List<LockResult> results, Machine machine) {
+        return BenchJson.write(new LockDocument(machine, results, LockResult.ratios(results)));
+    }
+
+    /** lock.json: the machine, each target's figures, and grid's pairs/s over Hazelcast 5.4's per phase. */
+    private record LockDocument(Machine machine, List<LockResult> lock,
+                                @JsonProperty("ratio_grid_over_hazelcast_5_4") Map<String, Double> ratio) {
     }
 
     /** @return each target's figures (skipped or failed ones with their reason) */

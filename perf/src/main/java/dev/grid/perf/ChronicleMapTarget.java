@@ -1,19 +1,20 @@
 package dev.grid.perf;
 
+import dev.grid.perf.bench.targets.BenchTarget;
 import net.openhft.chronicle.map.ChronicleMap;
 
 import java.util.Map;
 
 /**
  * The storage floor under GridMap: one raw off-heap Chronicle Map sized for the whole keyspace
- * (GridMap keeps one per partition). {@code get} copies the value into a new array, as GridMap's
- * does; {@code set} is Chronicle's {@code put}, which also returns a copy of the previous value (as
+ * (GridMap keeps one per partition). {@code read} copies the value into a new array, as GridMap's
+ * does; {@code update} is Chronicle's {@code put}, which also returns a copy of the previous value (as
  * GridMap's partition store does when it writes).
  */
-final class ChronicleMapUnderTest implements MapUnderTest {
+final class ChronicleMapTarget implements BenchTarget {
     private final ChronicleMap<String, byte[]> map;
 
-    ChronicleMapUnderTest(int keys, String averageKey, int valueSize) {
+    ChronicleMapTarget(int keys, String averageKey, int valueSize) {
         this.map = ChronicleMap.of(String.class, byte[].class)
                 .name("perf-raw-chronicle")
                 .entries(keys)
@@ -23,18 +24,28 @@ final class ChronicleMapUnderTest implements MapUnderTest {
     }
 
     @Override
-    public byte[] get(String key) {
+    public byte[] read(String key) {
         return map.get(key);
     }
 
     @Override
-    public void set(String key, byte[] value) {
+    public void update(String key, byte[] value) {
         map.put(key, value);
     }
 
     @Override
-    public void putAll(Map<String, byte[]> entries) {
+    public void load(Map<String, byte[]> entries) {
         map.putAll(entries);
+    }
+
+    @Override
+    public int scan(String startKey, int count) {
+        throw new UnsupportedOperationException(scanSupport());
+    }
+
+    @Override
+    public String scanSupport() {
+        return "the benchmarks' raw Chronicle Map is not scanned";
     }
 
     @Override
