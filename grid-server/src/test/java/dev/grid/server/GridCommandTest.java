@@ -52,6 +52,7 @@ class GridCommandTest {
     @Test
     void eachCommandHasHelpWithItsExplanation() {
         assertHelp("start", "--config=FILE", "leaves the cluster gracefully");
+        assertTrue(out().contains("grid.monitor.enabled"), "the description wraps at spaces only:\n" + out());
         assertHelp("stat", "--once", "Needs no network");
         assertHelp("demo", "--entries=N", "terminates one member without warning");
         assertHelp("partitions", "--config=FILE", "the ideal share");
@@ -168,6 +169,6 @@ class GridCommandTest {
         assertEquals(GridCommand.OK, command.run(name, "--help"));
         assertTrue(out().contains("Usage: grid " + name + " "), out());
         assertTrue(out().contains(option), name + " --help names " + option + ":\n" + out());
-        assertTrue(out().contains(explanation), name + " --help explains: " + explanation + "\n" + out());
+        assertTrue(out().replaceAll("\\s+", " ").contains(explanation), name + " --help explains: " + explanation + "\n" + out());
     }
 }

@@ -1,6 +1,7 @@
 package dev.grid.server.cli;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -31,7 +32,7 @@ public final class CommandLines {
                 .setParameterExceptionHandler(new UsageErrors());
     }
 
-    /** Every command's {@code --version} prints the project version; every help has the same headings. */
+    /** Every command's {@code --version} prints the project version; every help has the same headings and wrapping. */
     private static void setEveryCommand(CommandLine command) {
         command.getCommandSpec().versionProvider(new ProjectVersion());
         command.getCommandSpec().usageMessage()
@@ -40,6 +41,7 @@ public final class CommandLines {
                 .parameterListHeading("%nParameters:%n")
                 .optionListHeading("%nOptions:%n")
                 .commandListHeading("%nCommands:%n");
+        command.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_DESCRIPTION, new DescriptionRenderer(HELP_WIDTH));
         command.getSubcommands().values().forEach(CommandLines::setEveryCommand);
     }
 }
