@@ -117,6 +117,17 @@ public final class StartCommand implements Callable<Integer> {
             }
         });
         GridMember self = grid.localMember().orElseThrow();
+        // before the first line that says the member runs: a signal from then on always finds the graceful stop in place
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stoppingOnSignal = true;
+            out.println("grid member " + self.address() + " stopping: leaving the cluster gracefully");
+            grid.close();
+            out.println("grid member " + self.address() + " stopped");
+            out.flush();
+            System.err.flush();
+            // A clean stop on a signal exits 0, not the JVM's 128+signal, so service managers see success.
+            Runtime.getRuntime().halt(GridCommand.OK);
+        }, "grid-stop"));
         out.printf("grid member %s started: listening on %s, %d partitions, backupCount %d%n",
                 self.id(), self.address(), grid.partitions().count(), config.getBackupCount());
         printMembers(out, grid.members());
@@ -134,16 +145,6 @@ public final class StartCommand implements Callable<Integer> {
             }
         });
         PartitionSafetyReporter.start(grid.hazelcast(), out);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stoppingOnSignal = true;
-            out.println("grid member " + self.address() + " stopping: leaving the cluster gracefully");
-            grid.close();
-            out.println("grid member " + self.address() + " stopped");
-            out.flush();
-            System.err.flush();
-            // A clean stop on a signal exits 0, not the JVM's 128+signal, so service managers see success.
-            Runtime.getRuntime().halt(GridCommand.OK);
-        }, "grid-stop"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
