@@ -1,6 +1,7 @@
 package dev.grid.core;
 
 import dev.grid.core.impl.MemberAddresses;
+import dev.grid.core.impl.RequireDuration;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,11 +76,7 @@ public final class GridClientConfig {
     }
 
     public GridClientConfig setConnectTimeout(Duration connectTimeout) {
-        Require.nonNull("client.connectTimeout", connectTimeout);
-        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-            throw new GridConfigException("client.connectTimeout", "client.connectTimeout must be > 0, was " + connectTimeout);
-        }
-        this.connectTimeout = connectTimeout;
+        this.connectTimeout = RequireDuration.positive("client.connectTimeout", connectTimeout);
         return this;
     }
 

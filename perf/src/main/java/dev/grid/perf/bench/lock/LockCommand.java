@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.grid.core.impl.FreePorts;
 import dev.grid.core.impl.JvmFlags;
 import dev.grid.perf.bench.StopSignal;
-import dev.grid.perf.bench.UsageException;
 import dev.grid.perf.bench.impl.BenchJson;
 import dev.grid.perf.bench.report.Machine;
 import dev.grid.perf.bench.report.MachineInfo;
@@ -45,7 +44,7 @@ public final class LockCommand {
     }
 
     /**
-     * The lock benchmark's settings.
+     * The lock benchmark's settings ({@link LockArguments} reads them from the command line).
      *
      * @param targets  {@code grid} and/or {@code hazelcast-5.4}
      * @param threads  threads of the contended phase
@@ -54,63 +53,10 @@ public final class LockCommand {
      * @param out      where lock.json and the logs go
      */
     public record LockOptions(List<String> targets, int threads, Duration warmup, Duration duration, Path out) {
-        /** @return the options, validated */
-        public static LockOptions parse(List<String> args) {
-            Map<String, String> o = new LinkedHashMap<>();
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                if (!a.startsWith("--") || !List.of("--targets", "--threads", "--warmup", "--duration", "--out").contains(a.split("=")[0])) {
-                    throw new UsageException("unknown option " + a + " (known: --targets, --threads, --warmup, --duration, --out)");
-                }
-                if (a.contains("=")) {
-                    o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-                } else if (i + 1 < args.size()) {
-                    o.put(a.substring(2), args.get(++i));
-                } else {
-                    throw new UsageException("option " + a + " needs a value");
-                }
-            }
-            List<String> targets = List.of(o.getOrDefault("targets", GRID + "," + HAZELCAST_54).split(","));
-            for (String t : targets) {
-                if (!t.equals(GRID) && !t.equals(HAZELCAST_54)) {
-                    throw new UsageException("--targets must be grid and/or hazelcast-5.4, was '" + t + "'");
-                }
-            }
-            int threads;
-            try {
-                threads = Integer.parseInt(o.getOrDefault("threads", "4"));
-            } catch (NumberFormatException e) {
-                throw new UsageException("--threads must be a whole number, was '" + o.get("threads") + "'");
-            }
-            if (threads < 1) {
-                throw new UsageException("--threads must be > 0, was " + threads);
-            }
-            Duration warmup = duration("warmup", o.getOrDefault("warmup", "3s"));
-            Duration duration = duration("duration", o.getOrDefault("duration", "10s"));
-            if (duration.isZero()) {
-                throw new UsageException("--duration must be > 0, was " + o.get("duration"));
-            }
-            return new LockOptions(targets, threads, warmup, duration, Path.of(o.getOrDefault("out", "bench-results/lock")));
-        }
-
-        private static Duration duration(String name, String text) {
-            String t = text.trim();
-            try {
-                Duration d = t.endsWith("ms") ? Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)))
-                        : Duration.ofMillis(Math.round(Double.parseDouble(t.endsWith("s") ? t.substring(0, t.length() - 1) : t) * 1000));
-                if (d.isNegative()) {
-                    throw new UsageException("--" + name + " must be >= 0, was " + text);
-                }
-                return d;
-            } catch (NumberFormatException e) {
-                throw new UsageException("--" + name + " must be a duration such as 10s or 500ms, was '" + text + "'");
-            }
-        }
     }
 
-    /** Runs {@code grid bench lock} with command-line arguments; prints the table and writes lock.json. */
-    public static int run(List<String> args, StopSignal stop) {
-        LockOptions options = LockOptions.parse(args);
+    /** Runs {@code grid bench lock}: prints the table and writes lock.json. */
+    public static int run(LockOptions options, StopSignal stop) {
         List<LockResult> results = measure(options, stop);
         System.out.println();
         System.out.print(LockResult.table(results));
