@@ -1,5 +1,9 @@
 package dev.grid.core;
 
+import dev.grid.core.config.GridClientConfig;
+import dev.grid.core.config.GridClock;
+import dev.grid.core.config.GridConfig;
+
 import com.hazelcast.core.HazelcastInstance;
 import dev.grid.core.impl.ClientGrid;
 import dev.grid.core.impl.EmbeddedGrid;

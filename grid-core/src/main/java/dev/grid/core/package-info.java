@@ -2,7 +2,7 @@
  * grid's core public API: the {@link dev.grid.core.Grid} facade, obtained embedded
  * ({@link dev.grid.core.Grid#embedded(GridConfig)}) or as a client
  * ({@link dev.grid.core.Grid#client(GridClientConfig)}), its configuration
- * ({@link dev.grid.core.GridConfig}, {@link dev.grid.core.GridClientConfig}) and the partition view
+ * ({@link dev.grid.core.config.GridConfig}, {@link dev.grid.core.config.GridClientConfig}) and the partition view
  * ({@link dev.grid.core.GridPartitions}).
  *
  * <p>Application code written against these types runs unchanged embedded and as a client.

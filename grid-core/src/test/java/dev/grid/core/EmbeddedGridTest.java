@@ -1,5 +1,7 @@
 package dev.grid.core;
 
+import dev.grid.core.config.GridConfig;
+
 import com.hazelcast.cluster.Address;
 import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.internal.partition.InternalPartitionService;

@@ -1,5 +1,8 @@
 package dev.grid.core;
 
+import dev.grid.core.config.GridClientConfig;
+import dev.grid.core.config.GridConfig;
+
 import dev.grid.core.impl.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMode;
 import dev.grid.core.impl.EmbeddedGrid;
-import dev.grid.core.impl.StructureNames;
+import dev.grid.core.config.StructureNames;
 import dev.grid.lock.impl.CpMetrics;
 import dev.grid.lock.impl.CpService;
 import dev.grid.lock.impl.LockService;

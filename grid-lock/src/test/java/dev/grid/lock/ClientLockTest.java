@@ -10,7 +10,7 @@ import com.hazelcast.cp.lock.exception.LockOwnershipLostException;
 import com.hazelcast.jet.impl.client.protocol.task.JetMessageTaskFactoryProvider;
 import com.hazelcast.spi.impl.NodeEngine;
 import dev.grid.core.Grid;
-import dev.grid.core.GridClientConfig;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.impl.EmbeddedGrid;
 import dev.grid.core.impl.map.client.GridMapMessageType;
 import dev.grid.core.test.ShiftedClock;

@@ -4,7 +4,7 @@ import com.hazelcast.cp.lock.FencedLock;
 import com.hazelcast.cp.lock.exception.LockOwnershipLostException;
 import dev.grid.core.FencedWriteRejectedException;
 import dev.grid.core.Grid;
-import dev.grid.core.GridConfig;
+import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridMap;
 import dev.grid.core.test.ShiftedClock;
 import dev.grid.core.test.TestClusters;

@@ -1,8 +1,8 @@
 package dev.grid.monitor;
 
 import dev.grid.core.Grid;
-import dev.grid.core.GridConfigException;
-import dev.grid.core.GridMonitorConfig;
+import dev.grid.core.config.GridConfigException;
+import dev.grid.core.config.GridMonitorConfig;
 import dev.grid.core.impl.EmbeddedGrid;
 import dev.grid.monitor.impl.DefaultGridMonitor;
 import dev.grid.monitor.impl.EventForwarder;

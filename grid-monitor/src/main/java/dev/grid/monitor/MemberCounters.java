@@ -1,6 +1,6 @@
 package dev.grid.monitor;
 
-import dev.grid.core.GridClock;
+import dev.grid.core.config.GridClock;
 import dev.grid.monitor.impl.counters.CountersFileReader;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.grid.monitor;
 
 import com.hazelcast.cp.lock.FencedLock;
-import dev.grid.core.GridAlertRule;
+import dev.grid.core.config.GridAlertRule;
 import dev.grid.core.GridMap;
 import dev.grid.lock.GridLocks;
 import dev.grid.monitor.test.MonitoredCluster;

@@ -1,6 +1,6 @@
 package dev.grid.monitor;
 
-import dev.grid.core.GridAlertRule;
+import dev.grid.core.config.GridAlertRule;
 import dev.grid.core.GridEvent;
 import dev.grid.core.GridMap;
 import dev.grid.core.test.ManualClock;

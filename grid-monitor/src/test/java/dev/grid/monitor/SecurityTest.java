@@ -1,8 +1,8 @@
 package dev.grid.monitor;
 
-import dev.grid.core.GridConfig;
-import dev.grid.core.GridConfigException;
-import dev.grid.core.GridMonitorConfig;
+import dev.grid.core.config.GridConfig;
+import dev.grid.core.config.GridConfigException;
+import dev.grid.core.config.GridMonitorConfig;
 import dev.grid.monitor.test.JsonFields;
 import dev.grid.monitor.test.MonitoredCluster;
 import org.junit.jupiter.api.Test;

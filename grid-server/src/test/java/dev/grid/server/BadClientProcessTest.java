@@ -4,7 +4,7 @@ import com.hazelcast.client.impl.protocol.ClientMessage;
 import com.hazelcast.client.impl.protocol.codec.builtin.ErrorsCodec;
 import com.hazelcast.client.impl.protocol.exception.ErrorHolder;
 import dev.grid.core.Grid;
-import dev.grid.core.GridClientConfig;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMap;
 import dev.grid.core.impl.FreePorts;

@@ -2,7 +2,7 @@ package dev.grid.server;
 
 import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.Grid;
-import dev.grid.core.GridClientConfig;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.GridMember;
 import dev.grid.core.impl.FreePorts;
 import dev.grid.lock.CpUnavailableException;

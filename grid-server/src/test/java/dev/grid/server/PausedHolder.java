@@ -3,7 +3,7 @@ package dev.grid.server;
 import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.FencedWriteRejectedException;
 import dev.grid.core.Grid;
-import dev.grid.core.GridClientConfig;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.GridMap;
 import dev.grid.lock.GridLocks;
 

@@ -2,7 +2,7 @@ package dev.grid.server;
 
 import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.Grid;
-import dev.grid.core.GridConfig;
+import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridMap;
 import dev.grid.core.impl.JvmFlags;
 import dev.grid.core.test.TestClusters;

@@ -28,7 +28,7 @@ import java.util.List;
  * <p><b>One configuration per JVM.</b> Narayana is a JVM-wide singleton configured before its first use: the
  * object store directory, node identifier, default timeout and recovery settings of the first
  * {@code GridTransactions} hold for the JVM's life. Further instances (over other grids, with other data sources)
- * may start if those settings are equal; different ones fail with {@link dev.grid.core.GridConfigException}.
+ * may start if those settings are equal; different ones fail with {@link dev.grid.core.config.GridConfigException}.
  *
  * <p>Events: see {@link TxnEvent}. Instances are thread-safe.
  *
@@ -43,7 +43,7 @@ public interface GridTransactions extends AutoCloseable {
      * @param grid   the grid whose XA resource takes part (member or client)
      * @param config the settings; validated
      * @return the running transactions
-     * @throws dev.grid.core.GridConfigException if the configuration is invalid, conflicts with the JVM's Narayana
+     * @throws dev.grid.core.config.GridConfigException if the configuration is invalid, conflicts with the JVM's Narayana
      *                                           configuration, or the object store cannot be written or is in use
      */
     static GridTransactions start(Grid grid, GridTxnConfig config) {

@@ -1,7 +1,7 @@
 package dev.grid.txn;
 
-import dev.grid.core.GridConfigException;
-import dev.grid.core.impl.RequireDuration;
+import dev.grid.core.config.GridConfigException;
+import dev.grid.core.config.RequireDuration;
 
 import javax.sql.CommonDataSource;
 import javax.sql.XADataSource;

@@ -41,7 +41,7 @@ public interface TransactionScope {
      *
      * @param name the map's name
      * @return the transactional view of {@code GridMap name}
-     * @throws dev.grid.core.GridConfigException if the name is not a valid map name
+     * @throws dev.grid.core.config.GridConfigException if the name is not a valid map name
      */
     <K, V> TransactionalGridMap<K, V> gridMap(String name);
 

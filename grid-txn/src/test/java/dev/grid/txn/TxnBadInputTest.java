@@ -1,7 +1,7 @@
 package dev.grid.txn;
 
 import dev.grid.core.Grid;
-import dev.grid.core.GridConfigException;
+import dev.grid.core.config.GridConfigException;
 import dev.grid.core.test.TestClusters;
 import dev.grid.txn.test.H2Databases;
 import dev.grid.txn.test.TxnTestConfig;

@@ -1,9 +1,9 @@
 package dev.grid.perf;
 
 import dev.grid.core.Grid;
-import dev.grid.core.GridClientConfig;
-import dev.grid.core.GridConfig;
-import dev.grid.core.GridMapConfig;
+import dev.grid.core.config.GridClientConfig;
+import dev.grid.core.config.GridConfig;
+import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.impl.FreePorts;
 
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.grid.perf;
 
 import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.Grid;
-import dev.grid.core.GridMapConfig;
+import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.impl.EmbeddedGrid;
 import dev.grid.lock.CpUnavailableException;
 import dev.grid.lock.GridLocks;

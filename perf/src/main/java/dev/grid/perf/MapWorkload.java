@@ -1,6 +1,6 @@
 package dev.grid.perf;
 
-import dev.grid.core.GridMapConfig;
+import dev.grid.core.config.GridMapConfig;
 import dev.grid.perf.bench.targets.BenchTarget;
 import dev.grid.perf.bench.targets.ChmTarget;
 import dev.grid.perf.bench.targets.GridMapTarget;

@@ -1,9 +1,9 @@
 package dev.grid.perf;
 
 import dev.grid.core.Grid;
-import dev.grid.core.GridConfig;
+import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridMap;
-import dev.grid.core.GridMapConfig;
+import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.impl.FreePorts;
 import dev.grid.monitor.GridMonitor;
 import dev.grid.perf.bench.targets.BenchTarget;

@@ -4,11 +4,11 @@ import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
-import dev.grid.core.GridClientConfig;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMember;
 import dev.grid.core.GridMode;
-import dev.grid.core.GridSecurityConfig;
+import dev.grid.core.config.GridSecurityConfig;
 import dev.grid.core.impl.security.SecretSocketInterceptor;
 
 import java.util.Objects;

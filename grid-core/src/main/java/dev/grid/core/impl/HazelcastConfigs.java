@@ -1,5 +1,7 @@
 package dev.grid.core.impl;
 
+import dev.grid.core.config.MemberAddresses;
+
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.config.ClientNetworkConfig;
 import com.hazelcast.client.config.ProxyFactoryConfig;
@@ -9,10 +11,10 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.SocketInterceptorConfig;
 import com.hazelcast.config.TcpIpConfig;
-import dev.grid.core.GridClientConfig;
-import dev.grid.core.GridConfig;
-import dev.grid.core.GridNetworkConfig;
-import dev.grid.core.GridSecurityConfig;
+import dev.grid.core.config.GridClientConfig;
+import dev.grid.core.config.GridConfig;
+import dev.grid.core.config.GridNetworkConfig;
+import dev.grid.core.config.GridSecurityConfig;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.client.ClientGridMapProxy;
 import dev.grid.core.impl.security.DeserializationAllowlist;

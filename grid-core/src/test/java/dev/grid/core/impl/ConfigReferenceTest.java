@@ -1,5 +1,7 @@
 package dev.grid.core.impl;
 
+import dev.grid.core.config.GridConfigYaml;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

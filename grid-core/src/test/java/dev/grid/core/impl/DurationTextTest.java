@@ -1,5 +1,7 @@
 package dev.grid.core.impl;
 
+import dev.grid.core.config.DurationText;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -5,8 +5,8 @@ import com.hazelcast.config.ClassFilter;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
-import dev.grid.core.GridClientConfig;
-import dev.grid.core.GridConfig;
+import dev.grid.core.config.GridClientConfig;
+import dev.grid.core.config.GridConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,7 +1,9 @@
 package dev.grid.core.impl;
 
-import dev.grid.core.GridConfig;
-import dev.grid.core.GridConfigException;
+import dev.grid.core.config.RequireDuration;
+
+import dev.grid.core.config.GridConfig;
+import dev.grid.core.config.GridConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -1,5 +1,7 @@
 package dev.grid.core.impl;
 
+import dev.grid.core.config.StructureNames;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -5,7 +5,7 @@ import com.example.outside.GadgetProcessor;
 import com.example.outside.Outsider;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import dev.grid.core.Grid;
-import dev.grid.core.GridConfig;
+import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridMap;
 import dev.grid.core.test.TestClusters;
 import org.junit.jupiter.api.AfterAll;

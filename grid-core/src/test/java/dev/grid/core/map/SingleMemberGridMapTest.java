@@ -1,7 +1,7 @@
 package dev.grid.core.map;
 
 import dev.grid.core.Grid;
-import dev.grid.core.GridConfigException;
+import dev.grid.core.config.GridConfigException;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMapStats;
 import dev.grid.core.MetricsCollector;

@@ -1,7 +1,7 @@
 package dev.grid.core.security;
 
 import dev.grid.core.Grid;
-import dev.grid.core.GridConfig;
+import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMember;
 import dev.grid.core.test.RawClientConnection;

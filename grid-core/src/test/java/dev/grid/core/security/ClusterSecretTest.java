@@ -1,9 +1,9 @@
 package dev.grid.core.security;
 
 import dev.grid.core.Grid;
-import dev.grid.core.GridClientConfig;
-import dev.grid.core.GridConfig;
-import dev.grid.core.GridConfigException;
+import dev.grid.core.config.GridClientConfig;
+import dev.grid.core.config.GridConfig;
+import dev.grid.core.config.GridConfigException;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMember;

@@ -1,6 +1,6 @@
 package dev.grid.core.test;
 
-import dev.grid.core.GridClock;
+import dev.grid.core.config.GridClock;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

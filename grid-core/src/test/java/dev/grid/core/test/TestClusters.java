@@ -1,8 +1,8 @@
 package dev.grid.core.test;
 
 import dev.grid.core.Grid;
-import dev.grid.core.GridClientConfig;
-import dev.grid.core.GridConfig;
+import dev.grid.core.config.GridClientConfig;
+import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridMap;
 import dev.grid.core.impl.FreePorts;
 

@@ -1,7 +1,7 @@
 package dev.grid.core.tx;
 
 import dev.grid.core.Grid;
-import dev.grid.core.GridClientConfig;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.test.TestClusters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

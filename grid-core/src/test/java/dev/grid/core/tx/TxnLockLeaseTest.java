@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A transaction's lock on a GridMap key is a lease of the transaction's timeout, measured with the member's
- * {@link dev.grid.core.GridClock}: here a {@link ManualClock} the test advances, so each lease ends at an exact
+ * {@link dev.grid.core.config.GridClock}: here a {@link ManualClock} the test advances, so each lease ends at an exact
  * moment and no test sleeps. The lock's state is read with the operation transactions lock with
  * ({@link TxnLockAndGetOperation}): it answers at once, with the holder's lease left when it does not lock.
  */

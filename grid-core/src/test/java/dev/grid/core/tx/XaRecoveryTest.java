@@ -5,7 +5,7 @@ import com.hazelcast.transaction.TransactionContext;
 import com.hazelcast.transaction.TransactionOptions;
 import com.hazelcast.transaction.TransactionTimedOutException;
 import dev.grid.core.Grid;
-import dev.grid.core.GridClientConfig;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.GridMap;
 import dev.grid.core.TransactionalGridMap;
 import dev.grid.core.test.TestClusters;

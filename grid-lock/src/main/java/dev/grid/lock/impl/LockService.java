@@ -5,7 +5,7 @@ import com.hazelcast.internal.services.GracefulShutdownAwareService;
 import com.hazelcast.internal.services.ManagedService;
 import com.hazelcast.internal.services.RemoteService;
 import com.hazelcast.spi.impl.NodeEngine;
-import dev.grid.core.impl.StructureNames;
+import dev.grid.core.config.StructureNames;
 import dev.grid.lock.impl.proxy.FencedLockProxy;
 import dev.grid.lock.impl.proxy.MemberLockGateway;
 import dev.grid.lock.impl.proxy.SessionManager;

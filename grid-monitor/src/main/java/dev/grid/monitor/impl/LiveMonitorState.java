@@ -1,6 +1,6 @@
 package dev.grid.monitor.impl;
 
-import dev.grid.core.GridClock;
+import dev.grid.core.config.GridClock;
 import dev.grid.core.GridMember;
 import dev.grid.core.PartitionDistribution;
 import dev.grid.lock.LockInfo;

@@ -1,7 +1,7 @@
 package dev.grid.monitor.test;
 
 import dev.grid.core.Grid;
-import dev.grid.core.GridConfig;
+import dev.grid.core.config.GridConfig;
 import dev.grid.core.test.TestClusters;
 import dev.grid.monitor.GridMonitor;
 

@@ -1,6 +1,6 @@
 package dev.grid.server.cli;
 
-import dev.grid.core.impl.DurationText;
+import dev.grid.core.config.DurationText;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -1,7 +1,7 @@
 package dev.grid.server.cli;
 
-import dev.grid.core.GridConfigException;
-import dev.grid.core.impl.RequireDuration;
+import dev.grid.core.config.GridConfigException;
+import dev.grid.core.config.RequireDuration;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 

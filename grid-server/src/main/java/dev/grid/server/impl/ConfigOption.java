@@ -1,6 +1,6 @@
 package dev.grid.server.impl;
 
-import dev.grid.core.GridConfig;
+import dev.grid.core.config.GridConfig;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ final class ConfigOption {
 
     /**
      * @return the configuration and where it came from
-     * @throws dev.grid.core.GridConfigException if the file is missing or invalid
+     * @throws dev.grid.core.config.GridConfigException if the file is missing or invalid
      */
     Loaded load() {
         if (file != null) {

@@ -1,8 +1,9 @@
 package dev.grid.server.impl;
 
+import dev.grid.core.config.GridConfigException;
 import dev.grid.core.Grid;
-import dev.grid.core.GridClientConfig;
-import dev.grid.core.GridConfig;
+import dev.grid.core.config.GridClientConfig;
+import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMember;
@@ -63,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
         List<Grid> members = new ArrayList<>();
         try {
             return runDemo(entries, members, out, err);
-        } catch (GridException | IllegalStateException e) {
+        } catch (GridException | GridConfigException | IllegalStateException e) {
             err.println("grid demo: FAILED: " + e.getMessage());
             return GridCommand.FAILED;
         } finally {

@@ -1,7 +1,7 @@
 package dev.grid.server.impl;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
-import dev.grid.core.GridJvmConfig;
+import dev.grid.core.config.GridJvmConfig;
 
 import java.lang.management.ManagementFactory;
 

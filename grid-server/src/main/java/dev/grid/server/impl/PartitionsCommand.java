@@ -1,8 +1,8 @@
 package dev.grid.server.impl;
 
 import dev.grid.core.Grid;
-import dev.grid.core.GridClientConfig;
-import dev.grid.core.GridConfigException;
+import dev.grid.core.config.GridClientConfig;
+import dev.grid.core.config.GridConfigException;
 import dev.grid.core.GridException;
 import dev.grid.server.GridCommand;
 import picocli.CommandLine.Command;
@@ -49,7 +49,7 @@ public final class PartitionsCommand implements Callable<Integer> {
             out.println("cluster '" + grid.clusterName() + "': " + grid.members().size() + " members");
             out.print(PartitionReport.format(grid.partitions().distribution(), "  "));
             return GridCommand.OK;
-        } catch (GridException e) {
+        } catch (GridException | GridConfigException e) {
             err.println("grid partitions: " + e.getMessage());
             return GridCommand.FAILED;
         }

@@ -4,11 +4,11 @@ import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.LifecycleEvent;
 import dev.grid.core.Grid;
-import dev.grid.core.GridConfig;
-import dev.grid.core.GridConfigException;
+import dev.grid.core.config.GridConfig;
+import dev.grid.core.config.GridConfigException;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMember;
-import dev.grid.core.GridSecurityConfig;
+import dev.grid.core.config.GridSecurityConfig;
 import dev.grid.core.impl.security.Secrets;
 import dev.grid.monitor.GridMonitor;
 import dev.grid.server.GridCommand;
@@ -91,7 +91,7 @@ public final class StartCommand implements Callable<Integer> {
         Grid grid;
         try {
             grid = Grid.embedded(config);
-        } catch (GridException e) {
+        } catch (GridException | GridConfigException e) {
             err.println("grid start: " + e.getMessage());
             return GridCommand.FAILED;
         }

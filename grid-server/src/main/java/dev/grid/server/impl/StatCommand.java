@@ -1,6 +1,6 @@
 package dev.grid.server.impl;
 
-import dev.grid.core.GridConfigException;
+import dev.grid.core.config.GridConfigException;
 import dev.grid.monitor.MemberCounters;
 import dev.grid.server.GridCommand;
 import picocli.CommandLine.Command;

@@ -10,7 +10,7 @@ import com.arjuna.ats.internal.jta.recovery.arjunacore.RecoveryXids;
 import com.arjuna.ats.internal.jta.recovery.arjunacore.XARecoveryModule;
 import com.arjuna.ats.jta.common.jtaPropertyManager;
 import com.arjuna.common.internal.util.propertyservice.BeanPopulator;
-import dev.grid.core.GridConfigException;
+import dev.grid.core.config.GridConfigException;
 import jakarta.transaction.TransactionManager;
 
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.grid.txn.impl;
 
-import dev.grid.core.GridConfigException;
+import dev.grid.core.config.GridConfigException;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

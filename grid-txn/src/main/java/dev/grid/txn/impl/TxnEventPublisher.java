@@ -1,6 +1,6 @@
 package dev.grid.txn.impl;
 
-import dev.grid.core.GridClock;
+import dev.grid.core.config.GridClock;
 import dev.grid.core.GridEvents;
 import dev.grid.txn.TxnEvent;
 

@@ -4,7 +4,7 @@ import com.hazelcast.transaction.HazelcastXAResource;
 import com.hazelcast.transaction.TransactionContext;
 import com.hazelcast.transaction.TransactionalMap;
 import com.hazelcast.transaction.TransactionalQueue;
-import dev.grid.core.GridMapConfig;
+import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.TransactionalGridMap;
 import dev.grid.txn.GridTransactionException;
 import dev.grid.txn.TransactionScope;

@@ -3,7 +3,7 @@ package dev.grid.txn.test;
 import com.arjuna.ats.jta.xa.XATxConverter;
 import com.arjuna.ats.jta.xa.XidImple;
 import dev.grid.core.Grid;
-import dev.grid.core.GridClientConfig;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.TransactionalGridMap;
 import dev.grid.txn.GridTransactions;
 import dev.grid.txn.GridTxnConfig;

@@ -1,6 +1,6 @@
 package dev.grid.perf.bench;
 
-import dev.grid.core.impl.DurationText;
+import dev.grid.core.config.DurationText;
 import dev.grid.perf.bench.report.Results;
 import dev.grid.perf.bench.report.RunResult;
 import dev.grid.perf.heap.HeapScenarioRunner;

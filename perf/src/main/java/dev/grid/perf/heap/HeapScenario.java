@@ -3,9 +3,9 @@ package dev.grid.perf.heap;
 import com.hazelcast.map.IMap;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.grid.core.Grid;
-import dev.grid.core.GridConfig;
+import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridMap;
-import dev.grid.core.GridMapConfig;
+import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.impl.FreePorts;
 
 import javax.management.NotificationEmitter;

@@ -1,7 +1,7 @@
 package dev.grid.core.impl.map;
 
 import dev.grid.core.GridCounters;
-import dev.grid.core.GridMapConfig;
+import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.GridMapStats;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;

@@ -2,7 +2,7 @@ package dev.grid.core.impl.security;
 
 import com.hazelcast.config.ClassFilter;
 import com.hazelcast.config.JavaSerializationFilterConfig;
-import dev.grid.core.GridSecurityConfig;
+import dev.grid.core.config.GridSecurityConfig;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.grid.core.impl.security;
 
-import dev.grid.core.GridConfigException;
-import dev.grid.core.GridSecurityConfig;
+import dev.grid.core.config.GridConfigException;
+import dev.grid.core.config.GridSecurityConfig;
 
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.grid.core.impl.security;
 
-import dev.grid.core.GridConfigException;
+import dev.grid.core.config.GridConfigException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;

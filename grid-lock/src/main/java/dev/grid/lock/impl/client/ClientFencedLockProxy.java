@@ -4,7 +4,7 @@ import com.hazelcast.client.impl.clientside.HazelcastClientInstanceImpl;
 import com.hazelcast.client.impl.spi.ClientContext;
 import com.hazelcast.client.impl.spi.ClientProxy;
 import com.hazelcast.cp.lock.FencedLock;
-import dev.grid.core.impl.StructureNames;
+import dev.grid.core.config.StructureNames;
 import dev.grid.lock.impl.LockService;
 import dev.grid.lock.impl.proxy.DelegatingFencedLock;
 import dev.grid.lock.impl.proxy.FencedLockCore;

@@ -4,7 +4,7 @@ import com.hazelcast.client.impl.protocol.ClientMessage;
 import com.hazelcast.client.impl.protocol.task.AbstractAsyncMessageTask;
 import com.hazelcast.instance.impl.Node;
 import com.hazelcast.internal.nio.Connection;
-import dev.grid.core.impl.StructureNames;
+import dev.grid.core.config.StructureNames;
 import dev.grid.lock.impl.CpService;
 import dev.grid.lock.impl.LockService;
 import dev.grid.lock.impl.proxy.MemberLockGateway;

@@ -1,7 +1,7 @@
 package dev.grid.lock.impl.proxy;
 
 import com.hazelcast.cp.CPGroupId;
-import dev.grid.core.GridCpConfig;
+import dev.grid.core.config.GridCpConfig;
 import dev.grid.lock.CpUnavailableException;
 import dev.grid.lock.impl.CpService;
 import dev.grid.lock.impl.commands.AcquireCommand;

@@ -1,8 +1,8 @@
 package dev.grid.lock.impl.raft;
 
 import com.hazelcast.spi.impl.NodeEngine;
-import dev.grid.core.GridClock;
-import dev.grid.core.GridCpConfig;
+import dev.grid.core.config.GridClock;
+import dev.grid.core.config.GridCpConfig;
 import dev.grid.lock.impl.commands.AcquireCommand;
 import dev.grid.lock.impl.commands.CpCommand;
 import dev.grid.lock.impl.commands.LeaveGroupCommand;

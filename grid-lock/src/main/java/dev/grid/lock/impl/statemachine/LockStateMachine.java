@@ -1,6 +1,6 @@
 package dev.grid.lock.impl.statemachine;
 
-import dev.grid.core.GridClock;
+import dev.grid.core.config.GridClock;
 import dev.grid.lock.impl.commands.CpCommand;
 import dev.grid.lock.impl.commands.NewTermCommand;
 import dev.grid.lock.impl.commands.TimedCommand;

@@ -2,11 +2,11 @@ package dev.grid.monitor.impl.alerts;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import dev.grid.core.GridAlertRule;
-import dev.grid.core.GridClock;
-import dev.grid.core.GridConfigException;
+import dev.grid.core.config.GridAlertRule;
+import dev.grid.core.config.GridClock;
+import dev.grid.core.config.GridConfigException;
 import dev.grid.core.GridEvents;
-import dev.grid.core.GridMonitorConfig;
+import dev.grid.core.config.GridMonitorConfig;
 import dev.grid.monitor.Alert;
 import dev.grid.monitor.AlertEvent;
 import dev.grid.monitor.impl.cluster.Structures;

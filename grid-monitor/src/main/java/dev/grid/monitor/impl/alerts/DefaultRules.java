@@ -1,7 +1,7 @@
 package dev.grid.monitor.impl.alerts;
 
-import dev.grid.core.GridAlertRule;
-import dev.grid.core.GridMonitorConfig;
+import dev.grid.core.config.GridAlertRule;
+import dev.grid.core.config.GridMonitorConfig;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.grid.monitor.impl.alerts;
 
-import dev.grid.core.GridClock;
+import dev.grid.core.config.GridClock;
 
 /**
  * The times alert evaluations are stamped with: the clock's reading rounded down to a whole number of

@@ -1,7 +1,7 @@
 package dev.grid.monitor.impl.cluster;
 
 import dev.grid.core.Grid;
-import dev.grid.core.GridClock;
+import dev.grid.core.config.GridClock;
 import dev.grid.core.MetricsCollector;
 import dev.grid.core.MetricsSource;
 import dev.grid.core.impl.EmbeddedGrid;

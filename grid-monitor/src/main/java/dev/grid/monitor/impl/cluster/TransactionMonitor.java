@@ -2,7 +2,7 @@ package dev.grid.monitor.impl.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import dev.grid.core.GridClock;
+import dev.grid.core.config.GridClock;
 import dev.grid.core.GridCounter;
 import dev.grid.core.GridCounters;
 import dev.grid.core.GridEvent;

@@ -1,6 +1,6 @@
 package dev.grid.monitor.impl.counters;
 
-import dev.grid.core.GridClock;
+import dev.grid.core.config.GridClock;
 import dev.grid.core.GridCounter;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;

@@ -1,6 +1,6 @@
 package dev.grid.monitor.impl.counters;
 
-import dev.grid.core.GridClock;
+import dev.grid.core.config.GridClock;
 import dev.grid.monitor.MemberCounters;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersReader;

@@ -1,7 +1,7 @@
 package dev.grid.monitor.impl.http;
 
-import dev.grid.core.GridClock;
-import dev.grid.core.GridMonitorConfig;
+import dev.grid.core.config.GridClock;
+import dev.grid.core.config.GridMonitorConfig;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;

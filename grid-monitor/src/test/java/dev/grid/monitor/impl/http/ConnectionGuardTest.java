@@ -1,6 +1,6 @@
 package dev.grid.monitor.impl.http;
 
-import dev.grid.core.GridClock;
+import dev.grid.core.config.GridClock;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.grid.server.impl.chaos;
 
 import dev.grid.core.Grid;
-import dev.grid.core.GridClientConfig;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.GridMap;
 
 import java.io.PrintStream;

@@ -2,7 +2,7 @@ package dev.grid.perf.bench.lock;
 
 import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.Grid;
-import dev.grid.core.GridClientConfig;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.lock.GridLocks;
 
 import java.util.Arrays;

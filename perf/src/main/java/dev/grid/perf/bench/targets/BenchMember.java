@@ -1,7 +1,7 @@
 package dev.grid.perf.bench.targets;
 
 import dev.grid.core.Grid;
-import dev.grid.core.GridConfig;
+import dev.grid.core.config.GridConfig;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,10 @@
 package dev.grid.perf.bench.targets;
 
+import dev.grid.core.config.GridConfigException;
 import dev.grid.core.Grid;
-import dev.grid.core.GridClientConfig;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.GridException;
-import dev.grid.core.impl.DurationText;
+import dev.grid.core.config.DurationText;
 import dev.grid.core.impl.FreePorts;
 import dev.grid.perf.bench.ycsb.Workload;
 
@@ -71,7 +72,7 @@ final class GridDeployment implements Deployment {
         }
         try {
             return Grid.client(config);
-        } catch (GridException | IllegalStateException e) {
+        } catch (GridException | GridConfigException | IllegalStateException e) {
             throw new ClusterUnreachableException("--address " + String.join(",", settings.addresses())
                     + ": no grid member answered within --connect-timeout " + DurationText.format(settings.connectTimeout()) + " ("
                     + e.getMessage() + ")", e);

@@ -1,7 +1,7 @@
 package dev.grid.perf.bench.targets;
 
-import dev.grid.core.GridConfig;
-import dev.grid.core.GridMapConfig;
+import dev.grid.core.config.GridConfig;
+import dev.grid.core.config.GridMapConfig;
 import dev.grid.perf.bench.ycsb.Workload;
 
 import java.util.List;

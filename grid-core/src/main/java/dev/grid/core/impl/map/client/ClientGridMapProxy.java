@@ -13,7 +13,7 @@ import dev.grid.core.GridEntryProcessor;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMapFullException;
 import dev.grid.core.GridMapStats;
-import dev.grid.core.impl.StructureNames;
+import dev.grid.core.config.StructureNames;
 import dev.grid.core.impl.backup.IndeterminateWrites;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.KeyDescriptions;

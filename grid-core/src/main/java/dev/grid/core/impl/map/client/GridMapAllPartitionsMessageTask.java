@@ -5,7 +5,7 @@ import com.hazelcast.client.impl.protocol.task.AbstractAllPartitionsMessageTask;
 import com.hazelcast.instance.impl.Node;
 import com.hazelcast.internal.nio.Connection;
 import com.hazelcast.spi.impl.operationservice.OperationFactory;
-import dev.grid.core.impl.StructureNames;
+import dev.grid.core.config.StructureNames;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.operations.MapOperationFactory;
 

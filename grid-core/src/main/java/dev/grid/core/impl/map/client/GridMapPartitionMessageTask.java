@@ -7,7 +7,7 @@ import com.hazelcast.internal.nio.Connection;
 import com.hazelcast.internal.partition.IPartitionService;
 import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.internal.serialization.impl.HeapData;
-import dev.grid.core.impl.StructureNames;
+import dev.grid.core.config.StructureNames;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.operations.EntriesResponse;
 

@@ -8,7 +8,7 @@ import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.transaction.TransactionContext;
 import com.hazelcast.transaction.TransactionException;
 import com.hazelcast.transaction.TransactionNotActiveException;
-import dev.grid.core.impl.StructureNames;
+import dev.grid.core.config.StructureNames;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.tx.TransactionalGridMapProxy;
 import dev.grid.core.impl.map.tx.TxnArguments;

@@ -10,7 +10,7 @@ import com.hazelcast.transaction.TransactionException;
 import com.hazelcast.transaction.TransactionNotActiveException;
 import com.hazelcast.transaction.TransactionTimedOutException;
 import com.hazelcast.transaction.impl.Transaction;
-import dev.grid.core.GridClock;
+import dev.grid.core.config.GridClock;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.KeyBytes;
 import dev.grid.core.impl.map.KeyDescriptions;

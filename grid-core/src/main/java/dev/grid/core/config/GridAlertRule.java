@@ -1,6 +1,6 @@
-package dev.grid.core;
+package dev.grid.core.config;
 
-import dev.grid.core.impl.DurationText;
+import dev.grid.core.config.DurationText;
 
 import java.time.Duration;
 import java.util.Collections;

@@ -1,6 +1,6 @@
-package dev.grid.core;
+package dev.grid.core.config;
 
-import dev.grid.core.impl.MemberAddresses;
+import dev.grid.core.config.MemberAddresses;
 
 import java.util.ArrayList;
 import java.util.List;

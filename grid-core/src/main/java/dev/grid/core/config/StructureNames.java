@@ -1,4 +1,4 @@
-package dev.grid.core.impl;
+package dev.grid.core.config;
 
 /**
  * The one rule for the names of grid's structures (GridMap, FencedLock): 1 to {@link #MAX_LENGTH}

@@ -1,6 +1,6 @@
-package dev.grid.core;
+package dev.grid.core.config;
 
-import dev.grid.core.impl.GridConfigYaml;
+import dev.grid.core.config.GridConfigYaml;
 
 import java.io.IOException;
 import java.nio.file.Files;

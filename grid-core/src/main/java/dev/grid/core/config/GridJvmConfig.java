@@ -1,4 +1,4 @@
-package dev.grid.core;
+package dev.grid.core.config;
 
 /**
  * Settings of the JVM a standalone member runs in ({@code grid.jvm.*} in {@code grid.yaml}): the

@@ -1,4 +1,4 @@
-package dev.grid.core;
+package dev.grid.core.config;
 
 /**
  * The time grid's logic decides by: lease and session ends, timeouts, alert {@code for} durations,

@@ -1,4 +1,4 @@
-package dev.grid.core;
+package dev.grid.core.config;
 
 import java.util.Map;
 

@@ -1,6 +1,6 @@
-package dev.grid.core;
+package dev.grid.core.config;
 
-import dev.grid.core.impl.RequireDuration;
+import dev.grid.core.config.RequireDuration;
 
 import java.net.InetAddress;
 import java.net.URI;

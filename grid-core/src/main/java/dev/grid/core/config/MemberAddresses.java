@@ -1,6 +1,6 @@
-package dev.grid.core.impl;
+package dev.grid.core.config;
 
-import dev.grid.core.GridConfigException;
+import dev.grid.core.config.GridConfigException;
 
 import java.util.ArrayList;
 import java.util.List;

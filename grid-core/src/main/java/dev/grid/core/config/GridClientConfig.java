@@ -1,7 +1,7 @@
-package dev.grid.core;
+package dev.grid.core.config;
 
-import dev.grid.core.impl.MemberAddresses;
-import dev.grid.core.impl.RequireDuration;
+import dev.grid.core.config.MemberAddresses;
+import dev.grid.core.config.RequireDuration;
 
 import java.time.Duration;
 import java.util.ArrayList;

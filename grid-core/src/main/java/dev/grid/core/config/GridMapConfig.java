@@ -1,6 +1,6 @@
-package dev.grid.core;
+package dev.grid.core.config;
 
-import dev.grid.core.impl.StructureNames;
+import dev.grid.core.config.StructureNames;
 
 import java.util.Objects;
 import java.util.OptionalInt;

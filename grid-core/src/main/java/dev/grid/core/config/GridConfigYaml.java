@@ -1,14 +1,14 @@
-package dev.grid.core.impl;
+package dev.grid.core.config;
 
-import dev.grid.core.GridAlertRule;
-import dev.grid.core.GridConfig;
-import dev.grid.core.GridConfigException;
-import dev.grid.core.GridCpConfig;
-import dev.grid.core.GridJvmConfig;
-import dev.grid.core.GridMapConfig;
-import dev.grid.core.GridMonitorConfig;
-import dev.grid.core.GridNetworkConfig;
-import dev.grid.core.GridSecurityConfig;
+import dev.grid.core.config.GridAlertRule;
+import dev.grid.core.config.GridConfig;
+import dev.grid.core.config.GridConfigException;
+import dev.grid.core.config.GridCpConfig;
+import dev.grid.core.config.GridJvmConfig;
+import dev.grid.core.config.GridMapConfig;
+import dev.grid.core.config.GridMonitorConfig;
+import dev.grid.core.config.GridNetworkConfig;
+import dev.grid.core.config.GridSecurityConfig;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
