@@ -1,6 +1,6 @@
 package dev.grid.core;
 
-import dev.grid.core.impl.DefaultGridEvents;
+import dev.grid.core.spi.GridEventBus;
 import dev.grid.core.impl.EmbeddedGrid;
 import dev.grid.core.test.TestClusters;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class GridEventsTest {
 
     @Test
     void deliversToListenersUntilTheyUnsubscribeAndSurvivesAFailingListener() throws Exception {
-        DefaultGridEvents events = new DefaultGridEvents();
+        GridEventBus events = new GridEventBus();
         List<GridEvent> seen = new ArrayList<>();
         events.subscribe(e -> {
             throw new IllegalStateException("listener bug");

@@ -3,7 +3,7 @@ package dev.grid.core;
 import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.config.GridConfig;
 
-import dev.grid.core.impl.FreePorts;
+import dev.grid.core.spi.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,9 +1,10 @@
 package dev.grid.monitor;
 
+import dev.grid.core.spi.MemberContext;
+import dev.grid.core.GridMode;
 import dev.grid.core.Grid;
 import dev.grid.core.config.GridConfigException;
 import dev.grid.core.config.GridMonitorConfig;
-import dev.grid.core.impl.EmbeddedGrid;
 import dev.grid.monitor.impl.DefaultGridMonitor;
 import dev.grid.monitor.impl.EventForwarder;
 
@@ -43,11 +44,11 @@ public interface GridMonitor extends AutoCloseable {
      * @throws GridConfigException      if an alert rule names a metric the member does not export
      */
     static GridMonitor start(Grid grid) {
-        if (!(grid instanceof EmbeddedGrid)) {
+        if (grid.mode() != GridMode.EMBEDDED) {
             throw new IllegalArgumentException("the monitor runs on members: " + grid + " is a client; use GridMonitor.forwardEvents(grid)"
                     + " to report its transactions and warnings to the cluster's monitor");
         }
-        return start(grid, ((EmbeddedGrid) grid).config().getMonitor());
+        return start(grid, MemberContext.of(grid).config().getMonitor());
     }
 
     /**

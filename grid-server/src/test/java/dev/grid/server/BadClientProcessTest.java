@@ -7,7 +7,7 @@ import dev.grid.core.Grid;
 import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMap;
-import dev.grid.core.impl.FreePorts;
+import dev.grid.core.spi.FreePorts;
 import dev.grid.core.impl.map.client.GridMapCodecs;
 import dev.grid.core.impl.map.client.GridMapMessageType;
 import dev.grid.core.test.RawClientConnection;

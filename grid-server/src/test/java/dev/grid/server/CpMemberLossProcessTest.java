@@ -4,7 +4,7 @@ import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.Grid;
 import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.GridMember;
-import dev.grid.core.impl.FreePorts;
+import dev.grid.core.spi.FreePorts;
 import dev.grid.lock.CpUnavailableException;
 import dev.grid.lock.GridLocks;
 import org.awaitility.core.ConditionTimeoutException;

@@ -1,6 +1,6 @@
 package dev.grid.server;
 
-import dev.grid.core.impl.JvmFlags;
+import dev.grid.core.spi.JvmFlags;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package dev.grid.server;
 import dev.grid.core.Grid;
 import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.PartitionDistribution;
-import dev.grid.core.impl.FreePorts;
+import dev.grid.core.spi.FreePorts;
 import dev.grid.core.map.GridMapContractTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

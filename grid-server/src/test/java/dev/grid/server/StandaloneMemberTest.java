@@ -9,7 +9,7 @@ import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridMember;
 import dev.grid.core.GridMode;
-import dev.grid.core.impl.FreePorts;
+import dev.grid.core.spi.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,7 @@ package dev.grid.server;
 import dev.grid.core.Grid;
 import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.GridMap;
-import dev.grid.core.impl.FreePorts;
+import dev.grid.core.spi.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

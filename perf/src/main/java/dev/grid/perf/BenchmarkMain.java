@@ -1,6 +1,6 @@
 package dev.grid.perf;
 
-import dev.grid.core.impl.JvmFlags;
+import dev.grid.core.spi.JvmFlags;
 import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;

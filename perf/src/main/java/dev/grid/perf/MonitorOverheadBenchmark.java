@@ -4,7 +4,7 @@ import dev.grid.core.Grid;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridMap;
 import dev.grid.core.config.GridMapConfig;
-import dev.grid.core.impl.FreePorts;
+import dev.grid.core.spi.FreePorts;
 import dev.grid.monitor.GridMonitor;
 import dev.grid.perf.bench.targets.BenchTarget;
 import dev.grid.perf.bench.targets.GridMapTarget;

@@ -1,5 +1,7 @@
 package dev.grid.core.impl;
 
+import dev.grid.core.spi.GridEventBus;
+
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastException;
@@ -21,7 +23,7 @@ public final class ClientGrid extends HazelcastGrid {
     private final String clusterName;
 
     private ClientGrid(HazelcastInstance hazelcast, GridClientConfig config) {
-        super(hazelcast, new DefaultGridEvents(), config.getClock());
+        super(hazelcast, new GridEventBus(), config.getClock());
         this.clusterName = config.getClusterName();
     }
 

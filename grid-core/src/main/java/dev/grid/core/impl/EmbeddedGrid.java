@@ -1,5 +1,9 @@
 package dev.grid.core.impl;
 
+import dev.grid.core.spi.MemberContext;
+
+import dev.grid.core.spi.GridEventBus;
+
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
@@ -94,12 +98,8 @@ public final class EmbeddedGrid extends HazelcastGrid {
      * @param hazelcast a member started from {@link HazelcastConfigs#member(GridConfig)}
      * @return the member's event bus (kept in Hazelcast's user context, so grid's services reach it)
      */
-    public static DefaultGridEvents eventsOf(HazelcastInstance hazelcast) {
-        Object events = hazelcast.getConfig().getUserContext().get(DefaultGridEvents.USER_CONTEXT_KEY);
-        if (events instanceof DefaultGridEvents gridEvents) {
-            return gridEvents;
-        }
-        throw new IllegalStateException("member " + hazelcast.getName() + " was not started by grid: no event bus in its user context");
+    public static GridEventBus eventsOf(HazelcastInstance hazelcast) {
+        return MemberContext.of(hazelcast).events();
     }
 
     /** @return the member's node engine: the door to Hazelcast's internals, for grid's own services */

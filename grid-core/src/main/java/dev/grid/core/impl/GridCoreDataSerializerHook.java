@@ -1,5 +1,7 @@
 package dev.grid.core.impl;
 
+import dev.grid.core.spi.SerializableTypes;
+
 import com.hazelcast.internal.serialization.DataSerializerHook;
 import com.hazelcast.internal.serialization.impl.FactoryIdHelper;
 import com.hazelcast.nio.serialization.DataSerializableFactory;

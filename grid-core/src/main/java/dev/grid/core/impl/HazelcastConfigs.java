@@ -1,5 +1,9 @@
 package dev.grid.core.impl;
 
+import dev.grid.core.spi.MemberContext;
+
+import dev.grid.core.spi.GridEventBus;
+
 import dev.grid.core.config.MemberAddresses;
 
 import com.hazelcast.client.config.ClientConfig;
@@ -19,7 +23,7 @@ import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.client.ClientGridMapProxy;
 import dev.grid.core.impl.security.DeserializationAllowlist;
 import dev.grid.core.impl.security.SecretSocketInterceptor;
-import dev.grid.core.impl.security.Secrets;
+import dev.grid.core.config.Secrets;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +63,7 @@ public final class HazelcastConfigs {
         config.setProperty(CLIENT_BIND_ANY, "false");
         // never report a write as a success when its synchronous backups did not confirm it (Hazelcast's default does)
         config.setProperty(FAIL_ON_INDETERMINATE, "true");
-        config.getUserContext().put(GridMapService.CONFIG_KEY, grid);
-        config.getUserContext().put(DefaultGridEvents.USER_CONTEXT_KEY, new DefaultGridEvents());
+        config.getUserContext().put(MemberContext.USER_CONTEXT_KEY, new MemberContext(grid, new GridEventBus()));
 
         GridNetworkConfig gridNetwork = grid.getNetwork();
         NetworkConfig network = config.getNetworkConfig();

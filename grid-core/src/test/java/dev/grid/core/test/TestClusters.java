@@ -4,7 +4,7 @@ import dev.grid.core.Grid;
 import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridMap;
-import dev.grid.core.impl.FreePorts;
+import dev.grid.core.spi.FreePorts;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.grid.lock.impl;
 
+import dev.grid.core.spi.MemberContext;
+
 import com.hazelcast.internal.services.GracefulShutdownAwareService;
 import com.hazelcast.internal.services.ManagedService;
 import com.hazelcast.internal.services.MembershipAwareService;
@@ -11,7 +13,7 @@ import dev.grid.core.config.GridClock;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridCpConfig;
 import dev.grid.core.GridEvents;
-import dev.grid.core.impl.DefaultGridEvents;
+import dev.grid.core.spi.GridEventBus;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.lock.impl.commands.LeaveGroupCommand;
 import dev.grid.lock.impl.raft.CpGroup;
@@ -58,12 +60,10 @@ public final class CpService implements ManagedService, MembershipAwareService, 
 
     @Override
     public void init(NodeEngine nodeEngine, Properties properties) {
-        Object fromGrid = nodeEngine.getConfig().getUserContext().get(GridMapService.CONFIG_KEY);
-        GridConfig gridConfig = fromGrid instanceof GridConfig ? (GridConfig) fromGrid : new GridConfig();
-        config = gridConfig.getCp();
-        clock = gridConfig.getClock();
-        Object bus = nodeEngine.getConfig().getUserContext().get(DefaultGridEvents.USER_CONTEXT_KEY);
-        GridEvents events = bus instanceof GridEvents ? (GridEvents) bus : new DefaultGridEvents();
+        MemberContext member = MemberContext.orDefaults(nodeEngine.getConfig().getUserContext());
+        config = member.config().getCp();
+        clock = member.clock();
+        GridEvents events = member.events();
         int port = nodeEngine.getThisAddress().getPort();
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "grid-cp-" + port);

@@ -3,7 +3,7 @@ package dev.grid.lock.impl;
 import com.hazelcast.internal.serialization.DataSerializerHook;
 import com.hazelcast.internal.serialization.impl.FactoryIdHelper;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
-import dev.grid.core.impl.SerializableTypes;
+import dev.grid.core.spi.SerializableTypes;
 import dev.grid.lock.impl.commands.AcquireCommand;
 import dev.grid.lock.impl.commands.CreateSessionCommand;
 import dev.grid.lock.impl.commands.DescribeLocksQuery;

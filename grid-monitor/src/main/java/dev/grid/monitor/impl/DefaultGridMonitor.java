@@ -1,5 +1,7 @@
 package dev.grid.monitor.impl;
 
+import dev.grid.core.spi.MemberContext;
+import dev.grid.core.GridMode;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import dev.grid.core.Grid;
@@ -96,7 +98,7 @@ public final class DefaultGridMonitor implements GridMonitor {
     }
 
     public static DefaultGridMonitor start(Grid grid, GridMonitorConfig config) {
-        if (!(grid instanceof EmbeddedGrid)) {
+        if (grid.mode() != GridMode.EMBEDDED) {
             throw new IllegalArgumentException("the monitor runs on members, not on a client: " + grid);
         }
         if (config.getToken().isEmpty() && !GridMonitorConfig.isLoopback(config.getHost())) {
@@ -105,7 +107,7 @@ public final class DefaultGridMonitor implements GridMonitor {
         }
         DefaultGridMonitor monitor = new DefaultGridMonitor(grid, config);
         try {
-            monitor.startParts(((EmbeddedGrid) grid).config());
+            monitor.startParts(MemberContext.of(grid).config());
             return monitor;
         } catch (RuntimeException | Error e) {
             monitor.close();

@@ -1,6 +1,6 @@
 package dev.grid.monitor.test;
 
-import dev.grid.core.impl.FreePorts;
+import dev.grid.core.spi.FreePorts;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.tools.Server;
 

@@ -7,7 +7,7 @@ import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMember;
-import dev.grid.core.impl.FreePorts;
+import dev.grid.core.spi.FreePorts;
 import dev.grid.server.GridCommand;
 import dev.grid.server.cli.OptionCheck;
 import picocli.CommandLine.Command;

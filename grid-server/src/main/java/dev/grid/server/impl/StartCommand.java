@@ -9,7 +9,7 @@ import dev.grid.core.config.GridConfigException;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMember;
 import dev.grid.core.config.GridSecurityConfig;
-import dev.grid.core.impl.security.Secrets;
+import dev.grid.core.config.Secrets;
 import dev.grid.monitor.GridMonitor;
 import dev.grid.server.GridCommand;
 import picocli.CommandLine.Command;

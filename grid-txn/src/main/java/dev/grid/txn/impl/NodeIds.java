@@ -1,8 +1,9 @@
 package dev.grid.txn.impl;
 
+import dev.grid.core.spi.MemberContext;
+import dev.grid.core.GridMode;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMember;
-import dev.grid.core.impl.EmbeddedGrid;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -23,8 +24,8 @@ final class NodeIds {
 
     /** @return {@code <grid.dataDirectory>/txn} on an embedded member, {@code grid-data/txn} otherwise */
     static Path defaultObjectStore(Grid grid) {
-        if (grid instanceof EmbeddedGrid embedded) {
-            return embedded.config().getDataDirectory().resolve("txn");
+        if (grid.mode() == GridMode.EMBEDDED) {
+            return MemberContext.of(grid).config().getDataDirectory().resolve("txn");
         }
         return Path.of("grid-data", "txn");
     }

@@ -6,7 +6,7 @@ import dev.grid.core.Grid;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridMap;
 import dev.grid.core.config.GridMapConfig;
-import dev.grid.core.impl.FreePorts;
+import dev.grid.core.spi.FreePorts;
 
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;

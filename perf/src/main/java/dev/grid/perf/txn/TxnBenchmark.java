@@ -7,7 +7,7 @@ import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.TransactionalGridMap;
-import dev.grid.core.impl.FreePorts;
+import dev.grid.core.spi.FreePorts;
 import dev.grid.txn.GridTransactions;
 import dev.grid.txn.GridTxnConfig;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,7 +1,7 @@
 package dev.grid.perf.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.grid.core.impl.JvmFlags;
+import dev.grid.core.spi.JvmFlags;
 import dev.grid.perf.bench.impl.BenchJson;
 import dev.grid.perf.bench.targets.ChildProcesses;
 import org.junit.jupiter.api.Test;

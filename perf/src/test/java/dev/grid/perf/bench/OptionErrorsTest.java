@@ -1,6 +1,6 @@
 package dev.grid.perf.bench;
 
-import dev.grid.core.impl.FreePorts;
+import dev.grid.core.spi.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

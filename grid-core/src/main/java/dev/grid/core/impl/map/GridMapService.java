@@ -1,5 +1,7 @@
 package dev.grid.core.impl.map;
 
+import dev.grid.core.spi.MemberContext;
+import dev.grid.core.spi.MemberMaps;
 import com.hazelcast.core.DistributedObject;
 import com.hazelcast.internal.partition.ChunkSupplier;
 import com.hazelcast.internal.partition.ChunkSuppliers;
@@ -25,7 +27,6 @@ import dev.grid.core.GridEvents;
 import dev.grid.core.GridMapEvent;
 import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.GridMapStats;
-import dev.grid.core.impl.DefaultGridEvents;
 import dev.grid.core.config.StructureNames;
 import dev.grid.core.impl.map.tx.TransactionalGridMapProxy;
 
@@ -43,10 +44,8 @@ import java.util.concurrent.ConcurrentMap;
  * {@link TransactionalService}), holds one {@link MapContainer} per map, and moves partition stores
  * and transactional locks when partitions migrate or backups resynchronise.
  */
-public final class GridMapService implements ManagedService, RemoteService, ChunkedMigrationAwareService, TransactionalService {
+public final class GridMapService implements ManagedService, RemoteService, ChunkedMigrationAwareService, TransactionalService, MemberMaps {
     public static final String SERVICE_NAME = "grid:mapService";
-    /** Where an embedded grid leaves its {@link GridConfig} for this service, in Hazelcast's user context. */
-    public static final String CONFIG_KEY = "dev.grid.config";
 
     private final NodeEngine nodeEngine;
     private final ConcurrentMap<String, MapContainer> containers = new ConcurrentHashMap<>();
@@ -87,11 +86,11 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
 
     @Override
     public void init(NodeEngine nodeEngine, Properties properties) {
-        Object fromGrid = nodeEngine.getConfig().getUserContext().get(CONFIG_KEY);
         // A plain Hazelcast member (not started through Grid) serves GridMaps with the defaults.
-        config = fromGrid instanceof GridConfig ? (GridConfig) fromGrid : new GridConfig();
-        Object bus = nodeEngine.getConfig().getUserContext().get(DefaultGridEvents.USER_CONTEXT_KEY);
-        events = bus instanceof GridEvents ? (GridEvents) bus : new DefaultGridEvents();
+        MemberContext member = MemberContext.orDefaults(nodeEngine.getConfig().getUserContext());
+        config = member.config();
+        events = member.events();
+        member.attach(this);
         budget = new OffHeapBudget(config.getOffHeapBudget());
         ChronicleWarmUp.startInBackground();
     }
@@ -124,21 +123,25 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     }
 
     /** @return the off-heap bytes this member's GridMap stores reserve, all maps together */
+    @Override
     public long offHeapReserved() {
         return budget.reserved();
     }
 
     /** @return {@code grid.offHeapBudget}: the most the stores may reserve (0: no limit) */
+    @Override
     public long offHeapBudget() {
         return config.getOffHeapBudget();
     }
 
     /** @return the names of the maps this member holds (a snapshot) */
+    @Override
     public List<String> mapNames() {
         return new ArrayList<>(containers.keySet());
     }
 
     /** @return this member's statistics of the map */
+    @Override
     public GridMapStats stats(String name) {
         MapContainer container = containers.get(name);
         return container == null ? GridMapStats.EMPTY

@@ -1,5 +1,7 @@
 package dev.grid.monitor.impl.cluster;
 
+import dev.grid.core.spi.MemberMaps;
+import dev.grid.core.spi.MemberContext;
 import com.hazelcast.partition.MigrationListener;
 import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.ReplicaMigrationEvent;
@@ -8,8 +10,6 @@ import dev.grid.core.GridMember;
 import dev.grid.core.MetricsCollector;
 import dev.grid.core.MetricsSource;
 import dev.grid.core.PartitionDistribution;
-import dev.grid.core.impl.EmbeddedGrid;
-import dev.grid.core.impl.map.GridMapService;
 
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ClusterMetrics implements MetricsSource, MigrationListener {
     private final Grid grid;
     private final int expectedMembers;
-    private final GridMapService maps;
+    private final MemberMaps maps;
     private final LongAdder migrationsCompleted = new LongAdder();
     private final LongAdder migrationsFailed = new LongAdder();
     private volatile int migrationsInProgress;
@@ -32,7 +32,7 @@ public final class ClusterMetrics implements MetricsSource, MigrationListener {
     public ClusterMetrics(Grid grid, int expectedMembers) {
         this.grid = grid;
         this.expectedMembers = expectedMembers;
-        this.maps = EmbeddedGrid.nodeEngine(grid.hazelcast()).getService(GridMapService.SERVICE_NAME);
+        this.maps = MemberContext.of(grid).maps();
         this.peakMembers = grid.members().size();
         this.registration = grid.hazelcast().getPartitionService().addMigrationListener(this);
     }

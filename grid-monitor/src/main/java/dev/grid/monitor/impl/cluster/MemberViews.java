@@ -1,12 +1,12 @@
 package dev.grid.monitor.impl.cluster;
 
+import dev.grid.core.spi.MemberMaps;
+import dev.grid.core.spi.MemberContext;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.grid.core.config.GridClock;
 import dev.grid.core.GridMapStats;
 import dev.grid.core.GridMember;
-import dev.grid.core.impl.EmbeddedGrid;
-import dev.grid.core.impl.map.GridMapService;
 import dev.grid.monitor.impl.json.MonitorJson;
 import dev.grid.monitor.impl.metrics.LatencyHistogram;
 import dev.grid.monitor.impl.metrics.MonitorInstruments;
@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 public final class MemberViews {
     private final IMap<String, String> views;
     private final GridMember self;
-    private final GridMapService maps;
+    private final MemberMaps maps;
     private final MonitorInstruments instruments;
     private final Supplier<String> url;
     private final long staleAfterMillis;
@@ -39,7 +39,7 @@ public final class MemberViews {
                        GridClock clock) {
         this.views = hazelcast.getMap(Structures.MEMBERS);
         this.self = self;
-        this.maps = EmbeddedGrid.nodeEngine(hazelcast).getService(GridMapService.SERVICE_NAME);
+        this.maps = MemberContext.of(hazelcast).maps();
         this.instruments = instruments;
         this.url = url;
         this.staleAfterMillis = Math.max(10_000, 5 * refreshMillis);

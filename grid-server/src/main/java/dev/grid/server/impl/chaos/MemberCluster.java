@@ -1,7 +1,7 @@
 package dev.grid.server.impl.chaos;
 
-import dev.grid.core.impl.FreePorts;
-import dev.grid.core.impl.JvmFlags;
+import dev.grid.core.spi.FreePorts;
+import dev.grid.core.spi.JvmFlags;
 import dev.grid.server.GridCommand;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.grid.perf.bench.lock;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.grid.core.impl.FreePorts;
-import dev.grid.core.impl.JvmFlags;
+import dev.grid.core.spi.FreePorts;
+import dev.grid.core.spi.JvmFlags;
 import dev.grid.perf.bench.StopSignal;
 import dev.grid.perf.bench.impl.BenchJson;
 import dev.grid.perf.bench.report.Machine;

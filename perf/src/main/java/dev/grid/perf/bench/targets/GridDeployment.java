@@ -5,7 +5,7 @@ import dev.grid.core.Grid;
 import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.GridException;
 import dev.grid.core.config.DurationText;
-import dev.grid.core.impl.FreePorts;
+import dev.grid.core.spi.FreePorts;
 import dev.grid.perf.bench.ycsb.Workload;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.grid.perf.bench.targets;
 
-import dev.grid.core.impl.JvmFlags;
+import dev.grid.core.spi.JvmFlags;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.grid.perf.bench.targets;
 
-import dev.grid.core.impl.FreePorts;
+import dev.grid.core.spi.FreePorts;
 import dev.grid.perf.bench.ycsb.Workload;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;

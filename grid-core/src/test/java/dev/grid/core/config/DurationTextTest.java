@@ -1,4 +1,4 @@
-package dev.grid.core.impl;
+package dev.grid.core.config;
 
 import dev.grid.core.config.DurationText;
 

@@ -1,4 +1,4 @@
-package dev.grid.core.impl;
+package dev.grid.core.spi;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.grid.core.impl;
+package dev.grid.core.spi;
 
 import dev.grid.core.GridEvent;
 import dev.grid.core.GridEventListener;
@@ -11,11 +11,11 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The event bus of one grid: synchronous delivery to a copy-on-write list of listeners. */
-public final class DefaultGridEvents implements GridEvents {
+public final class GridEventBus implements GridEvents {
     /** Key under which a member's bus sits in Hazelcast's user context, for grid's services. */
     public static final String USER_CONTEXT_KEY = "dev.grid.events";
 
-    private static final Logger LOG = LoggerFactory.getLogger(DefaultGridEvents.class);
+    private static final Logger LOG = LoggerFactory.getLogger(GridEventBus.class);
 
     private final List<GridEventListener> listeners = new CopyOnWriteArrayList<>();
 

@@ -1,4 +1,4 @@
-package dev.grid.core.impl;
+package dev.grid.core.spi;
 
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;

@@ -1,4 +1,4 @@
-package dev.grid.core.impl.security;
+package dev.grid.core.config;
 
 import dev.grid.core.config.GridConfigException;
 import dev.grid.core.config.GridSecurityConfig;

@@ -1,0 +1,23 @@
+package dev.grid.core.spi;
+
+import dev.grid.core.GridMapStats;
+
+import java.util.List;
+
+/** The GridMaps a member holds, as monitoring sees them: names, statistics and off-heap use. */
+public interface MemberMaps {
+    /** @return the names of the maps this member holds (a snapshot) */
+    List<String> mapNames();
+
+    /**
+     * @param name a map's name
+     * @return the map's statistics on this member (empty if it has never held the map)
+     */
+    GridMapStats stats(String name);
+
+    /** @return off-heap bytes reserved by every map's stores on this member */
+    long offHeapReserved();
+
+    /** @return the member's off-heap budget in bytes ({@code grid.offHeapBudget}; 0: none) */
+    long offHeapBudget();
+}

@@ -1,0 +1,12 @@
+/**
+ * What grid's modules (locks, transactions, monitoring, and the log, query and stream modules to come) use
+ * from grid-core, and users do not: the member's context ({@link dev.grid.core.spi.MemberContext}: its
+ * configuration, clock, event bus and maps' statistics), the event bus itself, the serialization type ids
+ * every module's data serializer hook takes ({@link dev.grid.core.spi.SerializableTypes}), and the tools
+ * of the processes grid starts (the JVM flags, free ports).
+ *
+ * <p>Layering: the SPI depends on the API ({@code dev.grid.core}) and the configuration
+ * ({@code dev.grid.core.config}), never on {@code dev.grid.core.impl}; grid-core's implementation fills it in.
+ * No module uses another module's {@code impl} packages (the architecture tests enforce it).
+ */
+package dev.grid.core.spi;
