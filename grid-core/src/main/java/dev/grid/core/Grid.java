@@ -1,12 +1,10 @@
 package dev.grid.core;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.transaction.TransactionContext;
 import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.config.GridClock;
 import dev.grid.core.config.GridConfig;
-
-import com.hazelcast.core.HazelcastInstance;
-import dev.grid.core.impl.ClientGrid;
-import dev.grid.core.impl.EmbeddedGrid;
 
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +36,7 @@ public interface Grid extends AutoCloseable {
      * @throws GridException       if the member cannot start (for example, no free port)
      */
     static Grid embedded(GridConfig config) {
-        return EmbeddedGrid.start(config);
+        return GridModules.provider(Provider.class).embedded(config);
     }
 
     /**
@@ -50,7 +48,7 @@ public interface Grid extends AutoCloseable {
      * @throws GridException       if no member answers within the configured connect timeout
      */
     static Grid client(GridClientConfig config) {
-        return ClientGrid.connect(config);
+        return GridModules.provider(Provider.class).client(config);
     }
 
     /** @return whether this grid is an embedded member or a client */
@@ -113,4 +111,19 @@ public interface Grid extends AutoCloseable {
      */
     @Override
     void close();
+
+    /**
+     * What {@link #embedded}, {@link #client} and {@link TransactionalGridMap#in} call: grid-core's implementation,
+     * found by {@link GridModules}. For grid's own modules; users call the static methods.
+     */
+    interface Provider {
+        /** @see Grid#embedded(GridConfig) */
+        Grid embedded(GridConfig config);
+
+        /** @see Grid#client(GridClientConfig) */
+        Grid client(GridClientConfig config);
+
+        /** @see TransactionalGridMap#in(TransactionContext, String) */
+        <K, V> TransactionalGridMap<K, V> transactionalMap(TransactionContext context, String name);
+    }
 }

@@ -59,7 +59,7 @@ public interface TransactionalGridMap<K, V> extends TransactionalObject {
      * @throws com.hazelcast.transaction.TransactionNotActiveException if a member's transaction is not active
      */
     static <K, V> TransactionalGridMap<K, V> in(TransactionContext context, String name) {
-        return dev.grid.core.impl.map.tx.TransactionalGridMaps.in(context, name);
+        return GridModules.provider(Grid.Provider.class).transactionalMap(context, name);
     }
 
     /** @return the committed value, or this transaction's own write; null when absent */

@@ -1,7 +1,6 @@
 package dev.grid.core;
 
 import dev.grid.core.config.GridConfig;
-
 import dev.grid.core.test.TestClusters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

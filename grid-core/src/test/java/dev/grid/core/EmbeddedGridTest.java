@@ -1,10 +1,9 @@
 package dev.grid.core;
 
-import dev.grid.core.config.GridConfig;
-
 import com.hazelcast.cluster.Address;
 import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.internal.partition.InternalPartitionService;
+import dev.grid.core.config.GridConfig;
 import dev.grid.core.test.TestClusters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.grid.core;
 
-import dev.grid.core.spi.GridEventBus;
 import dev.grid.core.impl.EmbeddedGrid;
+import dev.grid.core.spi.GridEventBus;
 import dev.grid.core.test.TestClusters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

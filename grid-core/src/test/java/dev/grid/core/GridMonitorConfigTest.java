@@ -4,7 +4,6 @@ import dev.grid.core.config.GridAlertRule;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridConfigException;
 import dev.grid.core.config.GridMonitorConfig;
-
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

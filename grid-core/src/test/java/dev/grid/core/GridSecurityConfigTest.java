@@ -4,7 +4,6 @@ import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridConfigException;
 import dev.grid.core.config.GridSecurityConfig;
-
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

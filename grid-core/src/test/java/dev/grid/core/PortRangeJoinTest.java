@@ -2,7 +2,6 @@ package dev.grid.core;
 
 import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.config.GridConfig;
-
 import dev.grid.core.spi.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -2,23 +2,9 @@ package dev.grid.lock;
 
 import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.Grid;
-import dev.grid.core.GridMode;
-import dev.grid.core.impl.EmbeddedGrid;
-import dev.grid.core.config.StructureNames;
-import dev.grid.lock.impl.CpMetrics;
-import dev.grid.lock.impl.CpService;
-import dev.grid.lock.impl.LockService;
+import dev.grid.core.GridModules;
 
-import dev.grid.lock.impl.commands.DescribeLocksQuery;
-import dev.grid.lock.impl.statemachine.LocksDescription;
-
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.WeakHashMap;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -45,27 +31,15 @@ import java.util.concurrent.CompletionStage;
  *
  * @since 0.1
  */
-public final class GridLocks {
-    private static final Set<Grid> WITH_METRICS = Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
-
-    private final Grid grid;
-
-    private GridLocks(Grid grid) {
-        this.grid = grid;
-    }
+public interface GridLocks {
 
     /**
      * @param grid an embedded member or a client
      * @return the locks of that grid's cluster
      * @throws NullPointerException if {@code grid} is null
      */
-    public static GridLocks of(Grid grid) {
-        Objects.requireNonNull(grid, "grid must not be null");
-        if (grid.mode() == GridMode.EMBEDDED && WITH_METRICS.add(grid)) {
-            CpService cp = EmbeddedGrid.nodeEngine(grid.hazelcast()).getService(CpService.SERVICE_NAME);
-            grid.metrics().register(new CpMetrics(cp));
-        }
-        return new GridLocks(grid);
+    static GridLocks of(Grid grid) {
+        return GridModules.provider(Provider.class).locks(grid);
     }
 
     /**
@@ -77,10 +51,7 @@ public final class GridLocks {
      * @return the lock
      * @throws IllegalArgumentException naming the (truncated) name and the rule it breaks
      */
-    public FencedLock get(String name) {
-        StructureNames.check(LockService.NAME_KIND, name);
-        return (FencedLock) grid.hazelcast().getDistributedObject(LockService.SERVICE_NAME, name);
-    }
+    FencedLock get(String name);
 
     /**
      * Every lock held now, with its holder, fence, hold time and queue: a linearizable query on the
@@ -91,54 +62,30 @@ public final class GridLocks {
      * @throws UnsupportedOperationException on a client (read a member's monitor, {@code /api/locks})
      * @throws CpUnavailableException        when the CP group cannot answer within {@code grid.cp.sessionTtl}
      */
-    public List<LockInfo> describe() {
-        try {
-            return describeAsync().toCompletableFuture().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException) {
-                throw (RuntimeException) e.getCause();
-            }
-            throw e;
-        }
-    }
+    List<LockInfo> describe();
 
     /**
      * The asynchronous form of {@link #describe()}.
      *
      * @return the held locks, sorted by name
      */
-    public CompletionStage<List<LockInfo>> describeAsync() {
-        if (grid.mode() != GridMode.EMBEDDED) {
-            throw new UnsupportedOperationException("GridLocks.describe() runs on members; on a client, read a member's monitor "
-                    + "(GET /api/locks)");
-        }
-        CpService cp = EmbeddedGrid.nodeEngine(grid.hazelcast()).getService(CpService.SERVICE_NAME);
-        return cp.invoker().invoke(new DescribeLocksQuery()).thenApply(answer -> toInfos((LocksDescription) answer));
-    }
+    CompletionStage<List<LockInfo>> describeAsync();
 
-    private static List<LockInfo> toInfos(LocksDescription description) {
-        List<LockInfo> infos = new ArrayList<>();
-        for (LocksDescription.Entry entry : description.entries()) {
-            List<LockWaiter> waiters = new ArrayList<>();
-            for (int i = 0; i < entry.waiters.size(); i++) {
-                waiters.add(new LockWaiter(owner(entry.waiters.get(i)), entry.waitingSince.get(i)));
-            }
-            infos.add(new LockInfo(entry.name, entry.fence, entry.count, owner(entry.holder), entry.acquiredAt, waiters));
-        }
-        return infos;
-    }
-
-    private static LockOwner owner(LocksDescription.Owner owner) {
-        return new LockOwner(owner.sessionId(), owner.owner(), owner.ownerName(), owner.threadId());
-    }
+    /**
+     * The CP group as this member sees it, without asking the group (it answers at once, also while the
+     * group has no majority).
+     *
+     * @return whether the CP subsystem runs here, the group has formed, a majority is reachable, this member leads
+     * @throws UnsupportedOperationException on a client
+     */
+    CpStatus status();
 
     /** @return the grid these locks belong to */
-    public Grid grid() {
-        return grid;
-    }
+    Grid grid();
 
-    @Override
-    public String toString() {
-        return "GridLocks[" + grid + "]";
+    /** What {@link #of(Grid)} calls: grid-lock's implementation, found by {@link GridModules}. For grid's own modules. */
+    interface Provider {
+        /** @see GridLocks#of(Grid) */
+        GridLocks locks(Grid grid);
     }
 }

@@ -2,9 +2,9 @@ package dev.grid.lock;
 
 import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridEvent;
 import dev.grid.core.MetricsCollector;
+import dev.grid.core.config.GridConfig;
 import dev.grid.core.test.ManualClock;
 import dev.grid.core.test.TestClusters;
 import dev.grid.lock.test.CpTestSupport;

@@ -1,13 +1,13 @@
 package dev.grid.monitor;
 
-import dev.grid.core.spi.MemberContext;
-import dev.grid.core.GridMode;
 import dev.grid.core.Grid;
+import dev.grid.core.GridMode;
+import dev.grid.core.GridModules;
 import dev.grid.core.config.GridConfigException;
 import dev.grid.core.config.GridMonitorConfig;
-import dev.grid.monitor.impl.DefaultGridMonitor;
-import dev.grid.monitor.impl.EventForwarder;
+import dev.grid.core.spi.MemberContext;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +57,7 @@ public interface GridMonitor extends AutoCloseable {
      * @return the running monitor
      */
     static GridMonitor start(Grid grid, GridMonitorConfig config) {
-        return DefaultGridMonitor.start(grid, config);
+        return GridModules.provider(Provider.class).start(grid, config);
     }
 
     /**
@@ -68,7 +68,7 @@ public interface GridMonitor extends AutoCloseable {
      * @return closing it stops the forwarding
      */
     static AutoCloseable forwardEvents(Grid grid) {
-        return EventForwarder.start(grid);
+        return GridModules.provider(Provider.class).forwardEvents(grid);
     }
 
     /** @return the dashboard's URL ({@code http://127.0.0.1:7070/}), empty when the HTTP server could not start */
@@ -104,4 +104,16 @@ public interface GridMonitor extends AutoCloseable {
     /** Stops the monitor (not the member). Idempotent. */
     @Override
     void close();
+
+    /** What the static methods of grid-monitor's API call: its implementation, found by {@link GridModules}. For grid's own modules. */
+    interface Provider {
+        /** @see GridMonitor#start(Grid, GridMonitorConfig) */
+        GridMonitor start(Grid grid, GridMonitorConfig config);
+
+        /** @see GridMonitor#forwardEvents(Grid) */
+        AutoCloseable forwardEvents(Grid grid);
+
+        /** @see MemberCounters#readAll(Path) */
+        List<MemberCounters> readCounters(Path dataDirectory) throws IOException;
+    }
 }

@@ -1,7 +1,6 @@
 package dev.grid.monitor;
 
-import dev.grid.core.config.GridClock;
-import dev.grid.monitor.impl.counters.CountersFileReader;
+import dev.grid.core.GridModules;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,6 +35,6 @@ public record MemberCounters(Path file, String description, long pid, long start
      * @throws IOException if the directory cannot be read
      */
     public static List<MemberCounters> readAll(Path dataDirectory) throws IOException {
-        return CountersFileReader.readAll(dataDirectory, GridClock.SYSTEM);
+        return GridModules.provider(GridMonitor.Provider.class).readCounters(dataDirectory);
     }
 }

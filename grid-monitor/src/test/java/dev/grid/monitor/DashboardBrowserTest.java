@@ -1,8 +1,8 @@
 package dev.grid.monitor;
 
 import com.hazelcast.cp.lock.FencedLock;
-import dev.grid.core.config.GridAlertRule;
 import dev.grid.core.GridMap;
+import dev.grid.core.config.GridAlertRule;
 import dev.grid.lock.GridLocks;
 import dev.grid.monitor.test.MonitoredCluster;
 import org.junit.jupiter.api.Assumptions;

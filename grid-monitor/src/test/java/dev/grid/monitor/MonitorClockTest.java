@@ -1,8 +1,8 @@
 package dev.grid.monitor;
 
-import dev.grid.core.config.GridAlertRule;
 import dev.grid.core.GridEvent;
 import dev.grid.core.GridMap;
+import dev.grid.core.config.GridAlertRule;
 import dev.grid.core.test.ManualClock;
 import dev.grid.monitor.impl.DefaultGridMonitor;
 import dev.grid.monitor.impl.cluster.MemberView;

@@ -2,8 +2,8 @@ package dev.grid.server;
 
 import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.GridMember;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.spi.FreePorts;
 import dev.grid.lock.CpUnavailableException;
 import dev.grid.lock.GridLocks;

@@ -3,8 +3,8 @@ package dev.grid.server;
 import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.FencedWriteRejectedException;
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.GridMap;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.lock.GridLocks;
 
 import java.io.BufferedReader;

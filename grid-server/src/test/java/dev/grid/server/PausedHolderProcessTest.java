@@ -2,8 +2,8 @@ package dev.grid.server;
 
 import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridMap;
+import dev.grid.core.config.GridConfig;
 import dev.grid.core.spi.JvmFlags;
 import dev.grid.core.test.TestClusters;
 import dev.grid.lock.GridLocks;

@@ -1,10 +1,10 @@
 package dev.grid.server;
 
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.PartitionDistribution;
-import dev.grid.core.spi.FreePorts;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.map.GridMapContractTest;
+import dev.grid.core.spi.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;

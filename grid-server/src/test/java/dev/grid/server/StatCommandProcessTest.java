@@ -1,8 +1,8 @@
 package dev.grid.server;
 
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.GridMap;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.spi.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

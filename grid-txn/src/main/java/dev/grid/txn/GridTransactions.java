@@ -1,7 +1,7 @@
 package dev.grid.txn;
 
 import dev.grid.core.Grid;
-import dev.grid.txn.impl.DefaultGridTransactions;
+import dev.grid.core.GridModules;
 
 import java.util.List;
 
@@ -47,7 +47,7 @@ public interface GridTransactions extends AutoCloseable {
      *                                           configuration, or the object store cannot be written or is in use
      */
     static GridTransactions start(Grid grid, GridTxnConfig config) {
-        return DefaultGridTransactions.start(grid, config);
+        return GridModules.provider(Provider.class).start(grid, config);
     }
 
     /**
@@ -110,4 +110,10 @@ public interface GridTransactions extends AutoCloseable {
     /** Stops recovery for this grid and its data sources. In-flight transactions are not waited for. Idempotent. */
     @Override
     void close();
+
+    /** What {@link #start(Grid, GridTxnConfig)} calls: grid-txn's implementation, found by {@link GridModules}. For grid's own modules. */
+    interface Provider {
+        /** @see GridTransactions#start(Grid, GridTxnConfig) */
+        GridTransactions start(Grid grid, GridTxnConfig config);
+    }
 }

@@ -3,14 +3,14 @@ package dev.grid.txn;
 import dev.grid.core.config.GridConfigException;
 import dev.grid.core.config.RequireDuration;
 
-import javax.sql.CommonDataSource;
-import javax.sql.XADataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.CommonDataSource;
+import javax.sql.XADataSource;
 
 /**
  * Configuration of {@link GridTransactions}: where the transaction log lives, the node identifier,

@@ -5,8 +5,8 @@ import com.hazelcast.transaction.TransactionalMap;
 import com.hazelcast.transaction.TransactionalQueue;
 import dev.grid.core.TransactionalGridMap;
 
-import javax.transaction.xa.XAResource;
 import java.sql.Connection;
+import javax.transaction.xa.XAResource;
 
 /**
  * What a {@link TransactionalWork} reaches inside its transaction. Resources join the transaction when first

@@ -3,10 +3,8 @@ package dev.grid.perf;
 import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.Grid;
 import dev.grid.core.config.GridMapConfig;
-import dev.grid.core.impl.EmbeddedGrid;
 import dev.grid.lock.CpUnavailableException;
 import dev.grid.lock.GridLocks;
-import dev.grid.lock.impl.CpService;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -113,8 +111,7 @@ public class LockBenchmark {
         long deadline = System.nanoTime() + GROUP_TIMEOUT.toNanos();
         while (true) {
             for (int i = 0; i < MEMBERS; i++) {
-                CpService cp = EmbeddedGrid.nodeEngine(cluster.member(i).hazelcast()).getService(CpService.SERVICE_NAME);
-                if (cp.group().isLeader()) {
+                if (GridLocks.of(cluster.member(i)).status().localLeader()) {
                     return i;
                 }
             }

@@ -1,8 +1,8 @@
 package dev.grid.perf;
 
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridMap;
+import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.spi.FreePorts;
 import dev.grid.monitor.GridMonitor;

@@ -1,17 +1,16 @@
 package dev.grid.core.impl;
 
-import dev.grid.core.spi.GridEventBus;
-
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
-import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMember;
 import dev.grid.core.GridMode;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.config.GridSecurityConfig;
 import dev.grid.core.impl.security.SecretSocketInterceptor;
+import dev.grid.core.spi.GridEventBus;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,25 +1,22 @@
 package dev.grid.core.impl;
 
-import dev.grid.core.spi.MemberContext;
-
-import dev.grid.core.spi.GridEventBus;
-
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.spi.impl.NodeEngine;
-import dev.grid.core.config.GridConfig;
-import dev.grid.core.config.GridConfigException;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMember;
 import dev.grid.core.GridMode;
+import dev.grid.core.config.GridConfig;
+import dev.grid.core.config.GridConfigException;
 import dev.grid.core.impl.backup.MemberLostBackupAckResolver;
 import dev.grid.core.impl.map.GridMapMetrics;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.security.GuardedMembers;
 import dev.grid.core.impl.security.SecretSocketInterceptor;
-
+import dev.grid.core.spi.GridEventBus;
+import dev.grid.core.spi.MemberContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,5 @@
 package dev.grid.core.impl;
 
-import dev.grid.core.spi.SerializableTypes;
-
 import com.hazelcast.internal.serialization.DataSerializerHook;
 import com.hazelcast.internal.serialization.impl.FactoryIdHelper;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
@@ -38,7 +36,7 @@ import dev.grid.core.impl.map.operations.TxnPrepareOperation;
 import dev.grid.core.impl.map.operations.TxnRollbackBackupOperation;
 import dev.grid.core.impl.map.operations.TxnRollbackOperation;
 import dev.grid.core.impl.map.tx.GridMapTxnLogRecord;
-
+import dev.grid.core.spi.SerializableTypes;
 
 /**
  * Every {@code IdentifiedDataSerializable} class of grid-core, with its class id, in one place.

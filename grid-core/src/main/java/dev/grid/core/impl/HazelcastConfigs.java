@@ -1,11 +1,5 @@
 package dev.grid.core.impl;
 
-import dev.grid.core.spi.MemberContext;
-
-import dev.grid.core.spi.GridEventBus;
-
-import dev.grid.core.config.MemberAddresses;
-
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.config.ClientNetworkConfig;
 import com.hazelcast.client.config.ProxyFactoryConfig;
@@ -19,14 +13,15 @@ import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridNetworkConfig;
 import dev.grid.core.config.GridSecurityConfig;
+import dev.grid.core.config.MemberAddresses;
+import dev.grid.core.config.Secrets;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.client.ClientGridMapProxy;
 import dev.grid.core.impl.security.DeserializationAllowlist;
 import dev.grid.core.impl.security.SecretSocketInterceptor;
-import dev.grid.core.config.Secrets;
+import dev.grid.core.spi.GridEventBus;
+import dev.grid.core.spi.MemberContext;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**

@@ -3,13 +3,13 @@ package dev.grid.core.impl;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridClock;
-import dev.grid.core.GridMap;
-import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.GridEvents;
+import dev.grid.core.GridMap;
 import dev.grid.core.GridMember;
 import dev.grid.core.GridMetrics;
 import dev.grid.core.GridPartitions;
+import dev.grid.core.config.GridClock;
+import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.impl.map.GridMapService;
 
 import java.util.ArrayList;

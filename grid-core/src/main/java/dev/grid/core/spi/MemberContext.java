@@ -8,10 +8,11 @@ import dev.grid.core.config.GridConfig;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a module's member-side code needs from the member it runs in: the member's configuration, its
- * clock, its event bus and its maps' statistics. grid-core creates one per member before the member's
+ * clock, its event bus, its maps' statistics and the other modules' member-side services. grid-core creates one per member before the member's
  * Hazelcast services start and keeps it in Hazelcast's user context, so a module's Hazelcast service
  * reaches it from its {@code init} ({@link #of(Map)}), and code holding the {@link Grid} reaches it with
  * {@link #of(Grid)}.
@@ -25,6 +26,7 @@ public final class MemberContext {
 
     private final GridConfig config;
     private final GridEventBus events;
+    private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile MemberMaps maps;
 
     /**
@@ -107,6 +109,31 @@ public final class MemberContext {
             throw new IllegalStateException("the member's GridMap service has not started yet");
         }
         return current;
+    }
+
+    /**
+     * Registers a module's member-side service, for the module's code that holds only the {@link Grid}
+     * (a module's Hazelcast service registers itself from its {@code init}).
+     *
+     * @throws IllegalStateException if a service of that type is registered already
+     */
+    public <T> void register(Class<T> type, T service) {
+        Objects.requireNonNull(service, "service");
+        if (services.putIfAbsent(type, service) != null) {
+            throw new IllegalStateException("a " + type.getName() + " is registered on this member already");
+        }
+    }
+
+    /**
+     * @return the module's service registered under that type
+     * @throws IllegalStateException if none is (the module's service has not started on this member)
+     */
+    public <T> T service(Class<T> type) {
+        Object service = services.get(type);
+        if (service == null) {
+            throw new IllegalStateException("no " + type.getName() + " runs on this member (is its module's jar on the class path?)");
+        }
+        return type.cast(service);
     }
 
     /** Called once by grid-core's map service when it starts. */

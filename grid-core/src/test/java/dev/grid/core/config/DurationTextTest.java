@@ -1,7 +1,6 @@
 package dev.grid.core.config;
 
 import dev.grid.core.config.DurationText;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;

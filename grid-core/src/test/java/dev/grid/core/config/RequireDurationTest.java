@@ -1,9 +1,8 @@
 package dev.grid.core.config;
 
-import dev.grid.core.config.RequireDuration;
-
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridConfigException;
+import dev.grid.core.config.RequireDuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

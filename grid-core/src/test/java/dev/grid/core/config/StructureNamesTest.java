@@ -1,7 +1,6 @@
 package dev.grid.core.config;
 
 import dev.grid.core.config.StructureNames;
-
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

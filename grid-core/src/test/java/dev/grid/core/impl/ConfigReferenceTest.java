@@ -1,7 +1,6 @@
 package dev.grid.core.impl;
 
 import dev.grid.core.config.GridConfigYaml;
-
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

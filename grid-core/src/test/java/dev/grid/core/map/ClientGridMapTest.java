@@ -14,14 +14,14 @@ import com.hazelcast.jet.impl.client.protocol.task.JetMessageTaskFactoryProvider
 import com.hazelcast.map.IMap;
 import com.hazelcast.spi.impl.NodeEngine;
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridClientConfig;
-import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridEntryProcessor;
 import dev.grid.core.GridMap;
-import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.GridMapFullException;
 import dev.grid.core.GridMapStats;
 import dev.grid.core.GridMode;
+import dev.grid.core.config.GridClientConfig;
+import dev.grid.core.config.GridConfig;
+import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.impl.EmbeddedGrid;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.client.GridMapCodecs;

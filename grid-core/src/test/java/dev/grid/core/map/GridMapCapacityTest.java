@@ -1,10 +1,10 @@
 package dev.grid.core.map;
 
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridMap;
-import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.GridMapFullException;
+import dev.grid.core.config.GridConfig;
+import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.test.TestClusters;
 import org.junit.jupiter.api.Test;
 

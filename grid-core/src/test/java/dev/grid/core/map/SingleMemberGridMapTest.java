@@ -1,10 +1,10 @@
 package dev.grid.core.map;
 
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridConfigException;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMapStats;
 import dev.grid.core.MetricsCollector;
+import dev.grid.core.config.GridConfigException;
 import dev.grid.core.test.TestClusters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,9 +1,9 @@
 package dev.grid.core.security;
 
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMember;
+import dev.grid.core.config.GridConfig;
 import dev.grid.core.test.RawClientConnection;
 import dev.grid.core.test.TestClusters;
 import org.junit.jupiter.api.AfterAll;

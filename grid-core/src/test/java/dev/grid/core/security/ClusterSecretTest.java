@@ -1,12 +1,12 @@
 package dev.grid.core.security;
 
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridClientConfig;
-import dev.grid.core.config.GridConfig;
-import dev.grid.core.config.GridConfigException;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMember;
+import dev.grid.core.config.GridClientConfig;
+import dev.grid.core.config.GridConfig;
+import dev.grid.core.config.GridConfigException;
 import dev.grid.core.test.RawClientConnection;
 import dev.grid.core.test.TestClusters;
 import org.junit.jupiter.api.AfterAll;

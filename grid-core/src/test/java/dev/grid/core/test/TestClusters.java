@@ -1,9 +1,9 @@
 package dev.grid.core.test;
 
 import dev.grid.core.Grid;
+import dev.grid.core.GridMap;
 import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.config.GridConfig;
-import dev.grid.core.GridMap;
 import dev.grid.core.spi.FreePorts;
 
 import java.util.ArrayList;

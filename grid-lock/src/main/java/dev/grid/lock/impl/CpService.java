@@ -1,7 +1,5 @@
 package dev.grid.lock.impl;
 
-import dev.grid.core.spi.MemberContext;
-
 import com.hazelcast.internal.services.GracefulShutdownAwareService;
 import com.hazelcast.internal.services.ManagedService;
 import com.hazelcast.internal.services.MembershipAwareService;
@@ -9,12 +7,11 @@ import com.hazelcast.internal.services.MembershipServiceEvent;
 import com.hazelcast.internal.services.PostJoinAwareService;
 import com.hazelcast.spi.impl.NodeEngine;
 import com.hazelcast.spi.impl.operationservice.Operation;
+import dev.grid.core.GridEvents;
 import dev.grid.core.config.GridClock;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridCpConfig;
-import dev.grid.core.GridEvents;
-import dev.grid.core.spi.GridEventBus;
-import dev.grid.core.impl.map.GridMapService;
+import dev.grid.core.spi.MemberContext;
 import dev.grid.lock.impl.commands.LeaveGroupCommand;
 import dev.grid.lock.impl.raft.CpGroup;
 import dev.grid.lock.impl.raft.CpGroupView;
@@ -61,6 +58,7 @@ public final class CpService implements ManagedService, MembershipAwareService, 
     @Override
     public void init(NodeEngine nodeEngine, Properties properties) {
         MemberContext member = MemberContext.orDefaults(nodeEngine.getConfig().getUserContext());
+        member.register(CpService.class, this);
         config = member.config().getCp();
         clock = member.clock();
         GridEvents events = member.events();

@@ -42,7 +42,6 @@ import dev.grid.lock.impl.statemachine.LocksDescription;
 import dev.grid.lock.impl.statemachine.LocksSnapshot;
 import dev.grid.lock.impl.statemachine.SessionsSnapshot;
 
-
 /**
  * Every {@code IdentifiedDataSerializable} class of grid-lock, with its class id, in one place:
  * MicroRaft's models, the CP group's Hazelcast operations, the state machine's commands, results

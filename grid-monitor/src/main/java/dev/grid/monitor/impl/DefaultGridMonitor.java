@@ -1,21 +1,20 @@
 package dev.grid.monitor.impl;
 
-import dev.grid.core.spi.MemberContext;
-import dev.grid.core.GridMode;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridClock;
-import dev.grid.core.config.GridConfig;
-import dev.grid.core.config.GridConfigException;
 import dev.grid.core.GridCounters;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMember;
-import dev.grid.core.config.GridMonitorConfig;
+import dev.grid.core.GridMode;
 import dev.grid.core.MetricsCollector;
 import dev.grid.core.MetricsSource;
-import dev.grid.core.impl.EmbeddedGrid;
-import dev.grid.lock.impl.CpService;
+import dev.grid.core.config.GridClock;
+import dev.grid.core.config.GridConfig;
+import dev.grid.core.config.GridConfigException;
+import dev.grid.core.config.GridMonitorConfig;
+import dev.grid.core.spi.MemberContext;
+import dev.grid.lock.GridLocks;
 import dev.grid.monitor.Alert;
 import dev.grid.monitor.GridMonitor;
 import dev.grid.monitor.HeuristicOutcome;
@@ -185,8 +184,7 @@ public final class DefaultGridMonitor implements GridMonitor {
     private void refresh() {
         List<Series> series = export.refresh();
         int owned = grid.partitions().distribution().ownedCounts().getOrDefault(self, 0);
-        CpService cp = EmbeddedGrid.nodeEngine(grid.hazelcast()).getService(CpService.SERVICE_NAME);
-        views.publish(owned, cp.group().isLeader());
+        views.publish(owned, GridLocks.of(grid).status().localLeader());
         for (Series s : series) {
             String label = s.label();
             if (!instruments.isHotCounter(label) && !s.name().endsWith("_ratio")) {

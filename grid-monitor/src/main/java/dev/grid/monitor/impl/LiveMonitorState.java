@@ -1,8 +1,8 @@
 package dev.grid.monitor.impl;
 
-import dev.grid.core.config.GridClock;
 import dev.grid.core.GridMember;
 import dev.grid.core.PartitionDistribution;
+import dev.grid.core.config.GridClock;
 import dev.grid.lock.LockInfo;
 import dev.grid.monitor.Alert;
 import dev.grid.monitor.HeuristicOutcome;

@@ -3,17 +3,14 @@ package dev.grid.monitor.test;
 import com.arjuna.ats.jta.xa.XATxConverter;
 import com.arjuna.ats.jta.xa.XidImple;
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.TransactionalGridMap;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.monitor.GridMonitor;
 import dev.grid.txn.GridTransactions;
 import dev.grid.txn.GridTxnConfig;
 import dev.grid.txn.RecoveryReport;
 import org.h2.jdbcx.JdbcDataSource;
 
-import javax.sql.XAConnection;
-import javax.transaction.xa.XAResource;
-import javax.transaction.xa.Xid;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -24,6 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.XAConnection;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
 
 /**
  * An application JVM with a transaction manager: a grid client running {@link GridTransactions} over the

@@ -1,9 +1,9 @@
 package dev.grid.server.impl;
 
 import dev.grid.core.Grid;
+import dev.grid.core.GridException;
 import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.config.GridConfigException;
-import dev.grid.core.GridException;
 import dev.grid.server.GridCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

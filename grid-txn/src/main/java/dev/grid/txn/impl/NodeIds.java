@@ -1,9 +1,9 @@
 package dev.grid.txn.impl;
 
-import dev.grid.core.spi.MemberContext;
-import dev.grid.core.GridMode;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMember;
+import dev.grid.core.GridMode;
+import dev.grid.core.spi.MemberContext;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;

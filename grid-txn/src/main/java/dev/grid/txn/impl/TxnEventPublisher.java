@@ -1,7 +1,7 @@
 package dev.grid.txn.impl;
 
-import dev.grid.core.config.GridClock;
 import dev.grid.core.GridEvents;
+import dev.grid.core.config.GridClock;
 import dev.grid.txn.TxnEvent;
 
 /**

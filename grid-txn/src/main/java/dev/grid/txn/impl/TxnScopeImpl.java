@@ -4,8 +4,8 @@ import com.hazelcast.transaction.HazelcastXAResource;
 import com.hazelcast.transaction.TransactionContext;
 import com.hazelcast.transaction.TransactionalMap;
 import com.hazelcast.transaction.TransactionalQueue;
-import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.TransactionalGridMap;
+import dev.grid.core.config.GridMapConfig;
 import dev.grid.txn.GridTransactionException;
 import dev.grid.txn.TransactionScope;
 import dev.grid.txn.TxnEvent.RollbackReason;
@@ -17,15 +17,15 @@ import jakarta.transaction.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.XAConnection;
-import javax.transaction.xa.XAResource;
 import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import javax.sql.XAConnection;
+import javax.transaction.xa.XAResource;
 
 /**
  * The scope of one transaction: enlists resources on first use, keeps database connections open until the

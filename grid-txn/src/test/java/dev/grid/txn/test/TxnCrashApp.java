@@ -3,23 +3,23 @@ package dev.grid.txn.test;
 import com.arjuna.ats.jta.xa.XATxConverter;
 import com.arjuna.ats.jta.xa.XidImple;
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.TransactionalGridMap;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.txn.GridTransactions;
 import dev.grid.txn.GridTxnConfig;
 import dev.grid.txn.RecoveryReport;
 import dev.grid.txn.TransactionScope;
 import org.postgresql.xa.PGXADataSource;
 
-import javax.sql.XAConnection;
-import javax.transaction.xa.XAResource;
-import javax.transaction.xa.Xid;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.sql.XAConnection;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
 
 /**
  * The application JVM of the crash and client-server tests: a grid client with its transaction manager. Every

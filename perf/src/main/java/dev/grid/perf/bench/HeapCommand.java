@@ -6,13 +6,12 @@ import dev.grid.perf.bench.report.RunResult;
 import dev.grid.perf.heap.HeapScenarioRunner;
 import dev.grid.server.cli.DurationConverter;
 import dev.grid.server.cli.OptionCheck;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

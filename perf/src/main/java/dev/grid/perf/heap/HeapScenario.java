@@ -3,13 +3,11 @@ package dev.grid.perf.heap;
 import com.hazelcast.map.IMap;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridMap;
+import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.spi.FreePorts;
 
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
@@ -19,6 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /**
  * One case of the heap scenario, in this JVM: a single embedded member loads {@code entries} entries

@@ -30,6 +30,7 @@ import dev.grid.core.impl.map.operations.RemoveOperation;
 import dev.grid.core.impl.map.operations.ReplaceIfSameOperation;
 import dev.grid.core.impl.map.operations.ReplaceOperation;
 import dev.grid.core.impl.map.operations.SetOperation;
+import dev.grid.core.spi.PartitionScan;
 
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
@@ -53,7 +54,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param <K> the key type
  * @param <V> the value type
  */
-public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapService> implements GridMap<K, V> {
+public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapService> implements GridMap<K, V>, PartitionScan<K, V> {
     /** Marks a local read that could not be served locally. */
     private static final Object NOT_LOCAL = new Object();
     /** One local read in 16 is timed (and counts for 16), so the fast path pays for no clock read most of the time. */
@@ -409,8 +410,18 @@ public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapS
     }
 
     private EntriesResponse fetch(int partitionId, boolean keysOnly) {
+        return fetch(partitionId, keysOnly, FetchEntriesOperation.ALL);
+    }
+
+    private EntriesResponse fetch(int partitionId, boolean keysOnly, int limit) {
         return operations.<EntriesResponse>invokeOnPartition(GridMapService.SERVICE_NAME,
-                new FetchEntriesOperation(name, keysOnly), partitionId).joinInternal();
+                new FetchEntriesOperation(name, keysOnly, limit), partitionId).joinInternal();
+    }
+
+    @Override
+    public List<Map.Entry<K, V>> partitionEntries(int partitionId, int limit) {
+        PartitionEntries.check(name, partitionId, partitionService.getPartitionCount(), limit);
+        return PartitionEntries.of(fetch(partitionId, false, limit), bytes -> serialization.toObject(bytes));
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.grid.core.impl.map;
 
-import dev.grid.core.spi.MemberContext;
-import dev.grid.core.spi.MemberMaps;
 import com.hazelcast.core.DistributedObject;
 import com.hazelcast.internal.partition.ChunkSupplier;
 import com.hazelcast.internal.partition.ChunkSuppliers;
@@ -20,15 +18,17 @@ import com.hazelcast.spi.impl.PartitionSpecificRunnable;
 import com.hazelcast.spi.impl.operationservice.Operation;
 import com.hazelcast.transaction.TransactionalObject;
 import com.hazelcast.transaction.impl.Transaction;
-import dev.grid.core.config.GridClock;
-import dev.grid.core.config.GridConfig;
 import dev.grid.core.GridCounters;
 import dev.grid.core.GridEvents;
 import dev.grid.core.GridMapEvent;
-import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.GridMapStats;
+import dev.grid.core.config.GridClock;
+import dev.grid.core.config.GridConfig;
+import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.config.StructureNames;
 import dev.grid.core.impl.map.tx.TransactionalGridMapProxy;
+import dev.grid.core.spi.MemberContext;
+import dev.grid.core.spi.MemberMaps;
 
 import java.util.ArrayList;
 import java.util.Collection;

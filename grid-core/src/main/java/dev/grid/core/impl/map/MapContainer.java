@@ -1,8 +1,8 @@
 package dev.grid.core.impl.map;
 
 import dev.grid.core.GridCounters;
-import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.GridMapStats;
+import dev.grid.core.config.GridMapConfig;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
 

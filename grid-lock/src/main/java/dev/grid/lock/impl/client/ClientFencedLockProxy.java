@@ -10,7 +10,6 @@ import dev.grid.lock.impl.proxy.DelegatingFencedLock;
 import dev.grid.lock.impl.proxy.FencedLockCore;
 import dev.grid.lock.impl.proxy.SessionManager;
 
-
 /**
  * A FencedLock on a client. Routing only: the behaviour is {@link FencedLockCore}'s, the same as on
  * a member; the client has one CP session of its own, shared by all its locks, opened on first use

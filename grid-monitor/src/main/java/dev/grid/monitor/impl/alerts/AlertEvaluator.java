@@ -2,10 +2,10 @@ package dev.grid.monitor.impl.alerts;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import dev.grid.core.GridEvents;
 import dev.grid.core.config.GridAlertRule;
 import dev.grid.core.config.GridClock;
 import dev.grid.core.config.GridConfigException;
-import dev.grid.core.GridEvents;
 import dev.grid.core.config.GridMonitorConfig;
 import dev.grid.monitor.Alert;
 import dev.grid.monitor.AlertEvent;

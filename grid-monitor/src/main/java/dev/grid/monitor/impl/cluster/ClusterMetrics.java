@@ -1,7 +1,5 @@
 package dev.grid.monitor.impl.cluster;
 
-import dev.grid.core.spi.MemberMaps;
-import dev.grid.core.spi.MemberContext;
 import com.hazelcast.partition.MigrationListener;
 import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.ReplicaMigrationEvent;
@@ -10,6 +8,8 @@ import dev.grid.core.GridMember;
 import dev.grid.core.MetricsCollector;
 import dev.grid.core.MetricsSource;
 import dev.grid.core.PartitionDistribution;
+import dev.grid.core.spi.MemberContext;
+import dev.grid.core.spi.MemberMaps;
 
 import java.util.Map;
 import java.util.UUID;

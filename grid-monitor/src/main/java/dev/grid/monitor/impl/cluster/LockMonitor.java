@@ -1,13 +1,12 @@
 package dev.grid.monitor.impl.cluster;
 
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridClock;
 import dev.grid.core.MetricsCollector;
 import dev.grid.core.MetricsSource;
-import dev.grid.core.impl.EmbeddedGrid;
+import dev.grid.core.config.GridClock;
+import dev.grid.lock.CpStatus;
 import dev.grid.lock.GridLocks;
 import dev.grid.lock.LockInfo;
-import dev.grid.lock.impl.CpService;
 
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ public final class LockMonitor implements MetricsSource {
     private static final long QUERY_TIMEOUT_MILLIS = 3000;
 
     private final GridLocks locks;
-    private final CpService cp;
     private final GridClock clock;
     private final long cacheNanos;
     private volatile List<LockInfo> cached = List.of();
@@ -38,7 +36,6 @@ public final class LockMonitor implements MetricsSource {
 
     public LockMonitor(Grid grid, GridClock clock, long cacheMillis) {
         this.locks = GridLocks.of(grid);
-        this.cp = EmbeddedGrid.nodeEngine(grid.hazelcast()).getService(CpService.SERVICE_NAME);
         this.clock = clock;
         this.cacheNanos = TimeUnit.MILLISECONDS.toNanos(cacheMillis);
         this.cachedAt = clock.nanos() - cacheNanos;
@@ -76,8 +73,9 @@ public final class LockMonitor implements MetricsSource {
         if (running != null || clock.nanos() - cachedAt < cacheNanos) {
             return running;
         }
-        if (cp.config().getMemberCount() == 0 || cp.group().view() == null) {
-            problem = cp.config().getMemberCount() == 0 ? "the CP subsystem is off (grid.cp.memberCount: 0)"
+        CpStatus cp = locks.status();
+        if (!cp.enabled() || !cp.formed()) {
+            problem = !cp.enabled() ? "the CP subsystem is off (grid.cp.memberCount: 0)"
                     : "the CP group has not formed yet (grid.cp.memberCount members needed)";
             cached = List.of();
             cachedAt = clock.nanos();
@@ -123,9 +121,9 @@ public final class LockMonitor implements MetricsSource {
     @Override
     public void collectInto(MetricsCollector c) {
         Map<String, String> none = Map.of();
-        boolean formed = cp.group().view() != null;
+        CpStatus cp = locks.status();
         c.gauge("grid_cp_majority_lost", "1 if the CP group has formed and a majority of its voting members is not in the cluster", none,
-                formed && !cp.membership().majorityAvailable() ? 1 : 0);
+                cp.formed() && !cp.majorityAvailable() ? 1 : 0);
         List<LockInfo> held = locks(0);
         long now = clock.millis();
         c.gauge("grid_lock_oldest_hold_seconds", "how long the longest-held lock has been held, cluster-wide", none,

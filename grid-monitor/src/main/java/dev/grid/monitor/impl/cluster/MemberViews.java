@@ -1,12 +1,12 @@
 package dev.grid.monitor.impl.cluster;
 
-import dev.grid.core.spi.MemberMaps;
-import dev.grid.core.spi.MemberContext;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import dev.grid.core.config.GridClock;
 import dev.grid.core.GridMapStats;
 import dev.grid.core.GridMember;
+import dev.grid.core.config.GridClock;
+import dev.grid.core.spi.MemberContext;
+import dev.grid.core.spi.MemberMaps;
 import dev.grid.monitor.impl.json.MonitorJson;
 import dev.grid.monitor.impl.metrics.LatencyHistogram;
 import dev.grid.monitor.impl.metrics.MonitorInstruments;

@@ -1,7 +1,7 @@
 package dev.grid.monitor.impl.counters;
 
-import dev.grid.core.config.GridClock;
 import dev.grid.core.GridCounter;
+import dev.grid.core.config.GridClock;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;

@@ -1,8 +1,8 @@
 package dev.grid.server.impl.chaos;
 
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.GridMap;
+import dev.grid.core.config.GridClientConfig;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

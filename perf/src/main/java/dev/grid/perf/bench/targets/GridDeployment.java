@@ -1,10 +1,10 @@
 package dev.grid.perf.bench.targets;
 
-import dev.grid.core.config.GridConfigException;
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.GridException;
 import dev.grid.core.config.DurationText;
+import dev.grid.core.config.GridClientConfig;
+import dev.grid.core.config.GridConfigException;
 import dev.grid.core.spi.FreePorts;
 import dev.grid.perf.bench.ycsb.Workload;
 

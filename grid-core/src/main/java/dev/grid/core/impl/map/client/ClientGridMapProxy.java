@@ -19,7 +19,9 @@ import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.KeyDescriptions;
 import dev.grid.core.impl.map.MapSerialization;
 import dev.grid.core.impl.map.PartitionByPartitionIterator;
+import dev.grid.core.impl.map.PartitionEntries;
 import dev.grid.core.impl.map.operations.EntriesResponse;
+import dev.grid.core.spi.PartitionScan;
 
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
@@ -64,7 +66,7 @@ import java.util.function.Function;
  * @param <K> the key type
  * @param <V> the value type
  */
-public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridMap<K, V> {
+public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridMap<K, V>, PartitionScan<K, V> {
 
     private final MapSerialization serialization;
 
@@ -419,6 +421,13 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
     private EntriesResponse fetch(int partitionId, boolean keysOnly) {
         return GridMapCodecs.decodeEntriesResponse(join(sendToPartition(GridMapCodecs.encodeFetchRequest(name, keysOnly),
                 partitionId)));
+    }
+
+    @Override
+    public List<Map.Entry<K, V>> partitionEntries(int partitionId, int limit) {
+        PartitionEntries.check(name, partitionId, partitionCount(), limit);
+        return PartitionEntries.of(GridMapCodecs.decodeEntriesResponse(join(sendToPartition(GridMapCodecs.encodeFetchRequest(name, false,
+                limit), partitionId))), bytes -> serialization.toObject(bytes));
     }
 
     @Override

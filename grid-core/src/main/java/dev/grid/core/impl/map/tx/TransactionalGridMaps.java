@@ -2,8 +2,8 @@ package dev.grid.core.impl.map.tx;
 
 import com.hazelcast.client.impl.spi.ClientTransactionContext;
 import com.hazelcast.transaction.TransactionContext;
-import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.TransactionalGridMap;
+import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.client.ClientTransactionalGridMapProxy;
 
