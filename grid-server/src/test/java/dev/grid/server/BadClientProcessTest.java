@@ -11,6 +11,7 @@ import dev.grid.core.impl.map.client.GridMapCodecs;
 import dev.grid.core.impl.map.client.GridMapMessageType;
 import dev.grid.core.spi.FreePorts;
 import dev.grid.core.test.RawClientConnection;
+import dev.grid.server.impl.GridCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

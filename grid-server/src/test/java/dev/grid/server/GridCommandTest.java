@@ -1,5 +1,6 @@
 package dev.grid.server;
 
+import dev.grid.server.impl.GridCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,7 @@
 package dev.grid.server;
 
 import dev.grid.core.spi.JvmFlags;
+import dev.grid.server.impl.GridCommand;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

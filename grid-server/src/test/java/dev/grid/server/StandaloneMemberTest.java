@@ -10,6 +10,7 @@ import dev.grid.core.GridMode;
 import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.spi.FreePorts;
+import dev.grid.server.impl.GridCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

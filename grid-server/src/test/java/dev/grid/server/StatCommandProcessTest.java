@@ -4,6 +4,7 @@ import dev.grid.core.Grid;
 import dev.grid.core.GridMap;
 import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.spi.FreePorts;
+import dev.grid.server.impl.GridCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package dev.grid.server.impl;
 
-import dev.grid.server.GridCommand;
+import dev.grid.server.impl.GridCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -4,7 +4,7 @@ import dev.grid.core.Grid;
 import dev.grid.core.GridException;
 import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.config.GridConfigException;
-import dev.grid.server.GridCommand;
+import dev.grid.server.impl.GridCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

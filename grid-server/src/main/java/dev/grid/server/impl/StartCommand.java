@@ -11,7 +11,7 @@ import dev.grid.core.config.GridConfigException;
 import dev.grid.core.config.GridSecurityConfig;
 import dev.grid.core.config.Secrets;
 import dev.grid.monitor.GridMonitor;
-import dev.grid.server.GridCommand;
+import dev.grid.server.impl.GridCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -2,7 +2,7 @@ package dev.grid.server.impl;
 
 import dev.grid.core.config.GridConfigException;
 import dev.grid.monitor.MemberCounters;
-import dev.grid.server.GridCommand;
+import dev.grid.server.impl.GridCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

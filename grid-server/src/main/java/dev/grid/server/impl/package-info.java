@@ -1,5 +1,7 @@
 /**
- * The commands of the {@code grid} command line, one picocli command class each, and what they share: the
+ * The {@code grid} command line: {@link dev.grid.server.impl.GridCommand} (its entry point, {@code main}) and its
+ * commands ({@code start}, {@code stat}, {@code demo}, {@code partitions}, {@code chaos}, {@code completion}),
+ * one picocli command class each, and what they share: the
  * {@code --config} option and the partition distribution report. Picocli settings shared with {@code grid bench}
  * are in {@code dev.grid.server.cli}.
  */

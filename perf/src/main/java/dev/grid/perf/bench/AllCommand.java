@@ -5,6 +5,7 @@ import dev.grid.perf.bench.lock.LockArguments;
 import dev.grid.perf.bench.lock.LockCommand;
 import dev.grid.perf.bench.lock.LockResult;
 import dev.grid.perf.bench.report.Results;
+import dev.grid.perf.bench.signal.StopSignal;
 import dev.grid.perf.heap.HeapScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

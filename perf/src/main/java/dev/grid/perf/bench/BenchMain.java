@@ -1,12 +1,13 @@
 package dev.grid.perf.bench;
 
 import dev.grid.perf.bench.lock.LockArguments;
+import dev.grid.perf.bench.signal.StopSignal;
 import dev.grid.server.cli.CommandLines;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.util.List;
 import java.util.concurrent.Callable;

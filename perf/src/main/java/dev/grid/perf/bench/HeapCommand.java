@@ -3,6 +3,7 @@ package dev.grid.perf.bench;
 import dev.grid.core.config.DurationText;
 import dev.grid.perf.bench.report.Results;
 import dev.grid.perf.bench.report.RunResult;
+import dev.grid.perf.bench.signal.StopSignal;
 import dev.grid.perf.heap.HeapScenarioRunner;
 import dev.grid.server.cli.DurationConverter;
 import dev.grid.server.cli.OptionCheck;

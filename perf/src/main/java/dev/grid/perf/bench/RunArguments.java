@@ -1,6 +1,7 @@
 package dev.grid.perf.bench;
 
 import dev.grid.perf.bench.report.Results;
+import dev.grid.perf.bench.signal.StopSignal;
 import dev.grid.perf.bench.targets.ClusterUnreachableException;
 import dev.grid.perf.bench.targets.Mode;
 import dev.grid.perf.bench.targets.TargetKind;
@@ -9,11 +10,11 @@ import dev.grid.perf.bench.ycsb.Workload;
 import dev.grid.perf.bench.ycsb.ZipfianGenerator;
 import dev.grid.server.cli.DurationConverter;
 import dev.grid.server.cli.OptionCheck;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.grid.perf.bench;
 
+import dev.grid.perf.bench.signal.StopSignal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -2,6 +2,7 @@ package dev.grid.perf.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.grid.perf.bench.impl.BenchJson;
+import dev.grid.perf.bench.signal.StopSignal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,6 +3,7 @@ package dev.grid.perf.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.grid.core.spi.JvmFlags;
 import dev.grid.perf.bench.impl.BenchJson;
+import dev.grid.perf.bench.signal.StopSignal;
 import dev.grid.perf.bench.targets.ChildProcesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

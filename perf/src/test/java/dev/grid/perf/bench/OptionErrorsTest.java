@@ -1,6 +1,7 @@
 package dev.grid.perf.bench;
 
 import dev.grid.core.spi.FreePorts;
+import dev.grid.perf.bench.signal.StopSignal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package dev.grid.server.impl.chaos;
 
-import dev.grid.server.GridCommand;
 import dev.grid.server.cli.OptionCheck;
+import dev.grid.server.impl.GridCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

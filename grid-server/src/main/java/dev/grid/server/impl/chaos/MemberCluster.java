@@ -2,7 +2,7 @@ package dev.grid.server.impl.chaos;
 
 import dev.grid.core.spi.FreePorts;
 import dev.grid.core.spi.JvmFlags;
-import dev.grid.server.GridCommand;
+import dev.grid.server.impl.GridCommand;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

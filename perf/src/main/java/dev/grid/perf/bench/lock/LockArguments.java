@@ -1,13 +1,13 @@
 package dev.grid.perf.bench.lock;
 
-import dev.grid.perf.bench.StopSignal;
+import dev.grid.perf.bench.signal.StopSignal;
 import dev.grid.server.cli.DurationConverter;
 import dev.grid.server.cli.OptionCheck;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.time.Duration;

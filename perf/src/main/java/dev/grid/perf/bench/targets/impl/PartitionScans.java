@@ -1,20 +1,10 @@
 package dev.grid.perf.bench.targets.impl;
 
-import com.hazelcast.client.impl.clientside.HazelcastClientInstanceImpl;
 import com.hazelcast.client.impl.proxy.ClientMapProxy;
-import com.hazelcast.client.impl.spi.impl.ClientInvocation;
-import com.hazelcast.internal.serialization.SerializationService;
-import com.hazelcast.internal.serialization.impl.HeapData;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.impl.proxy.MapProxyImpl;
-import com.hazelcast.spi.impl.AbstractDistributedObject;
-import com.hazelcast.spi.impl.NodeEngine;
 import dev.grid.core.GridMap;
-import dev.grid.core.impl.map.GridMapService;
-import dev.grid.core.impl.map.client.ClientGridMapProxy;
-import dev.grid.core.impl.map.client.GridMapCodecs;
-import dev.grid.core.impl.map.operations.EntriesResponse;
-import dev.grid.core.impl.map.operations.FetchEntriesOperation;
+import dev.grid.core.spi.PartitionScan;
 
 import java.util.Iterator;
 import java.util.List;
@@ -40,36 +30,19 @@ public final class PartitionScans {
     /**
      * @param map a GridMap from an embedded member or a client
      * @return its partition scan
-     * @throws IllegalArgumentException if the map is neither grid proxy
+     * @throws IllegalArgumentException if the map is not one of grid's proxies
      */
     public static Scan gridMap(GridMap<String, byte[]> map) {
-        if (map instanceof AbstractDistributedObject<?> member) {
-            NodeEngine engine = member.getNodeEngine();
-            SerializationService serialization = engine.getSerializationService();
-            String name = map.name();
-            return (partitionId, count) -> deserialize(engine.getOperationService().<EntriesResponse>invokeOnPartition(
-                    GridMapService.SERVICE_NAME, new FetchEntriesOperation(name, false, count), partitionId).joinInternal(),
-                    count, serialization);
-        }
-        if (map instanceof ClientGridMapProxy<?, ?> client) {
-            HazelcastClientInstanceImpl instance = (HazelcastClientInstanceImpl) client.getContext().getHazelcastInstance();
-            SerializationService serialization = client.getContext().getSerializationService();
-            String name = map.name();
-            return (partitionId, count) -> deserialize(GridMapCodecs.decodeEntriesResponse(new ClientInvocation(instance,
-                    GridMapCodecs.encodeFetchRequest(name, false, count), name, partitionId).invoke().joinInternal()), count, serialization);
-        }
-        throw new IllegalArgumentException("not a grid GridMap proxy: " + map.getClass().getName());
-    }
-
-    private static int deserialize(EntriesResponse entries, int count, SerializationService serialization) {
-        List<byte[]> values = entries.values();
-        int n = Math.min(count, values.size());
-        for (int i = 0; i < n; i++) {
-            if (serialization.toObject(new HeapData(values.get(i))) == null) {
-                throw new IllegalStateException("a scanned record deserialized to null");
+        PartitionScan<String, byte[]> scan = PartitionScan.of(map);
+        return (partitionId, count) -> {
+            List<Map.Entry<String, byte[]>> entries = scan.partitionEntries(partitionId, count);
+            for (Map.Entry<String, byte[]> entry : entries) {
+                if (entry.getValue() == null) {
+                    throw new IllegalStateException("a scanned record deserialized to null");
+                }
             }
-        }
-        return n;
+            return entries.size();
+        };
     }
 
     /**

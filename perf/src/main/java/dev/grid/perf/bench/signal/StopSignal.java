@@ -1,4 +1,4 @@
-package dev.grid.perf.bench;
+package dev.grid.perf.bench.signal;
 
 import dev.grid.perf.bench.targets.ChildProcesses;
 

@@ -1,4 +1,4 @@
-package dev.grid.server;
+package dev.grid.server.impl;
 
 import dev.grid.server.cli.CommandLines;
 import dev.grid.server.impl.BenchCommand;
@@ -8,11 +8,11 @@ import dev.grid.server.impl.PartitionsCommand;
 import dev.grid.server.impl.StartCommand;
 import dev.grid.server.impl.StatCommand;
 import dev.grid.server.impl.chaos.ChaosCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.util.List;
