@@ -46,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * loss again (the leader's {@code grid_cp_failures_tolerated} metric, read over HTTP as an operator would).
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
+@Tag("faults")
 class CpMemberLossProcessTest {
     /**
      * docs/locks.md: after restarting a lost member, wait at least this long before another member

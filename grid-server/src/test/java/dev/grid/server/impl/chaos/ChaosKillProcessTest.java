@@ -1,5 +1,6 @@
 package dev.grid.server.impl.chaos;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * a write whose backup acknowledgement never came as a success, must make the same checker fail.
  * The long run is {@code grid chaos --kills 100}.
  */
+@Tag("faults")
 class ChaosKillProcessTest {
     private static final int KILLS = 10;
     /** Hazelcast's {@code hazelcast.operation.backup.timeout.millis}, which grid leaves at its default. */
