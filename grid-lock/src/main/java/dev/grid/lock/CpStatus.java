@@ -5,7 +5,10 @@ package dev.grid.lock;
  *
  * @param enabled           whether the member runs the CP subsystem ({@code grid.cp.memberCount} above 0)
  * @param formed            whether the CP group has formed (its first {@code grid.cp.memberCount} members met)
- * @param majorityAvailable whether a majority of the group's voting members is reachable: locks work
+ * @param majorityAvailable whether a majority of the group's voting members is in the cluster, as this member's
+ *                          majority watch last saw it (checked every few hundred ms; false until its first check
+ *                          after the group formed, and once the majority has been missing longer than
+ *                          {@code grid.cp.leaderHeartbeatTimeout})
  * @param localLeader       whether this member is the group's Raft leader
  * @since 0.2
  */

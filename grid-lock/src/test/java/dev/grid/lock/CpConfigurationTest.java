@@ -61,6 +61,7 @@ class CpConfigurationTest {
             CpUnavailableException e = assertThrows(CpUnavailableException.class, lock::lock);
             assertTrue(e.getMessage().contains("grid.cp.memberCount: 0"), e.getMessage());
             assertThrows(CpUnavailableException.class, lock::isLocked);
+            assertEquals(new CpStatus(false, false, false, false), GridLocks.of(grid).status(), "the status says why, without a call");
         }
     }
 
@@ -76,6 +77,7 @@ class CpConfigurationTest {
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertTrue(e.getMessage().contains("has not formed yet") && e.getMessage().contains("the cluster has 1"), e.getMessage());
             assertTrue(tookMillis >= 1500 && tookMillis < 10_000, "gave up after " + tookMillis + " ms");
+            assertEquals(new CpStatus(true, false, false, false), GridLocks.of(grid).status(), "on, not formed");
         }
     }
 }

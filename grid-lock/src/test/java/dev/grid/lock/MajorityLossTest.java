@@ -66,6 +66,10 @@ class MajorityLossTest {
         lock.lock();
         lock.unlock();
         await().atMost(Duration.ofSeconds(10)).until(() -> gauge(survivor, "grid_cp_majority_available") == 1.0);
+        for (Grid member : members) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> GridLocks.of(member).status().majorityAvailable());
+            assertEquals(new CpStatus(true, true, true, member == leader), GridLocks.of(member).status(), "formed, a majority, one leader");
+        }
 
         for (Grid member : members) {
             if (member != survivor) {
@@ -86,6 +90,8 @@ class MajorityLossTest {
         assertEquals(1, lost.present());
         assertEquals(3, lost.voting());
         assertEquals(GridEvent.Severity.ERROR, lost.severity());
+        CpStatus status = GridLocks.of(survivor).status();
+        assertTrue(status.enabled() && status.formed() && !status.majorityAvailable(), "the survivor's status: " + status);
 
         AtomicReference<Thread> caller = new AtomicReference<>();
         CompletableFuture<Boolean> call = CompletableFuture.supplyAsync(() -> {
