@@ -1,7 +1,6 @@
 package dev.grid.core.impl;
 
 import com.hazelcast.internal.serialization.DataSerializerHook;
-import com.hazelcast.internal.serialization.impl.FactoryIdHelper;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import dev.grid.core.impl.map.operations.ClearBackupOperation;
 import dev.grid.core.impl.map.operations.ClearOperation;
@@ -36,6 +35,7 @@ import dev.grid.core.impl.map.operations.TxnPrepareOperation;
 import dev.grid.core.impl.map.operations.TxnRollbackBackupOperation;
 import dev.grid.core.impl.map.operations.TxnRollbackOperation;
 import dev.grid.core.impl.map.tx.GridMapTxnLogRecord;
+import dev.grid.core.spi.ModuleIds;
 import dev.grid.core.spi.SerializableTypes;
 
 /**
@@ -44,7 +44,7 @@ import dev.grid.core.spi.SerializableTypes;
  * should it ever clash with another library's.
  */
 public final class GridCoreDataSerializerHook implements DataSerializerHook {
-    public static final int F_ID = FactoryIdHelper.getFactoryId("grid.serialization.core.factory.id", -7300);
+    public static final int F_ID = ModuleIds.CORE.factoryId();
 
     public static final int GET = 1;
     public static final int CONTAINS_KEY = 2;

@@ -2,7 +2,8 @@
  * What grid's modules (locks, transactions, monitoring, and the log, query and stream modules to come) use
  * from grid-core, and users do not: the member's context ({@link dev.grid.core.spi.MemberContext}: its
  * configuration, clock, event bus and maps' statistics), the event bus itself, the serialization type ids
- * every module's data serializer hook takes ({@link dev.grid.core.spi.SerializableTypes}), and the tools
+ * every module's data serializer hook takes ({@link dev.grid.core.spi.SerializableTypes}), the ids each module claims in
+ * Hazelcast's shared spaces ({@link dev.grid.core.spi.ModuleIds}), and the tools
  * of the processes grid starts (the JVM flags, free ports).
  *
  * <p>Layering: the SPI depends on the API ({@code dev.grid.core}) and the configuration

@@ -1,8 +1,8 @@
 package dev.grid.lock.impl;
 
 import com.hazelcast.internal.serialization.DataSerializerHook;
-import com.hazelcast.internal.serialization.impl.FactoryIdHelper;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
+import dev.grid.core.spi.ModuleIds;
 import dev.grid.core.spi.SerializableTypes;
 import dev.grid.lock.impl.commands.AcquireCommand;
 import dev.grid.lock.impl.commands.CreateSessionCommand;
@@ -45,12 +45,12 @@ import dev.grid.lock.impl.statemachine.SessionsSnapshot;
 /**
  * Every {@code IdentifiedDataSerializable} class of grid-lock, with its class id, in one place:
  * MicroRaft's models, the CP group's Hazelcast operations, the state machine's commands, results
- * and snapshot chunks. grid-core's factory is -7300; this one is -7301, movable with the system
+ * and snapshot chunks. Its factory id is {@link ModuleIds#LOCK}'s (-7301), movable with the system
  * property {@code grid.serialization.lock.factory.id} should it clash with another library's.
  * Never reuse or renumber an id once released: members of different versions must agree on them.
  */
 public final class GridLockDataSerializerHook implements DataSerializerHook {
-    public static final int F_ID = FactoryIdHelper.getFactoryId("grid.serialization.lock.factory.id", -7301);
+    public static final int F_ID = ModuleIds.LOCK.factoryId();
 
     // Raft models (MicroRaft)
     public static final int ENDPOINT = 1;

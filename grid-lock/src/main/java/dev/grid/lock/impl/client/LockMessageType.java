@@ -1,5 +1,7 @@
 package dev.grid.lock.impl.client;
 
+import dev.grid.core.spi.ModuleIds;
+
 /**
  * Every client protocol message type of FencedLock, in one place. A type id is {@code 0xSSMMRR}, as
  * in Hazelcast's protocol: service byte {@code SS}, method byte {@code MM}, then {@code 00} for the
@@ -28,7 +30,7 @@ public enum LockMessageType {
     GROUP_ID(0x09, "FencedLock.GroupId", false);
 
     /** The service byte of FencedLock's message types. */
-    public static final int SERVICE_BYTE = 0xC2;
+    public static final int SERVICE_BYTE = ModuleIds.LOCK.messageServiceByte();
 
     private final int request;
     private final int response;
@@ -36,7 +38,7 @@ public enum LockMessageType {
     private final boolean namesALock;
 
     LockMessageType(int method, String operationName, boolean namesALock) {
-        this.request = SERVICE_BYTE << 16 | method << 8;
+        this.request = ModuleIds.LOCK.messageServiceByte() << 16 | method << 8;
         this.response = request | 0x01;
         this.operationName = operationName;
         this.namesALock = namesALock;

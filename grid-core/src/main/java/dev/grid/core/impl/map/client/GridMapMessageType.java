@@ -1,5 +1,7 @@
 package dev.grid.core.impl.map.client;
 
+import dev.grid.core.spi.ModuleIds;
+
 /**
  * Every client protocol message type of GridMap, in one place. A type id is {@code 0xSSMMRR}, as in
  * Hazelcast's protocol: service byte {@code SS}, method byte {@code MM}, then {@code 00} for the
@@ -45,7 +47,7 @@ public enum GridMapMessageType {
     TXN_SIZE(0x2C, "GridMap.TxnSize", false);
 
     /** The service byte of GridMap's message types. */
-    public static final int SERVICE_BYTE = 0xC1;
+    public static final int SERVICE_BYTE = ModuleIds.CORE.messageServiceByte();
 
     private final int request;
     private final int response;
@@ -53,7 +55,7 @@ public enum GridMapMessageType {
     private final boolean retryable;
 
     GridMapMessageType(int method, String operationName, boolean retryable) {
-        this.request = SERVICE_BYTE << 16 | method << 8;
+        this.request = ModuleIds.CORE.messageServiceByte() << 16 | method << 8;
         this.response = request | 0x01;
         this.operationName = operationName;
         this.retryable = retryable;
