@@ -10,19 +10,18 @@ import com.hazelcast.cp.lock.exception.LockOwnershipLostException;
 import com.hazelcast.jet.impl.client.protocol.task.JetMessageTaskFactoryProvider;
 import com.hazelcast.spi.impl.NodeEngine;
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.impl.EmbeddedGrid;
 import dev.grid.core.impl.map.client.GridMapMessageType;
+import dev.grid.core.test.GridCluster;
 import dev.grid.core.test.ShiftedClock;
-import dev.grid.core.test.TestClusters;
 import dev.grid.lock.impl.client.ClientFencedLockProxy;
 import dev.grid.lock.impl.client.LockCodecs;
 import dev.grid.lock.impl.client.LockMessageType;
 import dev.grid.lock.impl.proxy.SessionManager;
 import dev.grid.lock.test.CpTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,44 +42,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of its own.
  */
 class ClientLockTest extends FencedLockContractTest {
-    private static final List<Grid> MEMBERS = new ArrayList<>();
     private static final ShiftedClock CLOCK = new ShiftedClock();
-    private static TestClusters cluster;
-    private static Grid client;
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(3).partitions(11).configure(config -> config.setClock(CLOCK));
 
     @BeforeAll
-    static void start() {
-        cluster = TestClusters.of(3, 11);
-        for (int i = 0; i < 3; i++) {
-            MEMBERS.add(Grid.embedded(cluster.nextMemberConfig().setClock(CLOCK)));
-        }
-        CpTestSupport.awaitLeader(MEMBERS, Duration.ofSeconds(30));
-        client = newClient();
-    }
-
-    private static Grid newClient() {
-        Grid grid = Grid.client(new GridClientConfig().setClusterName(cluster.clusterName()).setAddresses(cluster.memberAddresses()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> grid.members().size() == 3);
-        return grid;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        MEMBERS.forEach(member -> member.hazelcast().getLifecycleService().terminate());
-        MEMBERS.clear();
+    static void awaitLeaderThenConnect() {
+        CpTestSupport.awaitLeader(CLUSTER.members(), Duration.ofSeconds(30));
+        CLUSTER.client();
     }
 
     @Override
     protected Grid grid() {
-        return client;
+        return CLUSTER.client();
     }
 
     @Override
     protected Grid other() {
-        return MEMBERS.get(1);
+        return CLUSTER.member(1);
     }
 
     @Override
@@ -95,7 +74,7 @@ class ClientLockTest extends FencedLockContractTest {
 
     @Test
     void clientThatLeavesReleasesItsLocksAtOnce() {
-        Grid leaving = newClient();
+        Grid leaving = CLUSTER.newClient();
         FencedLock held = GridLocks.of(leaving).get(name);
         long fence = held.lockAndGetFence();
         assertTrue(GridLocks.of(other()).get(name).isLocked());
@@ -109,7 +88,7 @@ class ClientLockTest extends FencedLockContractTest {
 
     @Test
     void clientHolderWhoseSessionExpiredLearnsItLostTheLock() {
-        SessionManager sessions = ClientFencedLockProxy.sessions(((HazelcastClientProxy) client.hazelcast()).client);
+        SessionManager sessions = ClientFencedLockProxy.sessions(((HazelcastClientProxy) grid().hazelcast()).client);
         long fence = lock.lockAndGetFence();
         sessions.pauseHeartbeats(true);
         try {
@@ -131,13 +110,13 @@ class ClientLockTest extends FencedLockContractTest {
     void clientSendsItsCallsToTheLeaderOnceAnAnswerNamedIt() {
         lock.lock();
         lock.unlock();
-        UUID leader = CpTestSupport.uuid(CpTestSupport.awaitLeader(MEMBERS, Duration.ofSeconds(30)));
-        assertEquals(leader, ClientFencedLockProxy.gateway(((HazelcastClientProxy) client.hazelcast()).client).leader());
+        UUID leader = CpTestSupport.uuid(CpTestSupport.awaitLeader(CLUSTER.members(), Duration.ofSeconds(30)));
+        assertEquals(leader, ClientFencedLockProxy.gateway(((HazelcastClientProxy) grid().hazelcast()).client).leader());
     }
 
     @Test
     void shouldAnswerALockRequestWithANameOfAHundredThousandCharactersWithAnErrorAndServeOnAfterwards() throws Exception {
-        HazelcastClientInstanceImpl raw = ((HazelcastClientProxy) client.hazelcast()).client;
+        HazelcastClientInstanceImpl raw = ((HazelcastClientProxy) grid().hazelcast()).client;
         String longName = "x".repeat(100_000);
         for (LockMessageType type : List.of(LockMessageType.ACQUIRE, LockMessageType.OWNERSHIP, LockMessageType.DESTROY)) {
             ClientMessage request = LockCodecs.encodeRequest(type, longName, 1, 1, UUID.randomUUID(), 0);
@@ -147,7 +126,7 @@ class ClientLockTest extends FencedLockContractTest {
             assertEquals("FencedLock name must be at most 256 characters, was \"" + "x".repeat(64) + "...\" (100000 characters)",
                     e.getCause().getMessage());
         }
-        IllegalArgumentException local = assertThrows(IllegalArgumentException.class, () -> GridLocks.of(client).get(longName));
+        IllegalArgumentException local = assertThrows(IllegalArgumentException.class, () -> GridLocks.of(grid()).get(longName));
         assertTrue(local.getMessage().startsWith("FencedLock name must be at most 256 characters"), local.getMessage());
         assertThrows(IllegalArgumentException.class, () -> GridLocks.of(other()).get("a lock"));
         assertTrue(GridLocks.of(other()).describe().stream().noneMatch(info -> info.name().length() > 256));
@@ -158,7 +137,7 @@ class ClientLockTest extends FencedLockContractTest {
 
     @Test
     void lockMessageTypesCollideWithNoneOfHazelcastsNorGridMaps() {
-        NodeEngine nodeEngine = EmbeddedGrid.nodeEngine(MEMBERS.get(0).hazelcast());
+        NodeEngine nodeEngine = EmbeddedGrid.nodeEngine(CLUSTER.member(0).hazelcast());
         List<Integer> taken = new ArrayList<>(new DefaultMessageTaskFactoryProvider(nodeEngine).getFactories().keySet());
         taken.addAll(new JetMessageTaskFactoryProvider(nodeEngine).getFactories().keySet());
         assertTrue(taken.size() > 100, "Hazelcast's tasks were not found: " + taken.size());

@@ -5,13 +5,12 @@ import com.hazelcast.cp.lock.exception.LockOwnershipLostException;
 import dev.grid.core.FencedWriteRejectedException;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMap;
-import dev.grid.core.config.GridConfig;
+import dev.grid.core.test.GridCluster;
 import dev.grid.core.test.ShiftedClock;
-import dev.grid.core.test.TestClusters;
 import dev.grid.lock.test.CpTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,8 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -36,24 +33,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * table (H2, in memory) and for a GridMap.
  */
 class FencingTest {
-    private static final List<Grid> MEMBERS = new ArrayList<>();
     private static final ShiftedClock CLOCK = new ShiftedClock();
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(2).partitions(11)
+            .configure(config -> config.setClock(CLOCK).getCp().setMemberCount(1));
 
     @BeforeAll
-    static void start() {
-        TestClusters cluster = TestClusters.of(2, 11);
-        for (int i = 0; i < 2; i++) {
-            GridConfig config = cluster.nextMemberConfig();
-            config.getCp().setMemberCount(1);
-            MEMBERS.add(Grid.embedded(config.setClock(CLOCK)));
-        }
-        CpTestSupport.awaitLeader(MEMBERS, Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stop() {
-        MEMBERS.forEach(member -> member.hazelcast().getLifecycleService().terminate());
-        MEMBERS.clear();
+    static void awaitLeader() {
+        CpTestSupport.awaitLeader(CLUSTER.members(), Duration.ofSeconds(30));
     }
 
     /** The conditional update of docs/locks.md: applies only if no higher fence has written the row. */
@@ -71,7 +58,7 @@ class FencingTest {
     /** The first holder's lock; its session expires while it "pauses"; the second holder then takes over. */
     private static long[] takeOverFromAPausedHolder(FencedLock paused, FencedLock successor) {
         long staleFence = paused.lockAndGetFence();
-        CpTestSupport.sessions(MEMBERS.get(1)).pauseHeartbeats(true); // a long GC pause, a frozen VM...
+        CpTestSupport.sessions(CLUSTER.member(1)).pauseHeartbeats(true); // a long GC pause, a frozen VM...
         CLOCK.advance(Duration.ofMinutes(10));
         await().atMost(Duration.ofSeconds(30)).until(() -> !successor.isLocked());
         long fence = successor.lockAndGetFence();
@@ -82,8 +69,8 @@ class FencingTest {
     @Test
     void staleFenceUpdateIsRejectedBySqlDatabase() throws Exception {
         String lockName = "account-1-" + UUID.randomUUID();
-        FencedLock paused = GridLocks.of(MEMBERS.get(1)).get(lockName);
-        FencedLock successor = GridLocks.of(MEMBERS.get(0)).get(lockName);
+        FencedLock paused = GridLocks.of(CLUSTER.member(1)).get(lockName);
+        FencedLock successor = GridLocks.of(CLUSTER.member(0)).get(lockName);
         try (Connection db = DriverManager.getConnection("jdbc:h2:mem:fencing-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             try (Statement ddl = db.createStatement()) {
                 ddl.execute("CREATE TABLE account (id INT PRIMARY KEY, balance INT NOT NULL, last_fence BIGINT NOT NULL)");
@@ -102,7 +89,7 @@ class FencingTest {
                 assertThrows(LockOwnershipLostException.class, paused::unlock, "and its next lock call tells it it lost the lock");
             } finally {
                 successor.unlock();
-                CpTestSupport.sessions(MEMBERS.get(1)).pauseHeartbeats(false);
+                CpTestSupport.sessions(CLUSTER.member(1)).pauseHeartbeats(false);
             }
         }
     }
@@ -110,21 +97,21 @@ class FencingTest {
     @Test
     void staleFenceWriteIsRejectedByGridMap() {
         String lockName = "order-7-" + UUID.randomUUID();
-        FencedLock paused = GridLocks.of(MEMBERS.get(1)).get(lockName);
-        FencedLock successor = GridLocks.of(MEMBERS.get(0)).get(lockName);
-        GridMap<String, String> orders = MEMBERS.get(0).map("orders");
+        FencedLock paused = GridLocks.of(CLUSTER.member(1)).get(lockName);
+        FencedLock successor = GridLocks.of(CLUSTER.member(0)).get(lockName);
+        GridMap<String, String> orders = CLUSTER.member(0).map("orders");
         long[] fences = takeOverFromAPausedHolder(paused, successor);
         try {
             orders.setFenced("order-7", "shipped", fences[1]);
             FencedWriteRejectedException rejected = assertThrows(FencedWriteRejectedException.class,
-                    () -> MEMBERS.get(1).<String, String>map("orders").setFenced("order-7", "cancelled", fences[0]));
+                    () -> CLUSTER.member(1).<String, String>map("orders").setFenced("order-7", "cancelled", fences[0]));
             assertEquals(fences[0], rejected.fence());
             assertEquals(fences[1], rejected.highestFence());
             assertEquals("shipped", orders.get("order-7"));
             assertThrows(LockOwnershipLostException.class, paused::unlock);
         } finally {
             successor.unlock();
-            CpTestSupport.sessions(MEMBERS.get(1)).pauseHeartbeats(false);
+            CpTestSupport.sessions(CLUSTER.member(1)).pauseHeartbeats(false);
         }
     }
 }

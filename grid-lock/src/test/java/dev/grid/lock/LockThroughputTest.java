@@ -3,19 +3,16 @@ package dev.grid.lock;
 import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.Grid;
 import dev.grid.core.MetricsCollector;
-import dev.grid.core.test.TestClusters;
+import dev.grid.core.test.GridCluster;
 import dev.grid.lock.test.CpTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,28 +25,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LockThroughputTest {
     private static final int WARMUP = 2000;
     private static final int PAIRS = 3000;
-    private static final List<Grid> MEMBERS = new ArrayList<>();
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(3).partitions(11);
     private static Grid leader;
 
     @BeforeAll
-    static void start() {
-        TestClusters cluster = TestClusters.of(3, 11);
-        for (int i = 0; i < 3; i++) {
-            MEMBERS.add(cluster.startMember());
-        }
-        leader = CpTestSupport.awaitLeader(MEMBERS, Duration.ofSeconds(30));
-        await().atMost(Duration.ofSeconds(60)).until(() -> MEMBERS.get(0).hazelcast().getPartitionService().isClusterSafe());
-    }
-
-    @AfterAll
-    static void stop() {
-        MEMBERS.forEach(member -> member.hazelcast().getLifecycleService().terminate());
-        MEMBERS.clear();
+    static void awaitLeader() {
+        leader = CpTestSupport.awaitLeader(CLUSTER.members(), Duration.ofSeconds(30));
     }
 
     @Test
     void uncontendedPairsPerSecond() {
-        Grid follower = MEMBERS.stream().filter(m -> m != leader).findFirst().orElseThrow();
+        Grid follower = CLUSTER.members().stream().filter(m -> m != leader).findFirst().orElseThrow();
         double fromLeader = pairsPerSecond(leader, "throughput-leader");
         double fromFollower = pairsPerSecond(follower, "throughput-follower");
         System.out.printf("Uncontended lock+unlock, one thread, 3-member CP group: %.0f pairs/s from the leader's member, "
@@ -91,7 +78,7 @@ class LockThroughputTest {
         assertTrue(leaderMetrics.get("grid_lock_acquires_total") >= 1);
         assertTrue(leaderMetrics.containsKey("grid_lock_waits_total"));
         assertTrue(leaderMetrics.containsKey("grid_cp_session_expiries_total"));
-        for (Grid member : MEMBERS) {
+        for (Grid member : CLUSTER.members()) {
             Map<String, Double> metrics = metrics(member);
             assertEquals(member == leader ? 1.0 : 0.0, metrics.get("grid_cp_leader"));
             assertEquals(1.0, metrics.get("grid_cp_leader_known"));

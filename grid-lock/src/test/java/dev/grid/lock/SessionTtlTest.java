@@ -3,18 +3,15 @@ package dev.grid.lock;
 import com.hazelcast.cp.lock.FencedLock;
 import com.hazelcast.cp.lock.exception.LockOwnershipLostException;
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridConfig;
+import dev.grid.core.test.GridCluster;
 import dev.grid.core.test.ManualClock;
-import dev.grid.core.test.TestClusters;
 import dev.grid.lock.test.CpTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,31 +29,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SessionTtlTest {
     private static final Duration TTL = Duration.ofSeconds(30);
     private static final ManualClock CLOCK = new ManualClock();
-    private static final List<Grid> MEMBERS = new ArrayList<>();
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(2).partitions(11)
+            .configure(config -> config.setClock(CLOCK).getCp().setMemberCount(1).setSessionTtl(TTL));
 
     @BeforeAll
-    static void start() {
-        TestClusters cluster = TestClusters.of(2, 11);
-        for (int i = 0; i < 2; i++) {
-            GridConfig config = cluster.nextMemberConfig().setClock(CLOCK);
-            config.getCp().setMemberCount(1).setSessionTtl(TTL);
-            MEMBERS.add(Grid.embedded(config));
-        }
-        CpTestSupport.awaitLeader(MEMBERS, Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stop() {
-        MEMBERS.forEach(member -> member.hazelcast().getLifecycleService().terminate());
-        MEMBERS.clear();
+    static void awaitLeader() {
+        CpTestSupport.awaitLeader(CLUSTER.members(), Duration.ofSeconds(30));
     }
 
     @Test
     void aSessionNotHeardOfExpiresTheMillisecondAfterItsTtlAndItsLockGoesToTheNextCaller() {
-        Grid cpMember = MEMBERS.get(0);
-        FencedLock held = GridLocks.of(MEMBERS.get(1)).get("ttl");
+        Grid cpMember = CLUSTER.member(0);
+        FencedLock held = GridLocks.of(CLUSTER.member(1)).get("ttl");
         long oldFence = held.lockAndGetFence();
-        CpTestSupport.sessions(MEMBERS.get(1)).pauseHeartbeats(true); // the holder pauses (a GC pause, a frozen VM)
+        CpTestSupport.sessions(CLUSTER.member(1)).pauseHeartbeats(true); // the holder pauses (a GC pause, a frozen VM)
         try {
             FencedLock next = GridLocks.of(cpMember).get("ttl");
             long expiriesBefore = CpTestSupport.cp(cpMember).group().stateMachine().sessionExpiries();
@@ -71,7 +58,7 @@ class SessionTtlTest {
             assertTrue(next.getFence() > oldFence);
             next.unlock();
         } finally {
-            CpTestSupport.sessions(MEMBERS.get(1)).pauseHeartbeats(false);
+            CpTestSupport.sessions(CLUSTER.member(1)).pauseHeartbeats(false);
         }
         assertThrows(LockOwnershipLostException.class, held::unlock, "the paused holder learns it lost the lock");
     }

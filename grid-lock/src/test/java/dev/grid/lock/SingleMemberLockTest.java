@@ -1,50 +1,37 @@
 package dev.grid.lock;
 
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridConfig;
+import dev.grid.core.test.GridCluster;
 import dev.grid.core.test.ShiftedClock;
-import dev.grid.core.test.TestClusters;
 import dev.grid.lock.test.CpTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The contract on a CP group of one member ({@code grid.cp.memberCount: 1}); a second member of the
  * cluster, outside the group, is the other lock user.
  */
 class SingleMemberLockTest extends FencedLockContractTest {
-    private static final List<Grid> MEMBERS = new ArrayList<>();
     private static final ShiftedClock CLOCK = new ShiftedClock();
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(2).partitions(11)
+            .configure(config -> config.setClock(CLOCK).getCp().setMemberCount(1));
 
     @BeforeAll
-    static void start() {
-        TestClusters cluster = TestClusters.of(2, 11);
-        for (int i = 0; i < 2; i++) {
-            GridConfig config = cluster.nextMemberConfig();
-            config.getCp().setMemberCount(1);
-            MEMBERS.add(Grid.embedded(config.setClock(CLOCK)));
-        }
-        CpTestSupport.awaitLeader(MEMBERS, Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stop() {
-        MEMBERS.forEach(member -> member.hazelcast().getLifecycleService().terminate());
-        MEMBERS.clear();
+    static void awaitLeader() {
+        CpTestSupport.awaitLeader(CLUSTER.members(), Duration.ofSeconds(30));
     }
 
     @Override
     protected Grid grid() {
-        return MEMBERS.get(0);
+        return CLUSTER.member(0);
     }
 
     @Override
     protected Grid other() {
-        return MEMBERS.get(1);
+        return CLUSTER.member(1);
     }
 
     @Override

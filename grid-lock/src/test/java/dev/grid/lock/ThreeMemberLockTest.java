@@ -1,12 +1,12 @@
 package dev.grid.lock;
 
 import dev.grid.core.Grid;
+import dev.grid.core.test.GridCluster;
 import dev.grid.core.test.ShiftedClock;
-import dev.grid.core.test.TestClusters;
 import dev.grid.lock.test.CpTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,27 +23,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * the leader) while another follower is the other lock user.
  */
 class ThreeMemberLockTest extends FencedLockContractTest {
-    private static final List<Grid> MEMBERS = new ArrayList<>();
     private static final ShiftedClock CLOCK = new ShiftedClock();
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(3).partitions(11).configure(config -> config.setClock(CLOCK));
     private static Grid leader;
 
     @BeforeAll
-    static void start() {
-        TestClusters cluster = TestClusters.of(3, 11);
-        for (int i = 0; i < 3; i++) {
-            MEMBERS.add(Grid.embedded(cluster.nextMemberConfig().setClock(CLOCK)));
-        }
-        leader = CpTestSupport.awaitLeader(MEMBERS, Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stop() {
-        MEMBERS.forEach(member -> member.hazelcast().getLifecycleService().terminate());
-        MEMBERS.clear();
+    static void awaitLeader() {
+        leader = CpTestSupport.awaitLeader(CLUSTER.members(), Duration.ofSeconds(30));
     }
 
     private static List<Grid> followers() {
-        List<Grid> followers = new ArrayList<>(MEMBERS);
+        List<Grid> followers = new ArrayList<>(CLUSTER.members());
         followers.remove(leader);
         return followers;
     }
@@ -78,7 +69,7 @@ class ThreeMemberLockTest extends FencedLockContractTest {
                     () -> GridLocks.of(other()).get("described").tryLock(30, java.util.concurrent.TimeUnit.SECONDS));
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(
                     () -> GridLocks.of(leader).describe().stream().anyMatch(l -> l.name().equals("described") && l.waiters().size() == 1));
-            for (Grid member : MEMBERS) {
+            for (Grid member : CLUSTER.members()) {
                 LockInfo info = GridLocks.of(member).describe().stream().filter(l -> l.name().equals("described")).findFirst().orElseThrow();
                 assertEquals(fence, info.fence());
                 assertEquals(1, info.holdCount());
@@ -108,7 +99,7 @@ class ThreeMemberLockTest extends FencedLockContractTest {
     @Test
     void everyMemberRunsANodeOfTheSameGroup() {
         Set<UUID> uuids = new HashSet<>();
-        for (Grid member : MEMBERS) {
+        for (Grid member : CLUSTER.members()) {
             assertNotNull(CpTestSupport.view(member));
             assertEquals(CpTestSupport.view(leader).groupId(), CpTestSupport.view(member).groupId());
             uuids.add(CpTestSupport.uuid(member));

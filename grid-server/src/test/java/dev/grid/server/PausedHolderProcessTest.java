@@ -3,16 +3,15 @@ package dev.grid.server;
 import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMap;
-import dev.grid.core.config.GridConfig;
 import dev.grid.core.spi.JvmFlags;
-import dev.grid.core.test.TestClusters;
+import dev.grid.core.test.GridCluster;
 import dev.grid.lock.GridLocks;
 import dev.grid.lock.test.CpTestSupport;
 import dev.grid.lock.test.LockHistory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -56,7 +55,9 @@ class PausedHolderProcessTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern LOCKED = Pattern.compile("LOCKED (\\d+)");
 
-    private static TestClusters cluster;
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(1).partitions(11).configure(config -> config.getCp()
+            .setMemberCount(1).setSessionTtl(SESSION_TTL).setSessionHeartbeatInterval(HEARTBEAT));
     private static Grid member;
 
     @TempDir
@@ -67,19 +68,9 @@ class PausedHolderProcessTest {
     private Path holderErr;
 
     @BeforeAll
-    static void startMember() {
-        cluster = TestClusters.of(1, 11);
-        GridConfig config = cluster.nextMemberConfig();
-        config.getCp().setMemberCount(1).setSessionTtl(SESSION_TTL).setSessionHeartbeatInterval(HEARTBEAT);
-        member = Grid.embedded(config);
+    static void awaitLeader() {
+        member = CLUSTER.member(0);
         CpTestSupport.awaitLeader(List.of(member), TIMEOUT);
-    }
-
-    @AfterAll
-    static void stopMember() {
-        if (member != null) {
-            member.hazelcast().getLifecycleService().terminate();
-        }
     }
 
     @AfterEach
@@ -105,7 +96,7 @@ class PausedHolderProcessTest {
 
         // 1. the holder JVM takes the lock and writes with its fence
         long holderStart = System.nanoTime();
-        startHolder(String.join(",", cluster.memberAddresses()), mapName, lockName, mutant);
+        startHolder(String.join(",", CLUSTER.configs().memberAddresses()), mapName, lockName, mutant);
         awaitHolderOutput(out -> LOCKED.matcher(out).find());
         long holderAcquired = System.nanoTime();
         Matcher locked = LOCKED.matcher(holderOut());
@@ -192,7 +183,7 @@ class PausedHolderProcessTest {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(PausedHolder.class.getName());
-        command.addAll(List.of(cluster.clusterName(), addresses, mapName, lockName, mutant ? "mutant" : "fenced"));
+        command.addAll(List.of(CLUSTER.configs().clusterName(), addresses, mapName, lockName, mutant ? "mutant" : "fenced"));
         holderOut = Files.createTempFile(dir, "holder", ".out");
         holderErr = Files.createTempFile(dir, "holder", ".err");
         holder = new ProcessBuilder(command).redirectOutput(holderOut.toFile()).redirectError(holderErr.toFile()).start();

@@ -2,7 +2,7 @@ package dev.grid.txn;
 
 import dev.grid.core.Grid;
 import dev.grid.core.config.GridConfigException;
-import dev.grid.core.test.TestClusters;
+import dev.grid.core.test.GridCluster;
 import dev.grid.txn.test.H2Databases;
 import dev.grid.txn.test.TxnTestConfig;
 import org.h2.jdbcx.JdbcDataSource;
@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -33,13 +34,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Misuse and bad configuration get clear errors naming what and where; nothing is left half done. */
 @Timeout(120)
 class TxnBadInputTest {
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(1).partitions(7);
+
     private static Grid grid;
     private static JdbcDataSource h2;
     private static GridTransactions txns;
 
     @BeforeAll
     static void start() {
-        grid = TestClusters.of(1, 7).startMember();
+        grid = CLUSTER.member(0);
         h2 = H2Databases.newDatabase();
         txns = GridTransactions.start(grid, TxnTestConfig.forThisJvm().addDataSource("h2", h2));
     }
@@ -48,9 +52,6 @@ class TxnBadInputTest {
     static void stop() {
         if (txns != null) {
             txns.close();
-        }
-        if (grid != null) {
-            grid.close();
         }
     }
 

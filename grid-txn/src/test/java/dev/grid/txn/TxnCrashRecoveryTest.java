@@ -3,7 +3,7 @@ package dev.grid.txn;
 import com.hazelcast.map.IMap;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMap;
-import dev.grid.core.test.TestClusters;
+import dev.grid.core.test.GridCluster;
 import dev.grid.txn.test.CrashPoint;
 import dev.grid.txn.test.GridMapLocks;
 import dev.grid.txn.test.PostgresServer;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -51,8 +52,9 @@ class TxnCrashRecoveryTest {
     private static final int TRANSACTIONS_PER_POINT = 3;
     private static final int MAX_SCANS = 3;
     private static final Pattern RECOVERED = Pattern.compile("RECOVERED (\\d+) SCANS (\\d+)");
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(1).partitions(7);
     private static PostgresServer postgres;
-    private static TestClusters cluster;
     private static Grid member;
 
     @BeforeAll
@@ -61,20 +63,13 @@ class TxnCrashRecoveryTest {
         try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
             statement.execute("create table accounts(id varchar(32) primary key, balance int not null)");
         }
-        cluster = TestClusters.of(1, 7);
-        member = cluster.startMember();
+        member = CLUSTER.member(0);
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (member != null) {
-                member.close();
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
+        if (postgres != null) {
+            postgres.close();
         }
     }
 
@@ -183,8 +178,8 @@ class TxnCrashRecoveryTest {
     /** @return mode clusterName memberAddress jdbcUrl objectStoreDir nodeId key extra... */
     private static String[] args(String mode, String key, String... extra) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "txn-crash", key)).toAbsolutePath();
-        List<String> args = new ArrayList<>(List.of(mode, cluster.clusterName(), cluster.memberAddresses().get(0), postgres.jdbcUrl(),
-                dir.resolve("object-store").toString(), "crash-" + key, key));
+        List<String> args = new ArrayList<>(List.of(mode, CLUSTER.configs().clusterName(), CLUSTER.configs().memberAddresses().get(0),
+                postgres.jdbcUrl(), dir.resolve("object-store").toString(), "crash-" + key, key));
         args.addAll(List.of(extra));
         return args.toArray(new String[0]);
     }

@@ -2,7 +2,7 @@ package dev.grid.txn;
 
 import dev.grid.core.Grid;
 import dev.grid.core.GridEvent;
-import dev.grid.core.test.TestClusters;
+import dev.grid.core.test.GridCluster;
 import dev.grid.txn.TxnEvent.Began;
 import dev.grid.txn.TxnEvent.Committed;
 import dev.grid.txn.TxnEvent.Enlisted;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -37,6 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The {@link TxnEvent} sequences a monitor builds on, and the in-flight view. */
 @Timeout(120)
 class TxnEventsTest {
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(1).partitions(7);
+
     private static Grid grid;
     private static JdbcDataSource h2;
     private static GridTransactions txns;
@@ -44,7 +48,7 @@ class TxnEventsTest {
 
     @BeforeAll
     static void start() {
-        grid = TestClusters.of(1, 7).startMember();
+        grid = CLUSTER.member(0);
         h2 = H2Databases.newDatabase();
         txns = GridTransactions.start(grid, TxnTestConfig.forThisJvm().addDataSource("h2", h2));
         events = new EventRecorder(grid.events());
@@ -57,9 +61,6 @@ class TxnEventsTest {
         }
         if (txns != null) {
             txns.close();
-        }
-        if (grid != null) {
-            grid.close();
         }
     }
 

@@ -2,7 +2,7 @@ package dev.grid.txn;
 
 import com.hazelcast.map.IMap;
 import dev.grid.core.Grid;
-import dev.grid.core.test.TestClusters;
+import dev.grid.core.test.GridCluster;
 import dev.grid.txn.TxnEvent.Began;
 import dev.grid.txn.TxnEvent.Committed;
 import dev.grid.txn.TxnEvent.Enlisted;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -34,6 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** XA over a grid member's IMap (and IQueue) and an embedded H2 database. */
 @Timeout(120)
 class TxnH2Test {
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(1).partitions(7);
+
     private static Grid grid;
     private static JdbcDataSource h2;
     private static GridTransactions txns;
@@ -41,7 +45,7 @@ class TxnH2Test {
 
     @BeforeAll
     static void start() {
-        grid = TestClusters.of(1, 7).startMember();
+        grid = CLUSTER.member(0);
         h2 = H2Databases.newDatabase();
         txns = GridTransactions.start(grid, TxnTestConfig.forThisJvm().addDataSource("h2", h2));
         events = new EventRecorder(grid.events());
@@ -54,9 +58,6 @@ class TxnH2Test {
         }
         if (txns != null) {
             txns.close();
-        }
-        if (grid != null) {
-            grid.close();
         }
     }
 

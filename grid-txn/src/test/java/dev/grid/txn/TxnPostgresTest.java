@@ -4,7 +4,7 @@ import com.hazelcast.map.IMap;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMap;
 import dev.grid.core.TransactionalGridMap;
-import dev.grid.core.test.TestClusters;
+import dev.grid.core.test.GridCluster;
 import dev.grid.txn.test.GridMapLocks;
 import dev.grid.txn.test.PostgresServer;
 import dev.grid.txn.test.TxnTestConfig;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** XA over a grid member's GridMap and IMap and a real PostgreSQL server (prepared transactions enabled). */
 @Timeout(180)
 class TxnPostgresTest {
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(1).partitions(7);
+
     private static PostgresServer postgres;
     private static Grid grid;
     private static GridTransactions txns;
@@ -44,7 +48,7 @@ class TxnPostgresTest {
             statement.execute("create table transfers(id varchar(32) not null, constraint transfers_unique unique (id) "
                     + "deferrable initially deferred)");
         }
-        grid = TestClusters.of(1, 7).startMember();
+        grid = CLUSTER.member(0);
         txns = GridTransactions.start(grid, TxnTestConfig.forThisJvm().addDataSource("pg", postgres.xaDataSource()));
     }
 
@@ -53,9 +57,6 @@ class TxnPostgresTest {
         try {
             if (txns != null) {
                 txns.close();
-            }
-            if (grid != null) {
-                grid.close();
             }
         } finally {
             if (postgres != null) {

@@ -13,12 +13,13 @@ import dev.grid.core.impl.EmbeddedGrid;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.client.GridMapCodecs;
 import dev.grid.core.impl.map.client.GridMapMessageType;
+import dev.grid.core.test.GridCluster;
 import dev.grid.core.test.TestClusters;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.UUID;
@@ -42,23 +43,20 @@ class BadClientRequestTest {
     private static final int PARTITIONS = 31;
     private static final String LONG_NAME = "n".repeat(100_000);
 
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(1).partitions(PARTITIONS).withClient();
+
     private static Grid member;
     private static Grid client;
     private static HazelcastClientInstanceImpl raw;
     private static UUID memberId;
 
     @BeforeAll
-    static void start() {
-        TestClusters cluster = TestClusters.of(1, PARTITIONS);
-        member = cluster.startMember();
-        client = cluster.startClient();
+    static void connectRaw() {
+        member = CLUSTER.member(0);
+        client = CLUSTER.client();
         raw = ((HazelcastClientProxy) client.hazelcast()).client;
         memberId = member.hazelcast().getCluster().getLocalMember().getUuid();
-    }
-
-    @AfterAll
-    static void stop() {
-        TestClusters.closeAll(client, member);
     }
 
     /** Every test leaves the member answering an ordinary client call, with no map created for a bad request. */

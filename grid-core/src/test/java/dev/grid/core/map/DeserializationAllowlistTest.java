@@ -4,15 +4,13 @@ import com.example.outside.AllowedProcessor;
 import com.example.outside.GadgetProcessor;
 import com.example.outside.Outsider;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
-import dev.grid.core.Grid;
 import dev.grid.core.GridMap;
-import dev.grid.core.config.GridConfig;
+import dev.grid.core.test.GridCluster;
 import dev.grid.core.test.TestClusters;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.concurrent.TimeUnit;
 
@@ -27,31 +25,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DeserializationAllowlistTest {
-    private static Grid member;
-    private static Grid client;
-
-    @BeforeAll
-    static void start() {
-        TestClusters cluster = TestClusters.of(1, 7);
-        GridConfig config = cluster.nextMemberConfig();
-        config.getSecurity().allowClasses("com.example.outside.AllowedProcessor");
-        member = Grid.embedded(config);
-        client = cluster.startClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        TestClusters.closeAll(client, member);
-    }
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(1).partitions(7).withClient()
+            .configure(config -> config.getSecurity().allowClasses("com.example.outside.AllowedProcessor"));
 
     @AfterEach
     void memberStillServes() {
-        TestClusters.assertServes(client);
+        TestClusters.assertServes(CLUSTER.client());
     }
 
     @Test
     void shouldRefuseAnEntryProcessorOfAClassNotOnTheAllowlistBeforeDeserializingIt() {
-        GridMap<String, String> map = client.map("gadget");
+        GridMap<String, String> map = CLUSTER.client().map("gadget");
         map.set("k", "v");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> map.executeOnKey("k", new GadgetProcessor()));
         assertEquals("GridMap 'gadget': executeOnKey refused: class com.example.outside.GadgetProcessor is not on the members' "
@@ -63,7 +48,7 @@ class DeserializationAllowlistTest {
 
     @Test
     void shouldRunAnEntryProcessorTheAllowlistNames() {
-        GridMap<String, Object> map = client.map("allowed");
+        GridMap<String, Object> map = CLUSTER.client().map("allowed");
         map.set("k", "v");
         assertEquals("before: v", map.executeOnKey("k", new AllowedProcessor()));
         assertEquals("processed", map.get("k"));
@@ -71,7 +56,7 @@ class DeserializationAllowlistTest {
 
     @Test
     void shouldRefuseAnAllowedProcessorReadingAValueOfAClassNotOnTheAllowlist() {
-        GridMap<String, Object> map = client.map("outsider-values");
+        GridMap<String, Object> map = CLUSTER.client().map("outsider-values");
         map.set("k", new Outsider("x"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> map.executeOnKey("k", new AllowedProcessor()));
         assertTrue(e.getMessage().contains("class com.example.outside.Outsider is not on the members' deserialization allowlist"),
@@ -81,8 +66,8 @@ class DeserializationAllowlistTest {
 
     @Test
     void theMembersOwnReadOfAValueOfAClassNotOnTheAllowlistSaysHowToAllowIt() {
-        client.map("read-on-member").set("k", new Outsider("y"));
-        GridMap<String, Object> onMember = member.map("read-on-member");
+        CLUSTER.client().map("read-on-member").set("k", new Outsider("y"));
+        GridMap<String, Object> onMember = CLUSTER.member(0).map("read-on-member");
         HazelcastSerializationException e = assertThrows(HazelcastSerializationException.class, () -> onMember.get("k"));
         assertEquals("GridMap 'read-on-member': cannot read an entry: class com.example.outside.Outsider is not on the members' "
                 + "deserialization allowlist: add it, or its package (com.example.*), to grid.security.allowedClasses "

@@ -1,14 +1,11 @@
 package dev.grid.core.map;
 
-import dev.grid.core.Grid;
 import dev.grid.core.GridEntryProcessor;
 import dev.grid.core.GridMap;
-import dev.grid.core.test.TestClusters;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.grid.core.test.GridCluster;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -34,22 +30,8 @@ class GridMapStressTest {
     private static final int OPERATIONS_PER_THREAD = 3000;
     private static final int KEYS_PER_THREAD = 60;
     private static final int COUNTERS = 5;
-    private static final List<Grid> MEMBERS = new ArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        TestClusters cluster = TestClusters.of(3, 31);
-        for (int i = 0; i < 3; i++) {
-            MEMBERS.add(cluster.startMember());
-        }
-        await().atMost(Duration.ofSeconds(60)).until(() -> MEMBERS.get(0).hazelcast().getPartitionService().isClusterSafe()
-                && MEMBERS.get(0).members().size() == 3);
-    }
-
-    @AfterAll
-    static void stop() {
-        MEMBERS.forEach(m -> m.hazelcast().getLifecycleService().terminate());
-    }
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(3);
 
     @Test
     void randomOperationsAgreeWithTheReferenceModel() throws Exception {
@@ -58,7 +40,7 @@ class GridMapStressTest {
         List<Future<ThreadResult>> results = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             int thread = t;
-            GridMap<String, String> map = MEMBERS.get(t % MEMBERS.size()).map("stress");
+            GridMap<String, String> map = CLUSTER.member(t % CLUSTER.members().size()).map("stress");
             results.add(pool.submit(() -> run(map, thread, new SplittableRandom(seed + thread))));
         }
         Map<String, String> expected = new HashMap<>();
@@ -70,7 +52,7 @@ class GridMapStressTest {
         }
         pool.shutdown();
 
-        GridMap<String, String> map = MEMBERS.get(0).map("stress");
+        GridMap<String, String> map = CLUSTER.member(0).map("stress");
         Map<String, String> actual = new HashMap<>();
         map.forEach(e -> actual.put(e.getKey(), e.getValue()));
         long counted = 0;

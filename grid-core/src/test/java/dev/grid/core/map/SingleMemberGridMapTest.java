@@ -5,10 +5,9 @@ import dev.grid.core.GridMap;
 import dev.grid.core.GridMapStats;
 import dev.grid.core.MetricsCollector;
 import dev.grid.core.config.GridConfigException;
-import dev.grid.core.test.TestClusters;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.grid.core.test.GridCluster;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -19,26 +18,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SingleMemberGridMapTest extends GridMapContractTest {
-    private static Grid member;
-
-    @BeforeAll
-    static void start() {
-        member = TestClusters.of(1, 31).startMember();
-    }
-
-    @AfterAll
-    static void stop() {
-        member.close();
-    }
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(1);
 
     @Override
     protected Grid grid() {
-        return member;
+        return CLUSTER.member(0);
     }
 
     @Test
     void localReadsTakeTheFastPathAndAreCounted() {
-        GridMap<Integer, String> map = member.map("stats");
+        GridMap<Integer, String> map = grid().map("stats");
         for (int i = 0; i < 100; i++) {
             map.set(i, "v" + i);
         }
@@ -55,7 +45,7 @@ class SingleMemberGridMapTest extends GridMapContractTest {
         assertTrue(stats.offHeapReserved() > 0 && stats.offHeapUsed() > 0, stats.toString());
 
         Map<String, Double> metrics = new HashMap<>();
-        member.metrics().collect(new MetricsCollector() {
+        grid().metrics().collect(new MetricsCollector() {
             @Override
             public void counter(String name, String help, Map<String, String> labels, double value) {
                 gauge(name, help, labels, value);
@@ -80,7 +70,7 @@ class SingleMemberGridMapTest extends GridMapContractTest {
 
     @Test
     void shouldRejectAnInvalidMapName() {
-        GridConfigException e = assertThrows(GridConfigException.class, () -> member.map("bad name!"));
+        GridConfigException e = assertThrows(GridConfigException.class, () -> grid().map("bad name!"));
         assertTrue(e.getMessage().contains("\"bad name!\""), e.getMessage());
     }
 }

@@ -1,16 +1,15 @@
 package dev.grid.core.security;
 
-import dev.grid.core.Grid;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMember;
-import dev.grid.core.config.GridConfig;
+import dev.grid.core.test.GridCluster;
 import dev.grid.core.test.RawClientConnection;
 import dev.grid.core.test.TestClusters;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -36,32 +35,23 @@ class ClientMessageSizeTest {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
     private static final long HEAP_SLACK = 64L << 20;
 
-    private static TestClusters cluster;
-    private static Grid member;
-    private static Grid client;
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(1).partitions(7).withClient()
+            .configure(config -> config.getSecurity().setMaxMessageBytes(LIMIT));
+
     private static String host;
     private static int port;
 
     @BeforeAll
-    static void start() {
-        cluster = TestClusters.of(1, 7);
-        GridConfig config = cluster.nextMemberConfig();
-        config.getSecurity().setMaxMessageBytes(LIMIT);
-        member = Grid.embedded(config);
-        GridMember self = member.localMember().orElseThrow();
+    static void findMember() {
+        GridMember self = CLUSTER.member(0).localMember().orElseThrow();
         host = self.host();
         port = self.port();
-        client = cluster.startClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        TestClusters.closeAll(client, member);
     }
 
     @AfterEach
     void memberStillServesAnOrdinaryClient() {
-        TestClusters.assertServes(client);
+        TestClusters.assertServes(CLUSTER.client());
     }
 
     private static long usedHeapAfterGc() {
@@ -72,7 +62,7 @@ class ClientMessageSizeTest {
 
     private static RawClientConnection authenticated() throws IOException {
         RawClientConnection connection = RawClientConnection.open(host, port, null);
-        assertEquals(0, connection.authenticate(cluster.clusterName()), "authentication status");
+        assertEquals(0, connection.authenticate(CLUSTER.configs().clusterName()), "authentication status");
         return connection;
     }
 
@@ -139,7 +129,7 @@ class ClientMessageSizeTest {
 
     @Test
     void aMessageWithinTheLimitPassesAndTheConnectionStaysOpen() throws IOException {
-        GridMap<String, byte[]> map = client.map("near-limit");
+        GridMap<String, byte[]> map = CLUSTER.client().map("near-limit");
         byte[] value = new byte[LIMIT - 1024];
         map.set("big", value);
         assertEquals(value.length, map.get("big").length);

@@ -7,22 +7,19 @@ import dev.grid.core.GridMember;
 import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridConfigException;
+import dev.grid.core.test.GridCluster;
 import dev.grid.core.test.RawClientConnection;
 import dev.grid.core.test.TestClusters;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.SocketException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,58 +33,44 @@ class ClusterSecretTest {
     private static final String SECRET = "the cluster's secret, 16+ chars";
     private static final String WRONG = "somebody else's secret value";
 
-    private static TestClusters cluster;
-    private static final List<Grid> members = new ArrayList<>();
-    private static Grid client;
+    /** Two members with the secret and a client that knows it; room for two intruders, all listing the same addresses. */
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(2).upTo(4).partitions(7)
+            .configure(config -> config.getSecurity().setSecret(SECRET))
+            .configureClients(config -> config.setAddresses(config.getAddresses().subList(0, 2)).setSecret(SECRET))
+            .withClient();
 
-    @BeforeAll
-    static void start() {
-        // room for two members and two intruders, all listing the same addresses
-        cluster = TestClusters.of(4, 7);
-        for (int i = 0; i < 2; i++) {
-            GridConfig config = cluster.nextMemberConfig();
-            config.getSecurity().setSecret(SECRET);
-            members.add(Grid.embedded(config));
-        }
-        await().atMost(Duration.ofSeconds(60)).until(() -> members.get(0).members().size() == 2);
-        client = Grid.client(clientConfig().setSecret(SECRET));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        members.forEach(Grid::close);
+    private static TestClusters cluster() {
+        return CLUSTER.configs();
     }
 
     private static GridClientConfig clientConfig() {
-        return new GridClientConfig().setClusterName(cluster.clusterName()).setAddresses(cluster.memberAddresses().subList(0, 2));
+        return new GridClientConfig().setClusterName(cluster().clusterName()).setAddresses(cluster().memberAddresses().subList(0, 2));
     }
 
     @AfterEach
     void clusterUnaffected() {
-        assertEquals(2, members.get(0).members().size());
-        assertEquals(2, members.get(1).members().size());
-        GridMap<String, String> map = client.map("ordinary");
+        assertEquals(2, CLUSTER.member(0).members().size());
+        assertEquals(2, CLUSTER.member(1).members().size());
+        GridMap<String, String> map = CLUSTER.client().map("ordinary");
         map.set("k", "v");
         assertEquals("v", map.get("k"));
     }
 
     @Test
     void aMemberWithAnotherSecretCannotJoinAndStopsSayingWhy() {
-        GridConfig config = cluster.nextMemberConfig();
+        GridConfig config = cluster().nextMemberConfig();
         config.getSecurity().setSecret(WRONG);
         GridConfigException e = assertThrows(GridConfigException.class, () -> Grid.embedded(config));
         assertEquals("grid.security.secret", e.key());
-        assertTrue(e.getMessage().startsWith("cannot join cluster '" + cluster.clusterName() + "': member at "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot join cluster '" + cluster().clusterName() + "': member at "), e.getMessage());
         assertTrue(e.getMessage().endsWith("does not know this member's grid.security.secret: the secrets differ; "
                 + "this member stopped rather than run as a cluster of its own"), e.getMessage());
     }
 
     @Test
     void aMemberWithoutASecretCannotJoin() {
-        try (Grid intruder = Grid.embedded(cluster.nextMemberConfig())) {
+        try (Grid intruder = Grid.embedded(cluster().nextMemberConfig())) {
             assertEquals(1, intruder.members().size(), "the intruder joined: " + intruder.members());
         }
     }
@@ -110,12 +93,12 @@ class ClusterSecretTest {
 
     @Test
     void aConnectionWithoutTheHandshakeIsClosedBeforeHazelcastReadsIt() throws IOException {
-        GridMember member = members.get(0).localMember().orElseThrow();
+        GridMember member = CLUSTER.member(0).localMember().orElseThrow();
         try (RawClientConnection raw = RawClientConnection.open(member.host(), member.port(), null)) {
             assertTrue(closedAfterSending(raw, new byte[64]), "the member kept a connection that skipped the handshake");
         }
         try (RawClientConnection raw = RawClientConnection.open(member.host(), member.port(), SECRET)) {
-            assertEquals(0, raw.authenticate(cluster.clusterName()), "authentication status with the secret");
+            assertEquals(0, raw.authenticate(cluster().clusterName()), "authentication status with the secret");
         }
     }
 

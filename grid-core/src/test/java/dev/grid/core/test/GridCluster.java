@@ -1,6 +1,7 @@
 package dev.grid.core.test;
 
 import dev.grid.core.Grid;
+import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.config.GridConfig;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -26,7 +27,8 @@ import static org.awaitility.Awaitility.await;
  *
  * Members get a random cluster name and free ports on 127.0.0.1 ({@link TestClusters}); the start
  * returns once every member has joined and every partition is safe. Members started later with
- * {@link #startMember()} and the client ({@link #client()}, created on first use) are stopped too.
+ * {@link #startMember()}, the client ({@link #client()}, created on first use, or at the start with
+ * {@link #withClient()}) and further clients ({@link #newClient()}) are stopped too.
  */
 public final class GridCluster implements BeforeAllCallback, AfterAllCallback {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -35,9 +37,12 @@ public final class GridCluster implements BeforeAllCallback, AfterAllCallback {
     private int partitionCount = 31;
     private int maxMembers;
     private Consumer<GridConfig> configuration = config -> { };
+    private Consumer<GridClientConfig> clientConfiguration = config -> { };
     private TestClusters cluster;
     private final List<Grid> members = new ArrayList<>();
+    private final List<Grid> clients = new ArrayList<>();
     private Grid client;
+    private boolean clientAtStart;
 
     private GridCluster(int initialMembers) {
         this.initialMembers = initialMembers;
@@ -67,6 +72,21 @@ public final class GridCluster implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
+    /** Adjusts the configuration of every client this cluster connects ({@link #client()}, {@link #newClient()}). */
+    public GridCluster configureClients(Consumer<GridClientConfig> configuration) {
+        this.clientConfiguration = configuration;
+        return this;
+    }
+
+    /**
+     * Connects the client ({@link #client()}) as the cluster starts rather than on first use, so that
+     * no test's first call to it waits for the connection.
+     */
+    public GridCluster withClient() {
+        this.clientAtStart = true;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         cluster = TestClusters.of(maxMembers, partitionCount);
@@ -74,6 +94,9 @@ public final class GridCluster implements BeforeAllCallback, AfterAllCallback {
             startMember();
         }
         awaitSafe(initialMembers);
+        if (clientAtStart) {
+            client();
+        }
     }
 
     /** Starts one more member of this cluster (stopped with the others). */
@@ -103,12 +126,32 @@ public final class GridCluster implements BeforeAllCallback, AfterAllCallback {
         return List.copyOf(members);
     }
 
-    /** @return a client of this cluster, connected on first use */
+    /**
+     * @return a client of this cluster, connected on first use, once it sees every running member and
+     *         the owner of every partition
+     */
     public Grid client() {
         if (client == null) {
-            client = cluster.startClient();
+            client = newClient();
         }
         return client;
+    }
+
+    /**
+     * Connects another client, configured and awaited as {@link #client()} is: for tests that need a
+     * client of their own (one to close, say). Closed with the cluster unless the test closed it.
+     *
+     * @return the connected client
+     */
+    public Grid newClient() {
+        GridClientConfig config = cluster.clientConfig();
+        clientConfiguration.accept(config);
+        Grid connected = Grid.client(config);
+        clients.add(connected);
+        long running = members.stream().filter(Grid::isRunning).count();
+        await().atMost(START_TIMEOUT).until(() -> connected.members().size() == running
+                && connected.partitions().distribution().unassigned() == 0);
+        return connected;
     }
 
     /** @return the configuration factory, for tests that build a client or member of their own */
@@ -119,7 +162,7 @@ public final class GridCluster implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) {
         try {
-            TestClusters.closeAll(client);
+            TestClusters.closeAll(clients.toArray(new Grid[0]));
         } finally {
             for (Grid member : members) {
                 if (member.isRunning()) {
@@ -127,6 +170,7 @@ public final class GridCluster implements BeforeAllCallback, AfterAllCallback {
                 }
             }
             members.clear();
+            clients.clear();
             client = null;
         }
     }

@@ -1,31 +1,21 @@
 package dev.grid.core.tx;
 
 import dev.grid.core.Grid;
-import dev.grid.core.test.TestClusters;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.grid.core.test.GridCluster;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The transactional contract on one embedded member. */
 class SingleMemberTransactionTest extends TransactionalGridMapContractTest {
-    private static Grid member;
-
-    @BeforeAll
-    static void start() {
-        member = TestClusters.of(1, 7).startMember();
-    }
-
-    @AfterAll
-    static void stop() {
-        member.hazelcast().getLifecycleService().terminate();
-    }
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(1).partitions(7);
 
     @Override
     protected Grid grid() {
-        return member;
+        return CLUSTER.member(0);
     }
 
     @Override
     protected Grid observer() {
-        return member;
+        return CLUSTER.member(0);
     }
 }

@@ -13,14 +13,13 @@ import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.MapSerialization;
 import dev.grid.core.impl.map.operations.TxnLockAndGetOperation;
 import dev.grid.core.impl.map.operations.TxnLockResult;
+import dev.grid.core.test.GridCluster;
 import dev.grid.core.test.ManualClock;
-import dev.grid.core.test.TestClusters;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +50,8 @@ class TxnLockLeaseTest {
     private static final int TIMEOUT_SECONDS = 30;
     private static final Duration LEASE = Duration.ofSeconds(TIMEOUT_SECONDS);
     private static final ManualClock CLOCK = new ManualClock();
-    private static Grid member;
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(1).partitions(7).configure(config -> config.setClock(CLOCK));
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<TxnLockLeaseEnded> leasesEnded = new CopyOnWriteArrayList<>();
@@ -59,21 +59,15 @@ class TxnLockLeaseTest {
     private String name;
     private GridMap<String, String> outside;
 
-    @BeforeAll
-    static void start() {
-        member = Grid.embedded(TestClusters.of(1, 7).nextMemberConfig().setClock(CLOCK));
-    }
-
-    @AfterAll
-    static void stop() {
-        member.hazelcast().getLifecycleService().terminate();
+    private static Grid member() {
+        return CLUSTER.member(0);
     }
 
     @BeforeEach
     void newMap() {
         name = "lease-" + UUID.randomUUID().toString().substring(0, 8);
-        outside = member.map(name);
-        subscription = member.events().subscribe((GridEvent event) -> {
+        outside = member().map(name);
+        subscription = member().events().subscribe((GridEvent event) -> {
             if (event instanceof TxnLockLeaseEnded ended && ended.map().equals(name)) {
                 leasesEnded.add(ended);
             }
@@ -94,7 +88,7 @@ class TxnLockLeaseTest {
     }
 
     private TxnLockResult probe(String key, UUID transaction) {
-        NodeEngine nodeEngine = EmbeddedGrid.nodeEngine(member.hazelcast());
+        NodeEngine nodeEngine = EmbeddedGrid.nodeEngine(member().hazelcast());
         Data keyData = new MapSerialization(name, nodeEngine.getSerializationService()).key(key);
         int partition = nodeEngine.getPartitionService().getPartitionId(keyData);
         TxnLockAndGetOperation lock = new TxnLockAndGetOperation(name, keyData, transaction, 0);
@@ -115,7 +109,7 @@ class TxnLockLeaseTest {
 
     @Test
     void aLockLeaseEndsExactlyAtItsTransactionsTimeout() {
-        TxnKind.Txn holder = TxnKind.ONE_PHASE.begin(member.hazelcast(), TIMEOUT_SECONDS);
+        TxnKind.Txn holder = TxnKind.ONE_PHASE.begin(member().hazelcast(), TIMEOUT_SECONDS);
         try {
             holder.<String, String>map(name).getForUpdate("k");
             long lockedAt = CLOCK.millis();
@@ -146,7 +140,7 @@ class TxnLockLeaseTest {
     @Test
     void aPlainWriteWaitsForTheLockAndProceedsWhenTheLeaseEnds() throws Exception {
         outside.set("k", "before");
-        TxnKind.Txn holder = TxnKind.ONE_PHASE.begin(member.hazelcast(), TIMEOUT_SECONDS);
+        TxnKind.Txn holder = TxnKind.ONE_PHASE.begin(member().hazelcast(), TIMEOUT_SECONDS);
         try {
             holder.<String, String>map(name).set("k", "transactional");
             AtomicReference<Thread> writer = new AtomicReference<>();
@@ -170,13 +164,13 @@ class TxnLockLeaseTest {
 
     @Test
     void aTransactionWhoseLeaseEndedCannotCommitOverTheKeysNextHolder() throws Exception {
-        TxnKind.Txn late = TxnKind.ONE_PHASE.begin(member.hazelcast(), TIMEOUT_SECONDS);
+        TxnKind.Txn late = TxnKind.ONE_PHASE.begin(member().hazelcast(), TIMEOUT_SECONDS);
         late.<String, String>map(name).set("k", "late");
         CLOCK.advance(LEASE);
         // transactions are per thread: the next one runs on another, and holds the key until this one has tried
         CompletableFuture<Void> lateTried = new CompletableFuture<>();
         Future<?> next = threads.submit(() -> {
-            TxnKind.Txn txn = TxnKind.ONE_PHASE.begin(member.hazelcast(), TIMEOUT_SECONDS);
+            TxnKind.Txn txn = TxnKind.ONE_PHASE.begin(member().hazelcast(), TIMEOUT_SECONDS);
             txn.<String, String>map(name).set("k", "next");
             lateTried.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             txn.commit();
@@ -193,13 +187,13 @@ class TxnLockLeaseTest {
 
     @Test
     void aTransactionWaitingForALockedKeyGivesUpExactlyAtItsOwnTimeout() throws Exception {
-        TxnKind.Txn holder = TxnKind.ONE_PHASE.begin(member.hazelcast(), 4 * TIMEOUT_SECONDS);
+        TxnKind.Txn holder = TxnKind.ONE_PHASE.begin(member().hazelcast(), 4 * TIMEOUT_SECONDS);
         try {
             holder.<String, String>map(name).set("busy", "mine");
             AtomicReference<Thread> waiter = new AtomicReference<>();
             Future<Throwable> waiting = threads.submit(() -> {
                 waiter.set(Thread.currentThread());
-                TxnKind.Txn txn = TxnKind.ONE_PHASE.begin(member.hazelcast(), TIMEOUT_SECONDS);
+                TxnKind.Txn txn = TxnKind.ONE_PHASE.begin(member().hazelcast(), TIMEOUT_SECONDS);
                 try {
                     txn.<String, String>map(name).put("busy", "theirs");
                     return null;

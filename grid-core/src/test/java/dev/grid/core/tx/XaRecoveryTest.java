@@ -7,16 +7,12 @@ import com.hazelcast.transaction.TransactionTimedOutException;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMap;
 import dev.grid.core.TransactionalGridMap;
-import dev.grid.core.config.GridClientConfig;
-import dev.grid.core.test.TestClusters;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.grid.core.test.GridCluster;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,29 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * committed or rolled back from there. Until then its keys stay locked and its writes invisible.
  */
 class XaRecoveryTest {
-    private static final List<Grid> MEMBERS = new ArrayList<>();
-    private static Grid client;
-
-    @BeforeAll
-    static void start() {
-        TestClusters cluster = TestClusters.of(3, 31);
-        for (int i = 0; i < 3; i++) {
-            MEMBERS.add(cluster.startMember());
-        }
-        client = Grid.client(new GridClientConfig().setClusterName(cluster.clusterName())
-                .setAddresses(cluster.memberAddresses()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> client.members().size() == 3
-                && MEMBERS.get(0).hazelcast().getPartitionService().isClusterSafe());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        MEMBERS.forEach(member -> member.hazelcast().getLifecycleService().terminate());
-        MEMBERS.clear();
-    }
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(3).withClient();
 
     private static String newMapName() {
         return "xa-" + UUID.randomUUID().toString().substring(0, 8);
@@ -106,15 +81,15 @@ class XaRecoveryTest {
 
     private void recoverAndFinish(Grid preparer, boolean commit) throws Exception {
         String map = newMapName();
-        GridMap<String, String> outside = MEMBERS.get(2).map(map);
+        GridMap<String, String> outside = CLUSTER.member(2).map(map);
         outside.set("k", "before");
         Xid xid = prepareBranch(preparer, map, "k", "prepared");
 
-        HazelcastXAResource recovery = MEMBERS.get(1).hazelcast().getXAResource();
+        HazelcastXAResource recovery = CLUSTER.member(1).hazelcast().getXAResource();
         Xid[] inDoubt = recovery.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN);
         assertTrue(contains(inDoubt, xid), "recover lists the prepared branch");
         assertEquals("before", outside.get("k"), "a prepared write is invisible");
-        assertTrue(!lockable(MEMBERS.get(2), map, "k"), "a prepared branch keeps its lock");
+        assertTrue(!lockable(CLUSTER.member(2), map, "k"), "a prepared branch keeps its lock");
 
         if (commit) {
             recovery.commit(xid, false);
@@ -123,7 +98,7 @@ class XaRecoveryTest {
             recovery.rollback(xid);
             assertEquals("before", outside.get("k"));
         }
-        assertTrue(lockable(MEMBERS.get(2), map, "k"), "the lock is released");
+        assertTrue(lockable(CLUSTER.member(2), map, "k"), "the lock is released");
         // The xid's owner answers before the backup replica has dropped its copy, and recover() asks every
         // replica: the branch leaves the in-doubt list shortly after the commit returns.
         await("branch no longer in doubt").atMost(Duration.ofSeconds(10))
@@ -133,24 +108,24 @@ class XaRecoveryTest {
 
     @Test
     void aBranchPreparedOnAMemberIsCommittedByRecoveryFromAnotherMember() throws Exception {
-        recoverAndFinish(MEMBERS.get(0), true);
+        recoverAndFinish(CLUSTER.member(0), true);
     }
 
     @Test
     void aBranchPreparedOnAMemberIsRolledBackByRecoveryFromAnotherMember() throws Exception {
-        recoverAndFinish(MEMBERS.get(0), false);
+        recoverAndFinish(CLUSTER.member(0), false);
     }
 
     @Test
     void aBranchPreparedThroughAClientIsCommittedByRecoveryFromAMember() throws Exception {
-        recoverAndFinish(client, true);
+        recoverAndFinish(CLUSTER.client(), true);
     }
 
     @Test
     void aBranchThatOnlyEndedIsNotInDoubtAndItsRollbackFreesTheKey() throws Exception {
         String map = newMapName();
-        GridMap<String, String> outside = MEMBERS.get(2).map(map);
-        HazelcastXAResource xa = MEMBERS.get(0).hazelcast().getXAResource();
+        GridMap<String, String> outside = CLUSTER.member(2).map(map);
+        HazelcastXAResource xa = CLUSTER.member(0).hazelcast().getXAResource();
         Xid xid = TxnKind.newXid();
         CompletableFuture.runAsync(() -> {
             try {
@@ -164,7 +139,7 @@ class XaRecoveryTest {
             }
         }).get(60, TimeUnit.SECONDS);
         assertNull(outside.get("k"));
-        assertTrue(lockable(MEMBERS.get(2), map, "k"));
+        assertTrue(lockable(CLUSTER.member(2), map, "k"));
         outside.destroy();
     }
 }

@@ -10,8 +10,8 @@ import dev.grid.core.GridEvent;
 import dev.grid.core.config.GridAlertRule;
 import dev.grid.core.config.GridClock;
 import dev.grid.core.config.GridMonitorConfig;
+import dev.grid.core.test.GridCluster;
 import dev.grid.core.test.ManualClock;
-import dev.grid.core.test.TestClusters;
 import dev.grid.monitor.HeuristicOutcome;
 import dev.grid.monitor.LogEntry;
 import dev.grid.monitor.MonitoredTransaction;
@@ -27,10 +27,10 @@ import dev.grid.monitor.impl.metrics.Series;
 import dev.grid.monitor.test.GoldenFiles;
 import dev.grid.txn.GridHeuristicException;
 import dev.grid.txn.TxnEvent;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
@@ -61,16 +61,14 @@ class StoredRecordsGoldenTest {
     private static final long T0 = 1_764_151_234_567L;
     private static final String SELF = "127.0.0.1:5701";
 
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(1).partitions(17);
+
     private static Grid member;
 
     @BeforeAll
-    static void startMember() {
-        member = TestClusters.of(1, 17).startMember();
-    }
-
-    @AfterAll
-    static void stopMember() {
-        TestClusters.closeAll(member);
+    static void member() {
+        member = CLUSTER.member(0);
     }
 
     @Test
