@@ -49,6 +49,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     private final ConcurrentMap<String, MapContainer> containers = new ConcurrentHashMap<>();
     private GridConfig config;
     private OffHeapBudget budget;
+    private GrowthThreads growthThreads;
     private volatile GridCounters counters = GridCounters.NONE;
 
     public GridMapService(NodeEngine nodeEngine) {
@@ -70,6 +71,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         // A plain Hazelcast member (not started through Grid) serves GridMaps with the defaults.
         config = fromGrid instanceof GridConfig ? (GridConfig) fromGrid : new GridConfig();
         budget = new OffHeapBudget(config.getOffHeapBudget());
+        growthThreads = new GrowthThreads(nodeEngine.getHazelcastInstance().getName(), nodeEngine.getOperationService());
         ChronicleWarmUp.startInBackground();
     }
 
@@ -89,7 +91,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         StructureNames.check("GridMap name", name);
         GridMapConfig mapConfig = config.mapConfig(name);
         MapContainer container = new MapContainer(mapConfig, nodeEngine.getPartitionService().getPartitionCount(),
-                config.getBackupCount(), config.getAsyncBackupCount(), budget);
+                config.getBackupCount(), config.getAsyncBackupCount(), budget, growthThreads::forPartition);
         container.useCounters(counters);
         return container;
     }
@@ -193,6 +195,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
             }
         }
         containers.clear();
+        growthThreads.shutdown();
     }
 
     /** Stores are only ever closed on their partition's thread, so no operation sees a store closing under it. */

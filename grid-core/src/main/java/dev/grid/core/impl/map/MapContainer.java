@@ -3,12 +3,16 @@ package dev.grid.core.impl.map;
 import dev.grid.core.GridCounters;
 import dev.grid.core.GridMapConfig;
 import dev.grid.core.GridMapStats;
+import dev.grid.core.impl.map.table.GrowthStats;
+import dev.grid.core.impl.map.table.GrowthTasks;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 
 /**
  * One GridMap on one member: its settings, its statistics, and its partition stores (created on the
- * partition thread on first write, read from any thread).
+ * partition thread on first write at the map's initial sizing, grown as they fill, read from any
+ * thread).
  */
 public final class MapContainer {
     private final String name;
@@ -20,15 +24,20 @@ public final class MapContainer {
     /** Transactional locks per partition replica, created on the partition thread on first use. */
     private final AtomicReferenceArray<TxnLockTable> locks;
     private final MapStatsCounters stats = new MapStatsCounters();
+    private final GrowthStats growth = new GrowthStats();
 
     private final OffHeapBudget budget;
+    /** Where each partition's stores create and close tables (background) and move entries (partition thread). */
+    private final IntFunction<GrowthTasks> growthTasks;
     /** Counters and timers of the monitor, when one is present (no-ops otherwise). */
     private volatile MapInstruments instruments = MapInstruments.NONE;
     /** False once the map was destroyed (or the member reset): proxies that cached this container look it up again. */
     private volatile boolean live = true;
 
-    MapContainer(GridMapConfig config, int partitionCount, int clusterSyncBackups, int clusterAsyncBackups, OffHeapBudget budget) {
+    MapContainer(GridMapConfig config, int partitionCount, int clusterSyncBackups, int clusterAsyncBackups, OffHeapBudget budget,
+                 IntFunction<GrowthTasks> growthTasks) {
         this.budget = budget;
+        this.growthTasks = growthTasks;
         this.name = config.getName();
         this.config = config;
         this.syncBackups = config.getBackupCount().orElse(clusterSyncBackups);
@@ -39,8 +48,9 @@ public final class MapContainer {
     }
 
     /**
-     * Entries one partition store is sized for: the map's share per partition, with headroom for an
-     * uneven spread of keys (which grows as the share shrinks), and a floor.
+     * Entries one partition store is sized for at first: the map's share per partition, with headroom
+     * for an uneven spread of keys (which grows as the share shrinks), and a floor. A store grows past
+     * it (doubling) when it fills.
      */
     static long capacityPerPartition(long entries, int partitionCount) {
         double share = (double) entries / partitionCount;
@@ -80,22 +90,30 @@ public final class MapContainer {
         return stores.get(partitionId);
     }
 
-    /** @return the store of the partition, created if needed (partition thread only) */
+    /**
+     * @return the store of the partition, created if needed (partition thread only)
+     * @throws dev.grid.core.GridMapFullException naming the budget if the member's off-heap budget refuses it
+     */
     public PartitionStore store(int partitionId) {
         PartitionStore store = stores.get(partitionId);
         if (store == null) {
             // Serialized keys carry an 8-byte header (partition hash, type id) before the payload.
             store = new PartitionStore(name, partitionId, capacityPerPartition,
-                    config.getAverageKeySize() + 8, config.getAverageValueSize() + 8);
-            try {
-                budget.acquire(name, partitionId, store.reservedAtCreation());
-            } catch (RuntimeException e) {
-                store.close();
-                throw e;
-            }
+                    config.getAverageKeySize() + 8, config.getAverageValueSize() + 8,
+                    budget.forStore(name, partitionId), growthTasks.apply(partitionId), growth);
             stores.set(partitionId, store);
         }
         return store;
+    }
+
+    /** @return the entries each partition store is sized for when it is created */
+    public long initialCapacityPerPartition() {
+        return capacityPerPartition;
+    }
+
+    /** @return how this member's stores of the map grew so far */
+    public GrowthStats.Snapshot growthStats() {
+        return growth.snapshot();
     }
 
     /** @return the partition's transactional locks, or null if none was ever taken here */
@@ -124,7 +142,6 @@ public final class MapContainer {
         locks.set(partitionId, null);
         PartitionStore store = stores.getAndSet(partitionId, null);
         if (store != null) {
-            budget.release(store.reservedAtCreation());
             store.close();
         }
     }
