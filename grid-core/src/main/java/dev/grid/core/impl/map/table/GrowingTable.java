@@ -56,6 +56,12 @@ public final class GrowingTable {
     private boolean moverScheduled;
     /** The budget refused the last growth: do not ask again until a write finds the table full. */
     private boolean growthRefused;
+    /**
+     * The share of its capacity at which the newest table asks for a larger one: 1 at first (a table
+     * takes about a third more before a segment overflows); lower once a table filled up before its
+     * capacity (entries larger than the configured averages), so the next growth starts in time.
+     */
+    private double requestAt = 1.0;
 
     /**
      * Creates the first table (on the calling thread, the partition's).
@@ -241,11 +247,18 @@ public final class GrowingTable {
 
     /** @return the entries held (Chronicle's count of every table; a move under way may count one twice) */
     public long size() {
-        long size = 0;
-        for (ByteTable table : openChain()) {
-            size += table.size();
+        while (true) {
+            ByteTable[] tables = openChain();
+            try {
+                long size = 0;
+                for (ByteTable table : tables) {
+                    size += table.size();
+                }
+                return size;
+            } catch (ClosedIllegalStateException retiredMeanwhile) {
+                // count the current chain
+            }
         }
-        return size;
     }
 
     /** @return the off-heap bytes the tables reserved */
@@ -259,11 +272,18 @@ public final class GrowingTable {
 
     /** @return bytes taken by entries in the tables' segments */
     public long used() {
-        long used = 0;
-        for (ByteTable table : openChain()) {
-            used += table.used();
+        while (true) {
+            ByteTable[] tables = openChain();
+            try {
+                long used = 0;
+                for (ByteTable table : tables) {
+                    used += table.used();
+                }
+                return used;
+            } catch (ClosedIllegalStateException retiredMeanwhile) {
+                // measure the current chain
+            }
         }
-        return used;
     }
 
     /** @return the capacity of the newest table (the one taking inserts) */
@@ -317,7 +337,7 @@ public final class GrowingTable {
             }
         }
         ByteTable newest = newest(chain);
-        if (pending == null && !growthRefused && newest.count() >= newest.capacity()) {
+        if (pending == null && !growthRefused && newest.count() >= newest.capacity() * requestAt) {
             request(nextCapacity(newest), false);
         }
     }
@@ -417,6 +437,9 @@ public final class GrowingTable {
                     + "newly grown table: " + cause.getMessage() + ". Nothing was stored; every stored entry is still readable.");
             e.initCause(cause);
             throw e;
+        }
+        if (full.count() < full.capacity() * requestAt) {
+            requestAt = Math.max(0.1, 0.75 * full.count() / full.capacity());
         }
         long start = System.nanoTime();
         try {

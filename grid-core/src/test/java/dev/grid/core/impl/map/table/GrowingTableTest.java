@@ -111,10 +111,30 @@ class GrowingTableTest {
     }
 
     @Test
+    void entriesLargerThanTheConfiguredAverageMakeLaterGrowthsStartEarlierSoNoWriteWaits() throws InterruptedException {
+        GrowingTable table = open(CAPACITY);
+        byte[] large = new byte[200]; // the tables are sized for 24-byte values: they fill long before their capacity
+        for (int i = 0; i < 5_000; i++) {
+            table.set(key(i), large);
+            if (i % 16 == 0) {
+                tasks.runAll();
+            }
+        }
+        tasks.runAll();
+        for (int i = 0; i < 5_000; i++) {
+            assertArrayEquals(large, table.get(key(i)), "key " + i);
+        }
+        GrowthStats.Snapshot growth = stats.snapshot();
+        assertEquals(1, growth.createdOnPartitionThread(), "only the first table filled up before a larger one was ready: "
+                + growth);
+        assertEquals(growth.started(), growth.finished(), growth.toString());
+    }
+
+    @Test
     void readersOnOtherThreadsSeeEveryEntryWhileTablesGrowMoveAndClose() throws Exception {
         tasks = new QueuedGrowthTasks(backgroundThread);
         GrowingTable table = open(CAPACITY);
-        int count = 20_000;
+        int count = 8_000;
         AtomicInteger written = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong reads = new AtomicLong();
@@ -133,7 +153,9 @@ class GrowingTableTest {
                     if (!Arrays.equals(value(k), table.get(key(k))) || !table.containsKey(key(k))) {
                         wrong.incrementAndGet();
                     }
-                    reads.incrementAndGet();
+                    if (reads.incrementAndGet() % 64 == 0) {
+                        Thread.yield(); // two spinning readers on a 2-core machine would starve the writer
+                    }
                 }
             }));
         }
@@ -162,7 +184,7 @@ class GrowingTableTest {
         System.out.printf("growing table: %d reads on 2 threads during %d growths, %d entries moved, longest step %.3f ms (%s)%n",
                 reads.get(), growth.finished(), growth.moved(), growth.longestStepNanos() / 1e6, growth);
         assertEquals(0, wrong.get(), "reads that missed an entry or saw a wrong value, of " + reads.get());
-        assertTrue(growth.finished() >= 7, growth.toString());
+        assertTrue(growth.finished() >= 6, "128 -> 8192 takes 6 doublings: " + growth);
         assertEquals(1, table.tables());
     }
 
@@ -172,8 +194,8 @@ class GrowingTableTest {
         Map<Integer, byte[]> model = new HashMap<>();
         SplittableRandom random = new SplittableRandom(11);
         int growingSeen = 0;
-        for (int step = 0; step < 30_000; step++) {
-            int k = random.nextInt(3000);
+        for (int step = 0; step < 15_000; step++) {
+            int k = random.nextInt(2000);
             byte[] v = ("v" + step).getBytes(StandardCharsets.UTF_8);
             String what = "step " + step + " on key " + k;
             switch (random.nextInt(5)) {
@@ -203,7 +225,7 @@ class GrowingTableTest {
         assertEquals(model.keySet(), stored.keySet());
         model.forEach((k, v) -> assertArrayEquals(v, stored.get(k), "key " + k));
         assertEquals(model.size(), table.size());
-        assertTrue(growingSeen > 500, "operations ran while entries moved: " + growingSeen);
+        assertTrue(growingSeen > 300, "operations ran while entries moved: " + growingSeen);
     }
 
     @Test
