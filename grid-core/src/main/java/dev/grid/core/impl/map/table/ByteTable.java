@@ -120,7 +120,10 @@ final class ByteTable {
     /**
      * Moves the key's entry into {@code target}: first inserted there, then removed here, so a reader
      * that looks here and then there never misses it. The key must be absent from {@code target}.
-     * The bytes go from table to table off-heap, without a copy on the Java heap.
+     * The value is copied through the Java heap and inserted by {@link #set}, the path every write
+     * takes, so moves give Chronicle's code no other data classes to call than writes and reads do
+     * (handing one table's entry data to the other would save the copy, at the risk of call sites
+     * the JIT no longer inlines on the read path).
      *
      * @return whether the key was here
      * @throws TableFullException if {@code target} had no room (the entry stays here)
@@ -132,20 +135,10 @@ final class ByteTable {
             if (entry == null) {
                 return false;
             }
-            target.insertAbsent(entry.key(), entry.value());
+            target.set(key, entry.value().getUsing(null));
             query.remove(entry);
             count--;
             return true;
-        }
-    }
-
-    private void insertAbsent(Data<byte[]> key, Data<byte[]> value) {
-        try (ExternalMapQueryContext<byte[], byte[], ?> query = map.queryContext(key)) {
-            query.updateLock().lock();
-            query.insert(query.absentEntry(), value);
-            count++;
-        } catch (IllegalStateException e) {
-            throw fullOrRethrow(e);
         }
     }
 
