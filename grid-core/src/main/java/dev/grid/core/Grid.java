@@ -94,6 +94,13 @@ public interface Grid extends AutoCloseable {
      */
     GridEvents events();
 
+    /**
+     * @return the clock this grid's logic decides by: {@link GridConfig#getClock()} on a member,
+     *         {@link GridClientConfig#getClock()} on a client ({@link GridClock#SYSTEM} unless set);
+     *         modules running on this grid (grid-lock, grid-txn, grid-monitor) read time from it
+     */
+    GridClock clock();
+
     /** @return true until this grid is closed (or its member was terminated) */
     boolean isRunning();
 

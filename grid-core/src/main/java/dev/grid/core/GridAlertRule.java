@@ -1,5 +1,7 @@
 package dev.grid.core;
 
+import dev.grid.core.impl.DurationText;
+
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -132,7 +134,7 @@ public final class GridAlertRule {
 
     public GridAlertRule setFor(Duration forDuration) {
         if (forDuration == null || forDuration.isNegative()) {
-            throw problem("for must be a duration >= 0 such as 30s or 5m, was " + forDuration);
+            throw problem("for must be >= 0, was " + (forDuration == null ? "null" : DurationText.format(forDuration)));
         }
         this.forDuration = forDuration;
         return this;
@@ -217,7 +219,7 @@ public final class GridAlertRule {
 
     @Override
     public String toString() {
-        return name + ": " + metric + " " + comparison + " " + formatThreshold() + (forDuration.isZero() ? "" : " for " + forDuration)
+        return name + ": " + metric + " " + comparison + " " + formatThreshold() + (forDuration.isZero() ? "" : " for " + DurationText.format(forDuration))
                 + " (" + severity + ")";
     }
 }

@@ -1,6 +1,7 @@
 package dev.grid.core;
 
 import dev.grid.core.impl.MemberAddresses;
+import dev.grid.core.impl.RequireDuration;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ public final class GridClientConfig {
     private Duration connectTimeout = Duration.ofSeconds(30);
     private final Map<String, String> hazelcastProperties = new LinkedHashMap<>();
     private String secret = "";
+    private GridClock clock = GridClock.SYSTEM;
 
     /**
      * A client config for the cluster a member config describes: same cluster name and secret, and the
@@ -74,11 +76,7 @@ public final class GridClientConfig {
     }
 
     public GridClientConfig setConnectTimeout(Duration connectTimeout) {
-        Require.nonNull("client.connectTimeout", connectTimeout);
-        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-            throw new GridConfigException("client.connectTimeout", "client.connectTimeout must be > 0, was " + connectTimeout);
-        }
-        this.connectTimeout = connectTimeout;
+        this.connectTimeout = RequireDuration.positive("client.connectTimeout", connectTimeout);
         return this;
     }
 
@@ -119,5 +117,23 @@ public final class GridClientConfig {
     /** @return the raw Hazelcast client properties set, in order */
     public Map<String, String> getHazelcastProperties() {
         return Collections.unmodifiableMap(hazelcastProperties);
+    }
+
+    /** @return the clock the client's logic decides by (default {@link GridClock#SYSTEM}) */
+    public GridClock getClock() {
+        return clock;
+    }
+
+    /**
+     * Sets the clock the client's logic decides by ({@link Grid#clock()}: event times, what
+     * grid-txn and grid-monitor running in the client judge by time). Not a configuration file key:
+     * tests pass a clock they advance by hand.
+     *
+     * @param clock the clock
+     * @return this
+     */
+    public GridClientConfig setClock(GridClock clock) {
+        this.clock = Require.nonNull("clock", clock);
+        return this;
     }
 }

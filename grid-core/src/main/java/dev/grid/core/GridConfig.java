@@ -42,6 +42,7 @@ public final class GridConfig {
     private final GridSecurityConfig security = new GridSecurityConfig();
     private final Map<String, GridMapConfig> maps = new LinkedHashMap<>();
     private final Map<String, String> hazelcastProperties = new LinkedHashMap<>();
+    private GridClock clock = GridClock.SYSTEM;
 
     /**
      * Reads a {@code grid.yaml} file.
@@ -222,6 +223,26 @@ public final class GridConfig {
     /** @return the raw Hazelcast properties set, in order */
     public Map<String, String> getHazelcastProperties() {
         return Collections.unmodifiableMap(hazelcastProperties);
+    }
+
+    /** @return the clock the member's logic decides by (default {@link GridClock#SYSTEM}) */
+    public GridClock getClock() {
+        return clock;
+    }
+
+    /**
+     * Sets the clock the member's logic decides by: GridMap's transactional lock leases, CP session
+     * expiry and lock wait timeouts (on the CP leader), the CP group's membership timeouts, and the
+     * monitor's alert durations, retention and staleness. Not a {@code grid.yaml} key: tests and
+     * simulations pass a clock they advance by hand. Members of one cluster need clocks that agree
+     * (the system clocks of synchronised machines, or one fake clock shared by members in one JVM).
+     *
+     * @param clock the clock
+     * @return this
+     */
+    public GridConfig setClock(GridClock clock) {
+        this.clock = Require.nonNull("clock", clock);
+        return this;
     }
 
     /**

@@ -1,11 +1,14 @@
 package dev.grid.core;
 
+import dev.grid.core.impl.DurationText;
+import dev.grid.core.impl.RequireDuration;
+
 import java.time.Duration;
 
 /**
  * Settings of grid's CP subsystem ({@code grid.cp.*} in {@code grid.yaml}): the Raft group that
- * replicates FencedLock state (module grid-lock). Durations are written {@code 500ms}, {@code 5s},
- * {@code 2m}.
+ * replicates FencedLock state (module grid-lock). Durations are written as {@link DurationText} reads
+ * them: {@code 500ms}, {@code 1.5s}, {@code 2m}.
  *
  * @since 0.1
  */
@@ -39,7 +42,7 @@ public final class GridCpConfig {
     }
 
     public GridCpConfig setSessionTtl(Duration sessionTtl) {
-        this.sessionTtl = positive("grid.cp.sessionTtl", sessionTtl);
+        this.sessionTtl = RequireDuration.positive("grid.cp.sessionTtl", sessionTtl);
         return this;
     }
 
@@ -49,7 +52,7 @@ public final class GridCpConfig {
     }
 
     public GridCpConfig setSessionHeartbeatInterval(Duration sessionHeartbeatInterval) {
-        this.sessionHeartbeatInterval = positive("grid.cp.sessionHeartbeatInterval", sessionHeartbeatInterval);
+        this.sessionHeartbeatInterval = RequireDuration.positive("grid.cp.sessionHeartbeatInterval", sessionHeartbeatInterval);
         return this;
     }
 
@@ -59,7 +62,7 @@ public final class GridCpConfig {
     }
 
     public GridCpConfig setLeaderElectionTimeout(Duration leaderElectionTimeout) {
-        this.leaderElectionTimeout = positive("grid.cp.leaderElectionTimeout", leaderElectionTimeout);
+        this.leaderElectionTimeout = RequireDuration.positive("grid.cp.leaderElectionTimeout", leaderElectionTimeout);
         return this;
     }
 
@@ -69,7 +72,7 @@ public final class GridCpConfig {
     }
 
     public GridCpConfig setLeaderHeartbeatPeriod(Duration leaderHeartbeatPeriod) {
-        this.leaderHeartbeatPeriod = wholeSeconds("grid.cp.leaderHeartbeatPeriod", leaderHeartbeatPeriod);
+        this.leaderHeartbeatPeriod = RequireDuration.wholeSeconds("grid.cp.leaderHeartbeatPeriod", leaderHeartbeatPeriod);
         return this;
     }
 
@@ -79,7 +82,7 @@ public final class GridCpConfig {
     }
 
     public GridCpConfig setLeaderHeartbeatTimeout(Duration leaderHeartbeatTimeout) {
-        this.leaderHeartbeatTimeout = wholeSeconds("grid.cp.leaderHeartbeatTimeout", leaderHeartbeatTimeout);
+        this.leaderHeartbeatTimeout = RequireDuration.wholeSeconds("grid.cp.leaderHeartbeatTimeout", leaderHeartbeatTimeout);
         return this;
     }
 
@@ -94,7 +97,7 @@ public final class GridCpConfig {
     }
 
     public GridCpConfig setMissingMemberRemovalTimeout(Duration missingMemberRemovalTimeout) {
-        this.missingMemberRemovalTimeout = notNegative("grid.cp.missingMemberRemovalTimeout", missingMemberRemovalTimeout);
+        this.missingMemberRemovalTimeout = RequireDuration.notNegative("grid.cp.missingMemberRemovalTimeout", missingMemberRemovalTimeout);
         return this;
     }
 
@@ -121,35 +124,11 @@ public final class GridCpConfig {
     void validate() {
         if (sessionHeartbeatInterval.compareTo(sessionTtl) >= 0) {
             throw new GridConfigException("grid.cp.sessionHeartbeatInterval", "grid.cp.sessionHeartbeatInterval must be below grid.cp.sessionTtl ("
-                    + sessionTtl + "), was " + sessionHeartbeatInterval);
+                    + DurationText.format(sessionTtl) + "), was " + DurationText.format(sessionHeartbeatInterval));
         }
         if (leaderHeartbeatPeriod.compareTo(leaderHeartbeatTimeout) >= 0) {
             throw new GridConfigException("grid.cp.leaderHeartbeatPeriod", "grid.cp.leaderHeartbeatPeriod must be below grid.cp.leaderHeartbeatTimeout ("
-                    + leaderHeartbeatTimeout + "), was " + leaderHeartbeatPeriod);
+                    + DurationText.format(leaderHeartbeatTimeout) + "), was " + DurationText.format(leaderHeartbeatPeriod));
         }
-    }
-
-    private static Duration positive(String key, Duration value) {
-        Require.nonNull(key, value);
-        if (value.isNegative() || value.isZero()) {
-            throw new GridConfigException(key, key + " must be > 0, was " + value);
-        }
-        return value;
-    }
-
-    private static Duration notNegative(String key, Duration value) {
-        Require.nonNull(key, value);
-        if (value.isNegative()) {
-            throw new GridConfigException(key, key + " must be >= 0, was " + value);
-        }
-        return value;
-    }
-
-    private static Duration wholeSeconds(String key, Duration value) {
-        positive(key, value);
-        if (value.toMillis() % 1000 != 0) {
-            throw new GridConfigException(key, key + " must be whole seconds (MicroRaft counts heartbeats in seconds), was " + value);
-        }
-        return value;
     }
 }

@@ -1,5 +1,7 @@
 package dev.grid.core;
 
+import dev.grid.core.impl.RequireDuration;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -136,7 +138,7 @@ public final class GridMonitorConfig {
     }
 
     public GridMonitorConfig setRequestTimeout(Duration requestTimeout) {
-        this.requestTimeout = httpTimeout("grid.monitor.requestTimeout", requestTimeout);
+        this.requestTimeout = RequireDuration.between("grid.monitor.requestTimeout", requestTimeout, MIN_HTTP_TIMEOUT, MAX_HTTP_TIMEOUT);
         return this;
     }
 
@@ -150,7 +152,7 @@ public final class GridMonitorConfig {
     }
 
     public GridMonitorConfig setIdleTimeout(Duration idleTimeout) {
-        this.idleTimeout = httpTimeout("grid.monitor.idleTimeout", idleTimeout);
+        this.idleTimeout = RequireDuration.between("grid.monitor.idleTimeout", idleTimeout, MIN_HTTP_TIMEOUT, MAX_HTTP_TIMEOUT);
         return this;
     }
 
@@ -173,7 +175,7 @@ public final class GridMonitorConfig {
     }
 
     public GridMonitorConfig setRefreshInterval(Duration refreshInterval) {
-        this.refreshInterval = positive("grid.monitor.refreshInterval", refreshInterval);
+        this.refreshInterval = RequireDuration.positive("grid.monitor.refreshInterval", refreshInterval);
         return this;
     }
 
@@ -183,7 +185,7 @@ public final class GridMonitorConfig {
     }
 
     public GridMonitorConfig setEvaluationInterval(Duration evaluationInterval) {
-        this.evaluationInterval = positive("grid.monitor.evaluationInterval", evaluationInterval);
+        this.evaluationInterval = RequireDuration.positive("grid.monitor.evaluationInterval", evaluationInterval);
         return this;
     }
 
@@ -213,7 +215,7 @@ public final class GridMonitorConfig {
     }
 
     public GridMonitorConfig setLockHoldLimit(Duration lockHoldLimit) {
-        this.lockHoldLimit = positive("grid.monitor.lockHoldLimit", lockHoldLimit);
+        this.lockHoldLimit = RequireDuration.positive("grid.monitor.lockHoldLimit", lockHoldLimit);
         return this;
     }
 
@@ -223,7 +225,7 @@ public final class GridMonitorConfig {
     }
 
     public GridMonitorConfig setInDoubtLimit(Duration inDoubtLimit) {
-        this.inDoubtLimit = positive("grid.monitor.inDoubtLimit", inDoubtLimit);
+        this.inDoubtLimit = RequireDuration.positive("grid.monitor.inDoubtLimit", inDoubtLimit);
         return this;
     }
 
@@ -233,7 +235,7 @@ public final class GridMonitorConfig {
     }
 
     public GridMonitorConfig setResolvedAlertRetention(Duration resolvedAlertRetention) {
-        this.resolvedAlertRetention = positive("grid.monitor.resolvedAlertRetention", resolvedAlertRetention);
+        this.resolvedAlertRetention = RequireDuration.positive("grid.monitor.resolvedAlertRetention", resolvedAlertRetention);
         return this;
     }
 
@@ -284,21 +286,5 @@ public final class GridMonitorConfig {
         } catch (UnknownHostException e) {
             throw new GridConfigException("grid.monitor.host", "grid.monitor.host is not a known host or address, was " + Require.quote(host), e);
         }
-    }
-
-    private static Duration httpTimeout(String key, Duration value) {
-        Require.nonNull(key, value);
-        if (value.compareTo(MIN_HTTP_TIMEOUT) < 0 || value.compareTo(MAX_HTTP_TIMEOUT) > 0) {
-            throw new GridConfigException(key, key + " must be between 100ms and 1h, was " + value.toMillis() + "ms");
-        }
-        return value;
-    }
-
-    private static Duration positive(String key, Duration value) {
-        Require.nonNull(key, value);
-        if (value.isNegative() || value.isZero()) {
-            throw new GridConfigException(key, key + " must be > 0, was " + value);
-        }
-        return value;
     }
 }

@@ -110,12 +110,12 @@ class GridConfigTest {
         assertEquals(java.time.Duration.ofSeconds(10), config.getCp().getSessionTtl());
         assertEquals(java.time.Duration.ofMillis(500), config.getCp().getSessionHeartbeatInterval());
         assertEquals(java.time.Duration.ofMinutes(2), config.getCp().getMissingMemberRemovalTimeout());
-        assertEquals("grid.cp.sessionTtl must be a duration such as 500ms, 5s, 2m or 1h, was \"soon\"",
+        assertEquals("grid.cp.sessionTtl must be a duration such as 500ms, 1.5s, 2m or 1h (a number and a unit: ms, s, m, h or d), was \"soon\"",
                 rejectYaml("grid:\n  cp:\n    sessionTtl: soon\n").getMessage());
-        assertEquals("grid.cp.sessionTtl must be > 0, was PT0S", rejectYaml("grid:\n  cp:\n    sessionTtl: 0s\n").getMessage());
-        assertEquals("grid.cp.sessionHeartbeatInterval must be below grid.cp.sessionTtl (PT5S), was PT5S",
+        assertEquals("grid.cp.sessionTtl must be > 0, was 0s", rejectYaml("grid:\n  cp:\n    sessionTtl: 0s\n").getMessage());
+        assertEquals("grid.cp.sessionHeartbeatInterval must be below grid.cp.sessionTtl (5s), was 5s",
                 rejectYaml("grid:\n  cp:\n    sessionTtl: 5s\n").getMessage());
-        assertEquals("grid.cp.leaderHeartbeatTimeout must be whole seconds (MicroRaft counts heartbeats in seconds), was PT1.5S",
+        assertEquals("grid.cp.leaderHeartbeatTimeout must be a whole number of seconds, was 1.5s",
                 rejectYaml("grid:\n  cp:\n    leaderHeartbeatTimeout: 1500ms\n").getMessage());
         assertEquals("grid.cp.memberCount must be between 0 and 7, was 9", rejectYaml("grid:\n  cp:\n    memberCount: 9\n").getMessage());
     }
@@ -127,7 +127,7 @@ class GridConfigTest {
                 GridConfig.fromYaml("grid:\n  cp:\n    missingMemberRemovalTimeout: 0s\n").getCp().getMissingMemberRemovalTimeout());
         GridConfigException e = assertThrows(GridConfigException.class,
                 () -> new GridConfig().getCp().setMissingMemberRemovalTimeout(java.time.Duration.ofSeconds(-1)));
-        assertEquals("grid.cp.missingMemberRemovalTimeout must be >= 0, was PT-1S", e.getMessage());
+        assertEquals("grid.cp.missingMemberRemovalTimeout must be >= 0, was -1s", e.getMessage());
     }
 
     @Test
@@ -259,7 +259,7 @@ class GridConfigTest {
     void clientConfigRejectsBadValues() {
         assertEquals("client.addresses must list at least one address, was []",
                 assertThrows(GridConfigException.class, () -> new GridClientConfig().setAddresses(List.of())).getMessage());
-        assertEquals("client.connectTimeout must be > 0, was PT0S",
+        assertEquals("client.connectTimeout must be > 0, was 0s",
                 assertThrows(GridConfigException.class, () -> new GridClientConfig().setConnectTimeout(java.time.Duration.ZERO)).getMessage());
     }
 }

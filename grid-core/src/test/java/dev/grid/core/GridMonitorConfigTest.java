@@ -24,9 +24,9 @@ class GridMonitorConfigTest {
         assertEquals(128, defaults.getMaxConnections());
         assertEquals("grid.monitor.requestTimeout must be between 100ms and 1h, was 50ms",
                 reject("grid:\n  monitor:\n    requestTimeout: 50ms\n"));
-        assertEquals("grid.monitor.idleTimeout must be between 100ms and 1h, was 7200000ms",
+        assertEquals("grid.monitor.idleTimeout must be between 100ms and 1h, was 2h",
                 reject("grid:\n  monitor:\n    idleTimeout: 2h\n"));
-        assertEquals("grid.monitor.idleTimeout must be a duration such as 500ms, 5s, 2m or 1h, was 30",
+        assertEquals("grid.monitor.idleTimeout must be a duration such as 500ms, 1.5s, 2m or 1h (a number and a unit: ms, s, m, h or d), was 30",
                 reject("grid:\n  monitor:\n    idleTimeout: 30\n"));
         assertEquals("grid.monitor.maxConnections must be between 1 and 100000, was 0",
                 reject("grid:\n  monitor:\n    maxConnections: 0\n"));

@@ -13,13 +13,13 @@ import dev.grid.core.Grid;
 import dev.grid.core.GridClientConfig;
 import dev.grid.core.impl.EmbeddedGrid;
 import dev.grid.core.impl.map.client.GridMapMessageType;
+import dev.grid.core.test.ShiftedClock;
 import dev.grid.core.test.TestClusters;
 import dev.grid.lock.impl.client.ClientFencedLockProxy;
 import dev.grid.lock.impl.client.LockCodecs;
 import dev.grid.lock.impl.client.LockMessageType;
 import dev.grid.lock.impl.proxy.SessionManager;
 import dev.grid.lock.test.CpTestSupport;
-import dev.grid.lock.test.CpTestSupport.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ClientLockTest extends FencedLockContractTest {
     private static final List<Grid> MEMBERS = new ArrayList<>();
-    private static final TestClock CLOCK = new TestClock();
+    private static final ShiftedClock CLOCK = new ShiftedClock();
     private static TestClusters cluster;
     private static Grid client;
 
@@ -52,9 +52,8 @@ class ClientLockTest extends FencedLockContractTest {
     static void start() {
         cluster = TestClusters.of(3, 11);
         for (int i = 0; i < 3; i++) {
-            MEMBERS.add(cluster.startMember());
+            MEMBERS.add(Grid.embedded(cluster.nextMemberConfig().setClock(CLOCK)));
         }
-        CLOCK.installOn(MEMBERS);
         CpTestSupport.awaitLeader(MEMBERS, Duration.ofSeconds(30));
         client = newClient();
     }
@@ -85,7 +84,7 @@ class ClientLockTest extends FencedLockContractTest {
     }
 
     @Override
-    protected TestClock clock() {
+    protected ShiftedClock clock() {
         return CLOCK;
     }
 

@@ -5,7 +5,7 @@ import com.hazelcast.cp.lock.FencedLock;
 import com.hazelcast.cp.lock.exception.LockOwnershipLostException;
 import com.hazelcast.spi.exception.DistributedObjectDestroyedException;
 import dev.grid.core.Grid;
-import dev.grid.lock.test.CpTestSupport.TestClock;
+import dev.grid.core.test.ShiftedClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +43,7 @@ public abstract class FencedLockContractTest {
     protected abstract Grid other();
 
     /** @return the clock of every CP member */
-    protected abstract TestClock clock();
+    protected abstract ShiftedClock clock();
 
     /** Stops (or resumes) the heartbeats of {@link #other()}'s CP session. */
     protected abstract void pauseOtherHeartbeats(boolean paused);

@@ -6,9 +6,9 @@ import dev.grid.core.FencedWriteRejectedException;
 import dev.grid.core.Grid;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridMap;
+import dev.grid.core.test.ShiftedClock;
 import dev.grid.core.test.TestClusters;
 import dev.grid.lock.test.CpTestSupport;
-import dev.grid.lock.test.CpTestSupport.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FencingTest {
     private static final List<Grid> MEMBERS = new ArrayList<>();
-    private static final TestClock CLOCK = new TestClock();
+    private static final ShiftedClock CLOCK = new ShiftedClock();
 
     @BeforeAll
     static void start() {
@@ -45,9 +45,8 @@ class FencingTest {
         for (int i = 0; i < 2; i++) {
             GridConfig config = cluster.nextMemberConfig();
             config.getCp().setMemberCount(1);
-            MEMBERS.add(Grid.embedded(config));
+            MEMBERS.add(Grid.embedded(config.setClock(CLOCK)));
         }
-        CLOCK.installOn(MEMBERS);
         CpTestSupport.awaitLeader(MEMBERS, Duration.ofSeconds(30));
     }
 

@@ -3,25 +3,42 @@ package dev.grid.lock;
 import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.Grid;
 import dev.grid.core.GridConfig;
+import dev.grid.core.GridEvent;
 import dev.grid.core.MetricsCollector;
+import dev.grid.core.test.ManualClock;
 import dev.grid.core.test.TestClusters;
 import dev.grid.lock.test.CpTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Two of three CP members die: the survivor reports the lost majority, and lock calls fail clearly instead of hanging. */
+/**
+ * Two of three CP members die: the survivor reports the lost majority once it has been missing for the grace
+ * period ({@code grid.cp.leaderHeartbeatTimeout}), and a lock call fails with a clear error once it has gone
+ * unanswered for {@code grid.cp.sessionTtl}, instead of hanging. Both periods are measured with the members'
+ * clock, a {@link ManualClock} here: they pass when the test advances it, not before, and no test waits for them.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class MajorityLossTest {
+    private static final Duration SESSION_TTL = Duration.ofSeconds(30);
+    private static final Duration GRACE = Duration.ofSeconds(2);
+    private final ManualClock clock = new ManualClock();
     private final List<Grid> members = new ArrayList<>();
 
     @AfterEach
@@ -30,32 +47,76 @@ class MajorityLossTest {
     }
 
     @Test
-    void survivorReportsTheLostMajorityAndLockCallsFailWithAClearError() {
+    void survivorReportsTheLostMajorityAfterTheGraceAndLockCallsFailAfterTheSessionTtl() throws Exception {
         TestClusters cluster = TestClusters.of(3, 11);
         for (int i = 0; i < 3; i++) {
-            GridConfig config = cluster.nextMemberConfig();
-            config.getCp().setSessionTtl(Duration.ofSeconds(2)).setSessionHeartbeatInterval(Duration.ofSeconds(1));
+            GridConfig config = cluster.nextMemberConfig().setClock(clock);
+            config.getCp().setSessionTtl(SESSION_TTL).setLeaderHeartbeatTimeout(GRACE);
             members.add(Grid.embedded(config));
         }
-        CpTestSupport.awaitLeader(members, Duration.ofSeconds(30));
-        Grid survivor = members.get(0);
+        Grid leader = CpTestSupport.awaitLeader(members, Duration.ofSeconds(30));
+        Grid survivor = members.stream().filter(m -> m != leader).findFirst().orElseThrow();
+        List<CpEvent> published = new CopyOnWriteArrayList<>();
+        survivor.events().subscribe(event -> {
+            if (event instanceof CpEvent cp) {
+                published.add(cp);
+            }
+        });
         FencedLock lock = GridLocks.of(survivor).get("orphan");
         lock.lock();
         lock.unlock();
-        await().atMost(Duration.ofSeconds(10)).until(() -> majorityAvailable(survivor) == 1.0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> gauge(survivor, "grid_cp_majority_available") == 1.0);
 
-        members.get(1).hazelcast().getLifecycleService().terminate();
-        members.get(2).hazelcast().getLifecycleService().terminate();
+        for (Grid member : members) {
+            if (member != survivor) {
+                member.hazelcast().getLifecycleService().terminate();
+            }
+        }
+        // the survivor's majority watch has seen the loss: it tolerates no further one
+        await().atMost(Duration.ofSeconds(30)).until(() -> gauge(survivor, "grid_cp_failures_tolerated") == 0.0
+                && survivor.members().size() == 1);
+        assertEquals(1.0, gauge(survivor, "grid_cp_majority_available"), "within the grace period on the member's clock");
+        assertTrue(published.isEmpty());
+        long lossSeen = clock.millis();
+        clock.advance(GRACE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> gauge(survivor, "grid_cp_majority_available") == 0.0);
+        assertEquals(1, published.size(), "published once: " + published);
+        CpEvent.MajorityLost lost = (CpEvent.MajorityLost) published.get(0);
+        assertEquals(lossSeen + GRACE.toMillis(), lost.timeMillis(), "at the end of the grace period");
+        assertEquals(1, lost.present());
+        assertEquals(3, lost.voting());
+        assertEquals(GridEvent.Severity.ERROR, lost.severity());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> majorityAvailable(survivor) == 0.0);
-        long start = System.nanoTime();
-        CpUnavailableException e = assertThrows(CpUnavailableException.class, () -> lock.tryLock(1, TimeUnit.SECONDS));
-        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertTrue(e.getMessage().contains("grid.cp.sessionTtl"), e.getMessage());
-        assertTrue(tookMillis < 15_000, "gave up after " + tookMillis + " ms");
+        AtomicReference<Thread> caller = new AtomicReference<>();
+        CompletableFuture<Boolean> call = CompletableFuture.supplyAsync(() -> {
+            caller.set(Thread.currentThread());
+            return lock.tryLock(1, TimeUnit.SECONDS);
+        });
+        // the call's first attempt runs on the caller's thread before it waits: its retry window has begun
+        await().atMost(Duration.ofSeconds(30)).until(() -> isWaitingIn(caller.get(), "tryLockAndGetFence"));
+        clock.advance(SESSION_TTL);
+        assertFalse(call.isDone(), "retried for the whole session TTL on the member's clock");
+        clock.advance(Duration.ofMillis(1));
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> call.get(10, TimeUnit.SECONDS),
+                "fails within a retry back-off once the session TTL has passed");
+        assertTrue(failed.getCause() instanceof CpUnavailableException, String.valueOf(failed.getCause()));
+        assertTrue(failed.getCause().getMessage().contains("within " + SESSION_TTL.toMillis() + " ms (grid.cp.sessionTtl)"),
+                failed.getCause().getMessage());
     }
 
-    private static double majorityAvailable(Grid member) {
+    private static boolean isWaitingIn(Thread thread, String method) {
+        if (thread == null || (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING)) {
+            return false;
+        }
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            if (frame.getMethodName().equals(method)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double gauge(Grid member, String metric) {
         AtomicReference<Double> value = new AtomicReference<>();
         GridLocks.of(member);
         member.metrics().collect(new MetricsCollector() {
@@ -65,7 +126,7 @@ class MajorityLossTest {
 
             @Override
             public void gauge(String name, String help, Map<String, String> labels, double v) {
-                if (name.equals("grid_cp_majority_available")) {
+                if (name.equals(metric)) {
                     value.set(v);
                 }
             }

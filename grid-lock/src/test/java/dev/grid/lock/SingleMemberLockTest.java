@@ -2,9 +2,9 @@ package dev.grid.lock;
 
 import dev.grid.core.Grid;
 import dev.grid.core.GridConfig;
+import dev.grid.core.test.ShiftedClock;
 import dev.grid.core.test.TestClusters;
 import dev.grid.lock.test.CpTestSupport;
-import dev.grid.lock.test.CpTestSupport.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -18,7 +18,7 @@ import java.util.List;
  */
 class SingleMemberLockTest extends FencedLockContractTest {
     private static final List<Grid> MEMBERS = new ArrayList<>();
-    private static final TestClock CLOCK = new TestClock();
+    private static final ShiftedClock CLOCK = new ShiftedClock();
 
     @BeforeAll
     static void start() {
@@ -26,9 +26,8 @@ class SingleMemberLockTest extends FencedLockContractTest {
         for (int i = 0; i < 2; i++) {
             GridConfig config = cluster.nextMemberConfig();
             config.getCp().setMemberCount(1);
-            MEMBERS.add(Grid.embedded(config));
+            MEMBERS.add(Grid.embedded(config.setClock(CLOCK)));
         }
-        CLOCK.installOn(MEMBERS);
         CpTestSupport.awaitLeader(MEMBERS, Duration.ofSeconds(30));
     }
 
@@ -49,7 +48,7 @@ class SingleMemberLockTest extends FencedLockContractTest {
     }
 
     @Override
-    protected TestClock clock() {
+    protected ShiftedClock clock() {
         return CLOCK;
     }
 

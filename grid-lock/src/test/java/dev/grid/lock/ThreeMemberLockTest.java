@@ -1,9 +1,9 @@
 package dev.grid.lock;
 
 import dev.grid.core.Grid;
+import dev.grid.core.test.ShiftedClock;
 import dev.grid.core.test.TestClusters;
 import dev.grid.lock.test.CpTestSupport;
-import dev.grid.lock.test.CpTestSupport.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,16 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  */
 class ThreeMemberLockTest extends FencedLockContractTest {
     private static final List<Grid> MEMBERS = new ArrayList<>();
-    private static final TestClock CLOCK = new TestClock();
+    private static final ShiftedClock CLOCK = new ShiftedClock();
     private static Grid leader;
 
     @BeforeAll
     static void start() {
         TestClusters cluster = TestClusters.of(3, 11);
         for (int i = 0; i < 3; i++) {
-            MEMBERS.add(cluster.startMember());
+            MEMBERS.add(Grid.embedded(cluster.nextMemberConfig().setClock(CLOCK)));
         }
-        CLOCK.installOn(MEMBERS);
         leader = CpTestSupport.awaitLeader(MEMBERS, Duration.ofSeconds(30));
     }
 
@@ -60,7 +59,7 @@ class ThreeMemberLockTest extends FencedLockContractTest {
     }
 
     @Override
-    protected TestClock clock() {
+    protected ShiftedClock clock() {
         return CLOCK;
     }
 
@@ -89,7 +88,7 @@ class ThreeMemberLockTest extends FencedLockContractTest {
                 org.junit.jupiter.api.Assertions.assertTrue(ownerName.startsWith("member ")
                         && ownerName.endsWith(":" + grid().localMember().orElseThrow().port()), ownerName);
                 assertEquals(CpTestSupport.uuid(other()), info.waiters().get(0).who().owner());
-                long held0 = info.heldMillis(CLOCK.getAsLong());
+                long held0 = info.heldMillis(CLOCK.millis());
                 org.junit.jupiter.api.Assertions.assertTrue(held0 >= 0 && held0 < 60_000, "held " + held0 + " ms");
             }
             held.unlock();

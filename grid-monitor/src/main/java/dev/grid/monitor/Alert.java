@@ -14,10 +14,11 @@ import java.util.Map;
  * @param scope           {@code cluster}, or the address of the member whose metric fired
  * @param labels          the labels of the series that fired
  * @param value           the series' value when the alert last changed state
- * @param activeAtMillis  when the evaluating member first saw the rule's condition hold (epoch ms); the alert
- *                        fired {@code for} later (at the first evaluation at least that long after)
- * @param firedAtMillis   when it fired (epoch ms)
- * @param resolvedAtMillis when it resolved (epoch ms; 0 while firing)
+ * @param activeAtMillis  the evaluation that first saw the rule's condition hold (epoch ms of its evaluation interval
+ *                        boundary, on the evaluating member's clock); the alert fired at the first evaluation at least
+ *                        {@code for} later
+ * @param firedAtMillis   the evaluation that fired it (epoch ms, an evaluation interval boundary)
+ * @param resolvedAtMillis the evaluation that resolved it (epoch ms, an evaluation interval boundary; 0 while firing)
  * @param evaluatedBy     the address of the member that fired (or resolved) it
  * @since 0.1
  */

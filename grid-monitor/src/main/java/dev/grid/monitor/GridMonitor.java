@@ -94,7 +94,10 @@ public interface GridMonitor extends AutoCloseable {
     /** @return this member's metrics in Prometheus text format */
     String scrape();
 
-    /** Evaluates the alert rules now (they also run every {@code grid.monitor.evaluationInterval}). */
+    /**
+     * Evaluates the alert rules now (they also run every {@code grid.monitor.evaluationInterval}), as of the last
+     * evaluation interval boundary on the member's clock ({@code GridConfig.setClock}).
+     */
     void evaluateAlerts();
 
     /** Stops the monitor (not the member). Idempotent. */

@@ -1,5 +1,6 @@
 package dev.grid.monitor;
 
+import dev.grid.core.GridClock;
 import dev.grid.monitor.impl.counters.CountersFileReader;
 
 import java.io.IOException;
@@ -35,6 +36,6 @@ public record MemberCounters(Path file, String description, long pid, long start
      * @throws IOException if the directory cannot be read
      */
     public static List<MemberCounters> readAll(Path dataDirectory) throws IOException {
-        return CountersFileReader.readAll(dataDirectory);
+        return CountersFileReader.readAll(dataDirectory, GridClock.SYSTEM);
     }
 }

@@ -4,13 +4,13 @@ import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.GridEvent;
 import dev.grid.core.GridMap;
 import dev.grid.lock.GridLocks;
-import dev.grid.monitor.impl.json.Json;
 import dev.grid.monitor.test.H2Server;
+import dev.grid.monitor.test.JsonFields;
 import dev.grid.monitor.test.JvmProcess;
 import dev.grid.monitor.test.MonitoredCluster;
 import dev.grid.monitor.test.PrometheusText;
-import dev.grid.monitor.test.RawHttp;
 import dev.grid.monitor.test.Promtool;
+import dev.grid.monitor.test.RawHttp;
 import dev.grid.monitor.test.TransactionManagerApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.transaction.xa.XAResource;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import javax.transaction.xa.XAResource;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -120,17 +120,17 @@ class MonitorApiTest {
                 assertEquals(cluster.members.get(i).localMember().orElseThrow().address(), m.get("address"));
                 assertNotNull(m.get("heapUsed"), "member view published: " + m);
                 assertTrue(((Number) m.get("offHeapReserved")).longValue() > 0, m.toString());
-                partitions += Json.num(m, "partitionsOwned");
-                entries += Json.num(m, "entries");
+                partitions += JsonFields.num(m, "partitionsOwned");
+                entries += JsonFields.num(m, "entries");
             }
             assertEquals(17, partitions);
             assertEquals(ENTRIES, entries);
             assertEquals(Boolean.TRUE, members.get(0).get("oldest"));
         });
         Map<String, Object> partitions = cluster.api(1, "api/partitions");
-        assertEquals(17L, partitions.get("partitionCount"));
+        assertEquals(17L, JsonFields.num(partitions, "partitionCount"));
         assertEquals(3, list(partitions, "members").size());
-        assertEquals(17L, list(partitions, "members").stream().mapToLong(m -> Json.num(m, "owned")).sum());
+        assertEquals(17L, list(partitions, "members").stream().mapToLong(m -> JsonFields.num(m, "owned")).sum());
     }
 
     @Test
@@ -140,12 +140,12 @@ class MonitorApiTest {
                     .filter(m -> "orders".equals(m.get("name"))).findFirst().orElseThrow();
             assertEquals((long) ENTRIES, orders.get("entries"));
             assertEquals((long) ENTRIES, orders.get("backupEntries"));
-            assertTrue(Json.num(orders, "offHeapUsed") > 0 && Json.num(orders, "offHeapUsed") <= Json.num(orders, "offHeapReserved"), orders.toString());
-            assertTrue(Json.num(orders, "gets") > 100, orders.toString());
-            assertTrue(Json.num(orders, "puts") >= ENTRIES, orders.toString());
-            assertTrue(Json.dbl(orders, "hitRatio") > 0.5 && Json.dbl(orders, "hitRatio") < 1, orders.toString());
-            assertTrue(Json.dbl(orders, "meanPutMicros") > 0, orders.toString());
-            assertTrue(Json.dbl(orders, "p99PutMicros") > 0, orders.toString());
+            assertTrue(JsonFields.num(orders, "offHeapUsed") > 0 && JsonFields.num(orders, "offHeapUsed") <= JsonFields.num(orders, "offHeapReserved"), orders.toString());
+            assertTrue(JsonFields.num(orders, "gets") > 100, orders.toString());
+            assertTrue(JsonFields.num(orders, "puts") >= ENTRIES, orders.toString());
+            assertTrue(JsonFields.dbl(orders, "hitRatio") > 0.5 && JsonFields.dbl(orders, "hitRatio") < 1, orders.toString());
+            assertTrue(JsonFields.dbl(orders, "meanPutMicros") > 0, orders.toString());
+            assertTrue(JsonFields.dbl(orders, "p99PutMicros") > 0, orders.toString());
             assertEquals(3, list(orders, "members").size());
         });
     }
@@ -161,7 +161,7 @@ class MonitorApiTest {
             Map<String, Object> holder = (Map<String, Object>) lock.get("holder");
             assertEquals(cluster.members.get(1).hazelcast().getCluster().getLocalMember().getUuid().toString(), holder.get("owner"));
             assertTrue(((String) holder.get("ownerName")).endsWith(":" + cluster.members.get(1).localMember().orElseThrow().port()), holder.toString());
-            assertTrue(Json.num(lock, "heldMillis") >= 0);
+            assertTrue(JsonFields.num(lock, "heldMillis") >= 0);
         });
     }
 
@@ -184,7 +184,7 @@ class MonitorApiTest {
             txId = app.awaitOutput(Pattern.compile("IN-DOUBT (\\S+)"), Duration.ofSeconds(90));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 Map<String, Object> body = cluster.api(0, "api/transactions");
-                assertEquals(1L, body.get("inDoubtCount"), body.toString());
+                assertEquals(1L, JsonFields.num(body, "inDoubtCount"), body.toString());
                 Map<String, Object> first = list(body, "inFlight").get(0);
                 assertEquals(txId, first.get("txId"), "in doubt first: " + body);
                 assertEquals("PREPARED", first.get("state"));
@@ -192,7 +192,7 @@ class MonitorApiTest {
                 assertEquals(nodeId, first.get("node"));
                 assertEquals(List.of("commit-gate", "grid", "h2"), first.get("resources"));
                 assertTrue(((String) first.get("publisher")).startsWith("client-"), first.toString());
-                assertTrue(Json.num(first, "inDoubtMillis") > 0 && Json.num(first, "ageMillis") >= Json.num(first, "inDoubtMillis"),
+                assertTrue(JsonFields.num(first, "inDoubtMillis") > 0 && JsonFields.num(first, "ageMillis") >= JsonFields.num(first, "inDoubtMillis"),
                         first.toString());
             });
             assertEquals(1, h2.preparedTransactions(), "H2 holds the prepared branch");
@@ -202,7 +202,7 @@ class MonitorApiTest {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 Map<String, Object> alert = alert(1, "txn-in-doubt");
                 assertTrue(alert != null && "FIRING".equals(alert.get("state")), String.valueOf(alert));
-                assertTrue(Json.dbl(alert, "value") > IN_DOUBT_LIMIT.toSeconds(), alert.toString());
+                assertTrue(JsonFields.dbl(alert, "value") > IN_DOUBT_LIMIT.toSeconds(), alert.toString());
             });
             app.kill();
             killedAt = System.currentTimeMillis();
@@ -221,10 +221,10 @@ class MonitorApiTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             Map<String, Object> body = cluster.api(1, "api/transactions");
             assertTrue(list(body, "inFlight").stream().noneMatch(t -> txId.equals(t.get("txId"))), body.toString());
-            assertEquals(0L, body.get("inDoubtCount"), body.toString());
+            assertEquals(0L, JsonFields.num(body, "inDoubtCount"), body.toString());
             Map<String, Object> alert = alert(2, "txn-in-doubt");
             assertEquals("RESOLVED", alert.get("state"), alert.toString());
-            assertTrue(Json.num(alert, "resolvedAt") >= killedAt, alert.toString());
+            assertTrue(JsonFields.num(alert, "resolvedAt") >= killedAt, alert.toString());
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> cluster.monitors.get(0).scrape().contains("grid_txn_in_doubt 0"));
         assertEquals("committed", cluster.members.get(2).<String, String>map("accounts").get(key));
@@ -238,10 +238,32 @@ class MonitorApiTest {
         return alerts.stream().filter(a -> rule.equals(a.get("rule"))).findFirst().orElse(null);
     }
 
+    /** An application's own kind of event. */
+    record DiskSlow(long timeMillis, String device) implements GridEvent {
+        @Override
+        public String type() {
+            return "test.disk-slow";
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.WARN;
+        }
+
+        @Override
+        public String message() {
+            return "disk is slow on member 3";
+        }
+
+        @Override
+        public Map<String, String> attributes() {
+            return Map.of("device", device);
+        }
+    }
+
     @Test
     void warningsOfEveryMemberReachTheDistributedLog() {
-        cluster.members.get(2).events().publish(GridEvent.now("test.disk-slow", GridEvent.Severity.WARN, "disk is slow on member 3",
-                Map.of("device", "sda")));
+        cluster.members.get(2).events().publish(new DiskSlow(cluster.members.get(2).clock().millis(), "sda"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             List<Map<String, Object>> entries = list(cluster.api(0, "api/log?severity=WARN&limit=100"), "entries");
             Map<String, Object> entry = entries.stream().filter(e -> "test.disk-slow".equals(e.get("source"))).findFirst()
@@ -256,15 +278,15 @@ class MonitorApiTest {
     void unknownPathsAnd400sAnswerJsonNamingTheProblem() throws Exception {
         HttpResponse<String> missing = MonitoredCluster.get(cluster.url(0) + "api/nothing");
         assertEquals(404, missing.statusCode());
-        assertTrue(Json.parseObject(missing.body()).get("error").toString().startsWith("no such path: /api/nothing"));
+        assertTrue(JsonFields.parseObject(missing.body()).get("error").toString().startsWith("no such path: /api/nothing"));
         HttpResponse<String> bad = MonitoredCluster.get(cluster.url(0) + "api/log?limit=lots");
         assertEquals(400, bad.statusCode());
-        Map<String, Object> error = Json.parseObject(bad.body());
+        Map<String, Object> error = JsonFields.parseObject(bad.body());
         assertEquals("limit", error.get("parameter"));
         assertEquals("parameter 'limit' must be an integer between 1 and 1000, was 'lots'", error.get("error"));
         HttpResponse<String> unknown = MonitoredCluster.get(cluster.url(0) + "api/alerts?stat=firing");
         assertEquals(400, unknown.statusCode());
-        assertEquals("stat", Json.parseObject(unknown.body()).get("parameter"));
+        assertEquals("stat", JsonFields.parseObject(unknown.body()).get("parameter"));
         HttpResponse<String> state = MonitoredCluster.get(cluster.url(0) + "api/alerts?state=burning");
         assertEquals(400, state.statusCode());
         assertTrue(state.body().contains("parameter 'state' must be one of all, firing, resolved, was 'burning'"));
@@ -286,7 +308,7 @@ class MonitorApiTest {
             RawHttp.Outcome post = http.awaitOutcome(Duration.ofSeconds(10));
             assertEquals(405, post.status(), post.received());
             assertTrue(post.received().contains("Allow: GET, HEAD"), post.received());
-            assertTrue(Json.parseObject(post.body()).get("error").toString().startsWith("method POST is not allowed on /api/members"));
+            assertTrue(JsonFields.parseObject(post.body()).get("error").toString().startsWith("method POST is not allowed on /api/members"));
         }
     }
 

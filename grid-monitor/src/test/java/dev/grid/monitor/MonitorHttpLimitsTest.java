@@ -1,6 +1,6 @@
 package dev.grid.monitor;
 
-import dev.grid.monitor.impl.json.Json;
+import dev.grid.monitor.test.JsonFields;
 import dev.grid.monitor.test.MonitoredCluster;
 import dev.grid.monitor.test.RawHttp;
 import org.junit.jupiter.api.AfterAll;
@@ -229,7 +229,7 @@ class MonitorHttpLimitsTest {
                 System.out.printf("%-48s -> %d in %d ms: %s%n", request, outcome.status(), millis, outcome.body());
                 assertEquals((int) c.getValue(), outcome.status(), outcome.received());
                 assertTrue(outcome.received().contains("Content-Type: application/json"), outcome.received());
-                Map<String, Object> error = Json.parseObject(outcome.body());
+                Map<String, Object> error = JsonFields.parseObject(outcome.body());
                 assertEquals(c.getValue().longValue(), ((Number) error.get("status")).longValue());
                 assertTrue(error.get("error").toString().startsWith("the monitor refused a malformed request"), outcome.body());
             }

@@ -3,7 +3,7 @@ package dev.grid.monitor;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridConfigException;
 import dev.grid.core.GridMonitorConfig;
-import dev.grid.monitor.impl.json.Json;
+import dev.grid.monitor.test.JsonFields;
 import dev.grid.monitor.test.MonitoredCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,7 +46,7 @@ class SecurityTest {
             for (String path : new String[]{"", "api/members", "metrics", "api/nothing", "dashboard.js"}) {
                 HttpResponse<String> anonymous = MonitoredCluster.get(base + path);
                 assertEquals(401, anonymous.statusCode(), path);
-                assertTrue(Json.parseObject(anonymous.body()).get("error").toString().contains("grid.monitor.token"));
+                assertTrue(JsonFields.parseObject(anonymous.body()).get("error").toString().contains("grid.monitor.token"));
                 assertEquals(401, MonitoredCluster.get(base + path, "Authorization", "Bearer wrong-token-0123456789").statusCode(), path);
             }
             assertEquals(200, MonitoredCluster.get(base + "api/members", "Authorization", "Bearer " + TOKEN).statusCode());

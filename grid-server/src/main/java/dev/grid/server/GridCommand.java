@@ -1,29 +1,42 @@
 package dev.grid.server;
 
-import dev.grid.server.impl.Command;
-import dev.grid.server.impl.CommandLine;
+import dev.grid.server.cli.CommandLines;
+import dev.grid.server.impl.BenchCommand;
+import dev.grid.server.impl.CompletionCommand;
 import dev.grid.server.impl.DemoCommand;
 import dev.grid.server.impl.PartitionsCommand;
 import dev.grid.server.impl.StartCommand;
 import dev.grid.server.impl.StatCommand;
-import dev.grid.server.impl.UsageException;
 import dev.grid.server.impl.chaos.ChaosCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * The {@code grid} command line: {@code grid <command> [options]}. The {@code ./grid} script at the
  * repository root builds grid on first use and runs this class with the JVM flags grid needs.
  *
+ * <p>Every option takes {@code --name value} or {@code --name=value}; {@code --help} describes any command,
+ * {@code --version} prints the version, {@code grid completion} prints a bash completion script.
+ *
  * <p>Exit codes: 0 success, 1 failure at run time, 2 bad usage or bad configuration.
  *
  * @since 0.1
  */
-public final class GridCommand {
+@Command(name = "grid", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
+        header = "grid: a distributed in-memory data grid for the JVM, on Hazelcast's cluster engine",
+        description = "Runs members, inspects a running cluster, and checks and measures it. 'grid COMMAND --help' describes a "
+                + "command's options, which take --name value or --name=value.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:failure at run time (the reason is on standard error)",
+                "2:bad arguments or a bad configuration (the message names the option or key and the value)"})
+public final class GridCommand implements Callable<Integer> {
     /** The command ran to completion. */
     public static final int OK = 0;
     /** The command failed at run time; the reason was printed on standard error. */
@@ -33,15 +46,12 @@ public final class GridCommand {
 
     private final PrintStream out;
     private final PrintStream err;
-    private final Map<String, Command> commands = new LinkedHashMap<>();
+    @Spec
+    private CommandSpec spec;
 
     public GridCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
-        for (Command command : List.of(new StartCommand(), new StatCommand(), new DemoCommand(), new PartitionsCommand(),
-                new ChaosCommand())) {
-            commands.put(command.name(), command);
-        }
     }
 
     public static void main(String[] args) {
@@ -57,36 +67,19 @@ public final class GridCommand {
      * @return the exit code
      */
     public int run(String... args) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-            out.print(usage());
-            return args.length == 0 ? USAGE : OK;
+        CommandLine line = new CommandLine(this);
+        for (Object command : List.of(new StartCommand(out, err), new StatCommand(out, err), new DemoCommand(out, err),
+                new PartitionsCommand(out, err), new ChaosCommand(out, err), new BenchCommand(err), new CompletionCommand(out),
+                new HelpCommand())) {
+            line.addSubcommand(command);
         }
-        Command command = commands.get(args[0]);
-        if (command == null) {
-            err.println("grid: unknown command '" + args[0] + "'");
-            err.print(usage());
-            return USAGE;
-        }
-        try {
-            CommandLine line = CommandLine.parse(command, Arrays.asList(args).subList(1, args.length));
-            if (line.help()) {
-                out.print(command.usage());
-                return OK;
-            }
-            return command.run(line, out, err);
-        } catch (UsageException e) {
-            err.println("grid " + command.name() + ": " + e.getMessage());
-            err.print(command.usage());
-            return USAGE;
-        }
+        return CommandLines.configure(line, out, err).execute(args);
     }
 
-    private String usage() {
-        StringBuilder text = new StringBuilder("usage: grid <command> [options]\n\ncommands:\n");
-        commands.values().forEach(c -> text.append(String.format("  %-12s %s%n", c.name(), c.summary())));
-        // dispatched by the grid script to the perf jar (perf depends on this module, not the other way)
-        text.append(String.format("  %-12s %s%n", "bench", "benchmarks side by side: YCSB load, locks, transactions, heap, JMH (grid bench --help)"));
-        text.append("\n'grid <command> --help' describes a command's options.\n");
-        return text.toString();
+    /** {@code grid} without a command: the usage, as bad input. */
+    @Override
+    public Integer call() {
+        err.print(spec.commandLine().getUsageMessage());
+        return USAGE;
     }
 }

@@ -3,7 +3,7 @@ package dev.grid.txn;
 /**
  * A transaction ended with a heuristic outcome: some resources committed and others rolled back (or the
  * outcome is unknown). Data across the resources may disagree and needs an operator. It is also logged at
- * ERROR and published as a {@code txn.heuristic} event.
+ * ERROR and published as a {@link TxnEvent.Heuristic} event.
  *
  * @since 0.1
  */
@@ -17,7 +17,9 @@ public class GridHeuristicException extends GridTransactionException {
         /** Every resource rolled back although the decision was to commit. */
         ROLLBACK,
         /** A resource's outcome is unknown. */
-        HAZARD
+        HAZARD,
+        /** A resource committed although the decision was to roll back. */
+        COMMIT
     }
 
     private final Outcome outcome;

@@ -30,7 +30,7 @@ import java.util.List;
  * {@code GridTransactions} hold for the JVM's life. Further instances (over other grids, with other data sources)
  * may start if those settings are equal; different ones fail with {@link dev.grid.core.GridConfigException}.
  *
- * <p>Events: see {@link TxnEvents}. Instances are thread-safe.
+ * <p>Events: see {@link TxnEvent}. Instances are thread-safe.
  *
  * @since 0.1
  */

@@ -1,6 +1,7 @@
 package dev.grid.txn;
 
 import dev.grid.core.GridConfigException;
+import dev.grid.core.impl.RequireDuration;
 
 import javax.sql.CommonDataSource;
 import javax.sql.XADataSource;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * meaning is listed in {@code docs/transactions.md}.
  *
  * <p>Values are checked as they are set; a bad one fails at once with a {@link GridConfigException}
- * naming the key and the value ({@code txn.defaultTimeout must be > 0, was PT0S}).
+ * naming the key and the value ({@code txn.defaultTimeout must be > 0, was 0s}).
  *
  * <pre>{@code
  * GridTxnConfig config = new GridTxnConfig()
@@ -87,7 +88,7 @@ public final class GridTxnConfig {
      * @return this
      */
     public GridTxnConfig setDefaultTimeout(Duration timeout) {
-        this.defaultTimeout = wholeSeconds("txn.defaultTimeout", timeout);
+        this.defaultTimeout = RequireDuration.wholeSeconds("txn.defaultTimeout", timeout);
         return this;
     }
 
@@ -101,7 +102,7 @@ public final class GridTxnConfig {
      * @return this
      */
     public GridTxnConfig setRecoveryPeriod(Duration period) {
-        this.recoveryPeriod = wholeSeconds("txn.recoveryPeriod", period);
+        this.recoveryPeriod = RequireDuration.wholeSeconds("txn.recoveryPeriod", period);
         return this;
     }
 
@@ -115,7 +116,7 @@ public final class GridTxnConfig {
      * @return this
      */
     public GridTxnConfig setRecoveryBackoff(Duration backoff) {
-        this.recoveryBackoff = wholeSeconds("txn.recoveryBackoff", backoff);
+        this.recoveryBackoff = RequireDuration.wholeSeconds("txn.recoveryBackoff", backoff);
         return this;
     }
 
@@ -130,7 +131,7 @@ public final class GridTxnConfig {
      * @return this
      */
     public GridTxnConfig setOrphanSafetyInterval(Duration interval) {
-        this.orphanSafetyInterval = positive("txn.orphanSafetyInterval", interval);
+        this.orphanSafetyInterval = RequireDuration.positive("txn.orphanSafetyInterval", interval);
         return this;
     }
 
@@ -192,7 +193,7 @@ public final class GridTxnConfig {
      * @return this
      */
     public GridTxnConfig setGridXaTimeout(Duration timeout) {
-        this.gridXaTimeout = wholeSeconds("txn.gridXaTimeout", timeout);
+        this.gridXaTimeout = RequireDuration.wholeSeconds("txn.gridXaTimeout", timeout);
         return this;
     }
 
@@ -259,22 +260,6 @@ public final class GridTxnConfig {
     private static <T> T nonNull(String key, T value) {
         if (value == null) {
             throw new GridConfigException(key, key + " must not be null");
-        }
-        return value;
-    }
-
-    private static Duration positive(String key, Duration value) {
-        nonNull(key, value);
-        if (value.isNegative() || value.isZero()) {
-            throw new GridConfigException(key, key + " must be > 0, was " + value);
-        }
-        return value;
-    }
-
-    private static Duration wholeSeconds(String key, Duration value) {
-        positive(key, value);
-        if (value.toNanos() % 1_000_000_000L != 0 || value.toSeconds() > Integer.MAX_VALUE) {
-            throw new GridConfigException(key, key + " must be a whole number of seconds, was " + value);
         }
         return value;
     }

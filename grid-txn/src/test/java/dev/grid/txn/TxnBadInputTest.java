@@ -145,9 +145,9 @@ class TxnBadInputTest {
 
     @Test
     void badValuesNameTheirKey() {
-        assertEquals("txn.defaultTimeout must be > 0, was PT0S", assertThrows(GridConfigException.class,
+        assertEquals("txn.defaultTimeout must be > 0, was 0s", assertThrows(GridConfigException.class,
                 () -> new GridTxnConfig().setDefaultTimeout(Duration.ZERO)).getMessage());
-        assertEquals("txn.recoveryPeriod must be a whole number of seconds, was PT1.5S", assertThrows(GridConfigException.class,
+        assertEquals("txn.recoveryPeriod must be a whole number of seconds, was 1.5s", assertThrows(GridConfigException.class,
                 () -> new GridTxnConfig().setRecoveryPeriod(Duration.ofMillis(1500))).getMessage());
         assertTrue(assertThrows(GridConfigException.class, () -> new GridTxnConfig().setNodeIdentifier("a-node-identifier-of-29-chars"))
                 .getMessage().startsWith("txn.nodeIdentifier must be at most 28 characters"));

@@ -3,6 +3,13 @@ package dev.grid.txn;
 import dev.grid.core.Grid;
 import dev.grid.core.GridEvent;
 import dev.grid.core.test.TestClusters;
+import dev.grid.txn.TxnEvent.Began;
+import dev.grid.txn.TxnEvent.Committed;
+import dev.grid.txn.TxnEvent.Enlisted;
+import dev.grid.txn.TxnEvent.Prepared;
+import dev.grid.txn.TxnEvent.RollbackReason;
+import dev.grid.txn.TxnEvent.RolledBack;
+import dev.grid.txn.TxnEvent.TimedOut;
 import dev.grid.txn.test.EventRecorder;
 import dev.grid.txn.test.H2Databases;
 import dev.grid.txn.test.TxnTestConfig;
@@ -15,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The {@code txn.*} event sequences a monitor builds on, and the in-flight view. */
+/** The {@link TxnEvent} sequences a monitor builds on, and the in-flight view. */
 @Timeout(120)
 class TxnEventsTest {
     private static Grid grid;
@@ -70,18 +78,20 @@ class TxnEventsTest {
             insert(scope, id);
             return scope.txId();
         });
-        List<GridEvent> sequence = events.of(txId);
-        assertEquals(List.of("txn.begin", "txn.enlist", "txn.enlist", "txn.prepare", "txn.commit"),
-                sequence.stream().map(GridEvent::type).toList());
-        assertEquals("grid", sequence.get(1).attribute("resource"));
-        assertEquals("h2", sequence.get(2).attribute("resource"));
-        GridEvent commit = sequence.get(4);
-        assertEquals("grid,h2", commit.attribute("resources"));
-        assertEquals(txns.nodeIdentifier(), commit.attribute("node"));
-        assertEquals("false", commit.attribute("onePhase"));
-        assertTrue(Long.parseLong(commit.attribute("durationMillis")) >= 0);
-        assertTrue(Long.parseLong(sequence.get(3).attribute("durationMillis")) >= 0);
+        List<TxnEvent.OfTransaction> sequence = events.of(txId);
+        assertEquals(List.of(Began.class, Enlisted.class, Enlisted.class, Prepared.class, Committed.class), events.kindsOf(txId));
+        assertEquals("grid", ((Enlisted) sequence.get(1)).resource());
+        assertEquals("h2", ((Enlisted) sequence.get(2)).resource());
+        Committed commit = (Committed) sequence.get(4);
+        assertEquals(List.of("grid", "h2"), commit.resources());
+        assertEquals(txns.nodeIdentifier(), commit.node());
+        assertFalse(commit.onePhase());
+        assertTrue(commit.durationMillis() >= 0);
+        assertTrue(((Prepared) sequence.get(3)).durationMillis() >= 0);
         assertTrue(sequence.stream().allMatch(e -> e.severity() == GridEvent.Severity.INFO));
+        assertEquals(Map.of("txId", txId, "resources", "grid,h2", "node", txns.nodeIdentifier(), "durationMillis",
+                Long.toString(commit.durationMillis()), "onePhase", "false"), commit.attributes(), "the fields as text, for logs");
+        assertTrue(sequence.stream().allMatch(e -> e.timeMillis() >= sequence.get(0).timeMillis()), "stamped in order by the grid's clock");
     }
 
     @Test
@@ -93,10 +103,12 @@ class TxnEventsTest {
             scope.imap("accounts").put(id, 1);
             throw new IllegalStateException("work failed");
         }));
-        List<GridEvent> sequence = events.of(txId[0]);
-        assertEquals(List.of("txn.begin", "txn.enlist", "txn.rollback"), sequence.stream().map(GridEvent::type).toList());
-        assertEquals("work-failed", sequence.get(2).attribute("reason"));
-        assertEquals("grid", sequence.get(2).attribute("resources"));
+        List<TxnEvent.OfTransaction> sequence = events.of(txId[0]);
+        assertEquals(List.of(Began.class, Enlisted.class, RolledBack.class), events.kindsOf(txId[0]));
+        RolledBack rollback = (RolledBack) sequence.get(2);
+        assertEquals(RollbackReason.WORK_FAILED, rollback.reason());
+        assertEquals(GridEvent.Severity.INFO, rollback.severity(), "the work's own choice");
+        assertEquals(List.of("grid"), rollback.resources());
     }
 
     @Test
@@ -105,7 +117,7 @@ class TxnEventsTest {
         CountDownLatch timedOut = new CountDownLatch(1);
         String[] txId = new String[1];
         AutoCloseable subscription = grid.events().subscribe(e -> {
-            if (e.type().equals("txn.timeout")) {
+            if (e instanceof TimedOut) {
                 timedOut.countDown();
             }
         });
@@ -121,9 +133,10 @@ class TxnEventsTest {
         } finally {
             subscription.close();
         }
-        List<String> types = events.typesOf(txId[0]);
-        assertEquals(List.of("txn.begin", "txn.enlist", "txn.timeout", "txn.rollback"), types);
-        assertEquals("timeout", events.of(txId[0]).get(3).attribute("reason"));
+        assertEquals(List.of(Began.class, Enlisted.class, TimedOut.class, RolledBack.class), events.kindsOf(txId[0]));
+        RolledBack rollback = (RolledBack) events.of(txId[0]).get(3);
+        assertEquals(RollbackReason.TIMEOUT, rollback.reason());
+        assertEquals(GridEvent.Severity.WARN, rollback.severity());
         assertNull(H2Databases.balance(h2, id));
     }
 

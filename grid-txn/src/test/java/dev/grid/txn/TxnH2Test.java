@@ -3,6 +3,10 @@ package dev.grid.txn;
 import com.hazelcast.map.IMap;
 import dev.grid.core.Grid;
 import dev.grid.core.test.TestClusters;
+import dev.grid.txn.TxnEvent.Began;
+import dev.grid.txn.TxnEvent.Committed;
+import dev.grid.txn.TxnEvent.Enlisted;
+import dev.grid.txn.TxnEvent.Prepared;
 import dev.grid.txn.test.EventRecorder;
 import dev.grid.txn.test.H2Databases;
 import dev.grid.txn.test.TxnTestConfig;
@@ -132,14 +136,14 @@ class TxnH2Test {
             insert(scope, id, 1);
             return scope.txId();
         });
-        assertEquals(List.of("txn.begin", "txn.enlist", "txn.commit"), events.typesOf(gridOnly));
-        assertEquals("true", events.of(gridOnly).get(2).attribute("onePhase"));
-        assertEquals("grid", events.of(gridOnly).get(2).attribute("resources"));
-        assertEquals(List.of("txn.begin", "txn.enlist", "txn.commit"), events.typesOf(dbOnly));
-        assertEquals("true", events.of(dbOnly).get(2).attribute("onePhase"));
-        assertEquals("h2", events.of(dbOnly).get(2).attribute("resources"));
-        assertEquals(List.of("txn.begin", "txn.enlist", "txn.enlist", "txn.prepare", "txn.commit"), events.typesOf(both));
-        assertEquals("false", events.of(both).get(4).attribute("onePhase"));
+        assertEquals(List.of(Began.class, Enlisted.class, Committed.class), events.kindsOf(gridOnly));
+        assertTrue(((Committed) events.of(gridOnly).get(2)).onePhase());
+        assertEquals(List.of("grid"), events.of(gridOnly).get(2).resources());
+        assertEquals(List.of(Began.class, Enlisted.class, Committed.class), events.kindsOf(dbOnly));
+        assertTrue(((Committed) events.of(dbOnly).get(2)).onePhase());
+        assertEquals(List.of("h2"), events.of(dbOnly).get(2).resources());
+        assertEquals(List.of(Began.class, Enlisted.class, Enlisted.class, Prepared.class, Committed.class), events.kindsOf(both));
+        assertFalse(((Committed) events.of(both).get(4)).onePhase());
     }
 
     @Test

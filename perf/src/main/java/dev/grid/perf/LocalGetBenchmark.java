@@ -1,5 +1,6 @@
 package dev.grid.perf;
 
+import dev.grid.perf.bench.targets.BenchTarget;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,7 +55,7 @@ public class LocalGetBenchmark {
     public int partitions;
 
     private MapWorkload workload;
-    private MapUnderTest target;
+    private BenchTarget target;
     private String[] keyArray;
     private KeySequence sequence;
 
@@ -74,6 +75,6 @@ public class LocalGetBenchmark {
     /** @return the value, consumed by JMH so the read cannot be optimised away */
     @Benchmark
     public byte[] get(KeyCursor cursor) {
-        return target.get(keyArray[sequence.indexAt(cursor.next())]);
+        return target.read(keyArray[sequence.indexAt(cursor.next())]);
     }
 }

@@ -1,5 +1,6 @@
 package dev.grid.perf;
 
+import dev.grid.perf.bench.targets.BenchTarget;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,7 +54,7 @@ public class LocalPutBenchmark {
     public int partitions;
 
     private MapWorkload workload;
-    private MapUnderTest target;
+    private BenchTarget target;
     private String[] keyArray;
     private KeySequence sequence;
     private byte[][] values;
@@ -75,6 +76,6 @@ public class LocalPutBenchmark {
     @Benchmark
     public void set(KeyCursor cursor) {
         int position = cursor.next();
-        target.set(keyArray[sequence.indexAt(position)], values[position & (MapWorkload.VALUE_POOL - 1)]);
+        target.update(keyArray[sequence.indexAt(position)], values[position & (MapWorkload.VALUE_POOL - 1)]);
     }
 }

@@ -1,6 +1,10 @@
 package dev.grid.perf;
 
 import dev.grid.core.GridMapConfig;
+import dev.grid.perf.bench.targets.BenchTarget;
+import dev.grid.perf.bench.targets.ChmTarget;
+import dev.grid.perf.bench.targets.GridMapTarget;
+import dev.grid.perf.bench.targets.IMapTarget;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -30,13 +34,13 @@ final class MapWorkload implements AutoCloseable {
     private static final int BATCH = 10_000;
     private static final long SEED = 42;
 
-    final MapUnderTest map;
+    final BenchTarget map;
     final String[] keys;
     final KeySequence sequence;
     final byte[][] values;
     private final EmbeddedMembers members;
 
-    private MapWorkload(MapUnderTest map, String[] keys, KeySequence sequence, byte[][] values, EmbeddedMembers members) {
+    private MapWorkload(BenchTarget map, String[] keys, KeySequence sequence, byte[][] values, EmbeddedMembers members) {
         this.map = map;
         this.keys = keys;
         this.sequence = sequence;
@@ -57,22 +61,22 @@ final class MapWorkload implements AutoCloseable {
         KeySequence sequence = KeySequence.of(distribution, keyCount, SEED);
         byte[][] values = values(VALUE_POOL, new SplittableRandom(SEED));
         EmbeddedMembers members = null;
-        MapUnderTest map = null;
+        BenchTarget map = null;
         try {
             switch (kind) {
                 case GRID_MAP:
                     members = EmbeddedMembers.start(memberCount, partitions, gridMapConfig(keyCount));
-                    map = new GridMapUnderTest(members.caller().map(GRID_MAP_NAME));
+                    map = new GridMapTarget(members.caller(), GRID_MAP_NAME);
                     break;
                 case IMAP:
                     members = EmbeddedMembers.start(memberCount, partitions, gridMapConfig(keyCount));
-                    map = new IMapUnderTest(members.caller().hazelcast().getMap(IMAP_NAME));
+                    map = new IMapTarget(members.caller(), IMAP_NAME);
                     break;
                 case CONCURRENT_HASH_MAP:
-                    map = new ConcurrentHashMapUnderTest(keyCount);
+                    map = new ChmTarget(keyCount);
                     break;
                 case CHRONICLE_MAP:
-                    map = new ChronicleMapUnderTest(keyCount, keys[keyCount - 1], VALUE_SIZE);
+                    map = new ChronicleMapTarget(keyCount, keys[keyCount - 1], VALUE_SIZE);
                     break;
                 default:
                     throw new IllegalArgumentException("map must be " + GRID_MAP + ", " + IMAP + ", " + CONCURRENT_HASH_MAP
@@ -123,7 +127,7 @@ final class MapWorkload implements AutoCloseable {
     }
 
     /** Writes every key, in batches, each key with its own copy of a value; checks a sample reads back. */
-    private static void populate(String kind, MapUnderTest map, String[] keys, byte[][] values) {
+    private static void populate(String kind, BenchTarget map, String[] keys, byte[][] values) {
         boolean progress = keys.length >= PROGRESS_FROM;
         long start = System.nanoTime();
         int nextReport = keys.length / 10;
@@ -131,7 +135,7 @@ final class MapWorkload implements AutoCloseable {
         for (int i = 0; i < keys.length; i++) {
             batch.put(keys[i], values[i & (VALUE_POOL - 1)].clone());
             if (batch.size() == BATCH || i == keys.length - 1) {
-                map.putAll(batch);
+                map.load(batch);
                 batch.clear();
             }
             if (progress && i + 1 >= nextReport && nextReport > 0) {
@@ -141,7 +145,7 @@ final class MapWorkload implements AutoCloseable {
             }
         }
         for (int i = 0; i < keys.length; i += Math.max(1, keys.length / 100)) {
-            byte[] value = map.get(keys[i]);
+            byte[] value = map.read(keys[i]);
             if (value == null || value.length != VALUE_SIZE) {
                 throw new IllegalStateException(kind + " lost key " + keys[i] + " while populating: read back " + value);
             }

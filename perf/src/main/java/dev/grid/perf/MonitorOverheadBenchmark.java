@@ -6,6 +6,8 @@ import dev.grid.core.GridMap;
 import dev.grid.core.GridMapConfig;
 import dev.grid.core.impl.FreePorts;
 import dev.grid.monitor.GridMonitor;
+import dev.grid.perf.bench.targets.BenchTarget;
+import dev.grid.perf.bench.targets.GridMapTarget;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -73,7 +75,7 @@ public class MonitorOverheadBenchmark {
     private Path dataDirectory;
     private Grid member;
     private GridMonitor running;
-    private MapUnderTest target;
+    private BenchTarget target;
     private String[] keyArray;
     private KeySequence sequence;
 
@@ -94,7 +96,7 @@ public class MonitorOverheadBenchmark {
         config.getNetwork().setPort(port).setPortAutoIncrement(false).setMembers(List.of("127.0.0.1:" + port));
         member = Grid.embedded(config);
         GridMap<String, byte[]> map = member.map(MAP);
-        target = new GridMapUnderTest(map);
+        target = new GridMapTarget(member, MAP);
         keyArray = MapWorkload.keys(keys);
         sequence = KeySequence.of(distribution, keys, 42);
         byte[][] values = MapWorkload.values(MapWorkload.VALUE_POOL, new java.util.SplittableRandom(42));
@@ -136,6 +138,6 @@ public class MonitorOverheadBenchmark {
     /** @return the value, consumed by JMH so the read cannot be optimised away */
     @Benchmark
     public byte[] get(KeyCursor cursor) {
-        return target.get(keyArray[sequence.indexAt(cursor.next())]);
+        return target.read(keyArray[sequence.indexAt(cursor.next())]);
     }
 }

@@ -1,5 +1,6 @@
 package dev.grid.perf;
 
+import dev.grid.perf.bench.targets.BenchTarget;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -57,7 +58,7 @@ public class ReplicatedSetBenchmark {
     public int partitions;
 
     private MapWorkload workload;
-    private MapUnderTest target;
+    private BenchTarget target;
     private String[] keyArray;
     private KeySequence sequence;
     private byte[][] values;
@@ -79,6 +80,6 @@ public class ReplicatedSetBenchmark {
     @Benchmark
     public void set(KeyCursor cursor) {
         int position = cursor.next();
-        target.set(keyArray[sequence.indexAt(position)], values[position & (MapWorkload.VALUE_POOL - 1)]);
+        target.update(keyArray[sequence.indexAt(position)], values[position & (MapWorkload.VALUE_POOL - 1)]);
     }
 }

@@ -3,8 +3,9 @@
  * {@code ConcurrentHashMap} and a raw Chronicle Map side by side, in one run
  * ({@link dev.grid.perf.LocalGetBenchmark}, {@link dev.grid.perf.LocalPutBenchmark},
  * {@link dev.grid.perf.ReplicatedSetBenchmark}), built as one runnable jar whose main class,
- * {@link dev.grid.perf.BenchmarkMain}, gives every forked JVM the flags grid needs. How to run
- * them: {@code perf/README.md}; figures: {@code perf/RESULTS.md}. The load harness ({@code grid bench}) is
- * {@link dev.grid.perf.bench.BenchMain}.
+ * {@link dev.grid.perf.BenchmarkMain}, gives every forked JVM the flags grid needs. The maps are the load
+ * harness's targets ({@link dev.grid.perf.bench.targets.BenchTarget}), plus the raw Chronicle Map of the
+ * benchmarks' own. How to run them: {@code perf/README.md}; figures: {@code perf/RESULTS.md}. The load harness
+ * ({@code grid bench}) is {@link dev.grid.perf.bench.BenchMain}.
  */
 package dev.grid.perf;

@@ -20,9 +20,9 @@ import java.util.Optional;
 public final class ClientGrid extends HazelcastGrid {
     private final String clusterName;
 
-    private ClientGrid(HazelcastInstance hazelcast, String clusterName) {
-        super(hazelcast, new DefaultGridEvents());
-        this.clusterName = clusterName;
+    private ClientGrid(HazelcastInstance hazelcast, GridClientConfig config) {
+        super(hazelcast, new DefaultGridEvents(), config.getClock());
+        this.clusterName = config.getClusterName();
     }
 
     /**
@@ -36,7 +36,7 @@ public final class ClientGrid extends HazelcastGrid {
         SystemDefaults.apply();
         ClientConfig hazelcastConfig = HazelcastConfigs.client(config);
         try {
-            return new ClientGrid(HazelcastClient.newHazelcastClient(hazelcastConfig), config.getClusterName());
+            return new ClientGrid(HazelcastClient.newHazelcastClient(hazelcastConfig), config);
         } catch (HazelcastException | IllegalStateException e) {
             throw new GridException("cannot connect to grid cluster '" + config.getClusterName() + "' at "
                     + config.getAddresses() + " within " + config.getConnectTimeout() + ": " + e.getMessage() + handshakeReason(hazelcastConfig), e);

@@ -32,7 +32,7 @@ public final class EmbeddedGrid extends HazelcastGrid {
     private final GridConfig config;
 
     private EmbeddedGrid(HazelcastInstance hazelcast, GridConfig config) {
-        super(hazelcast, eventsOf(hazelcast));
+        super(hazelcast, eventsOf(hazelcast), config.getClock());
         this.config = config;
     }
 

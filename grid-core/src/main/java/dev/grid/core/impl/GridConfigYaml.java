@@ -31,7 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class GridConfigYaml {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final Pattern BYTE_COUNT = Pattern.compile("(\\d+)\\s*([kmgt]?)b?");
 
     /** Keys under {@code grid} that hold further keys rather than a value. */
@@ -320,23 +319,16 @@ public final class GridConfigYaml {
         throw new GridConfigException(key, key + " must be a byte count such as 1073741824, 512m or 4g, was " + describe(value));
     }
 
-    /** A duration: a whole number with a unit, {@code 500ms}, {@code 5s}, {@code 2m} or {@code 1h}. */
+    /** A duration in {@link DurationText}'s syntax: {@code 500ms}, {@code 1.5s}, {@code 2m}, {@code 1h}. */
     private static Duration duration(String key, Object value) {
-        Matcher matcher = value instanceof String ? DURATION.matcher(((String) value).trim()) : null;
-        if (matcher != null && matcher.matches() && matcher.group(1).length() <= 12) {
-            long amount = Long.parseLong(matcher.group(1));
-            switch (matcher.group(2)) {
-                case "ms":
-                    return Duration.ofMillis(amount);
-                case "s":
-                    return Duration.ofSeconds(amount);
-                case "m":
-                    return Duration.ofMinutes(amount);
-                default:
-                    return Duration.ofHours(amount);
-            }
+        if (!(value instanceof String)) {
+            throw new GridConfigException(key, key + " " + DurationText.EXPECTED + ", was " + describe(value));
         }
-        throw new GridConfigException(key, key + " must be a duration such as 500ms, 5s, 2m or 1h, was " + describe(value));
+        try {
+            return DurationText.parse((String) value);
+        } catch (IllegalArgumentException e) {
+            throw new GridConfigException(key, key + " " + e.getMessage(), e);
+        }
     }
 
     private static boolean bool(String key, Object value) {

@@ -3,6 +3,7 @@ package dev.grid.core.impl;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import dev.grid.core.Grid;
+import dev.grid.core.GridClock;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMapConfig;
 import dev.grid.core.GridEvents;
@@ -23,10 +24,12 @@ abstract class HazelcastGrid implements Grid {
     private final GridPartitions partitions;
     private final GridMetrics metrics = new DefaultGridMetrics();
     private final GridEvents events;
+    private final GridClock clock;
 
-    HazelcastGrid(HazelcastInstance hazelcast, GridEvents events) {
+    HazelcastGrid(HazelcastInstance hazelcast, GridEvents events, GridClock clock) {
         this.hazelcast = hazelcast;
         this.events = events;
+        this.clock = clock;
         this.partitions = new HazelcastPartitionView(hazelcast);
     }
 
@@ -68,6 +71,11 @@ abstract class HazelcastGrid implements Grid {
     @Override
     public GridEvents events() {
         return events;
+    }
+
+    @Override
+    public GridClock clock() {
+        return clock;
     }
 
     @Override

@@ -3,54 +3,34 @@ package dev.grid.core.map;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMapStats;
-import dev.grid.core.test.TestClusters;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.grid.core.test.GridCluster;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The contract on three embedded members, called from one of them (so most keys are remote). */
 class ThreeMemberGridMapTest extends GridMapContractTest {
-    private static final List<Grid> MEMBERS = new ArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        TestClusters cluster = TestClusters.of(3, 31);
-        for (int i = 0; i < 3; i++) {
-            MEMBERS.add(cluster.startMember());
-        }
-        await().atMost(Duration.ofSeconds(60)).until(() -> MEMBERS.get(0).members().size() == 3
-                && MEMBERS.get(0).hazelcast().getPartitionService().isClusterSafe());
-    }
-
-    @AfterAll
-    static void stop() {
-        MEMBERS.forEach(member -> member.hazelcast().getLifecycleService().terminate());
-        MEMBERS.clear();
-    }
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(3);
 
     @Override
     protected Grid grid() {
-        return MEMBERS.get(1);
+        return CLUSTER.member(1);
     }
 
     @Test
     void everyEntryHasAPrimaryAndOneBackupAcrossTheMembers() {
-        GridMap<Integer, String> map = MEMBERS.get(0).map("replicas");
+        GridMap<Integer, String> map = CLUSTER.member(0).map("replicas");
         for (int i = 0; i < 300; i++) {
             map.set(i, "v" + i);
         }
         long primaries = 0;
         long backups = 0;
         long localReads = 0;
-        for (Grid member : MEMBERS) {
+        for (Grid member : CLUSTER.members()) {
             GridMapStats stats = member.<Integer, String>map("replicas").localStats();
             primaries += stats.primaryEntries();
             backups += stats.backupEntries();
@@ -63,7 +43,7 @@ class ThreeMemberGridMapTest extends GridMapContractTest {
             assertEquals("v" + i, map.get(i));
         }
         long localAfter = 0;
-        for (Grid member : MEMBERS) {
+        for (Grid member : CLUSTER.members()) {
             localAfter += member.<Integer, String>map("replicas").localStats().localReads();
         }
         assertTrue(localAfter - localReads >= 50 && localAfter - localReads < 300,

@@ -7,8 +7,11 @@ import com.hazelcast.internal.services.MembershipServiceEvent;
 import com.hazelcast.internal.services.PostJoinAwareService;
 import com.hazelcast.spi.impl.NodeEngine;
 import com.hazelcast.spi.impl.operationservice.Operation;
+import dev.grid.core.GridClock;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridCpConfig;
+import dev.grid.core.GridEvents;
+import dev.grid.core.impl.DefaultGridEvents;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.lock.impl.commands.LeaveGroupCommand;
 import dev.grid.lock.impl.raft.CpGroup;
@@ -19,13 +22,11 @@ import dev.grid.lock.impl.raft.operations.InstallCpViewOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /**
  * The CP group service of one member (a Hazelcast service, found through
@@ -44,7 +45,7 @@ public final class CpService implements ManagedService, MembershipAwareService, 
     private static final long LEAVE_TIMEOUT_SECONDS = 5;
 
     private final NodeEngine nodeEngine;
-    private volatile LongSupplier clock = System::currentTimeMillis;
+    private GridClock clock;
     private GridCpConfig config;
     private ScheduledExecutorService scheduler;
     private CpGroup group;
@@ -58,17 +59,21 @@ public final class CpService implements ManagedService, MembershipAwareService, 
     @Override
     public void init(NodeEngine nodeEngine, Properties properties) {
         Object fromGrid = nodeEngine.getConfig().getUserContext().get(GridMapService.CONFIG_KEY);
-        config = (fromGrid instanceof GridConfig ? (GridConfig) fromGrid : new GridConfig()).getCp();
+        GridConfig gridConfig = fromGrid instanceof GridConfig ? (GridConfig) fromGrid : new GridConfig();
+        config = gridConfig.getCp();
+        clock = gridConfig.getClock();
+        Object bus = nodeEngine.getConfig().getUserContext().get(DefaultGridEvents.USER_CONTEXT_KEY);
+        GridEvents events = bus instanceof GridEvents ? (GridEvents) bus : new DefaultGridEvents();
         int port = nodeEngine.getThisAddress().getPort();
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "grid-cp-" + port);
             thread.setDaemon(true);
             return thread;
         });
-        group = new CpGroup(nodeEngine, config, () -> clock.getAsLong(), this::onMessageFromUnknownGroup);
-        membership = new CpMembership(nodeEngine, config, group, scheduler, System::nanoTime);
+        group = new CpGroup(nodeEngine, config, clock, this::onMessageFromUnknownGroup);
+        membership = new CpMembership(nodeEngine, config, group, scheduler, clock, events);
         group.setMembership(membership);
-        invoker = new RaftInvoker(nodeEngine, config, group, membership, scheduler);
+        invoker = new RaftInvoker(nodeEngine, config, group, membership, scheduler, clock);
         if (config.getMemberCount() == 0) {
             LOG.info("The CP subsystem is off (grid.cp.memberCount: 0): FencedLock calls fail on this member");
             return;
@@ -109,17 +114,13 @@ public final class CpService implements ManagedService, MembershipAwareService, 
         return nodeEngine;
     }
 
-    /** @return the clock this member stamps CP commands with when it leads (milliseconds) */
-    public LongSupplier clock() {
-        return clock;
-    }
-
     /**
-     * Replaces the clock this member stamps CP commands with when it leads (tests drive session
-     * expiry with it). Give every CP member the same clock.
+     * @return the member's clock ({@code GridConfig.setClock}): it stamps CP commands when this member leads (so
+     *         session expiry and lock wait timeouts follow it), and times membership changes, the majority watch and
+     *         the retry window of CP calls
      */
-    public void useClock(LongSupplier clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+    public GridClock clock() {
+        return clock;
     }
 
     @Override

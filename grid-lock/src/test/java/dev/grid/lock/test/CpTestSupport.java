@@ -11,12 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 
 import static org.awaitility.Awaitility.await;
 
-/** Reaches into members' CP services: who leads, the group's view, clocks, sessions. */
+/** Reaches into members' CP services: who leads, the group's view, sessions. */
 public final class CpTestSupport {
     private CpTestSupport() {
     }
@@ -64,23 +62,5 @@ public final class CpTestSupport {
 
     public static CpGroupView view(Grid member) {
         return cp(member).group().view();
-    }
-
-    /** A clock that runs with real time plus an offset tests can move forward; give it to every member. */
-    public static final class TestClock implements LongSupplier {
-        private final AtomicLong offset = new AtomicLong();
-
-        @Override
-        public long getAsLong() {
-            return System.currentTimeMillis() + offset.get();
-        }
-
-        public void advance(Duration by) {
-            offset.addAndGet(by.toMillis());
-        }
-
-        public void installOn(List<Grid> members) {
-            members.forEach(member -> cp(member).useClock(this));
-        }
     }
 }

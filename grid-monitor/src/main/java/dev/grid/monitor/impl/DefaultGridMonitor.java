@@ -3,6 +3,7 @@ package dev.grid.monitor.impl;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import dev.grid.core.Grid;
+import dev.grid.core.GridClock;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridConfigException;
 import dev.grid.core.GridCounters;
@@ -45,7 +46,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /** The monitor of one member: wires the counters file, metrics, monitors, alerts, log and HTTP server, and runs their tasks. */
 public final class DefaultGridMonitor implements GridMonitor {
@@ -60,7 +60,7 @@ public final class DefaultGridMonitor implements GridMonitor {
     private final Grid grid;
     private final GridMonitorConfig config;
     private final GridMember self;
-    private final LongSupplier clock = System::currentTimeMillis;
+    private final GridClock clock;
     private final ScheduledExecutorService scheduler;
     private final ScheduledExecutorService evaluator;
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -82,6 +82,7 @@ public final class DefaultGridMonitor implements GridMonitor {
         this.grid = grid;
         this.config = config;
         this.self = grid.localMember().orElseThrow();
+        this.clock = grid.clock();
         this.scheduler = Executors.newScheduledThreadPool(1, r -> {
             Thread thread = new Thread(r, "grid-monitor-" + self.port());
             thread.setDaemon(true);
@@ -116,7 +117,8 @@ public final class DefaultGridMonitor implements GridMonitor {
         HazelcastInstance hz = grid.hazelcast();
         Structures.configure(hz, gridConfig.getBackupCount(), config.getLogCapacity());
         Path file = gridConfig.getDataDirectory().resolve("member-" + self.host() + "-" + self.port() + ".counters");
-        countersFile = CountersFile.create(file, describe(null), MAX_COUNTERS);
+        // the counters file's heartbeat is read by other processes ('grid stat'): it is stamped with the system clock they share
+        countersFile = CountersFile.create(file, describe(null), MAX_COUNTERS, GridClock.SYSTEM);
         resources.add(countersFile);
         instruments = new MonitorInstruments(countersFile);
         grid.metrics().useCounters(instruments);
@@ -132,13 +134,13 @@ public final class DefaultGridMonitor implements GridMonitor {
         resources.add(grid.events().subscribe(transactions));
         resources.add(grid.events().subscribe(log));
         grid.metrics().register(new WhileOpen(List.of(clusterMetrics, locks, transactions)));
-        views = new MemberViews(hz, self, instruments, () -> http == null ? "" : http.url(), config.getRefreshInterval().toMillis());
+        views = new MemberViews(hz, self, instruments, () -> http == null ? "" : http.url(), config.getRefreshInterval().toMillis(), clock);
         alerts = new AlertEvaluator(hz, config, self.address(), this::isOldest, this::memberAddresses, clock, grid.events());
         Set<String> known = new HashSet<>(LATER_METRICS);
         export.refresh().forEach(series -> known.add(series.name()));
         alerts.checkMetrics(known);
         try {
-            http = MonitorHttpServer.start(config, new ApiRoutes(this));
+            http = MonitorHttpServer.start(config, new ApiRoutes(new LiveMonitorState(this)));
             resources.add(http);
             countersFile.describe(describe(http.url()));
             LOG.info("grid monitor of {}: dashboard {} , metrics {}metrics, counters file {}", self.address(), http.url(), http.url(), file);
@@ -155,8 +157,9 @@ public final class DefaultGridMonitor implements GridMonitor {
         scheduler.scheduleWithFixedDelay(() -> guarded("heartbeat", countersFile::heartbeat), 0, Math.min(1000, refresh), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> guarded("refresh", this::refresh), 0, refresh, TimeUnit.MILLISECONDS);
         long evaluation = config.getEvaluationInterval().toMillis();
-        // a thread of its own, at a fixed rate: a rule's `for` is counted in evaluations (see AlertEvaluator)
-        evaluator.scheduleAtFixedRate(() -> guarded("alert evaluation", this::evaluateAlerts), evaluation, evaluation, TimeUnit.MILLISECONDS);
+        // a thread of its own, at a fixed rate from the next interval boundary: evaluations are stamped with their boundary (see AlertEvaluator)
+        evaluator.scheduleAtFixedRate(() -> guarded("alert evaluation", this::evaluateAlerts), alerts.initialDelayMillis(), evaluation,
+                TimeUnit.MILLISECONDS);
     }
 
     private String describe(String url) {
@@ -205,6 +208,11 @@ public final class DefaultGridMonitor implements GridMonitor {
 
     public Grid grid() {
         return grid;
+    }
+
+    /** @return the clock the monitor's views, ages and alerts are judged by (the member's) */
+    public GridClock clock() {
+        return clock;
     }
 
     public GridMember self() {

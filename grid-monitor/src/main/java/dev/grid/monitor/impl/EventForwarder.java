@@ -14,7 +14,7 @@ public final class EventForwarder {
 
     public static AutoCloseable start(Grid grid) {
         String name = grid.localMember().map(m -> m.address()).orElse("client-" + grid.hazelcast().getName());
-        TransactionMonitor transactions = new TransactionMonitor(grid.hazelcast(), name, Duration.ofHours(24), System::currentTimeMillis,
+        TransactionMonitor transactions = new TransactionMonitor(grid.hazelcast(), name, Duration.ofHours(24), grid.clock(),
                 null, GridCounters.NONE);
         DistributedLog log = new DistributedLog(grid.hazelcast(), name, false);
         AutoCloseable txnSubscription = grid.events().subscribe(transactions);

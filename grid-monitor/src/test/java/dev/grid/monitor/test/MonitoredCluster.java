@@ -4,7 +4,6 @@ import dev.grid.core.Grid;
 import dev.grid.core.GridConfig;
 import dev.grid.core.test.TestClusters;
 import dev.grid.monitor.GridMonitor;
-import dev.grid.monitor.impl.json.Json;
 
 import java.io.IOException;
 import java.net.URI;
@@ -85,7 +84,7 @@ public final class MonitoredCluster implements AutoCloseable {
             if (response.statusCode() != 200) {
                 throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
             }
-            return Json.parseObject(response.body());
+            return JsonFields.parseObject(response.body());
         } catch (IOException e) {
             throw new AssertionError(path + " failed: " + e, e);
         } catch (InterruptedException e) {

@@ -8,13 +8,18 @@ import dev.grid.core.GridMap;
 import dev.grid.core.GridMember;
 import dev.grid.core.impl.FreePorts;
 import dev.grid.server.GridCommand;
+import dev.grid.server.cli.OptionCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
@@ -22,39 +27,39 @@ import java.util.stream.Collectors;
  * client, writes entries through the client, terminates a member without warning, and verifies that
  * every acknowledged entry is still readable.
  */
-public final class DemoCommand implements Command {
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        header = "start 3 members and a client in this JVM, kill a member, verify no acknowledged write is lost",
+        description = {
+                "The main job on an embedded default: starts a 3-member cluster in this JVM (127.0.0.1, free ports, a random cluster "
+                        + "name) and a client, writes N entries to a GridMap through the client (backupCount 1), terminates one member "
+                        + "without warning, and verifies every acknowledged entry is still readable.",
+                "",
+                "Exits 0 when every entry was verified, 1 with the reason otherwise."})
+public final class DemoCommand implements Callable<Integer> {
     static final int MEMBERS = 3;
-    static final int DEFAULT_ENTRIES = 5000;
+    static final int MAX_ENTRIES = 10_000_000;
     private static final Duration STABLE_TIMEOUT = Duration.ofSeconds(60);
 
-    @Override
-    public String name() {
-        return "demo";
+    private final PrintStream out;
+    private final PrintStream err;
+    @Spec
+    private CommandSpec spec;
+    @Option(names = "--entries", paramLabel = "N", defaultValue = "5000",
+            description = "entries to write, 1.." + MAX_ENTRIES + " (default ${DEFAULT-VALUE})")
+    private int entries;
+
+    /**
+     * @param out where the demo's lines go
+     * @param err where errors go
+     */
+    public DemoCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     @Override
-    public String summary() {
-        return "start 3 members and a client in this JVM, kill a member, verify no acknowledged write is lost";
-    }
-
-    @Override
-    public String usage() {
-        return "usage: grid demo [--entries N]\n\n"
-                + "The main job on an embedded default: starts a 3-member cluster in this JVM (127.0.0.1, free ports,\n"
-                + "a random cluster name) and a client, writes N entries to a GridMap through the client (backupCount 1),\n"
-                + "terminates one member without warning, and verifies every acknowledged entry is still readable.\n"
-                + "Exits 0 when every entry was verified, 1 with the reason otherwise.\n\n"
-                + "  --entries N   entries to write (default " + DEFAULT_ENTRIES + ")\n";
-    }
-
-    @Override
-    public Set<String> valueOptions() {
-        return Set.of("--entries");
-    }
-
-    @Override
-    public int run(CommandLine line, PrintStream out, PrintStream err) {
-        int entries = entries(line);
+    public Integer call() {
+        new OptionCheck(spec).between("--entries", entries, 1, MAX_ENTRIES);
         List<Grid> members = new ArrayList<>();
         try {
             return runDemo(entries, members, out, err);
@@ -63,19 +68,6 @@ public final class DemoCommand implements Command {
             return GridCommand.FAILED;
         } finally {
             members.forEach(Grid::close);
-        }
-    }
-
-    private static int entries(CommandLine line) {
-        String value = line.value("--entries").orElse(Integer.toString(DEFAULT_ENTRIES));
-        try {
-            int entries = Integer.parseInt(value);
-            if (entries < 1 || entries > 10_000_000) {
-                throw new UsageException("--entries must be between 1 and 10000000, was " + value);
-            }
-            return entries;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--entries must be a whole number, was \"" + value + "\"");
         }
     }
 

@@ -5,44 +5,40 @@ import dev.grid.core.GridClientConfig;
 import dev.grid.core.GridConfigException;
 import dev.grid.core.GridException;
 import dev.grid.server.GridCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /** {@code grid partitions}: connects as a client and prints who owns how many partitions. */
-public final class PartitionsCommand implements Command {
+@Command(name = "partitions", mixinStandardHelpOptions = true, header = "print the partition distribution of a running cluster",
+        description = "Connects to the cluster the config describes (its clusterName, network.members and security.secret, or the "
+                + "GRID_SECRET environment variable) as a client and prints the partitions each member owns, with min, max and "
+                + "the ideal share.")
+public final class PartitionsCommand implements Callable<Integer> {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-    @Override
-    public String name() {
-        return "partitions";
+    private final PrintStream out;
+    private final PrintStream err;
+    @Mixin
+    private ConfigOption configOption = new ConfigOption();
+
+    /**
+     * @param out where the distribution goes
+     * @param err where errors go
+     */
+    public PartitionsCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     @Override
-    public String summary() {
-        return "print the partition distribution of a running cluster";
-    }
-
-    @Override
-    public String usage() {
-        return "usage: grid partitions [--config FILE]\n\n"
-                + "Connects to the cluster the config describes (its clusterName, network.members and security.secret,\n"
-                + "or the GRID_SECRET environment variable) as a client\n"
-                + "and prints the partitions each member owns, with min, max and the ideal share.\n\n"
-                + "  --config FILE   a member's grid.yaml (default: ./grid.yaml if present, else built-in defaults)\n";
-    }
-
-    @Override
-    public Set<String> valueOptions() {
-        return Set.of(ConfigOption.NAME);
-    }
-
-    @Override
-    public int run(CommandLine line, PrintStream out, PrintStream err) {
+    public Integer call() {
         GridClientConfig clientConfig;
         try {
-            clientConfig = GridClientConfig.forCluster(ConfigOption.load(line).config()).setConnectTimeout(CONNECT_TIMEOUT);
+            clientConfig = GridClientConfig.forCluster(configOption.load().config()).setConnectTimeout(CONNECT_TIMEOUT);
         } catch (GridConfigException e) {
             err.println("grid partitions: " + e.getMessage());
             return GridCommand.USAGE;

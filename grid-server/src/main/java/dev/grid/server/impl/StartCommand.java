@@ -12,10 +12,12 @@ import dev.grid.core.GridSecurityConfig;
 import dev.grid.core.impl.security.Secrets;
 import dev.grid.monitor.GridMonitor;
 import dev.grid.server.GridCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
@@ -23,51 +25,54 @@ import java.util.stream.Collectors;
  * {@code grid start}: a standalone member in the foreground. Prints its address and the members as
  * they change; leaves the cluster gracefully on Ctrl-C or SIGTERM.
  */
-public final class StartCommand implements Command {
+@Command(name = "start", mixinStandardHelpOptions = true, header = "run a standalone member in the foreground (Ctrl-C stops it)",
+        description = {
+                "Runs a grid member in the foreground until Ctrl-C or SIGTERM, then leaves the cluster gracefully (its partitions "
+                        + "move to the other members first).",
+                "",
+                "The ./grid launcher starts the member's JVM with the heap bound grid.jvm.heap (default 1g); an -Xmx in GRID_JAVA_OPTS "
+                        + "overrides it.",
+                "",
+                "Members and clients must share grid.security.secret, or the GRID_SECRET environment variable, when one is set "
+                        + "(docs/security.md); the line 'security:' at start says what the member accepts.",
+                "",
+                "After members join or leave, the member prints 'partitions not safe: ...' and, once every partition's replicas are "
+                        + "in sync again, 'partitions safe: ...': stop or lose the next member only then.",
+                "",
+                "The member's monitor (dashboard, /metrics, alerts, counters file for 'grid stat') runs unless grid.monitor.enabled is "
+                        + "false; it listens on 127.0.0.1:7070 (or the next free port) by default."})
+public final class StartCommand implements Callable<Integer> {
     private static volatile boolean stoppingOnSignal;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    @Mixin
+    private ConfigOption configOption = new ConfigOption();
+
+    /**
+     * @param out where the member's lines go
+     * @param err where errors go
+     */
+    public StartCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
 
     /** @return true once a signal (Ctrl-C, SIGTERM) has started this JVM's shutdown */
     public static boolean isStoppingOnSignal() {
         return stoppingOnSignal;
     }
 
-    @Override
-    public String name() {
-        return "start";
+    /** @return the {@code --config} option, once parsed */
+    ConfigOption configOption() {
+        return configOption;
     }
 
     @Override
-    public String summary() {
-        return "run a standalone member in the foreground (Ctrl-C stops it)";
-    }
-
-    @Override
-    public String usage() {
-        return "usage: grid start [--config FILE]\n\n"
-                + "Runs a grid member in the foreground until Ctrl-C or SIGTERM, then leaves the cluster\n"
-                + "gracefully (its partitions move to the other members first).\n\n"
-                + "  --config FILE   the member's grid.yaml (default: ./grid.yaml if present, else built-in defaults;\n"
-                + "                  every key is in docs/config.md)\n\n"
-                + "The ./grid launcher starts the member's JVM with the heap bound grid.jvm.heap (default 1g);\n"
-                + "an -Xmx in GRID_JAVA_OPTS overrides it.\n\n"
-                + "Members and clients must share grid.security.secret, or the GRID_SECRET environment variable, when\n"
-                + "one is set (docs/security.md); the line 'security:' at start says what the member accepts.\n\n"
-                + "After members join or leave, the member prints 'partitions not safe: ...' and, once every\n"
-                + "partition's replicas are in sync again, 'partitions safe: ...': stop or lose the next member only then.\n\n"
-                + "The member's monitor (dashboard, /metrics, alerts, counters file for 'grid stat') runs unless\n"
-                + "grid.monitor.enabled is false; it listens on 127.0.0.1:7070 (or the next free port) by default.\n";
-    }
-
-    @Override
-    public Set<String> valueOptions() {
-        return Set.of(ConfigOption.NAME);
-    }
-
-    @Override
-    public int run(CommandLine line, PrintStream out, PrintStream err) {
-        ConfigOption option;
+    public Integer call() {
+        ConfigOption.Loaded option;
         try {
-            option = ConfigOption.load(line);
+            option = configOption.load();
         } catch (GridConfigException e) {
             err.println("grid start: " + e.getMessage());
             return GridCommand.USAGE;
@@ -112,6 +117,17 @@ public final class StartCommand implements Command {
             }
         });
         GridMember self = grid.localMember().orElseThrow();
+        // before the first line that says the member runs: a signal from then on always finds the graceful stop in place
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stoppingOnSignal = true;
+            out.println("grid member " + self.address() + " stopping: leaving the cluster gracefully");
+            grid.close();
+            out.println("grid member " + self.address() + " stopped");
+            out.flush();
+            System.err.flush();
+            // A clean stop on a signal exits 0, not the JVM's 128+signal, so service managers see success.
+            Runtime.getRuntime().halt(GridCommand.OK);
+        }, "grid-stop"));
         out.printf("grid member %s started: listening on %s, %d partitions, backupCount %d%n",
                 self.id(), self.address(), grid.partitions().count(), config.getBackupCount());
         printMembers(out, grid.members());
@@ -129,16 +145,6 @@ public final class StartCommand implements Command {
             }
         });
         PartitionSafetyReporter.start(grid.hazelcast(), out);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stoppingOnSignal = true;
-            out.println("grid member " + self.address() + " stopping: leaving the cluster gracefully");
-            grid.close();
-            out.println("grid member " + self.address() + " stopped");
-            out.flush();
-            System.err.flush();
-            // A clean stop on a signal exits 0, not the JVM's 128+signal, so service managers see success.
-            Runtime.getRuntime().halt(GridCommand.OK);
-        }, "grid-stop"));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package dev.grid.server.impl;
 
+import picocli.CommandLine;
+
 import java.util.List;
 
 /**
@@ -23,11 +25,13 @@ public final class StartJvmOptions {
      */
     static List<String> options(String... args) {
         try {
-            CommandLine line = CommandLine.parse(new StartCommand(), List.of(args));
-            if (line.help()) {
+            StartCommand start = new StartCommand(System.out, System.err);
+            CommandLine line = new CommandLine(start);
+            line.parseArgs(args);
+            if (line.isUsageHelpRequested() || line.isVersionHelpRequested()) {
                 return List.of();
             }
-            return List.of(ConfigOption.load(line).config().getJvm().heapOption());
+            return List.of(start.configOption().load().config().getJvm().heapOption());
         } catch (RuntimeException badArgumentsOrConfig) {
             return List.of();
         }

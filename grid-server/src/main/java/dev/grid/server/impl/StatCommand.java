@@ -3,6 +3,9 @@ package dev.grid.server.impl;
 import dev.grid.core.GridConfigException;
 import dev.grid.monitor.MemberCounters;
 import dev.grid.server.GridCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,60 +16,53 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
 /**
  * {@code grid stat}: the live counters of the members running on this machine, read from their
  * counters files (memory-mapped, written by their monitors) without any network; refreshed every
  * second like {@code top}, or printed once.
  */
-public final class StatCommand implements Command {
-    static final String DIR = "--dir";
-    static final String ONCE = "--once";
+@Command(name = "stat", mixinStandardHelpOptions = true,
+        header = "show the live counters of the members on this machine (no network), like top",
+        description = {
+                "Reads the counters files that running members' monitors keep in their data directory and prints every counter with "
+                        + "its rate per second, refreshed every second (Ctrl-C quits). Needs no network: it works while the cluster is "
+                        + "unreachable, and costs the members nothing.",
+                "",
+                "--config names a member's grid.yaml for its grid.dataDirectory; --dir names the directory itself."})
+public final class StatCommand implements Callable<Integer> {
     private static final long REFRESH_MILLIS = 1000;
 
-    @Override
-    public String name() {
-        return "stat";
+    private final PrintStream out;
+    private final PrintStream err;
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "the members' grid.dataDirectory (default: the one in the config, else ./grid-data)")
+    private Path directory;
+    @Mixin
+    private ConfigOption configOption = new ConfigOption();
+    @Option(names = "--once", description = "print one snapshot and exit (exit 1 if no running member keeps counters there)")
+    private boolean once;
+
+    /**
+     * @param out where the counters go
+     * @param err where errors go
+     */
+    public StatCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     @Override
-    public String summary() {
-        return "show the live counters of the members on this machine (no network), like top";
-    }
-
-    @Override
-    public String usage() {
-        return "usage: grid stat [--dir DIR] [--config FILE] [--once]\n\n"
-                + "Reads the counters files that running members' monitors keep in their data directory and prints\n"
-                + "every counter with its rate per second, refreshed every second (Ctrl-C quits). Needs no network:\n"
-                + "it works while the cluster is unreachable, and costs the members nothing.\n\n"
-                + "  --dir DIR       the members' grid.dataDirectory (default: the one in the config, else ./grid-data)\n"
-                + "  --config FILE   a member's grid.yaml, for its dataDirectory (default: ./grid.yaml if present)\n"
-                + "  --once          print one snapshot and exit (exit 1 if no running member keeps counters there)\n";
-    }
-
-    @Override
-    public Set<String> valueOptions() {
-        return Set.of(DIR, ConfigOption.NAME);
-    }
-
-    @Override
-    public Set<String> flagOptions() {
-        return Set.of(ONCE);
-    }
-
-    @Override
-    public int run(CommandLine line, PrintStream out, PrintStream err) {
+    public Integer call() {
         Path dir;
         try {
-            dir = line.value(DIR).map(Path::of).orElseGet(() -> ConfigOption.load(line).config().getDataDirectory());
+            dir = directory != null ? directory : configOption.load().config().getDataDirectory();
         } catch (GridConfigException e) {
             err.println("grid stat: " + e.getMessage());
             return GridCommand.USAGE;
         }
-        boolean once = line.flag(ONCE);
         boolean console = System.console() != null && !once;
         Map<Path, Map<String, Long>> previous = new HashMap<>();
         long previousAt = 0;

@@ -6,7 +6,6 @@ import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionImple;
 import com.arjuna.ats.jta.recovery.XAResourceRecoveryHelper;
 import com.hazelcast.transaction.HazelcastXAResource;
 import dev.grid.core.Grid;
-import dev.grid.core.GridEvent;
 import dev.grid.txn.GridHeuristicException;
 import dev.grid.txn.GridTransactionException;
 import dev.grid.txn.GridTransactions;
@@ -15,7 +14,8 @@ import dev.grid.txn.InDoubtTransaction;
 import dev.grid.txn.InFlightTransaction;
 import dev.grid.txn.RecoveryReport;
 import dev.grid.txn.TransactionalWork;
-import dev.grid.txn.TxnEvents;
+import dev.grid.txn.TxnEvent;
+import dev.grid.txn.TxnEvent.RollbackReason;
 import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.HeuristicRollbackException;
 import jakarta.transaction.InvalidTransactionException;
@@ -70,7 +70,7 @@ public final class DefaultGridTransactions implements GridTransactions {
         Map<String, XaConnectionPool> newPools = new java.util.HashMap<>();
         dataSources.forEach((name, dataSource) -> newPools.put(name, new XaConnectionPool(name, dataSource, config.getConnectionPoolSize())));
         this.pools = Map.copyOf(newPools);
-        this.publisher = new TxnEventPublisher(grid.events(), settings.nodeIdentifier());
+        this.publisher = new TxnEventPublisher(grid.events(), settings.nodeIdentifier(), grid.clock());
         RecoveryTracker tracker = new RecoveryTracker(publisher);
         try {
             gridXa.setTransactionTimeout(gridXaTimeoutSeconds);
@@ -163,7 +163,7 @@ public final class DefaultGridTransactions implements GridTransactions {
         try {
             return work.run(scope);
         } catch (Throwable failure) {
-            scope.rollbackReason("work-failed");
+            scope.rollbackReason(RollbackReason.WORK_FAILED);
             try {
                 current.setRollbackOnly();
             } catch (SystemException | IllegalStateException e) {
@@ -195,7 +195,7 @@ public final class DefaultGridTransactions implements GridTransactions {
         try {
             result = work.run(scope);
         } catch (Throwable failure) {
-            scope.rollbackReason("work-failed");
+            scope.rollbackReason(RollbackReason.WORK_FAILED);
             rollbackQuietly(tx, failure);
             throw DefaultGridTransactions.<RuntimeException>sneaky(failure);
         }
@@ -216,8 +216,7 @@ public final class DefaultGridTransactions implements GridTransactions {
         }
         scopes.put(tx, scope);
         inFlight.put(txId, state);
-        publisher.publish(TxnEvents.BEGIN, GridEvent.Severity.INFO, "transaction " + txId + " began", txId, List.of(),
-                "timeoutSeconds", Integer.toString(timeoutSeconds));
+        publisher.publish(new TxnEvent.Began(publisher.now(), txId, publisher.node(), List.of(), timeoutSeconds));
         return scope;
     }
 
@@ -226,7 +225,7 @@ public final class DefaultGridTransactions implements GridTransactions {
         TxnState state = scope.state();
         try {
             if (scope.rollbackRequestedByWork()) {
-                scope.rollbackReason("rollback-only");
+                scope.rollbackReason(RollbackReason.ROLLBACK_ONLY);
                 tm.rollback();
                 return;
             }
@@ -262,8 +261,8 @@ public final class DefaultGridTransactions implements GridTransactions {
                 + state.resources() + " may disagree";
         if (state.markHeuristicReported()) {
             LOG.error(message, cause);
-            publisher.publish(TxnEvents.HEURISTIC, GridEvent.Severity.ERROR, message, state.txId(), state.resources(),
-                    TxnEvents.OUTCOME, outcome.name());
+            publisher.publish(new TxnEvent.Heuristic(publisher.now(), state.txId(), publisher.node(), state.resources(), outcome, null,
+                    message));
         }
         return new GridHeuristicException(outcome, message, cause);
     }
@@ -319,26 +318,23 @@ public final class DefaultGridTransactions implements GridTransactions {
         TxnState state = scope.state();
         scopes.remove(scope.transaction());
         inFlight.remove(state.txId());
-        String millis = Long.toString(state.elapsedMillis());
+        long millis = state.elapsedMillis();
         if (scope.completionStatus() == Status.STATUS_COMMITTED) {
-            publisher.publish(TxnEvents.COMMIT, GridEvent.Severity.INFO, "transaction " + state.txId() + " committed",
-                    state.txId(), state.resources(), TxnEvents.DURATION_MILLIS, millis, TxnEvents.ONE_PHASE, Boolean.toString(state.onePhase()));
+            publisher.publish(new TxnEvent.Committed(publisher.now(), state.txId(), publisher.node(), state.resources(), millis,
+                    state.onePhase()));
             return;
         }
-        String reason = scope.rollbackReason();
+        RollbackReason reason = scope.rollbackReason();
         if (reason == null) {
-            reason = state.prepareFailed() ? "prepare-failed" : state.timedOut() ? "timeout" : "rolled-back";
+            reason = state.prepareFailed() ? RollbackReason.PREPARE_FAILED : state.timedOut() ? RollbackReason.TIMEOUT : RollbackReason.ROLLED_BACK;
         }
-        if ("timeout".equals(reason)) {
+        if (reason == RollbackReason.TIMEOUT) {
             LOG.warn("transaction {} ran past its timeout of {}s and was rolled back; resources {}", state.txId(), state.timeoutSeconds(),
                     state.resources());
-            publisher.publish(TxnEvents.TIMEOUT, GridEvent.Severity.WARN, "transaction " + state.txId() + " ran past its timeout of "
-                    + state.timeoutSeconds() + "s", state.txId(), state.resources(), TxnEvents.DURATION_MILLIS, millis);
+            publisher.publish(new TxnEvent.TimedOut(publisher.now(), state.txId(), publisher.node(), state.resources(), millis,
+                    state.timeoutSeconds()));
         }
-        GridEvent.Severity severity = "work-failed".equals(reason) || "rollback-only".equals(reason)
-                ? GridEvent.Severity.INFO : GridEvent.Severity.WARN;
-        publisher.publish(TxnEvents.ROLLBACK, severity, "transaction " + state.txId() + " rolled back (" + reason + ")",
-                state.txId(), state.resources(), TxnEvents.DURATION_MILLIS, millis, TxnEvents.REASON, reason);
+        publisher.publish(new TxnEvent.RolledBack(publisher.now(), state.txId(), publisher.node(), state.resources(), millis, reason));
     }
 
     private Transaction currentTransaction() {

@@ -1,7 +1,7 @@
 package dev.grid.txn.impl;
 
-import dev.grid.core.GridEvent;
-import dev.grid.txn.TxnEvents;
+import dev.grid.txn.GridHeuristicException;
+import dev.grid.txn.TxnEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,17 +51,17 @@ final class RecoveryTracker implements BranchObserver {
     public void completionFailed(String resource, Xid xid, boolean commit, XAException failure) {
         String txId = TxIds.of(xid);
         if (XaErrors.isHeuristic(failure.errorCode)) {
-            String outcome = XaErrors.heuristicOutcome(failure.errorCode);
+            GridHeuristicException.Outcome outcome = XaErrors.heuristicOutcome(failure.errorCode);
             LOG.error("recovery: heuristic outcome {} for transaction {} at {} while {}: {}", outcome, txId, resource,
                     commit ? "committing" : "rolling back", XaErrors.describe(failure));
-            publisher.publish(TxnEvents.HEURISTIC, GridEvent.Severity.ERROR, "recovery: transaction " + txId + " heuristic "
-                    + outcome + " at " + resource, txId, List.of(resource), TxnEvents.OUTCOME, outcome, TxnEvents.RESOURCE, resource);
+            publisher.publish(new TxnEvent.Heuristic(publisher.now(), txId, publisher.node(), List.of(resource), outcome, resource,
+                    "recovery: transaction " + txId + " heuristic " + outcome + " at " + resource));
         } else if (failure.errorCode == XAException.XA_RBTIMEOUT && commit) {
             LOG.error("recovery: {} refused to commit transaction {}: its branch timed out (XA_RBTIMEOUT) before recovery reached "
                     + "it; raise txn.gridXaTimeout. {}", resource, txId, XaErrors.describe(failure));
-            publisher.publish(TxnEvents.HEURISTIC, GridEvent.Severity.ERROR, "recovery: transaction " + txId + " branch at "
-                    + resource + " timed out before commit", txId, List.of(resource), TxnEvents.OUTCOME, "ROLLBACK",
-                    TxnEvents.RESOURCE, resource);
+            publisher.publish(new TxnEvent.Heuristic(publisher.now(), txId, publisher.node(), List.of(resource),
+                    GridHeuristicException.Outcome.ROLLBACK, resource, "recovery: transaction " + txId + " branch at " + resource
+                    + " timed out before commit"));
         } else {
             LOG.warn("recovery: {} could not {} the branch of transaction {}: {} (retried next scan)", resource,
                     commit ? "commit" : "roll back", txId, XaErrors.describe(failure));

@@ -1,9 +1,8 @@
 package dev.grid.txn.impl;
 
 import com.arjuna.ats.arjuna.recovery.RecoveryModule;
-import dev.grid.core.GridEvent;
 import dev.grid.txn.RecoveryReport;
-import dev.grid.txn.TxnEvents;
+import dev.grid.txn.TxnEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +12,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs last in every recovery scan: turns what the scan completed into a {@link RecoveryReport} and, when it
- * completed anything, a {@code txn.recovery-completed} event.
+ * completed anything, a {@link TxnEvent.RecoveryCompleted} event.
  */
 final class ReportingRecoveryModule implements RecoveryModule {
     private static final Logger LOG = LoggerFactory.getLogger(ReportingRecoveryModule.class);
@@ -45,10 +44,8 @@ final class ReportingRecoveryModule implements RecoveryModule {
         if (!committed.isEmpty() || !rolledBack.isEmpty()) {
             LOG.info("recovery scan completed transactions in {} ms: committed {}, rolled back {}, still in doubt {}", millis,
                     committed, rolledBack, report.inDoubt().size());
-            publisher.publish(TxnEvents.RECOVERY_COMPLETED, GridEvent.Severity.INFO, "recovery committed " + committed.size()
-                    + " and rolled back " + rolledBack.size() + " in-doubt transactions", null, drained.get(2),
-                    TxnEvents.COMMITTED, String.join(",", committed), TxnEvents.ROLLED_BACK, String.join(",", rolledBack),
-                    TxnEvents.DURATION_MILLIS, Long.toString(millis));
+            publisher.publish(new TxnEvent.RecoveryCompleted(publisher.now(), publisher.node(), drained.get(2), committed, rolledBack,
+                    millis));
         }
     }
 

@@ -8,6 +8,7 @@ import dev.grid.core.GridMapConfig;
 import dev.grid.core.TransactionalGridMap;
 import dev.grid.txn.GridTransactionException;
 import dev.grid.txn.TransactionScope;
+import dev.grid.txn.TxnEvent.RollbackReason;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -48,7 +49,7 @@ final class TxnScopeImpl implements TransactionScope, Synchronization {
     private TransactionContext gridContext;
     private volatile int completionStatus = -1;
     private volatile boolean rollbackRequestedByWork;
-    private volatile String rollbackReason;
+    private volatile RollbackReason rollbackReason;
 
     TxnScopeImpl(Transaction transaction, TxnState state, HazelcastXAResource gridXa, String gridResourceManager,
                  int gridTimeoutSeconds, Map<String, XaConnectionPool> pools, Consumer<TxnScopeImpl> onCompletion) {
@@ -181,11 +182,11 @@ final class TxnScopeImpl implements TransactionScope, Synchronization {
         return rollbackRequestedByWork;
     }
 
-    void rollbackReason(String reason) {
+    void rollbackReason(RollbackReason reason) {
         this.rollbackReason = reason;
     }
 
-    String rollbackReason() {
+    RollbackReason rollbackReason() {
         return rollbackReason;
     }
 

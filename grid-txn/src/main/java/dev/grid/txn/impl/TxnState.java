@@ -1,8 +1,8 @@
 package dev.grid.txn.impl;
 
-import dev.grid.core.GridEvent;
+import dev.grid.txn.GridHeuristicException;
 import dev.grid.txn.InFlightTransaction;
-import dev.grid.txn.TxnEvents;
+import dev.grid.txn.TxnEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +20,7 @@ final class TxnState implements BranchObserver {
     private static final Logger LOG = LoggerFactory.getLogger(TxnState.class);
 
     private final String txId;
-    private final Instant started = Instant.now();
+    private final Instant started;
     private final long startNanos = System.nanoTime();
     private final List<String> resources = new CopyOnWriteArrayList<>();
     private final TxnEventPublisher publisher;
@@ -38,6 +38,7 @@ final class TxnState implements BranchObserver {
         this.txId = txId;
         this.timeoutSeconds = timeoutSeconds;
         this.publisher = publisher;
+        this.started = Instant.ofEpochMilli(publisher.now());
     }
 
     String txId() {
@@ -52,7 +53,10 @@ final class TxnState implements BranchObserver {
         return timeoutSeconds;
     }
 
-    /** @return whether the transaction has run for at least its timeout */
+    /**
+     * @return whether the transaction has run for at least its timeout: on the system clock, because Narayana's
+     *         reaper, which decides the timeout, runs on it (grid-txn only tells why afterwards)
+     */
     boolean timedOut() {
         return elapsedMillis() >= TimeUnit.SECONDS.toMillis(timeoutSeconds);
     }
@@ -89,8 +93,7 @@ final class TxnState implements BranchObserver {
 
     void enlisted(String resource) {
         resources.add(resource);
-        publisher.publish(TxnEvents.ENLIST, GridEvent.Severity.INFO, "transaction " + txId + " enlisted " + resource,
-                txId, resources(), TxnEvents.RESOURCE, resource);
+        publisher.publish(new TxnEvent.Enlisted(publisher.now(), txId, publisher.node(), resources(), resource));
     }
 
     @Override
@@ -107,8 +110,7 @@ final class TxnState implements BranchObserver {
         if (votes == resources.size()) {
             status = InFlightTransaction.Status.COMMITTING;
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - prepareStartNanos);
-            publisher.publish(TxnEvents.PREPARE, GridEvent.Severity.INFO, "transaction " + txId + " prepared on "
-                    + resources.size() + " resources", txId, resources(), TxnEvents.DURATION_MILLIS, Long.toString(millis));
+            publisher.publish(new TxnEvent.Prepared(publisher.now(), txId, publisher.node(), resources(), millis));
         }
     }
 
@@ -137,11 +139,12 @@ final class TxnState implements BranchObserver {
         failedCompletions.add(resource);
         boolean rolledBackInsteadOfCommit = commit && failure.errorCode >= XAException.XA_RBBASE && failure.errorCode <= XAException.XA_RBEND;
         if ((XaErrors.isHeuristic(failure.errorCode) || rolledBackInsteadOfCommit) && markHeuristicReported()) {
-            String outcome = rolledBackInsteadOfCommit ? "ROLLBACK" : XaErrors.heuristicOutcome(failure.errorCode);
+            GridHeuristicException.Outcome outcome = rolledBackInsteadOfCommit ? GridHeuristicException.Outcome.ROLLBACK
+                    : XaErrors.heuristicOutcome(failure.errorCode);
             LOG.error("transaction {}: heuristic outcome {} at {} while {}: {}", txId, outcome, resource,
                     commit ? "committing" : "rolling back", XaErrors.describe(failure));
-            publisher.publish(TxnEvents.HEURISTIC, GridEvent.Severity.ERROR, "transaction " + txId + ": heuristic " + outcome
-                    + " at " + resource, txId, resources(), TxnEvents.OUTCOME, outcome, TxnEvents.RESOURCE, resource);
+            publisher.publish(new TxnEvent.Heuristic(publisher.now(), txId, publisher.node(), resources(), outcome, resource,
+                    "transaction " + txId + ": heuristic " + outcome + " at " + resource));
         } else if (!XaErrors.isHeuristic(failure.errorCode) && !rolledBackInsteadOfCommit) {
             LOG.warn("transaction {}: {} failed to {} its branch: {}", txId, resource, commit ? "commit" : "roll back",
                     XaErrors.describe(failure));

@@ -1,5 +1,7 @@
 package dev.grid.txn.impl;
 
+import dev.grid.txn.GridHeuristicException;
+
 import javax.transaction.xa.XAException;
 
 /** Names of XA error codes, for messages and events. */
@@ -12,13 +14,12 @@ final class XaErrors {
                 || code == XAException.XA_HEURRB;
     }
 
-    static String heuristicOutcome(int code) {
+    static GridHeuristicException.Outcome heuristicOutcome(int code) {
         return switch (code) {
-            case XAException.XA_HEURCOM -> "COMMIT";
-            case XAException.XA_HEURHAZ -> "HAZARD";
-            case XAException.XA_HEURMIX -> "MIXED";
-            case XAException.XA_HEURRB -> "ROLLBACK";
-            default -> "NONE";
+            case XAException.XA_HEURCOM -> GridHeuristicException.Outcome.COMMIT;
+            case XAException.XA_HEURMIX -> GridHeuristicException.Outcome.MIXED;
+            case XAException.XA_HEURRB -> GridHeuristicException.Outcome.ROLLBACK;
+            default -> GridHeuristicException.Outcome.HAZARD; // XA_HEURHAZ: unknown
         };
     }
 

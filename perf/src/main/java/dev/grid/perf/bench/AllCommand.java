@@ -1,27 +1,46 @@
 package dev.grid.perf.bench;
 
 import dev.grid.perf.BenchmarkMain;
+import dev.grid.perf.bench.lock.LockArguments;
 import dev.grid.perf.bench.lock.LockCommand;
 import dev.grid.perf.bench.lock.LockResult;
 import dev.grid.perf.bench.report.Results;
 import dev.grid.perf.heap.HeapScenarioRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * {@code grid bench all --out DIR}: a reduced but meaningful set of every scenario, within 20
  * minutes on a 2-core machine, into one results.json and report.html (plus lock.json, heap.md and
  * jmh.json). Each step prints the equivalent stand-alone command.
  */
-final class AllCommand {
-    private AllCommand() {
+@Command(name = "all", mixinStandardHelpOptions = true,
+        header = "a reduced but meaningful set of everything (under 20 minutes), into one report",
+        description = {
+                "Runs YCSB (every workload embedded; A and C client-server; A at a fixed rate), the lock benchmark, the heap "
+                        + "scenario, a JMH map benchmark and the transaction benchmark, each shortened, into one results.json and "
+                        + "report.html (plus lock.json, heap.md, jmh.json, txn.json). Each step prints the equivalent stand-alone "
+                        + "command."})
+final class AllCommand implements Callable<Integer> {
+    private final StopSignal stop;
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "perf/results", description = "where everything goes (default ${DEFAULT-VALUE})")
+    private Path out;
+
+    /** @param stop the stop signal (Ctrl-C) */
+    AllCommand(StopSignal stop) {
+        this.stop = stop;
     }
 
     /** The YCSB steps, as {@code grid bench run} arguments (without {@code --out}). */
@@ -36,12 +55,8 @@ final class AllCommand {
             List.of("--workload", "A", "--target", "gridmap,imap", "--mode", "embedded", "--members", "3",
                     "--threads", "8", "--records", "100000", "--warmup", "5s", "--duration", "10s", "--target-ops", "4000"));
 
-    static int run(List<String> args, StopSignal stop) {
-        Options o = new Options(args, java.util.Set.of("out"), java.util.Set.of());
-        if (!o.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + o.positional().get(0) + "' (grid bench all --out DIR)");
-        }
-        Path out = Path.of(o.string("out", "perf/results"));
+    @Override
+    public Integer call() {
         Results results = new Results("grid bench all --out " + out, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         long start = System.nanoTime();
         boolean ok = true;
@@ -53,16 +68,14 @@ final class AllCommand {
                 List<String> withOut = new ArrayList<>(run);
                 withOut.addAll(List.of("--out", out.toString()));
                 RunCommand.log("step: grid bench run " + String.join(" ", withOut));
-                ok &= new RunCommand(RunOptions.parse(withOut), stop, results).execute();
+                ok &= new RunCommand(RunArguments.parse(withOut), stop, results).execute();
                 results.write(out); // after every step: whatever happens later, these figures are kept
             }
             if (!stop.stopping()) {
                 List<String> lock = List.of("--threads", "4", "--warmup", "2s", "--duration", "5s", "--out", out.toString());
                 RunCommand.log("step: grid bench lock " + String.join(" ", lock));
-                List<LockResult> locks = LockCommand.measure(LockCommand.LockOptions.parse(lock), stop);
-                List<Object> json = new ArrayList<>();
-                locks.forEach(l -> json.add(l.toJson()));
-                results.addExtra("lock", json, "grid bench lock " + String.join(" ", lock), LockResult.table(locks));
+                List<LockResult> locks = LockCommand.measure(LockArguments.parse(lock), stop);
+                results.addExtra("lock", locks, "grid bench lock " + String.join(" ", lock), LockResult.table(locks));
                 System.out.print(LockResult.table(locks));
                 ok &= locks.stream().noneMatch(l -> l.status().equals("failed"));
                 results.write(out);
@@ -78,8 +91,7 @@ final class AllCommand {
                 int code = BenchmarkMain.run(jmh.toArray(new String[0]));
                 String outcome = code == 0 ? "ok: figures in jmh.json" : "failed (exit code " + code + "; see the output above, "
                         + "e.g. another JMH run holding /tmp/jmh.lock)";
-                results.addExtra("jmh", java.util.Map.of("command", "grid bench jmh " + String.join(" ", jmh), "status", outcome),
-                        "grid bench jmh " + String.join(" ", jmh), outcome);
+                results.addStep("jmh", "grid bench jmh " + String.join(" ", jmh), outcome);
                 ok &= code == 0;
             }
             if (!stop.stopping()) {
@@ -88,11 +100,10 @@ final class AllCommand {
                 RunCommand.log("step: grid bench txn " + String.join(" ", txn));
                 int code = TxnCommand.run(txn);
                 String outcome = code == 0 ? "ok: figures in txn.json" : "failed (exit code " + code + "; see the output above)";
-                results.addExtra("txn", java.util.Map.of("command", "grid bench txn " + String.join(" ", txn), "status", outcome),
-                        "grid bench txn " + String.join(" ", txn), outcome);
+                results.addStep("txn", "grid bench txn " + String.join(" ", txn), outcome);
                 ok &= code == 0;
             }
-        } catch (UsageException e) {
+        } catch (ParameterException e) {
             throw e;
         } catch (Exception e) {
             RunCommand.log("a step failed: " + e);
@@ -117,6 +128,6 @@ final class AllCommand {
         if (Files.exists(md)) {
             results.addExtra("heap_markdown", Files.readString(md), "grid bench heap " + String.join(" ", heap), Files.readString(md));
         }
-        return HeapCommand.loadedLatency("512m", 1_000_000, "10s", out, stop, results);
+        return HeapCommand.loadedLatency("512m", 1_000_000, Duration.ofSeconds(10), out, stop, results);
     }
 }

@@ -1,14 +1,15 @@
 package dev.grid.perf.bench;
 
-import dev.grid.perf.bench.lock.LockCommand;
-import dev.grid.perf.bench.report.Results;
+import dev.grid.perf.bench.lock.LockArguments;
+import dev.grid.server.cli.CommandLines;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * {@code grid bench COMMAND [options]}: the main class the {@code ./grid} script runs for
@@ -25,25 +26,21 @@ import java.util.List;
  *
  * <p>Exit codes: 0 done, 1 a run failed, 2 bad input (the message names the option).
  */
-public final class BenchMain {
-    static final String USAGE = String.join("\n",
-            "usage: grid bench COMMAND [options]",
-            "",
-            "commands:",
-            "  run    YCSB workloads against targets side by side; results.json, report.html",
-            "         --workload A[,B..F]   --target gridmap,imap,chm[,redis]   --mode embedded|client[,..]",
-            "         --members N (1)  --threads N (8)  --records N (100000)  --fields N (10)  --field-length N (100)",
-            "         --duration 30s  --warmup 5s  --target-ops N (fixed rate; default max throughput)",
-            "         --distribution zipfian|uniform|latest  --zipfian-constant 0.99  --partitions 271  --member-heap 1g",
-            "         --address host:port[,..] --cluster-name NAME --connect-timeout 10s (client mode, existing cluster)",
-            "         --out DIR (bench-results/TIMESTAMP)  --seed N",
-            "  jmh    [GROUP|REGEX] [JMH options]: the JMH benchmarks (groups: " + String.join(", ", BenchmarkGroups.names()) + ")",
-            "  lock   FencedLock lock+unlock pairs/s: grid vs Hazelcast 5.4's CP FencedLock, 3 members each",
-            "         --targets grid,hazelcast-5.4  --threads N (4, contended)  --warmup 3s  --duration 10s  --out DIR",
-            "  heap   heap scenario (GridMap vs IMap at the same -Xmx) and YCSB-A latency on a loaded member",
-            "         [-Xmx512m] [gridEntries=N] [imapStep=N] [out=FILE] [--ycsb-records N] [--ycsb-duration 20s] [--out DIR]",
-            "  txn    XA transactions/s: 2PC GridMap + PostgreSQL and 1PC GridMap-only, 1 and 16 threads [JMH options]",
-            "  all    a reduced but meaningful set of everything (under 20 minutes): --out DIR (perf/results)");
+@Command(name = "grid bench", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
+        header = "grid bench: grid measured against the alternatives side by side, on one machine",
+        description = "Starts and stops the members (separate JVMs) itself, prints a progress line every second, and writes a "
+                + "terminal table, results.json and a self-contained report.html (docs/bench.md). 'grid bench COMMAND --help' "
+                + "describes a command's options, which take --name value or --name=value.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done (skipped targets included)", "1:a run failed", "2:bad input (the message names the option and the value)"},
+        footer = {"", "Examples:",
+                "  grid bench run --workload A,C --target gridmap,imap,chm --members 3",
+                "  grid bench lock",
+                "  grid bench jmh map -f 1 -wi 2 -i 3",
+                "  grid bench all --out perf/results"})
+public final class BenchMain implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
 
     private BenchMain() {
     }
@@ -54,7 +51,7 @@ public final class BenchMain {
         StopSignal stop = StopSignal.install();
         int code;
         try {
-            code = execute(Arrays.asList(args), stop);
+            code = execute(List.of(args), stop);
         } finally {
             stop.finished();
         }
@@ -62,49 +59,26 @@ public final class BenchMain {
     }
 
     /**
-     * Runs a command in this JVM.
+     * Runs a command in this JVM, writing to {@link System#out} and {@link System#err} as they are now.
      *
      * @return the exit code
      */
     public static int execute(List<String> args, StopSignal stop) {
-        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help") || args.get(0).equals("-h")) {
-            System.out.println(USAGE);
-            return args.isEmpty() ? 2 : 0;
-        }
-        String command = args.get(0);
-        List<String> rest = args.subList(1, args.size());
-        try {
-            return switch (command) {
-                case "run" -> run(rest, stop);
-                case "jmh" -> JmhCommand.run(rest);
-                case "lock" -> LockCommand.run(rest, stop);
-                case "heap" -> HeapCommand.run(rest, stop);
-                case "txn" -> TxnCommand.run(rest);
-                case "all" -> AllCommand.run(rest, stop);
-                default -> throw new UsageException("unknown command '" + command + "' (run, jmh, lock, heap, txn, all)");
-            };
-        } catch (UsageException e) {
-            System.err.println("grid bench: " + e.getMessage());
-            System.err.println("(grid bench --help lists the commands and options)");
-            return 2;
-        }
+        CommandLine line = new CommandLine(new BenchMain());
+        line.addSubcommand(new RunArguments(stop));
+        line.addSubcommand(JmhCommand.commandLine());
+        line.addSubcommand(new LockArguments(stop));
+        line.addSubcommand(HeapCommand.commandLine(stop));
+        line.addSubcommand(TxnCommand.commandLine());
+        line.addSubcommand(new AllCommand(stop));
+        line.addSubcommand(new HelpCommand());
+        return CommandLines.configure(line, System.out, System.err).execute(args.toArray(new String[0]));
     }
 
-    private static int run(List<String> args, StopSignal stop) {
-        RunOptions options = RunOptions.parse(args);
-        Results results = new Results("grid bench run " + String.join(" ", args), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        boolean ok = false;
-        try {
-            ok = new RunCommand(options, stop, results).execute();
-        } finally {
-            if (!results.runs().isEmpty()) {
-                try {
-                    RunCommand.report(results, options.out());
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write results to " + options.out(), e);
-                }
-            }
-        }
-        return ok ? 0 : 1;
+    /** {@code grid bench} without a command: the usage, as bad input. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return spec.exitCodeOnInvalidInput();
     }
 }

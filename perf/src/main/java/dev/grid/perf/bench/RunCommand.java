@@ -49,7 +49,7 @@ public final class RunCommand {
      * Runs every target and workload, adding each run to the results.
      *
      * @return true if no run failed
-     * @throws UsageException if {@code --address} does not answer
+     * @throws ClusterUnreachableException if {@code --address} does not answer (bad input, not a failed run)
      */
     public boolean execute() {
         boolean ok = true;
@@ -83,7 +83,7 @@ public final class RunCommand {
             }
             return true;
         } catch (ClusterUnreachableException e) {
-            throw new UsageException(e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
             log(kind.label() + " failed to start: " + e);
             for (Workload w : options.workloads()) {

@@ -4,18 +4,13 @@ import dev.grid.perf.bench.targets.Mode;
 import dev.grid.perf.bench.targets.TargetKind;
 import dev.grid.perf.bench.ycsb.Distribution;
 import dev.grid.perf.bench.ycsb.Workload;
-import dev.grid.perf.bench.ycsb.ZipfianGenerator;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The options of {@code grid bench run}, validated: every error names the option and the value.
+ * The options of {@code grid bench run}, checked ({@link RunArguments} reads them from the command line).
  *
  * @param workloads    {@code --workload A[,B...]} (default A)
  * @param targets      {@code --target gridmap,imap,chm[,redis]} (default gridmap,imap,chm)
@@ -42,82 +37,6 @@ public record RunOptions(List<Workload> workloads, List<TargetKind> targets, Lis
                          long records, int fields, int fieldLength, Duration duration, Duration warmup, double targetOps,
                          Distribution distribution, double zipfConstant, int partitions, String memberHeap,
                          List<String> addresses, String clusterName, Duration connectTimeout, Path out, long seed) {
-
-    static final Set<String> KNOWN = Set.of("workload", "target", "mode", "members", "threads", "records", "fields",
-            "field-length", "duration", "warmup", "target-ops", "distribution", "zipfian-constant", "partitions", "member-heap",
-            "address", "cluster-name", "connect-timeout", "out", "seed");
-
-    /**
-     * @param args the arguments after {@code run}
-     * @return the options
-     * @throws UsageException naming the first bad option
-     */
-    public static RunOptions parse(List<String> args) {
-        Options o = new Options(args, KNOWN, Set.of());
-        if (!o.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + o.positional().get(0) + "' (options start with --)");
-        }
-        List<Workload> workloads = new ArrayList<>();
-        for (String w : o.list("workload", "A")) {
-            try {
-                workloads.add(Workload.parse(w));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--workload " + e.getMessage());
-            }
-        }
-        List<TargetKind> targets = new ArrayList<>();
-        for (String t : o.list("target", "gridmap,imap,chm")) {
-            try {
-                targets.add(TargetKind.parse(t));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--target " + e.getMessage());
-            }
-        }
-        List<Mode> modes = new ArrayList<>();
-        for (String m : o.list("mode", "embedded")) {
-            try {
-                modes.add(Mode.parse(m));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--mode " + e.getMessage());
-            }
-        }
-        Distribution distribution = null;
-        if (o.has("distribution")) {
-            try {
-                distribution = Distribution.parse(o.string("distribution", null));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--distribution " + e.getMessage());
-            }
-        }
-        double zipf = o.positiveDouble("zipfian-constant", ZipfianGenerator.DEFAULT_CONSTANT);
-        if (zipf >= 1) {
-            throw new UsageException("--zipfian-constant must be in (0, 1), was " + zipf);
-        }
-        String heap = o.string("member-heap", "1g");
-        if (!heap.matches("[0-9]+[kKmMgG]?")) {
-            throw new UsageException("--member-heap must be a JVM heap size such as 512m or 2g, was '" + heap + "'");
-        }
-        List<String> addresses = o.has("address") ? o.list("address", "") : List.of();
-        for (String a : addresses) {
-            if (!a.matches("[^:\\s]+:[0-9]{1,5}")) {
-                throw new UsageException("--address must be host:port[,host:port...], was '" + a + "'");
-            }
-        }
-        if (!addresses.isEmpty() && !modes.equals(List.of(Mode.CLIENT))) {
-            throw new UsageException("--address connects to an existing cluster as a client: it needs --mode client");
-        }
-        if (!addresses.isEmpty() && o.has("members")) {
-            throw new UsageException("--members starts members; with --address the existing cluster is used: give one, not both");
-        }
-        Path out = o.has("out") ? Path.of(o.string("out", null))
-                : Path.of("bench-results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        return new RunOptions(workloads, targets, modes, o.positiveInt("members", 1), o.positiveInt("threads", 8),
-                o.positiveLong("records", 100_000), o.positiveInt("fields", 10), o.positiveInt("field-length", 100),
-                o.duration("duration", Duration.ofSeconds(30), false), o.duration("warmup", Duration.ofSeconds(5), true),
-                o.has("target-ops") ? o.positiveDouble("target-ops", 0) : 0, distribution, zipf,
-                o.positiveInt("partitions", 271), heap, addresses, o.string("cluster-name", null),
-                o.duration("connect-timeout", Duration.ofSeconds(10), false), out, o.positiveLong("seed", 42));
-    }
 
     /** @return a copy writing to another directory */
     public RunOptions withOut(Path directory) {

@@ -1,8 +1,8 @@
 package dev.grid.perf.bench;
 
-import com.hazelcast.internal.json.Json;
-import com.hazelcast.internal.json.JsonObject;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.grid.core.impl.JvmFlags;
+import dev.grid.perf.bench.impl.BenchJson;
 import dev.grid.perf.bench.targets.ChildProcesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -91,8 +91,8 @@ class ChildProcessCleanupTest {
                         .until(() -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
             }
         }
-        JsonObject run = Json.parse(Files.readString(out.resolve("results.json"))).asObject().get("runs").asArray().get(0).asObject();
-        assertEquals("interrupted", run.get("status").asString());
+        JsonNode run = BenchJson.read(Files.readString(out.resolve("results.json")), JsonNode.class).get("runs").get(0);
+        assertEquals("interrupted", run.get("status").asText());
         assertTrue(run.get("throughput_ops").asDouble() > 0, "partial figures: " + run);
         assertTrue(Files.readString(out.resolve("report.html")).contains("interrupted"));
     }

@@ -44,11 +44,43 @@ class OptionErrorsTest {
 
     @Test
     void shouldNameUnknownRepeatedAndMalformedOptions() {
-        assertUsageError("--thread", "unknown option", "--thread", "4");
-        assertUsageError("--records", "twice", "--records", "10", "--records", "20");
+        assertUsageError("--thread", "Unknown option", "--thread", "4");
+        assertUsageError("--records", "should be specified only once", "--records", "10", "--records", "20");
         assertUsageError("--records", "'lots'", "--records", "lots");
         assertUsageError("--mode", "'cluster'", "--mode", "cluster");
         assertUsageError("--address", "--mode client", "--address", "127.0.0.1:5701");
+    }
+
+    @Test
+    void shouldNameABadDurationOnTheCommandLine() {
+        assertUsageError("--duration", "must be a duration such as 500ms, 1.5s, 2m or 1h (a number and a unit: ms, s, m, h or d), was \"soon\"",
+                "--duration", "soon");
+        assertUsageError("--warmup", "was \"30\"", "--warmup=30");
+        assertUsageError("--warmup", "--warmup must be >= 0, was -1.5s", "--warmup=-1.5s");
+        assertUsageError("--connect-timeout", "--connect-timeout must be > 0, was 0s", "--connect-timeout", "0ms");
+    }
+
+    @Test
+    void shouldReadNameEqualsValueLikeTwoArguments() {
+        assertUsageError("--threads", "--threads must be > 0, was 0", "--threads=0");
+        assertUsageError("--target", "'mongodb'", "--targets=gridmap,mongodb");
+        RunOptions options = RunArguments.parse(List.of("--duration=1.5s", "--warmup", "500ms", "--threads=3", "--workload", "A,C",
+                "--target=chm", "--out=" + out));
+        assertEquals(java.time.Duration.ofMillis(1500), options.duration());
+        assertEquals(java.time.Duration.ofMillis(500), options.warmup());
+        assertEquals(3, options.threads());
+        assertEquals(2, options.workloads().size());
+        assertEquals(out, options.out());
+    }
+
+    @Test
+    void shouldNameBadOptionsOfTheOtherCommands() {
+        assertCommandError("grid bench lock: --warmup must be >= 0, was -1s", "lock", "--warmup=-1s");
+        assertCommandError("grid bench lock: --targets must be grid and/or hazelcast-5.4, was 'redis'", "lock", "--targets", "grid,redis");
+        assertCommandError("grid bench heap: the heap must be given as -Xmx<size>, e.g. -Xmx512m, was '-Xmxlots'", "heap", "-Xmxlots");
+        assertCommandError("grid bench heap: Invalid value for option '--ycsb-duration': must be a duration", "heap",
+                "--ycsb-duration", "20");
+        assertCommandError("grid bench all: Unknown options: '--outt', 'x'", "all", "--outt", "x");
     }
 
     @Test
@@ -66,6 +98,12 @@ class OptionErrorsTest {
                 StopSignal.manual()));
         assertEquals(2, console.code, console.out + console.err);
         assertTrue(console.err.contains("--address 127.0.0.1:" + deadPort), console.err);
+    }
+
+    private static void assertCommandError(String message, String... args) {
+        Console console = Console.capture(() -> BenchMain.execute(List.of(args), StopSignal.manual()));
+        assertEquals(2, console.code, "exit code for " + List.of(args));
+        assertTrue(console.err.startsWith(message), "the message starts with " + message + ": " + console.err);
     }
 
     private void assertUsageError(String option, String valueText, String... args) {

@@ -13,16 +13,19 @@ import com.hazelcast.internal.services.ObjectNamespace;
 import com.hazelcast.internal.services.RemoteService;
 import com.hazelcast.internal.services.ServiceNamespace;
 import com.hazelcast.internal.services.TransactionalService;
-import com.hazelcast.internal.util.Clock;
 import com.hazelcast.spi.impl.NodeEngine;
 import com.hazelcast.spi.impl.PartitionSpecificRunnable;
 import com.hazelcast.spi.impl.operationservice.Operation;
 import com.hazelcast.transaction.TransactionalObject;
 import com.hazelcast.transaction.impl.Transaction;
+import dev.grid.core.GridClock;
 import dev.grid.core.GridConfig;
 import dev.grid.core.GridCounters;
+import dev.grid.core.GridEvents;
+import dev.grid.core.GridMapEvent;
 import dev.grid.core.GridMapConfig;
 import dev.grid.core.GridMapStats;
+import dev.grid.core.impl.DefaultGridEvents;
 import dev.grid.core.impl.StructureNames;
 import dev.grid.core.impl.map.tx.TransactionalGridMapProxy;
 
@@ -48,6 +51,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     private final NodeEngine nodeEngine;
     private final ConcurrentMap<String, MapContainer> containers = new ConcurrentHashMap<>();
     private GridConfig config;
+    private GridEvents events;
     private OffHeapBudget budget;
     private GrowthThreads growthThreads;
     private volatile GridCounters counters = GridCounters.NONE;
@@ -56,9 +60,26 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         this.nodeEngine = nodeEngine;
     }
 
-    /** @return this member's clock in milliseconds: transactional lock leases are measured with it */
+    /**
+     * @return this member's clock ({@link GridConfig#getClock()}) in epoch milliseconds: transactional lock
+     *         leases are measured with it (their ends are replicated to backups, so they are wall-clock times)
+     */
     public long now() {
-        return Clock.currentTimeMillis();
+        return config.getClock().millis();
+    }
+
+    /** @return the clock this member's GridMap logic decides by ({@link GridConfig#getClock()}) */
+    public GridClock clock() {
+        return config.getClock();
+    }
+
+    /**
+     * Publishes that the lease of a transaction's lock ended and a write took the key (on the partition's thread).
+     *
+     * @param nextTransaction the transaction that took the key, or null for a plain write
+     */
+    public void leaseEnded(String map, int partition, TxnLock lock, UUID nextTransaction) {
+        events.publish(new GridMapEvent.TxnLockLeaseEnded(now(), map, partition, lock.txnId(), lock.expiresAt(), nextTransaction));
     }
 
     public static ObjectNamespace namespace(String mapName) {
@@ -70,6 +91,8 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         Object fromGrid = nodeEngine.getConfig().getUserContext().get(CONFIG_KEY);
         // A plain Hazelcast member (not started through Grid) serves GridMaps with the defaults.
         config = fromGrid instanceof GridConfig ? (GridConfig) fromGrid : new GridConfig();
+        Object bus = nodeEngine.getConfig().getUserContext().get(DefaultGridEvents.USER_CONTEXT_KEY);
+        events = bus instanceof GridEvents ? (GridEvents) bus : new DefaultGridEvents();
         budget = new OffHeapBudget(config.getOffHeapBudget());
         growthThreads = new GrowthThreads(nodeEngine.getHazelcastInstance().getName(), nodeEngine.getOperationService());
         ChronicleWarmUp.startInBackground();

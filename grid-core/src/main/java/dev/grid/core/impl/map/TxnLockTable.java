@@ -22,20 +22,6 @@ public final class TxnLockTable {
         return locks.get(new KeyBytes(key));
     }
 
-    /**
-     * @return the key's lock if its lease has not ended, else null (an expired lock is dropped: a
-     *         plain write or another transaction now takes the key)
-     */
-    public TxnLock live(byte[] key, long now) {
-        KeyBytes k = new KeyBytes(key);
-        TxnLock lock = locks.get(k);
-        if (lock != null && lock.isExpired(now)) {
-            locks.remove(k);
-            return null;
-        }
-        return lock;
-    }
-
     public void put(byte[] key, TxnLock lock) {
         locks.put(new KeyBytes(key), lock);
     }

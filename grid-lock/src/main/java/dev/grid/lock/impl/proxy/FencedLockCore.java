@@ -108,6 +108,8 @@ public final class FencedLockCore {
         long timeoutMillis = unit.toMillis(time);
         long threadId = threadId();
         UUID uid = newUid();
+        // the wait's timeout is decided by the CP leader (its clock); this deadline only bounds how long the caller's
+        // thread keeps asking again after its session expired, in real time like any blocking call's timeout
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         for (int renewals = 0; ; renewals++) {
             long sessionId = sessions.acquireSession();

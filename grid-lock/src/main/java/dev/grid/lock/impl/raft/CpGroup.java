@@ -1,6 +1,7 @@
 package dev.grid.lock.impl.raft;
 
 import com.hazelcast.spi.impl.NodeEngine;
+import dev.grid.core.GridClock;
 import dev.grid.core.GridCpConfig;
 import dev.grid.lock.impl.commands.AcquireCommand;
 import dev.grid.lock.impl.commands.CpCommand;
@@ -36,7 +37,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * This member's part in the CP group: the view of the group it knows, and, if it is one of the
@@ -51,7 +51,7 @@ public final class CpGroup implements WaitListener {
     private final NodeEngine nodeEngine;
     private final GridCpConfig config;
     private final CpEndpoint localEndpoint;
-    private final LongSupplier clock;
+    private final GridClock clock;
     private final Consumer<UUID> unknownGroupMessage;
     private final ConcurrentMap<UUID, CompletableFuture<Object>> waitingCalls = new ConcurrentHashMap<>();
     private final AtomicBoolean tickInFlight = new AtomicBoolean();
@@ -64,11 +64,11 @@ public final class CpGroup implements WaitListener {
     private CpMembership membership;
 
     /**
-     * @param clock               the clock this member stamps commands with when it leads (milliseconds)
+     * @param clock               the clock this member stamps commands with when it leads (its {@link GridClock#millis()})
      * @param unknownGroupMessage called with the sender of a Raft message that arrives before this
      *                            member knows the group (it then asks the sender for the view)
      */
-    public CpGroup(NodeEngine nodeEngine, GridCpConfig config, LongSupplier clock, Consumer<UUID> unknownGroupMessage) {
+    public CpGroup(NodeEngine nodeEngine, GridCpConfig config, GridClock clock, Consumer<UUID> unknownGroupMessage) {
         this.nodeEngine = nodeEngine;
         this.config = config;
         this.localEndpoint = CpEndpoint.of(nodeEngine.getLocalMember().getUuid());
@@ -224,7 +224,7 @@ public final class CpGroup implements WaitListener {
         if (command.isQuery()) {
             return answer(n.query(command, QueryPolicy.LINEARIZABLE, Optional.empty(), Optional.empty()));
         }
-        CpCommand stamped = command instanceof TimedCommand ? ((TimedCommand) command).stampedCopy(clock.getAsLong()) : command;
+        CpCommand stamped = command instanceof TimedCommand ? ((TimedCommand) command).stampedCopy(clock.millis()) : command;
         if (stamped instanceof AcquireCommand && ((AcquireCommand) stamped).mayWait()) {
             return acquireMayWait(n, (AcquireCommand) stamped);
         }
@@ -314,12 +314,12 @@ public final class CpGroup implements WaitListener {
     public void tickIfDue() {
         RaftNode n = node;
         LockStateMachine machine = stateMachine;
-        if (n == null || machine == null || !isLeader() || clock.getAsLong() < machine.nextDeadline()) {
+        if (n == null || machine == null || !isLeader() || clock.millis() < machine.nextDeadline()) {
             return;
         }
         if (tickInFlight.compareAndSet(false, true)) {
             TickCommand tick = new TickCommand();
-            tick.stamp(clock.getAsLong());
+            tick.stamp(clock.millis());
             n.replicate(tick).whenComplete((r, e) -> tickInFlight.set(false));
         }
     }

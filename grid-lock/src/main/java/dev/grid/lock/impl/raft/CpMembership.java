@@ -3,7 +3,10 @@ package dev.grid.lock.impl.raft;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.internal.util.ConcurrencyUtil;
 import com.hazelcast.spi.impl.NodeEngine;
+import dev.grid.core.GridClock;
 import dev.grid.core.GridCpConfig;
+import dev.grid.core.GridEvents;
+import dev.grid.lock.CpEvent;
 import dev.grid.lock.impl.CpService;
 import dev.grid.lock.impl.raft.model.CpEndpoint;
 import dev.grid.lock.impl.raft.model.GridCpGroupId;
@@ -37,7 +40,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 
 /**
  * Who is in the CP group, over the cluster's life:
@@ -69,7 +71,8 @@ public final class CpMembership {
     private final GridCpConfig config;
     private final CpGroup group;
     private final ScheduledExecutorService maintenance;
-    private final LongSupplier clock;
+    private final GridClock clock;
+    private final GridEvents events;
     private final MembershipPlanner planner;
     private final MajorityWatch majority;
     private final Map<UUID, Long> goneSince = new ConcurrentHashMap<>();
@@ -88,19 +91,22 @@ public final class CpMembership {
     /**
      * @param maintenance where {@link #maintain()} runs (the CP scheduler): again right after each change,
      *                    and shortly after a change failed
-     * @param clock       monotonic time in nanoseconds ({@code System::nanoTime}): when members left, majority watch
+     * @param clock       the member's clock; its {@link GridClock#nanos()} times when members left, learners, the
+     *                    majority watch (how often to ask for a view is paced in real time, as the scheduler is)
+     * @param events      where the majority's loss and return are published ({@link CpEvent})
      */
     public CpMembership(NodeEngine nodeEngine, GridCpConfig config, CpGroup group, ScheduledExecutorService maintenance,
-                        LongSupplier clock) {
+                        GridClock clock, GridEvents events) {
         this.nodeEngine = nodeEngine;
         this.config = config;
         this.group = group;
         this.maintenance = maintenance;
         this.clock = clock;
+        this.events = events;
         this.planner = new MembershipPlanner(config.getMemberCount(), config.getMissingMemberRemovalTimeout().toNanos(),
                 TimeUnit.SECONDS.toNanos(LEARNER_TIMEOUT_SECONDS));
         this.majority = new MajorityWatch(config.getLeaderHeartbeatTimeout().toNanos());
-        this.lastViewRequest = new AtomicLong(clock.getAsLong() - VIEW_REQUEST_INTERVAL_NANOS);
+        this.lastViewRequest = new AtomicLong(System.nanoTime() - VIEW_REQUEST_INTERVAL_NANOS);
     }
 
     /**
@@ -125,7 +131,7 @@ public final class CpMembership {
 
     /** The cluster removed a member: if it is in the CP group, the leader removes it too. */
     public void memberRemoved(UUID uuid) {
-        goneSince.putIfAbsent(uuid, clock.getAsLong());
+        goneSince.putIfAbsent(uuid, clock.nanos());
     }
 
     /** This member's node saw a new leader (maybe itself): the group's upkeep runs now, not at the next half second. */
@@ -253,7 +259,7 @@ public final class CpMembership {
     /** A Raft message came from a group this member does not know yet: asks its sender. At most every 200 ms. */
     public void requestViewFrom(UUID memberUuid) {
         long last = lastViewRequest.get();
-        long now = clock.getAsLong();
+        long now = System.nanoTime(); // pacing, not a decision: real time, so a clock a test holds still does not stop it
         if (now - last < VIEW_REQUEST_INTERVAL_NANOS || !lastViewRequest.compareAndSet(last, now)) {
             return;
         }
@@ -329,7 +335,7 @@ public final class CpMembership {
         if (committed.getLogIndex() != report.getEffectiveMembers().getLogIndex()) {
             return null; // a change is in progress
         }
-        long now = clock.getAsLong();
+        long now = clock.nanos();
         List<UUID> dataMembers = new ArrayList<>();
         dataMembers().forEach(member -> dataMembers.add(member.getUuid()));
         Set<UUID> groupMembers = new HashSet<>();
@@ -531,7 +537,13 @@ public final class CpMembership {
             voting.clear();
             node.getCommittedMembers().getVotingMembers().forEach(e -> voting.add(((CpEndpoint) e).uuid()));
         }
-        majority.update(view.groupId().toString(), voting, this::inCluster, clock.getAsLong());
+        MajorityWatch.Change change = majority.update(view.groupId().toString(), voting, this::inCluster, clock.nanos());
+        if (change != MajorityWatch.Change.NONE) {
+            int present = Quorum.present(voting, this::inCluster);
+            events.publish(change == MajorityWatch.Change.LOST
+                    ? new CpEvent.MajorityLost(clock.millis(), view.groupId().toString(), present, voting.size())
+                    : new CpEvent.MajorityRegained(clock.millis(), view.groupId().toString(), present, voting.size()));
+        }
     }
 
     private boolean inCluster(UUID member) {

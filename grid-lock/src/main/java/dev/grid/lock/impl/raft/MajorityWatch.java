@@ -11,10 +11,21 @@ import java.util.function.Predicate;
  * Whether the CP group's voting members in the cluster form a majority, and how many more of them
  * it may lose. A majority missing for longer than a grace period (the leader heartbeat timeout: not
  * a member's view lagging for a moment, as a learner's does while it catches up) is logged loudly,
- * once, and shows in {@link #majorityAvailable()}; so is its return. Called on one thread (the CP
- * scheduler); read from any. Time is the caller's (nanoseconds).
+ * once, and shows in {@link #majorityAvailable()}; so is its return ({@link #update} says when, for the
+ * caller to publish). Called on one thread (the CP scheduler); read from any. Time is the caller's
+ * (nanoseconds).
  */
 final class MajorityWatch {
+    /** What an {@link #update} changed. */
+    enum Change {
+        /** Nothing reported. */
+        NONE,
+        /** The majority has been missing past the grace period: reported lost. */
+        LOST,
+        /** A majority reported lost is back. */
+        REGAINED
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(MajorityWatch.class);
 
     private final long graceNanos;
@@ -41,8 +52,9 @@ final class MajorityWatch {
      * @param voting  its voting members
      * @param present whether a member is in the cluster
      * @param now     the caller's clock, nanoseconds
+     * @return whether the majority was reported lost, or back, by this update
      */
-    void update(String group, Collection<UUID> voting, Predicate<UUID> present, long now) {
+    Change update(String group, Collection<UUID> voting, Predicate<UUID> present, long now) {
         int inCluster = Quorum.present(voting, present);
         failuresTolerated = Quorum.failuresTolerated(voting, present);
         if (Quorum.hasMajority(voting, present)) {
@@ -51,8 +63,9 @@ final class MajorityWatch {
             if (lostReported) {
                 lostReported = false;
                 LOG.warn("The CP group {} has a majority again: {} of {} voting members are in the cluster", group, inCluster, voting.size());
+                return Change.REGAINED;
             }
-            return;
+            return Change.NONE;
         }
         if (!missing) {
             missing = true;
@@ -65,7 +78,9 @@ final class MajorityWatch {
                             + "FencedLock calls fail until enough of them return. CP state is kept in memory only: "
                             + "if they are gone for good, the locks are lost and the cluster must be restarted. ***",
                     group, inCluster, voting.size(), Quorum.majority(voting.size()));
+            return Change.LOST;
         }
+        return Change.NONE;
     }
 
     /** This member shuts down: the others leaving around it is the cluster going down, not a failure to report. */

@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.instance.impl.NodeState;
 import com.hazelcast.internal.util.ConcurrencyUtil;
 import com.hazelcast.spi.impl.NodeEngine;
+import dev.grid.core.GridClock;
 import dev.grid.core.GridCpConfig;
 import dev.grid.lock.CpUnavailableException;
 import dev.grid.lock.impl.CpService;
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are sent again with the same invocation id, so the state machine answers a repeat the way it
  * answered the first. Retrying stops after {@code grid.cp.sessionTtl} without an answer (by then
  * the caller's session would have expired anyway) with a {@link CpUnavailableException} naming the
- * last problem.
+ * last problem. The window is measured with the member's {@link GridClock}; the back-off between
+ * attempts is real time (the scheduler's).
  */
 public final class RaftInvoker {
     private static final long FIRST_BACKOFF_MILLIS = 10;
@@ -45,18 +47,20 @@ public final class RaftInvoker {
     private final CpGroup group;
     private final CpMembership membership;
     private final ScheduledExecutorService scheduler;
+    private final GridClock clock;
     private final AtomicInteger nextTarget = new AtomicInteger();
     private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
     private volatile UUID leaderHint;
     private volatile boolean shutDown;
 
     public RaftInvoker(NodeEngine nodeEngine, GridCpConfig config, CpGroup group, CpMembership membership,
-                       ScheduledExecutorService scheduler) {
+                       ScheduledExecutorService scheduler, GridClock clock) {
         this.nodeEngine = nodeEngine;
         this.config = config;
         this.group = group;
         this.membership = membership;
         this.scheduler = scheduler;
+        this.clock = clock;
     }
 
     /**
@@ -158,7 +162,7 @@ public final class RaftInvoker {
                 retryLater("no voting member of " + view.groupId() + " " + view.votingMembers() + " is in the cluster");
                 return;
             }
-            attemptStarted = System.nanoTime();
+            attemptStarted = clock.nanos();
             attempted = true;
             CompletableFuture<Object> answer;
             if (target.localMember()) {
@@ -227,7 +231,7 @@ public final class RaftInvoker {
         }
 
         private boolean windowExpired() {
-            long now = System.nanoTime();
+            long now = clock.nanos();
             if (!retrying || (attempted && now - attemptStarted > SERVED_NANOS)) {
                 retrying = true;
                 retryingSince = now;

@@ -1,5 +1,6 @@
 package dev.grid.lock.impl.statemachine;
 
+import dev.grid.core.GridClock;
 import dev.grid.lock.impl.commands.CpCommand;
 import dev.grid.lock.impl.commands.NewTermCommand;
 import dev.grid.lock.impl.commands.TimedCommand;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * The replicated state behind every FencedLock: sessions, locks, wait queues. MicroRaft applies
@@ -39,7 +39,7 @@ public final class LockStateMachine implements StateMachine {
     public static final long NO_DEADLINE = Long.MAX_VALUE;
     static final int LOCKS_PER_CHUNK = 512;
 
-    private final LongSupplier leaderClock;
+    private final GridClock leaderClock;
     private final WaitListener waitListener;
 
     private long now;
@@ -57,10 +57,10 @@ public final class LockStateMachine implements StateMachine {
     private volatile int sessionCount;
 
     /**
-     * @param leaderClock  the clock this member stamps commands with when it leads (milliseconds)
+     * @param leaderClock  the clock this member stamps commands with when it leads (its {@link GridClock#millis()})
      * @param waitListener told when a waiting call ends
      */
-    public LockStateMachine(LongSupplier leaderClock, WaitListener waitListener) {
+    public LockStateMachine(GridClock leaderClock, WaitListener waitListener) {
         this.leaderClock = leaderClock;
         this.waitListener = waitListener;
     }
@@ -152,7 +152,7 @@ public final class LockStateMachine implements StateMachine {
     /** Called by MicroRaft on the member that has just become leader; the first entry of its term. */
     @Override
     public Object getNewTermOperation() {
-        return new NewTermCommand(leaderClock.getAsLong());
+        return new NewTermCommand(leaderClock.millis());
     }
 
     // ---- sessions ----

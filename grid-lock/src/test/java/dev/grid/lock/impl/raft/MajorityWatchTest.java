@@ -1,17 +1,20 @@
 package dev.grid.lock.impl.raft;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The majority watch with time set by hand. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class MajorityWatchTest {
     private static final long GRACE = 2_000_000_000L;
     private final UUID a = UUID.randomUUID();
@@ -47,13 +50,14 @@ class MajorityWatchTest {
         watch.update("g", voting, present::contains, 10);
         assertTrue(watch.majorityAvailable(), "within the grace period");
         assertEquals(0, watch.failuresTolerated());
-        watch.update("g", voting, present::contains, 10 + GRACE - 1);
+        assertEquals(MajorityWatch.Change.NONE, watch.update("g", voting, present::contains, 10 + GRACE - 1));
         assertTrue(watch.majorityAvailable());
-        watch.update("g", voting, present::contains, 10 + GRACE);
+        assertEquals(MajorityWatch.Change.LOST, watch.update("g", voting, present::contains, 10 + GRACE), "reported once");
         assertFalse(watch.majorityAvailable());
         assertTrue(watch.lostReported());
+        assertEquals(MajorityWatch.Change.NONE, watch.update("g", voting, present::contains, 11 + GRACE));
         present.add(b);
-        watch.update("g", voting, present::contains, 20 + GRACE);
+        assertEquals(MajorityWatch.Change.REGAINED, watch.update("g", voting, present::contains, 20 + GRACE));
         assertTrue(watch.majorityAvailable());
         assertFalse(watch.lostReported());
     }

@@ -2,6 +2,7 @@ package dev.grid.lock.impl.raft;
 
 import io.microraft.MembershipChangeMode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CP leader's membership decisions, on a model of the group and the cluster, with time set by hand. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class MembershipPlannerTest {
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
     private final UUID a = uuid("a");

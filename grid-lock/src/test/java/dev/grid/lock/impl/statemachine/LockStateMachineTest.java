@@ -1,5 +1,6 @@
 package dev.grid.lock.impl.statemachine;
 
+import dev.grid.core.test.ManualClock;
 import dev.grid.lock.impl.commands.AcquireCommand;
 import dev.grid.lock.impl.commands.CpCommand;
 import dev.grid.lock.impl.commands.CreateSessionCommand;
@@ -11,12 +12,14 @@ import dev.grid.lock.impl.commands.SessionCommand;
 import dev.grid.lock.impl.commands.TickCommand;
 import dev.grid.lock.impl.commands.TimedCommand;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,10 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The lock state machine alone, fed commands as the Raft log would, with time set by hand: no
  * cluster, no clock, no sleeps.
  */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class LockStateMachineTest {
     private static final long TTL = 30_000;
     private final Map<UUID, Long> ended = new HashMap<>();
-    private final LockStateMachine machine = new LockStateMachine(() -> 0, new WaitListener() {
+    private final LockStateMachine machine = new LockStateMachine(new ManualClock(), new WaitListener() {
         @Override
         public void waitEnded(UUID invocationUid, long result) {
             ended.put(invocationUid, result);
@@ -232,7 +236,7 @@ class LockStateMachineTest {
         acquire("a", s2, 1, waiting, 10_000);
         List<Object> chunks = new ArrayList<>();
         machine.takeSnapshot(index, chunks::add);
-        LockStateMachine copy = new LockStateMachine(() -> 0, new WaitListener() {
+        LockStateMachine copy = new LockStateMachine(new ManualClock(), new WaitListener() {
             @Override
             public void waitEnded(UUID invocationUid, long result) {
                 ended.put(invocationUid, -100 - result);

@@ -3,13 +3,14 @@ package dev.grid.monitor.impl.alerts;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.grid.core.GridAlertRule;
+import dev.grid.core.GridClock;
 import dev.grid.core.GridConfigException;
-import dev.grid.core.GridEvent;
 import dev.grid.core.GridEvents;
 import dev.grid.core.GridMonitorConfig;
 import dev.grid.monitor.Alert;
+import dev.grid.monitor.AlertEvent;
 import dev.grid.monitor.impl.cluster.Structures;
-import dev.grid.monitor.impl.json.Json;
+import dev.grid.monitor.impl.json.MonitorJson;
 import dev.grid.monitor.impl.metrics.Series;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongSupplier;
 
 /**
  * Evaluates alert rules against this member's metrics and keeps alerts in the cluster map
@@ -36,6 +35,10 @@ import java.util.function.LongSupplier;
  * for itself. When the oldest member leaves, the next oldest takes over its alerts: it keeps the
  * ones still true (with their original firing time) and resolves the others, including alerts of
  * members that are gone.
+ *
+ * <p>Time comes from the member's {@link GridClock}: evaluations are stamped with the interval boundary they
+ * belong to ({@link EvaluationClock}), and a resolved alert is kept for {@code resolvedAlertRetention} after it
+ * resolved on that clock (every member's evaluation removes the alerts past it).
  */
 public final class AlertEvaluator {
     /** Metrics that are the same on every member: rules on them run on the oldest member only. */
@@ -52,23 +55,23 @@ public final class AlertEvaluator {
     private final String self;
     private final BooleanSupplier oldest;
     private final java.util.function.Supplier<Set<String>> memberAddresses;
-    private final LongSupplier clock;
+    private final GridClock clock;
+    private final EvaluationClock evaluationClock;
     private final long retentionMillis;
-    private final long intervalMillis;
     private final Webhook webhook;
     private final GridEvents events;
     private final Map<String, Long> pendingSince = new HashMap<>();
 
     public AlertEvaluator(HazelcastInstance hazelcast, GridMonitorConfig config, String self, BooleanSupplier oldest,
-                          java.util.function.Supplier<Set<String>> memberAddresses, LongSupplier clock, GridEvents events) {
+                          java.util.function.Supplier<Set<String>> memberAddresses, GridClock clock, GridEvents events) {
         this.rules = DefaultRules.inForce(config);
         this.alerts = hazelcast.getMap(Structures.ALERTS);
         this.self = self;
         this.oldest = oldest;
         this.memberAddresses = memberAddresses;
         this.clock = clock;
+        this.evaluationClock = new EvaluationClock(clock, Math.max(1, config.getEvaluationInterval().toMillis()));
         this.retentionMillis = config.getResolvedAlertRetention().toMillis();
-        this.intervalMillis = Math.max(1, config.getEvaluationInterval().toMillis());
         this.webhook = config.getWebhook().isEmpty() ? null : new Webhook(config.getWebhook());
         this.events = events;
     }
@@ -94,17 +97,23 @@ public final class AlertEvaluator {
         return rules;
     }
 
+    /** @return how long the evaluator's thread should wait before its first evaluation: until the next interval boundary */
+    public synchronized long initialDelayMillis() {
+        return evaluationClock.delayToNextBoundary();
+    }
+
     /**
      * Evaluates every rule this member is responsible for against the series, and updates the alerts.
      *
-     * <p>A rule's {@code for} is counted in evaluation intervals: an alert fires at the first evaluation at
-     * least {@code ceil(for / interval)} intervals after the one that first saw its condition hold (half an
-     * interval of scheduling jitter tolerated). With evaluations at a fixed rate, an alert therefore fires at
-     * most {@code for} (rounded up to whole intervals) plus one interval after its condition started, and
-     * resolves at the first evaluation after the condition stopped holding.
+     * <p>The evaluation's time is the last evaluation interval boundary on the member's clock. An alert fires at
+     * the first evaluation at least {@code for} after the evaluation that first saw its condition hold
+     * ({@code activeAt}), and resolves at the first evaluation that sees it no longer hold. Evaluations running
+     * less than an interval late, an alert therefore fires at most {@code for} (rounded up to whole intervals)
+     * plus one interval after its condition started, and resolves at most one interval after it ended. Resolved
+     * alerts past {@code resolvedAlertRetention} are removed.
      */
     public synchronized void evaluate(List<Series> series) {
-        long now = clock.getAsLong();
+        long now = evaluationClock.now();
         boolean isOldest = oldest.getAsBoolean();
         Set<String> trueNow = new HashSet<>();
         Map<String, Series> bySeries = new LinkedHashMap<>();
@@ -124,7 +133,7 @@ public final class AlertEvaluator {
                 }
                 trueNow.add(id);
                 long since = pendingSince.computeIfAbsent(id, k -> now);
-                if (now - since >= holdMillis(rule)) {
+                if (now - since >= rule.getFor().toMillis()) {
                     bySeries.put(id, s);
                     fireIfNew(id, rule, cluster ? CLUSTER : self, s, since, now);
                 }
@@ -134,72 +143,76 @@ public final class AlertEvaluator {
         resolveStale(trueNow, isOldest, now);
     }
 
-    /** @return how long (ms) a condition must have been seen before its alert fires: {@code for} in whole intervals, less half an interval */
-    private long holdMillis(GridAlertRule rule) {
-        long forMillis = rule.getFor().toMillis();
-        long intervals = (forMillis + intervalMillis - 1) / intervalMillis;
-        return intervals * intervalMillis - intervalMillis / 2;
-    }
-
     private static String id(GridAlertRule rule, String scope, Series s) {
         return rule.getName() + "|" + scope + "|" + Series.format("", s.labels());
     }
 
     private void fireIfNew(String id, GridAlertRule rule, String scope, Series s, long activeAt, long now) {
         String existing = alerts.get(id);
-        if (existing != null && "FIRING".equals(Json.str(Json.parseObject(existing), "state"))) {
+        if (existing != null && MonitorJson.read(existing, Alert.class).firing()) {
             return;
         }
-        Map<String, Object> alert = Json.obj("id", id, "rule", rule.getName(), "severity", rule.getSeverity(), "summary", rule.getSummary(),
-                "state", "FIRING", "scope", scope, "labels", new LinkedHashMap<>(s.labels()), "value", s.value(), "activeAt", activeAt, "firedAt", now,
-                "resolvedAt", 0L, "evaluatedBy", self);
-        alerts.set(id, Json.write(alert));
+        Alert alert = new Alert(id, rule.getName(), rule.getSeverity(), rule.getSummary(), "FIRING", scope, s.labels(), s.value(), activeAt,
+                now, 0, self);
+        alerts.set(id, MonitorJson.write(alert));
         notify(alert, "firing");
     }
 
     private void resolveStale(Set<String> trueNow, boolean isOldest, long now) {
         Set<String> present = memberAddresses.get();
         for (Map.Entry<String, String> entry : alerts.entrySet()) {
-            Map<String, Object> alert = Json.parseObject(entry.getValue());
-            if (!"FIRING".equals(Json.str(alert, "state")) || trueNow.contains(entry.getKey())) {
+            Alert alert = MonitorJson.read(entry.getValue(), Alert.class);
+            if (!alert.firing()) {
+                if (retentionEnded(alert.resolvedAtMillis(), now)) {
+                    alerts.remove(entry.getKey(), entry.getValue());
+                }
                 continue;
             }
-            String scope = Json.str(alert, "scope");
+            if (trueNow.contains(entry.getKey())) {
+                continue;
+            }
+            String scope = alert.scope();
             boolean mine = scope.equals(self) || (isOldest && (scope.equals(CLUSTER) || !present.contains(scope)));
-            boolean ruleGone = rules.stream().noneMatch(r -> r.getName().equals(Json.str(alert, "rule")));
+            boolean ruleGone = rules.stream().noneMatch(r -> r.getName().equals(alert.rule()));
             if (!mine && !(ruleGone && scope.equals(self))) {
                 continue;
             }
-            alert.put("state", "RESOLVED");
-            alert.put("resolvedAt", now);
-            alert.put("evaluatedBy", self);
-            alerts.set(entry.getKey(), Json.write(alert), retentionMillis, TimeUnit.MILLISECONDS);
-            notify(alert, "resolved");
+            Alert resolved = new Alert(alert.id(), alert.rule(), alert.severity(), alert.summary(), "RESOLVED", scope, alert.labels(),
+                    alert.value(), alert.activeAtMillis(), alert.firedAtMillis(), now, self);
+            alerts.set(entry.getKey(), MonitorJson.write(resolved));
+            notify(resolved, "resolved");
         }
     }
 
-    private void notify(Map<String, Object> alert, String status) {
-        String line = "alert " + status + ": [" + alert.get("severity") + "] " + alert.get("rule") + ": " + alert.get("summary")
-                + " (scope " + alert.get("scope") + ", " + alert.get("labels") + ", value " + alert.get("value") + ")";
+    private void notify(Alert alert, String status) {
+        String line = "alert " + status + ": [" + alert.severity() + "] " + alert.rule() + ": " + alert.summary()
+                + " (scope " + alert.scope() + ", " + alert.labels() + ", value " + alert.value() + ")";
         if (status.equals("firing")) {
             LOG.warn(line);
-            events.publish(GridEvent.now("monitor.alert-firing", "critical".equals(alert.get("severity")) ? GridEvent.Severity.ERROR
-                    : GridEvent.Severity.WARN, line, Map.of("rule", String.valueOf(alert.get("rule")), "scope", String.valueOf(alert.get("scope")))));
+            events.publish(new AlertEvent.Fired(alert, line));
         } else {
             LOG.info(line);
-            events.publish(GridEvent.now("monitor.alert-resolved", GridEvent.Severity.INFO, line,
-                    Map.of("rule", String.valueOf(alert.get("rule")), "scope", String.valueOf(alert.get("scope")))));
+            events.publish(new AlertEvent.Resolved(alert, line));
         }
         if (webhook != null) {
-            webhook.post(Json.write(Json.obj("status", status, "alert", alert)));
+            webhook.post(MonitorJson.write(new Notification(status, alert)));
         }
+    }
+
+    /** @return whether a resolved alert's retention has ended at {@code now} (it is kept while {@code now < resolvedAt + retention}) */
+    private boolean retentionEnded(long resolvedAt, long now) {
+        return now - resolvedAt >= retentionMillis;
     }
 
     /** @return the alerts kept in the cluster: firing first (most severe, then newest), then resolved (newest first) */
     public List<Alert> alerts() {
+        long now = clock.millis();
         List<Alert> list = new ArrayList<>();
         for (String json : alerts.values()) {
-            list.add(toAlert(Json.parseObject(json)));
+            Alert alert = MonitorJson.read(json, Alert.class);
+            if (alert.firing() || !retentionEnded(alert.resolvedAtMillis(), now)) {
+                list.add(alert);
+            }
         }
         List<String> order = List.of("critical", "warning", "info");
         list.sort(Comparator.comparing((Alert a) -> !a.firing()).thenComparing(a -> order.indexOf(a.severity()))
@@ -207,13 +220,7 @@ public final class AlertEvaluator {
         return list;
     }
 
-    @SuppressWarnings("unchecked")
-    static Alert toAlert(Map<String, Object> a) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        if (a.get("labels") instanceof Map) {
-            ((Map<String, Object>) a.get("labels")).forEach((k, v) -> labels.put(k, String.valueOf(v)));
-        }
-        return new Alert(Json.str(a, "id"), Json.str(a, "rule"), Json.str(a, "severity"), Json.str(a, "summary"), Json.str(a, "state"),
-                Json.str(a, "scope"), labels, Json.dbl(a, "value"), Json.num(a, "activeAt"), Json.num(a, "firedAt"), Json.num(a, "resolvedAt"), Json.str(a, "evaluatedBy"));
+    /** A webhook post: {@code {"status":"firing"|"resolved","alert":{...}}}. */
+    private record Notification(String status, Alert alert) {
     }
 }

@@ -9,11 +9,10 @@ import com.hazelcast.ringbuffer.Ringbuffer;
 import dev.grid.core.GridEvent;
 import dev.grid.core.GridEventListener;
 import dev.grid.monitor.LogEntry;
-import dev.grid.monitor.impl.json.Json;
+import dev.grid.monitor.impl.json.MonitorJson;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +84,7 @@ public final class DistributedLog implements GridEventListener, LogListener, Aut
     }
 
     private void offer(long time, String severity, String source, String message) {
-        String entry = Json.write(Json.obj("time", time, "member", member, "severity", severity, "source", source, "message", message));
+        String entry = MonitorJson.write(new Shipped(time, member, severity, source, message));
         if (!queue.offer(entry)) {
             dropped.increment();
         }
@@ -137,9 +136,7 @@ public final class DistributedLog implements GridEventListener, LogListener, Aut
                 continue;
             }
             for (int i = 0; i < batch.size(); i++) {
-                Map<String, Object> r = Json.parseObject(batch.get(i));
-                chronological.add(new LogEntry(batch.getSequence(i), Json.num(r, "time"), Json.str(r, "member"), Json.str(r, "severity"),
-                        Json.str(r, "source"), Json.str(r, "message")));
+                chronological.add(MonitorJson.read(batch.get(i), Shipped.class).at(batch.getSequence(i)));
             }
             if (batch.readCount() == 0) {
                 break;
@@ -169,6 +166,13 @@ public final class DistributedLog implements GridEventListener, LogListener, Aut
             } catch (RuntimeException memberGone) {
                 // shutting down
             }
+        }
+    }
+
+    /** An entry as it is kept in the ringbuffer: a {@link LogEntry} without its sequence, which is its position there. */
+    private record Shipped(long time, String member, String severity, String source, String message) {
+        LogEntry at(long sequence) {
+            return new LogEntry(sequence, time, member, severity, source, message);
         }
     }
 }

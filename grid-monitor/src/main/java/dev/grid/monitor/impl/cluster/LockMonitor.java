@@ -1,6 +1,7 @@
 package dev.grid.monitor.impl.cluster;
 
 import dev.grid.core.Grid;
+import dev.grid.core.GridClock;
 import dev.grid.core.MetricsCollector;
 import dev.grid.core.MetricsSource;
 import dev.grid.core.impl.EmbeddedGrid;
@@ -16,30 +17,31 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongSupplier;
 
 /**
  * Every held lock cluster-wide (holder, fence, hold time, waiters) from the CP group's leader, cached
  * briefly so the API, the metrics and the alert rules share one query; and whether the CP group
- * lost its majority. The metrics read the last answer without waiting for the next one.
+ * lost its majority. The metrics read the last answer without waiting for the next one. The cache's age and
+ * hold times are judged by the member's clock.
  */
 public final class LockMonitor implements MetricsSource {
     private static final long QUERY_TIMEOUT_MILLIS = 3000;
 
     private final GridLocks locks;
     private final CpService cp;
-    private final LongSupplier clock;
-    private final long cacheMillis;
+    private final GridClock clock;
+    private final long cacheNanos;
     private volatile List<LockInfo> cached = List.of();
     private volatile long cachedAt;
     private volatile String problem;
     private final AtomicReference<CompletableFuture<Void>> inFlight = new AtomicReference<>();
 
-    public LockMonitor(Grid grid, LongSupplier clock, long cacheMillis) {
+    public LockMonitor(Grid grid, GridClock clock, long cacheMillis) {
         this.locks = GridLocks.of(grid);
         this.cp = EmbeddedGrid.nodeEngine(grid.hazelcast()).getService(CpService.SERVICE_NAME);
         this.clock = clock;
-        this.cacheMillis = cacheMillis;
+        this.cacheNanos = TimeUnit.MILLISECONDS.toNanos(cacheMillis);
+        this.cachedAt = clock.nanos() - cacheNanos;
     }
 
     /**
@@ -71,14 +73,14 @@ public final class LockMonitor implements MetricsSource {
 
     private CompletableFuture<Void> refreshIfStale() {
         CompletableFuture<Void> running = inFlight.get();
-        if (running != null || System.currentTimeMillis() - cachedAt < cacheMillis) {
+        if (running != null || clock.nanos() - cachedAt < cacheNanos) {
             return running;
         }
         if (cp.config().getMemberCount() == 0 || cp.group().view() == null) {
             problem = cp.config().getMemberCount() == 0 ? "the CP subsystem is off (grid.cp.memberCount: 0)"
                     : "the CP group has not formed yet (grid.cp.memberCount members needed)";
             cached = List.of();
-            cachedAt = System.currentTimeMillis();
+            cachedAt = clock.nanos();
             return null;
         }
         CompletableFuture<Void> query = new CompletableFuture<>();
@@ -103,7 +105,7 @@ public final class LockMonitor implements MetricsSource {
             problem = "the CP group did not answer: " + (cause instanceof TimeoutException ? "no answer within " + QUERY_TIMEOUT_MILLIS
                     + " ms (electing a leader?)" : cause.toString());
         }
-        cachedAt = System.currentTimeMillis();
+        cachedAt = clock.nanos();
         inFlight.set(null);
         query.complete(null);
     }
@@ -113,8 +115,9 @@ public final class LockMonitor implements MetricsSource {
         return problem;
     }
 
+    /** @return the member's clock, epoch ms: what hold and wait times are computed against */
     public long now() {
-        return clock.getAsLong();
+        return clock.millis();
     }
 
     @Override
@@ -124,7 +127,7 @@ public final class LockMonitor implements MetricsSource {
         c.gauge("grid_cp_majority_lost", "1 if the CP group has formed and a majority of its voting members is not in the cluster", none,
                 formed && !cp.membership().majorityAvailable() ? 1 : 0);
         List<LockInfo> held = locks(0);
-        long now = clock.getAsLong();
+        long now = clock.millis();
         c.gauge("grid_lock_oldest_hold_seconds", "how long the longest-held lock has been held, cluster-wide", none,
                 held.stream().mapToLong(l -> l.heldMillis(now)).max().orElse(0) / 1000.0);
         c.gauge("grid_lock_waiters", "calls waiting for a lock, cluster-wide", none, held.stream().mapToInt(l -> l.waiters().size()).sum());

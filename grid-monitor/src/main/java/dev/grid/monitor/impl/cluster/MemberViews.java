@@ -2,11 +2,12 @@ package dev.grid.monitor.impl.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import dev.grid.core.GridClock;
 import dev.grid.core.GridMapStats;
 import dev.grid.core.GridMember;
 import dev.grid.core.impl.EmbeddedGrid;
 import dev.grid.core.impl.map.GridMapService;
-import dev.grid.monitor.impl.json.Json;
+import dev.grid.monitor.impl.json.MonitorJson;
 import dev.grid.monitor.impl.metrics.LatencyHistogram;
 import dev.grid.monitor.impl.metrics.MonitorInstruments;
 
@@ -16,13 +17,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * Each member publishes its own view (heap, off-heap, partitions, maps with their statistics and
- * latency quantiles) into the cluster map {@code grid.monitor.members} every refresh interval, with
- * a time to live, so any member's API shows every member.
+ * latency quantiles) into the cluster map {@code grid.monitor.members} every refresh interval, so any
+ * member's API shows every member. A view not updated for five refresh intervals (at least 10 s) on the
+ * member's clock is stale: its member is gone. Stale views are not shown, and reading them removes them.
  */
 public final class MemberViews {
     private final IMap<String, String> views;
@@ -30,28 +31,32 @@ public final class MemberViews {
     private final GridMapService maps;
     private final MonitorInstruments instruments;
     private final Supplier<String> url;
-    private final long ttlMillis;
-    private final long startedAt = System.currentTimeMillis();
+    private final long staleAfterMillis;
+    private final GridClock clock;
+    private final long startedAt;
 
-    public MemberViews(HazelcastInstance hazelcast, GridMember self, MonitorInstruments instruments, Supplier<String> url, long refreshMillis) {
+    public MemberViews(HazelcastInstance hazelcast, GridMember self, MonitorInstruments instruments, Supplier<String> url, long refreshMillis,
+                       GridClock clock) {
         this.views = hazelcast.getMap(Structures.MEMBERS);
         this.self = self;
         this.maps = EmbeddedGrid.nodeEngine(hazelcast).getService(GridMapService.SERVICE_NAME);
         this.instruments = instruments;
         this.url = url;
-        this.ttlMillis = Math.max(10_000, 5 * refreshMillis);
+        this.staleAfterMillis = Math.max(10_000, 5 * refreshMillis);
+        this.clock = clock;
+        this.startedAt = clock.millis();
     }
 
     /** Publishes this member's view now. */
     public void publish(int partitionsOwned, boolean cpLeader) {
         // asynchronous: a write stuck while partitions are promoted must not hold up the monitor's refresh
-        views.setAsync(self.id().toString(), Json.write(view(partitionsOwned, cpLeader)), ttlMillis, TimeUnit.MILLISECONDS);
+        views.setAsync(self.id().toString(), MonitorJson.write(view(partitionsOwned, cpLeader)));
     }
 
     /** @return this member's view */
-    public Map<String, Object> view(int partitionsOwned, boolean cpLeader) {
+    public MemberView view(int partitionsOwned, boolean cpLeader) {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        Map<String, Object> mapViews = new LinkedHashMap<>();
+        Map<String, MapView> mapViews = new LinkedHashMap<>();
         long entries = 0;
         long backups = 0;
         long used = 0;
@@ -60,20 +65,12 @@ public final class MemberViews {
             entries += s.primaryEntries();
             backups += s.backupEntries();
             used += s.offHeapUsed();
-            mapViews.put(name, Json.obj(
-                    "entries", s.primaryEntries(), "backupEntries", s.backupEntries(),
-                    "offHeapReserved", s.offHeapReserved(), "offHeapUsed", s.offHeapUsed(),
-                    "gets", s.gets(), "hits", s.hits(), "misses", s.misses(), "puts", s.puts(), "removes", s.removes(),
-                    "otherOperations", s.otherOperations(), "localReads", s.localReads(),
-                    "meanGetMicros", mean(s.totalGetNanos(), s.gets()), "meanPutMicros", mean(s.totalPutNanos(), s.puts()),
-                    "meanRemoveMicros", mean(s.totalRemoveNanos(), s.removes()),
-                    "p99GetMicros", quantile(name, "get"), "p99PutMicros", quantile(name, "put")));
+            mapViews.put(name, new MapView(s.primaryEntries(), s.backupEntries(), s.offHeapReserved(), s.offHeapUsed(), s.gets(), s.hits(),
+                    s.misses(), s.puts(), s.removes(), s.otherOperations(), s.localReads(), mean(s.totalGetNanos(), s.gets()),
+                    mean(s.totalPutNanos(), s.puts()), mean(s.totalRemoveNanos(), s.removes()), quantile(name, "get"), quantile(name, "put")));
         }
-        return Json.obj("id", self.id().toString(), "address", self.address(), "url", url.get(), "startedAt", startedAt,
-                "updatedAt", System.currentTimeMillis(), "heapUsed", heap.getUsed(), "heapMax", heap.getMax(),
-                "offHeapReserved", maps.offHeapReserved(), "offHeapUsed", used, "offHeapBudget", maps.offHeapBudget(),
-                "partitionsOwned", partitionsOwned, "entries", entries, "backupEntries", backups, "cpLeader", cpLeader,
-                "maps", mapViews);
+        return new MemberView(self.id().toString(), self.address(), url.get(), startedAt, clock.millis(), heap.getUsed(),
+                heap.getMax(), maps.offHeapReserved(), used, maps.offHeapBudget(), partitionsOwned, entries, backups, cpLeader, mapViews);
     }
 
     private double quantile(String map, String op) {
@@ -85,11 +82,17 @@ public final class MemberViews {
         return count == 0 ? 0 : nanos / 1000.0 / count;
     }
 
-    /** @return every member's last published view (as parsed JSON) */
-    public List<Map<String, Object>> all() {
-        List<Map<String, Object>> all = new ArrayList<>();
-        for (String json : views.values()) {
-            all.add(Json.parseObject(json));
+    /** @return every live member's last published view; the stale views of members gone are removed */
+    public List<MemberView> all() {
+        long now = clock.millis();
+        List<MemberView> all = new ArrayList<>();
+        for (Map.Entry<String, String> entry : views.entrySet()) {
+            MemberView view = MonitorJson.read(entry.getValue(), MemberView.class);
+            if (now - view.updatedAt() < staleAfterMillis) {
+                all.add(view);
+            } else {
+                views.remove(entry.getKey(), entry.getValue()); // unless its member published again meanwhile
+            }
         }
         return all;
     }
@@ -99,7 +102,7 @@ public final class MemberViews {
         try {
             views.delete(self.id().toString());
         } catch (RuntimeException memberStopping) {
-            // the time to live removes it
+            // the others remove it once it is stale
         }
     }
 }

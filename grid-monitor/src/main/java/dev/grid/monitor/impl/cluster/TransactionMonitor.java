@@ -2,6 +2,7 @@ package dev.grid.monitor.impl.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import dev.grid.core.GridClock;
 import dev.grid.core.GridCounter;
 import dev.grid.core.GridCounters;
 import dev.grid.core.GridEvent;
@@ -10,7 +11,16 @@ import dev.grid.core.MetricsCollector;
 import dev.grid.core.MetricsSource;
 import dev.grid.monitor.HeuristicOutcome;
 import dev.grid.monitor.MonitoredTransaction;
-import dev.grid.monitor.impl.json.Json;
+import dev.grid.monitor.impl.json.MonitorJson;
+import dev.grid.txn.TxnEvent;
+import dev.grid.txn.TxnEvent.Began;
+import dev.grid.txn.TxnEvent.Committed;
+import dev.grid.txn.TxnEvent.Enlisted;
+import dev.grid.txn.TxnEvent.Heuristic;
+import dev.grid.txn.TxnEvent.Prepared;
+import dev.grid.txn.TxnEvent.RecoveryCompleted;
+import dev.grid.txn.TxnEvent.RolledBack;
+import dev.grid.txn.TxnEvent.TimedOut;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -19,7 +29,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,22 +38,18 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
- * Builds the cluster-wide transaction view from this JVM's {@code txn.*} events: each event updates
+ * Builds the cluster-wide transaction view from this JVM's {@link TxnEvent}s: each event updates
  * the transaction's record in the cluster map {@code grid.monitor.transactions} (on a worker
  * thread: the publisher is never held up), so every member's API shows every JVM's transactions.
  *
- * <p>The events and what they do: {@code txn.begin} adds an ACTIVE record; {@code txn.enlist}
- * adds resources; {@code txn.prepare} makes it PREPARED (in doubt until an outcome arrives);
- * {@code txn.commit} and {@code txn.rollback} remove it; {@code txn.timeout} marks it TIMED_OUT;
- * {@code txn.heuristic} removes it and keeps a heuristic outcome; {@code txn.recovery-completed}
- * removes every transaction its {@code committed} and {@code rolledBack} attributes list (comma-separated
- * ids, as grid-txn's recovery publishes them; a {@code txId} attribute, if present, too): recovery delivered
- * their outcome. Attributes read: {@code txId}, {@code resources} (comma-separated), {@code node},
- * {@code durationMillis}, {@code outcome}, {@code committed}, {@code rolledBack}.
+ * <p>The events and what they do: {@link Began} adds an ACTIVE record; {@link Enlisted} adds
+ * resources; {@link Prepared} makes it PREPARED (in doubt until an outcome arrives); {@link Committed}
+ * and {@link RolledBack} remove it; {@link TimedOut} marks it TIMED_OUT; {@link Heuristic} removes it
+ * and keeps a heuristic outcome; {@link RecoveryCompleted} removes every transaction it lists as
+ * committed or rolled back: recovery delivered their outcome.
  *
  * <p>Transaction ids are grid-txn's: Narayana's transaction Uid ({@code 0:ffff7f000001:...}), the same in
  * the events of the JVM that ran the transaction and, read back from the branches' Xids, in the events of
@@ -52,13 +57,13 @@ import java.util.stream.Collectors;
  */
 public final class TransactionMonitor implements GridEventListener, MetricsSource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionMonitor.class);
-    private static final String[] TYPES = {"begin", "enlist", "prepare", "commit", "rollback", "timeout", "heuristic", "recovery-completed"};
+    private static final String PREFIX = "txn.";
 
     private final IMap<String, String> transactions;
     private final IMap<String, String> heuristics;
     private final String publisher;
     private final Duration heuristicRetention;
-    private final LongSupplier clock;
+    private final GridClock clock;
     private final ThreadPoolExecutor worker;
     private final LongAdder dropped = new LongAdder();
     private final Map<String, GridCounter> fileCounters;
@@ -71,7 +76,7 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
      * @param registry where this JVM's transaction counters and durations go (null: none)
      * @param counters hot-path counters (the member's counters file)
      */
-    public TransactionMonitor(HazelcastInstance hazelcast, String publisher, Duration heuristicRetention, LongSupplier clock,
+    public TransactionMonitor(HazelcastInstance hazelcast, String publisher, Duration heuristicRetention, GridClock clock,
                               MeterRegistry registry, GridCounters counters) {
         this.transactions = hazelcast.getMap(Structures.TRANSACTIONS);
         this.heuristics = hazelcast.getMap(Structures.HEURISTICS);
@@ -84,11 +89,12 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
             return thread;
         }, (task, executor) -> dropped.increment());
         this.clusterView = new LatestRead<>("grid-monitor-txn-read", new ClusterView(List.of(), 0),
-                () -> new ClusterView(inFlight(), heuristics.size()));
-        this.fileCounters = Arrays.stream(TYPES).collect(Collectors.toMap(t -> t,
+                () -> new ClusterView(inFlight(), heuristics().size()));
+        List<String> labels = TxnEvent.TYPES.stream().map(TransactionMonitor::label).toList();
+        this.fileCounters = labels.stream().collect(Collectors.toMap(t -> t,
                 t -> counters.counter("grid_txn_events_total", Map.of("type", t))));
         if (registry != null) {
-            this.meters = Arrays.stream(TYPES).collect(Collectors.toMap(t -> t, t -> Counter.builder("grid_txn_events")
+            this.meters = labels.stream().collect(Collectors.toMap(t -> t, t -> Counter.builder("grid_txn_events")
                     .description("transaction events seen in this JVM (txn.* on the grid's event bus), by type").tag("type", t).register(registry)));
             this.commitTime = durationTimer(registry, "commit");
             this.rollbackTime = durationTimer(registry, "rollback");
@@ -107,138 +113,80 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
                 .register(registry);
     }
 
+    /** @return the metrics' {@code type} label of an event type: {@code txn.commit} is {@code commit} */
+    private static String label(String type) {
+        return type.startsWith(PREFIX) ? type.substring(PREFIX.length()) : type;
+    }
+
     @Override
     public void onEvent(GridEvent event) {
-        if (!event.type().startsWith("txn.")) {
+        if (!(event instanceof TxnEvent txn)) {
             return;
         }
-        String type = event.type().substring(4);
-        GridCounter counter = fileCounters.get(type);
-        if (counter == null) {
-            return;
+        String label = label(txn.type());
+        GridCounter counter = fileCounters.get(label);
+        if (counter != null) {
+            counter.increment();
         }
-        counter.increment();
-        Counter meter = meters.get(type);
+        Counter meter = meters.get(label);
         if (meter != null) {
             meter.increment();
         }
-        String duration = event.attribute("durationMillis");
-        if (duration != null && (type.equals("commit") || type.equals("rollback"))) {
-            Timer timer = type.equals("commit") ? commitTime : rollbackTime;
-            if (timer != null) {
-                try {
-                    timer.record(Duration.ofMillis(Long.parseLong(duration.trim())));
-                } catch (NumberFormatException ignored) {
-                    // a bad attribute is not worth failing over
-                }
-            }
+        if (txn instanceof Committed committed && commitTime != null) {
+            commitTime.record(Duration.ofMillis(committed.durationMillis()));
+        } else if (txn instanceof RolledBack rolledBack && rollbackTime != null) {
+            rollbackTime.record(Duration.ofMillis(rolledBack.durationMillis()));
         }
-        if (event.attribute("txId") != null) {
-            worker.execute(() -> apply(type, event));
-        } else if (type.equals("recovery-completed")) {
-            List<String> completed = ids(event.attribute("committed"));
-            completed.addAll(ids(event.attribute("rolledBack")));
+        if (txn instanceof TxnEvent.OfTransaction ofTransaction) {
+            worker.execute(() -> apply(ofTransaction));
+        } else if (txn instanceof RecoveryCompleted recovery) {
+            List<String> completed = new ArrayList<>(recovery.committed());
+            completed.addAll(recovery.rolledBack());
             if (!completed.isEmpty()) {
                 worker.execute(() -> completed.forEach(transactions::delete));
             }
         }
     }
 
-    /** @return the transaction ids of a comma-separated list attribute (grid-txn's {@code committed}, {@code rolledBack}) */
-    private static List<String> ids(String list) {
-        List<String> ids = new ArrayList<>();
-        if (list != null) {
-            for (String id : list.split(",")) {
-                if (!id.isBlank()) {
-                    ids.add(id.trim());
-                }
-            }
-        }
-        return ids;
-    }
-
-    private void apply(String type, GridEvent event) {
-        String txId = event.attribute("txId");
+    private void apply(TxnEvent.OfTransaction event) {
+        String txId = event.txId();
         try {
-            switch (type) {
-                case "begin":
-                    transactions.set(txId, Json.write(record(event, "ACTIVE", Json.obj())));
-                    break;
-                case "enlist":
-                case "prepare":
-                case "timeout":
-                    update(txId, event, type);
-                    break;
-                case "commit":
-                case "rollback":
-                    transactions.delete(txId);
-                    break;
-                case "heuristic":
-                    String outcome = event.attribute("outcome") != null ? event.attribute("outcome") : event.message();
-                    heuristics.set(txId, Json.write(Json.obj("txId", txId, "outcome", outcome, "node", nullToEmpty(event.attribute("node")),
-                            "resources", resources(event), "at", event.timeMillis(), "publisher", publisher)),
-                            heuristicRetention.toMillis(), TimeUnit.MILLISECONDS);
-                    transactions.delete(txId);
-                    break;
-                case "recovery-completed":
-                    transactions.delete(txId);
-                    break;
-                default:
-                    break;
+            if (event instanceof Began) {
+                transactions.set(txId, MonitorJson.write(begun(event)));
+            } else if (event instanceof Enlisted) {
+                update(event, null);
+            } else if (event instanceof Prepared) {
+                update(event, "PREPARED");
+            } else if (event instanceof TimedOut) {
+                update(event, "TIMED_OUT");
+            } else if (event instanceof Committed || event instanceof RolledBack) {
+                transactions.delete(txId);
+            } else if (event instanceof Heuristic heuristic) {
+                heuristics.set(txId, MonitorJson.write(new HeuristicOutcome(txId, heuristic.outcome().name(), nullToEmpty(event.node()),
+                        new ArrayList<>(event.resources()), event.timeMillis(), publisher)));
+                transactions.delete(txId);
             }
         } catch (RuntimeException e) {
-            LOG.debug("transaction monitor could not record {} of {}: {}", type, txId, e.toString());
+            LOG.debug("transaction monitor could not record {} of {}: {}", event.type(), txId, e.toString());
         }
     }
 
-    private void update(String txId, GridEvent event, String type) {
-        String current = transactions.get(txId);
-        Map<String, Object> record = current != null ? Json.parseObject(current) : record(event, "ACTIVE", Json.obj());
-        Set<String> resources = new LinkedHashSet<>(strings(record.get("resources")));
-        resources.addAll(resources(event));
-        record.put("resources", new ArrayList<>(resources));
-        if (type.equals("prepare")) {
-            record.put("state", "PREPARED");
-            record.put("preparedAt", event.timeMillis());
-        } else if (type.equals("timeout")) {
-            record.put("state", "TIMED_OUT");
-        }
-        if (event.attribute("node") != null) {
-            record.put("node", event.attribute("node"));
-        }
-        transactions.set(txId, Json.write(record));
+    /** Adds the event's resources to the transaction's record, and moves it to {@code state} unless null. */
+    private void update(TxnEvent.OfTransaction event, String state) {
+        String current = transactions.get(event.txId());
+        MonitoredTransaction record = current != null ? MonitorJson.read(current, MonitoredTransaction.class) : begun(event);
+        Set<String> resources = new LinkedHashSet<>(record.resources());
+        resources.addAll(event.resources());
+        long preparedAt = event instanceof Prepared ? event.timeMillis() : record.preparedAtMillis();
+        String node = event.node() != null ? event.node() : record.node();
+        transactions.set(event.txId(), MonitorJson.write(new MonitoredTransaction(record.txId(), state != null ? state : record.state(), node,
+                new ArrayList<>(resources), record.beganAtMillis(), preparedAt, record.publisher())));
     }
 
-    private Map<String, Object> record(GridEvent event, String state, Map<String, Object> base) {
-        base.put("txId", event.attribute("txId"));
-        base.put("state", state);
-        base.put("node", nullToEmpty(event.attribute("node")));
-        base.put("resources", resources(event));
-        base.put("beganAt", event.timeMillis());
-        base.put("preparedAt", 0L);
-        base.put("publisher", publisher);
-        return base;
-    }
-
-    private static List<String> resources(GridEvent event) {
-        String resources = event.attribute("resources");
-        List<String> list = new ArrayList<>();
-        if (resources != null) {
-            for (String r : resources.split(",")) {
-                if (!r.isBlank()) {
-                    list.add(r.trim());
-                }
-            }
-        }
-        return list;
-    }
-
-    private static List<String> strings(Object value) {
-        List<String> list = new ArrayList<>();
-        if (value instanceof List) {
-            ((List<?>) value).forEach(v -> list.add(String.valueOf(v)));
-        }
-        return list;
+    /** @return the record of a transaction that has just begun (or whose begin this JVM never saw) */
+    private MonitoredTransaction begun(TxnEvent.OfTransaction event) {
+        return new MonitoredTransaction(event.txId(), "ACTIVE", nullToEmpty(event.node()), new ArrayList<>(event.resources()),
+                event.timeMillis(), 0, publisher);
     }
 
     private static String nullToEmpty(String s) {
@@ -249,22 +197,27 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
     public List<MonitoredTransaction> inFlight() {
         List<MonitoredTransaction> list = new ArrayList<>();
         for (String json : transactions.values()) {
-            Map<String, Object> r = Json.parseObject(json);
-            list.add(new MonitoredTransaction(Json.str(r, "txId"), Json.str(r, "state"), Json.str(r, "node"), strings(r.get("resources")),
-                    Json.num(r, "beganAt"), Json.num(r, "preparedAt"), Json.str(r, "publisher")));
+            list.add(MonitorJson.read(json, MonitoredTransaction.class));
         }
         list.sort(Comparator.comparing((MonitoredTransaction t) -> !t.inDoubt())
                 .thenComparingLong(t -> t.inDoubt() ? t.preparedAtMillis() : t.beganAtMillis()));
         return list;
     }
 
-    /** @return the heuristic outcomes kept, newest first */
+    /**
+     * @return the heuristic outcomes kept, newest first: those younger than the retention on this JVM's clock (older ones
+     *         are removed)
+     */
     public List<HeuristicOutcome> heuristics() {
+        long now = clock.millis();
         List<HeuristicOutcome> list = new ArrayList<>();
-        for (String json : heuristics.values()) {
-            Map<String, Object> r = Json.parseObject(json);
-            list.add(new HeuristicOutcome(Json.str(r, "txId"), Json.str(r, "outcome"), Json.str(r, "node"), strings(r.get("resources")),
-                    Json.num(r, "at"), Json.str(r, "publisher")));
+        for (Map.Entry<String, String> entry : heuristics.entrySet()) {
+            HeuristicOutcome outcome = MonitorJson.read(entry.getValue(), HeuristicOutcome.class);
+            if (now - outcome.atMillis() >= heuristicRetention.toMillis()) {
+                heuristics.remove(entry.getKey(), entry.getValue());
+                continue;
+            }
+            list.add(outcome);
         }
         list.sort(Comparator.comparingLong(HeuristicOutcome::atMillis).reversed());
         return list;
@@ -280,7 +233,7 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
         ClusterView view = clusterView.latest();
         List<MonitoredTransaction> all = view.inFlight();
         int heuristicCount = view.heuristics();
-        long now = clock.getAsLong();
+        long now = clock.millis();
         long inDoubt = all.stream().filter(MonitoredTransaction::inDoubt).count();
         long oldest = all.stream().mapToLong(t -> t.inDoubtMillis(now)).max().orElse(0);
         Map<String, String> none = Map.of();
@@ -292,11 +245,11 @@ public final class TransactionMonitor implements GridEventListener, MetricsSourc
                 dropped.sum());
     }
 
-    /** Stops the worker after it has recorded the events already queued (bounded: at most two seconds). */
     /** What the gauges read from the cluster maps. */
     private record ClusterView(List<MonitoredTransaction> inFlight, int heuristics) {
     }
 
+    /** Stops the worker after it has recorded the events already queued (bounded: at most two seconds). */
     @Override
     public void close() {
         clusterView.close();

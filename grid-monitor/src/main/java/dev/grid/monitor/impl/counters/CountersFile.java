@@ -1,5 +1,6 @@
 package dev.grid.monitor.impl.counters;
 
+import dev.grid.core.GridClock;
 import dev.grid.core.GridCounter;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -35,13 +36,15 @@ public final class CountersFile implements AutoCloseable {
     private final Path file;
     private final UnsafeBuffer header;
     private final CountersManager manager;
+    private final GridClock clock;
     private final Map<String, AtomicCounter> byLabel = new HashMap<>();
     private boolean full;
 
-    private CountersFile(Path file, UnsafeBuffer header, CountersManager manager) {
+    private CountersFile(Path file, UnsafeBuffer header, CountersManager manager, GridClock clock) {
         this.file = file;
         this.header = header;
         this.manager = manager;
+        this.clock = clock;
     }
 
     /**
@@ -50,8 +53,10 @@ public final class CountersFile implements AutoCloseable {
      * @param file        where
      * @param description who the member is, one line
      * @param maxCounters how many counters fit
+     * @param clock       stamps the start and the heartbeats: the clock its readers judge staleness by
+     *                    ({@link CountersFileReader}; in production the system clock, which other processes share)
      */
-    public static CountersFile create(Path file, String description, int maxCounters) {
+    public static CountersFile create(Path file, String description, int maxCounters, GridClock clock) {
         int metadataLength = maxCounters * CountersReader.METADATA_LENGTH;
         int valuesLength = maxCounters * CountersReader.COUNTER_LENGTH;
         long length = (long) HEADER_LENGTH + metadataLength + valuesLength;
@@ -68,8 +73,8 @@ public final class CountersFile implements AutoCloseable {
             byte[] text = description.getBytes(StandardCharsets.UTF_8);
             int textLength = Math.min(text.length, MAX_DESCRIPTION_LENGTH);
             header.putLong(PID_OFFSET, ProcessHandle.current().pid());
-            header.putLong(START_OFFSET, System.currentTimeMillis());
-            header.putLong(HEARTBEAT_OFFSET, System.currentTimeMillis());
+            header.putLong(START_OFFSET, clock.millis());
+            header.putLong(HEARTBEAT_OFFSET, clock.millis());
             header.putInt(METADATA_LENGTH_OFFSET, metadataLength);
             header.putInt(VALUES_LENGTH_OFFSET, valuesLength);
             header.putBytes(DESCRIPTION_OFFSET, text, 0, textLength);
@@ -77,7 +82,7 @@ public final class CountersFile implements AutoCloseable {
             header.putInt(CLOSED_OFFSET, 0);
             header.putInt(VERSION_OFFSET, VERSION);
             header.putIntVolatile(MAGIC_OFFSET, MAGIC);
-            return new CountersFile(file, header, new CountersManager(metadata, values, StandardCharsets.UTF_8));
+            return new CountersFile(file, header, new CountersManager(metadata, values, StandardCharsets.UTF_8), clock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the counters file " + file + ": " + e.getMessage(), e);
         }
@@ -138,7 +143,7 @@ public final class CountersFile implements AutoCloseable {
 
     /** Records that the member is alive (readers treat a file without heartbeat for 10 s as stale). */
     public void heartbeat() {
-        header.putLongVolatile(HEARTBEAT_OFFSET, System.currentTimeMillis());
+        header.putLongVolatile(HEARTBEAT_OFFSET, clock.millis());
     }
 
     /** Marks the file closed and deletes it; counters stay writable (in memory) for late increments. */

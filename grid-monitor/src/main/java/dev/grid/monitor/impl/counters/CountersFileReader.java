@@ -1,5 +1,6 @@
 package dev.grid.monitor.impl.counters;
 
+import dev.grid.core.GridClock;
 import dev.grid.monitor.MemberCounters;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersReader;
@@ -21,7 +22,11 @@ import java.util.Optional;
 
 import static dev.grid.monitor.impl.counters.CountersLayout.*;
 
-/** Reads counters files written by {@link CountersFile}, from any process on the machine. */
+/**
+ * Reads counters files written by {@link CountersFile}, from any process on the machine. Whether a file's member
+ * is live is judged by the clock given, which must be the one its heartbeats were stamped with (the system
+ * clock, in production: the one processes on a machine share).
+ */
 public final class CountersFileReader {
     /** A file whose heartbeat is older than this belongs to a member that is gone. */
     public static final long STALE_MILLIS = 10_000;
@@ -30,25 +35,29 @@ public final class CountersFileReader {
     }
 
     /**
-     * @param dir a data directory
+     * @param dir   a data directory
+     * @param clock judges whether a file's heartbeat is recent
      * @return every member's counters found there, live ones first
      */
-    public static List<MemberCounters> readAll(Path dir) throws IOException {
+    public static List<MemberCounters> readAll(Path dir, GridClock clock) throws IOException {
         List<MemberCounters> result = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return result;
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
             for (Path file : files) {
-                read(file).ifPresent(result::add);
+                read(file, clock).ifPresent(result::add);
             }
         }
         result.sort((a, b) -> a.live() != b.live() ? (a.live() ? -1 : 1) : a.description().compareTo(b.description()));
         return result;
     }
 
-    /** @return the file's counters, or empty if it is not (yet) a complete counters file */
-    public static Optional<MemberCounters> read(Path file) throws IOException {
+    /**
+     * @param clock judges whether the file's heartbeat is recent (younger than {@link #STALE_MILLIS})
+     * @return the file's counters, or empty if it is not (yet) a complete counters file
+     */
+    public static Optional<MemberCounters> read(Path file, GridClock clock) throws IOException {
         MappedByteBuffer mapped;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (channel.size() < HEADER_LENGTH) {
@@ -72,7 +81,7 @@ public final class CountersFileReader {
         long pid = header.getLong(PID_OFFSET);
         long heartbeat = header.getLongVolatile(HEARTBEAT_OFFSET);
         boolean closed = header.getIntVolatile(CLOSED_OFFSET) != 0;
-        boolean live = !closed && System.currentTimeMillis() - heartbeat < STALE_MILLIS
+        boolean live = !closed && clock.millis() - heartbeat < STALE_MILLIS
                 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         CountersReader reader = new CountersReader(new UnsafeBuffer(mapped, HEADER_LENGTH, metadataLength),
                 new UnsafeBuffer(mapped, HEADER_LENGTH + metadataLength, valuesLength), StandardCharsets.UTF_8);

@@ -1,18 +1,7 @@
 package dev.grid.monitor.impl.http;
 
-import dev.grid.core.Grid;
-import dev.grid.core.GridMember;
-import dev.grid.core.PartitionDistribution;
 import dev.grid.lock.LockInfo;
-import dev.grid.lock.LockWaiter;
-import dev.grid.monitor.Alert;
-import dev.grid.monitor.HeuristicOutcome;
 import dev.grid.monitor.LogEntry;
-import dev.grid.monitor.MemberCounters;
-import dev.grid.monitor.MonitoredTransaction;
-import dev.grid.monitor.impl.DefaultGridMonitor;
-import dev.grid.monitor.impl.counters.CountersFileReader;
-import dev.grid.monitor.impl.json.Json;
 import dev.grid.monitor.impl.metrics.PrometheusExport;
 
 import java.io.IOException;
@@ -20,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,10 +21,10 @@ public final class ApiRoutes {
     private static final Map<String, String> STATIC = Map.of(
             "/", "index.html", "/index.html", "index.html", "/dashboard.js", "dashboard.js", "/dashboard.css", "dashboard.css");
 
-    private final DefaultGridMonitor monitor;
+    private final MonitorState monitor;
     private final Map<String, Function<Request, Response>> api = new TreeMap<>();
 
-    public ApiRoutes(DefaultGridMonitor monitor) {
+    public ApiRoutes(MonitorState monitor) {
         this.monitor = monitor;
         api.put("/api", r -> json(r, Set.of(), this::index));
         api.put("/api/members", r -> json(r, Set.of(), this::members));
@@ -56,7 +44,7 @@ public final class ApiRoutes {
         }
         if (request.path.equals("/metrics")) {
             request.allow(Set.of());
-            return new Response(200, PrometheusExport.CONTENT_TYPE, monitor.export().scrape().getBytes(StandardCharsets.UTF_8));
+            return new Response(200, PrometheusExport.CONTENT_TYPE, monitor.scrape().getBytes(StandardCharsets.UTF_8));
         }
         String file = STATIC.get(request.path);
         if (file != null) {
@@ -85,143 +73,33 @@ public final class ApiRoutes {
     }
 
     private Object index(Request request) {
-        return Json.obj("cluster", monitor.grid().clusterName(), "member", monitor.self().address(), "endpoints", new ArrayList<>(api.keySet()),
-                "metrics", "/metrics", "dashboard", "/");
+        return new IndexDocument(monitor.clusterName(), monitor.memberAddress(), new ArrayList<>(api.keySet()), "/metrics", "/");
     }
 
     private Object members(Request request) {
-        Grid grid = monitor.grid();
-        Map<String, Map<String, Object>> views = new LinkedHashMap<>();
-        for (Map<String, Object> view : monitor.views().all()) {
-            views.put(Json.str(view, "id"), view);
-        }
-        PartitionDistribution distribution = grid.partitions().distribution();
-        List<Object> members = new ArrayList<>();
-        boolean first = true;
-        for (GridMember member : grid.members()) {
-            Map<String, Object> entry = Json.obj("id", member.id().toString(), "address", member.address(), "local", member.local(),
-                    "oldest", first, "partitionsOwned", distribution.ownedCounts().getOrDefault(member, 0));
-            Map<String, Object> view = views.get(member.id().toString());
-            if (view != null) {
-                for (String key : List.of("url", "startedAt", "updatedAt", "heapUsed", "heapMax", "offHeapReserved", "offHeapUsed",
-                        "offHeapBudget", "entries", "backupEntries", "cpLeader")) {
-                    entry.put(key, view.get(key));
-                }
-            }
-            members.add(entry);
-            first = false;
-        }
-        return Json.obj("cluster", grid.clusterName(), "count", members.size(), "members", members);
+        return MembersDocument.of(monitor);
     }
 
     private Object partitions(Request request) {
-        PartitionDistribution distribution = monitor.grid().partitions().distribution();
-        List<Object> owners = new ArrayList<>();
-        distribution.ownedCounts().forEach((member, owned) -> owners.add(Json.obj("address", member.address(), "id", member.id().toString(),
-                "owned", owned)));
-        return Json.obj("partitionCount", distribution.partitionCount(), "ideal", distribution.ideal(), "min", distribution.min(),
-                "max", distribution.max(), "unassigned", distribution.unassigned(), "members", owners,
-                "migrationsInProgress", monitor.clusterMetrics().migrationsInProgress(),
-                "migrationsCompleted", monitor.clusterMetrics().migrationsCompleted());
+        return PartitionsDocument.of(monitor);
     }
 
-    @SuppressWarnings("unchecked")
     private Object maps(Request request) {
-        Map<String, Map<String, Object>> maps = new TreeMap<>();
-        for (Map<String, Object> view : monitor.views().all()) {
-            Object perMap = view.get("maps");
-            if (!(perMap instanceof Map)) {
-                continue;
-            }
-            ((Map<String, Object>) perMap).forEach((name, statsObject) -> {
-                Map<String, Object> stats = (Map<String, Object>) statsObject;
-                Map<String, Object> total = maps.computeIfAbsent(name, n -> Json.obj("name", n, "entries", 0L, "backupEntries", 0L,
-                        "offHeapReserved", 0L, "offHeapUsed", 0L, "gets", 0L, "hits", 0L, "misses", 0L, "puts", 0L, "removes", 0L,
-                        "otherOperations", 0L, "p99GetMicros", 0.0, "p99PutMicros", 0.0, "members", new ArrayList<>()));
-                for (String key : List.of("entries", "backupEntries", "offHeapReserved", "offHeapUsed", "gets", "hits", "misses", "puts",
-                        "removes", "otherOperations")) {
-                    total.put(key, Json.num(total, key) + Json.num(stats, key));
-                }
-                total.put("p99GetMicros", Math.max(Json.dbl(total, "p99GetMicros"), Json.dbl(stats, "p99GetMicros")));
-                total.put("p99PutMicros", Math.max(Json.dbl(total, "p99PutMicros"), Json.dbl(stats, "p99PutMicros")));
-                Map<String, Object> member = new LinkedHashMap<>(stats);
-                member.put("address", view.get("address"));
-                ((List<Object>) total.get("members")).add(member);
-            });
-        }
-        for (Map<String, Object> total : maps.values()) {
-            long gets = Json.num(total, "gets");
-            total.put("hitRatio", gets == 0 ? 0.0 : (double) Json.num(total, "hits") / gets);
-            total.put("meanGetMicros", weightedMean(total, "meanGetMicros", "gets"));
-            total.put("meanPutMicros", weightedMean(total, "meanPutMicros", "puts"));
-        }
-        return Json.obj("maps", new ArrayList<>(maps.values()));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static double weightedMean(Map<String, Object> total, String meanKey, String countKey) {
-        double sum = 0;
-        long count = 0;
-        for (Object m : (List<Object>) total.get("members")) {
-            Map<String, Object> member = (Map<String, Object>) m;
-            sum += Json.dbl(member, meanKey) * Json.num(member, countKey);
-            count += Json.num(member, countKey);
-        }
-        return count == 0 ? 0 : sum / count;
+        return MapsDocument.of(monitor.memberViews());
     }
 
     private Object locks(Request request) {
-        List<LockInfo> locks = monitor.locks().locks();
-        long now = monitor.locks().now();
-        List<Object> list = new ArrayList<>();
-        for (LockInfo lock : locks) {
-            List<Object> waiters = new ArrayList<>();
-            for (LockWaiter waiter : lock.waiters()) {
-                waiters.add(Json.obj("ownerName", waiter.who().ownerName(), "owner", String.valueOf(waiter.who().owner()),
-                        "threadId", waiter.who().threadId(), "sessionId", waiter.who().sessionId(),
-                        "waitingMillis", Math.max(0, now - waiter.waitingSinceMillis())));
-            }
-            list.add(Json.obj("name", lock.name(), "fence", lock.fence(), "holdCount", lock.holdCount(),
-                    "holder", Json.obj("ownerName", lock.holder().ownerName(), "owner", String.valueOf(lock.holder().owner()),
-                            "threadId", lock.holder().threadId(), "sessionId", lock.holder().sessionId()),
-                    "acquiredAt", lock.acquiredAtMillis(), "heldMillis", lock.heldMillis(now), "waiters", waiters));
-        }
-        return Json.obj("locks", list, "problem", monitor.locks().problem());
+        List<LockInfo> locks = monitor.locks();
+        return LocksDocument.of(locks, monitor.now(), monitor.locksProblem());
     }
 
     private Object transactions(Request request) {
-        long now = System.currentTimeMillis();
-        List<Object> inFlight = new ArrayList<>();
-        int inDoubt = 0;
-        for (MonitoredTransaction t : monitor.transactionMonitor().inFlight()) {
-            inDoubt += t.inDoubt() ? 1 : 0;
-            inFlight.add(Json.obj("txId", t.txId(), "state", t.state(), "inDoubt", t.inDoubt(), "node", t.node(), "resources", t.resources(),
-                    "beganAt", t.beganAtMillis(), "ageMillis", Math.max(0, now - t.beganAtMillis()), "preparedAt", t.preparedAtMillis(),
-                    "inDoubtMillis", t.inDoubtMillis(now), "publisher", t.publisher()));
-        }
-        List<Object> heuristics = new ArrayList<>();
-        for (HeuristicOutcome h : monitor.transactionMonitor().heuristics()) {
-            heuristics.add(Json.obj("txId", h.txId(), "outcome", h.outcome(), "node", h.node(), "resources", h.resources(), "at", h.atMillis(),
-                    "publisher", h.publisher()));
-        }
-        return Json.obj("inFlightCount", inFlight.size(), "inDoubtCount", inDoubt, "inFlight", inFlight, "heuristics", heuristics);
+        return TransactionsDocument.of(monitor.transactions(), monitor.heuristics(), monitor.now());
     }
 
     private Object alerts(Request request) {
         String state = request.choice("state", Set.of("firing", "resolved", "all"), "all");
-        List<Object> list = new ArrayList<>();
-        int firing = 0;
-        for (Alert a : monitor.alertEvaluator().alerts()) {
-            firing += a.firing() ? 1 : 0;
-            if (state.equals("all") || (state.equals("firing") == a.firing())) {
-                list.add(Json.obj("id", a.id(), "rule", a.rule(), "severity", a.severity(), "summary", a.summary(), "state", a.state(),
-                        "scope", a.scope(), "labels", a.labels(), "value", a.value(), "activeAt", a.activeAtMillis(), "firedAt", a.firedAtMillis(),
-                        "resolvedAt", a.resolvedAtMillis(), "evaluatedBy", a.evaluatedBy()));
-            }
-        }
-        List<Object> rules = new ArrayList<>();
-        monitor.alertEvaluator().rules().forEach(rule -> rules.add(rule.toString()));
-        return Json.obj("firing", firing, "alerts", list, "rules", rules);
+        return AlertsDocument.of(monitor.alerts(), state, monitor.alertRules());
     }
 
     private Object log(Request request) {
@@ -229,25 +107,17 @@ public final class ApiRoutes {
         String severity = request.choice("severity", Set.of("WARN", "ERROR"), null);
         String member = request.param("member");
         String source = request.param("source");
-        List<Object> entries = new ArrayList<>();
+        List<LogEntry> entries;
         try {
-            for (LogEntry e : monitor.distributedLog().read(limit, entry -> (severity == null || entry.severity().equals(severity))
-                    && (member == null || member.equals(entry.member())) && (source == null || entry.source().contains(source)), 5000)) {
-                entries.add(Json.obj("sequence", e.sequence(), "time", e.timeMillis(), "member", e.member(), "severity", e.severity(),
-                        "source", e.source(), "message", e.message()));
-            }
+            entries = monitor.log(limit, entry -> (severity == null || entry.severity().equals(severity))
+                    && (member == null || member.equals(entry.member())) && (source == null || entry.source().contains(source)));
         } catch (Exception e) {
             throw new IllegalStateException("the distributed log could not be read: " + e, e);
         }
-        return Json.obj("size", monitor.distributedLog().size(), "entries", entries);
+        return new LogDocument(monitor.logSize(), entries);
     }
 
     private Object counters(Request request) {
-        try {
-            MemberCounters counters = CountersFileReader.read(monitor.countersFile()).orElseThrow();
-            return Json.obj("file", counters.file().toString(), "description", counters.description(), "values", counters.values());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CountersDocument.of(monitor.counters());
     }
 }

@@ -1,5 +1,6 @@
 package dev.grid.monitor.impl.http;
 
+import dev.grid.core.GridClock;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 
 /**
  * Keeps the server's connections within bounds, on top of the idle timeout the connector applies:
@@ -33,16 +33,16 @@ final class ConnectionGuard implements Connection.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
     private final long requestTimeoutNanos;
     private final int maxConnections;
-    private final LongSupplier nanoClock;
+    private final GridClock clock;
     /** Open connections, oldest first; guarded by this. */
     private final Map<Connection, Progress> open = new LinkedHashMap<>();
     private final AtomicLong closedSlow = new AtomicLong();
     private final AtomicLong closedOverLimit = new AtomicLong();
 
-    ConnectionGuard(Duration requestTimeout, int maxConnections, LongSupplier nanoClock) {
+    ConnectionGuard(Duration requestTimeout, int maxConnections, GridClock clock) {
         this.requestTimeoutNanos = requestTimeout.toNanos();
         this.maxConnections = maxConnections;
-        this.nanoClock = nanoClock;
+        this.clock = clock;
     }
 
     /** Checks every tenth of the request timeout (20 ms to 1 s) on the scheduler until it stops. */
@@ -52,7 +52,7 @@ final class ConnectionGuard implements Connection.Listener {
             @Override
             public void run() {
                 try {
-                    sweep(nanoClock.getAsLong());
+                    sweep(clock.nanos());
                 } catch (RuntimeException e) {
                     LOG.warn("checking the monitor's HTTP connections failed; checking again in {} ms", tickMillis, e);
                 } finally {

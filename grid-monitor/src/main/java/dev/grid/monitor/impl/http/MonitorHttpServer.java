@@ -1,5 +1,6 @@
 package dev.grid.monitor.impl.http;
 
+import dev.grid.core.GridClock;
 import dev.grid.core.GridMonitorConfig;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -64,7 +65,7 @@ public final class MonitorHttpServer implements AutoCloseable {
         http.setSendXPoweredBy(false);
         ServerConnector connector = new ServerConnector(server, null, scheduler, null, 1, 1, new HttpConnectionFactory(http));
         connector.setIdleTimeout(config.getIdleTimeout().toMillis());
-        ConnectionGuard guard = new ConnectionGuard(config.getRequestTimeout(), config.getMaxConnections(), System::nanoTime);
+        ConnectionGuard guard = new ConnectionGuard(config.getRequestTimeout(), config.getMaxConnections(), GridClock.SYSTEM); // network timeouts: real time, as Jetty's own
         connector.addBean(guard);
         server.addConnector(connector);
         server.setHandler(new MonitorHandler(routes, config.getToken()));

@@ -1,8 +1,7 @@
 package dev.grid.monitor.impl.http;
 
-import dev.grid.monitor.impl.json.Json;
-
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.grid.monitor.impl.json.MonitorJson;
 
 /** A response of the monitor: status, content type and bytes. Errors are JSON naming the problem (and the parameter, if one is). */
 final class Response {
@@ -19,12 +18,14 @@ final class Response {
     }
 
     static Response json(Object value) {
-        return new Response(200, JSON, Json.write(value).getBytes(StandardCharsets.UTF_8));
+        return new Response(200, JSON, MonitorJson.writeBytes(value));
     }
 
     static Response error(int status, String message, String parameter) {
-        Object body = parameter == null ? Json.obj("status", status, "error", message)
-                : Json.obj("status", status, "error", message, "parameter", parameter);
-        return new Response(status, JSON, Json.write(body).getBytes(StandardCharsets.UTF_8));
+        return new Response(status, JSON, MonitorJson.writeBytes(new Error(status, message, parameter)));
+    }
+
+    /** The body of a refusal: {@code {"status":400,"error":"...","parameter":"limit"}}, the parameter only when one is at fault. */
+    private record Error(int status, String error, @JsonInclude(JsonInclude.Include.NON_NULL) String parameter) {
     }
 }

@@ -1,8 +1,10 @@
 package dev.grid.monitor.impl.http;
 
+import dev.grid.core.GridClock;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.EventListener;
@@ -13,10 +15,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link ConnectionGuard} on connections whose counters the test sets, with a clock the test advances. */
+@Timeout(60)
 class ConnectionGuardTest {
     private static final long MS = 1_000_000L;
-    private final ConnectionGuard guard = new ConnectionGuard(Duration.ofSeconds(1), 3, () -> {
-        throw new AssertionError("the test passes the time to sweep");
+    private final ConnectionGuard guard = new ConnectionGuard(Duration.ofSeconds(1), 3, new GridClock() {
+        @Override
+        public long millis() {
+            throw new AssertionError("the test passes the time to sweep");
+        }
+
+        @Override
+        public long nanos() {
+            throw new AssertionError("the test passes the time to sweep");
+        }
     });
 
     private FakeConnection open() {

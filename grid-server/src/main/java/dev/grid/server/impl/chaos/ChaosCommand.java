@@ -1,9 +1,11 @@
 package dev.grid.server.impl.chaos;
 
 import dev.grid.server.GridCommand;
-import dev.grid.server.impl.Command;
-import dev.grid.server.impl.CommandLine;
-import dev.grid.server.impl.UsageException;
+import dev.grid.server.cli.OptionCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,90 +14,83 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * {@code grid chaos}: kills {@code grid start} members with SIGKILL under client load and checks
  * that no acknowledged write was lost. See {@link KillLoop}.
  */
-public final class ChaosCommand implements Command {
-    private static final String KILLS = "--kills";
+@Command(name = "chaos", mixinStandardHelpOptions = true,
+        header = "kill members with SIGKILL under client writes; check no acknowledged write is lost",
+        description = {
+                "Starts N 'grid start' member processes (each on a loopback address of its own, 127.x.y.10 and up, a random cluster "
+                        + "name, backupCount 1), measures a client's first use of a fresh GridMap, then keeps client threads writing "
+                        + "increasing sequence numbers while it kills one member at a time. After each kill it waits until the survivors "
+                        + "report every partition safe, reads every key back (each must hold at least its highest acknowledged "
+                        + "sequence), restarts the member and waits until all are safe again. Prints one line per kill, then totals and "
+                        + "a histogram of the writers' stall after a kill.",
+                "",
+                "Exits 0 when no acknowledged write was lost, 1 otherwise."})
+public final class ChaosCommand implements Callable<Integer> {
     private static final String FAULTS = "--faults";
-    private static final String MEMBERS = "--members";
-    private static final String WRITERS = "--writers";
-    private static final String KEYS = "--keys";
-    private static final String IN_FLIGHT = "--in-flight";
-    private static final String RATE = "--rate";
-    private static final String PARTITIONS = "--partitions";
-    private static final String DIR = "--dir";
-    private static final String SEED = "--seed";
     private static final String MEMBER_HEAP = "--member-heap";
-    private static final String MUTANT = "--unsafe-indeterminate-as-success";
     /** Writes per second by default: steady load that leaves a 2-core machine room to restart members. */
     static final int DEFAULT_RATE = 4_000;
 
-    @Override
-    public String name() {
-        return "chaos";
+    private final PrintStream out;
+    private final PrintStream err;
+    @Spec
+    private CommandSpec spec;
+    @Option(names = "--kills", paramLabel = "N", defaultValue = "10", description = "members killed, one at a time (default ${DEFAULT-VALUE})")
+    private int kills;
+    @Option(names = FAULTS, paramLabel = "LIST",
+            description = "how, in turn: kill (SIGKILL), cut-kill (the member's packets to the other members dropped for "
+                    + ChaosFault.CUT_MILLIS + " ms while clients still reach it, then SIGKILL; needs root and tc). "
+                    + "Default: kill,cut-kill where links can be cut, else kill")
+    private String faults;
+    @Option(names = "--members", paramLabel = "N", defaultValue = "3", description = "member processes (default ${DEFAULT-VALUE})")
+    private int members;
+    @Option(names = "--writers", paramLabel = "N", defaultValue = "4", description = "client writer threads (default ${DEFAULT-VALUE})")
+    private int writers;
+    @Option(names = "--keys", paramLabel = "N", defaultValue = "5000", description = "keys written (default ${DEFAULT-VALUE})")
+    private int keys;
+    @Option(names = "--in-flight", paramLabel = "N", defaultValue = "8",
+            description = "asynchronous writes each writer keeps outstanding (default ${DEFAULT-VALUE})")
+    private int inFlight;
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "" + DEFAULT_RATE,
+            description = "writes per second, all writers together; 0: as fast as the members answer (default ${DEFAULT-VALUE}, "
+                    + "which leaves a small machine room to restart members)")
+    private int rate;
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "71", description = "partition count (default ${DEFAULT-VALUE})")
+    private int partitions;
+    @Option(names = MEMBER_HEAP, paramLabel = "SIZE", defaultValue = "384m", description = "each member's -Xmx (default ${DEFAULT-VALUE})")
+    private String memberHeap;
+    @Option(names = "--dir", paramLabel = "DIR", description = "member configurations, data and logs (default: a new temporary directory)")
+    private Path dir;
+    @Option(names = "--seed", paramLabel = "N", description = "seeds the choice of the member to kill (default: random)")
+    private Long seed;
+    @Option(names = "--unsafe-indeterminate-as-success",
+            description = "the mutant: members and client report a write whose backup acknowledgement was lost as a success "
+                    + "(Hazelcast's default); acknowledged writes can be lost")
+    private boolean mutant;
+
+    /**
+     * @param out where the rounds and the summary go
+     * @param err where errors go
+     */
+    public ChaosCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     @Override
-    public String summary() {
-        return "kill members with SIGKILL under client writes; check no acknowledged write is lost";
-    }
-
-    @Override
-    public String usage() {
-        return "usage: grid chaos [--kills N] [--faults LIST] [--members N] [--writers N] [--keys N] [--in-flight N]\n"
-                + "                  [--rate N] [--partitions N] [--member-heap SIZE] [--dir DIR] [--seed N]\n"
-                + "                  [" + MUTANT + "]\n\n"
-                + "Starts N 'grid start' member processes (each on a loopback address of its own, 127.x.y.10 and up, a\n"
-                + "random cluster name, backupCount 1),\n"
-                + "measures a client's first use of a fresh GridMap, then keeps client threads writing increasing\n"
-                + "sequence numbers while it kills one member at a time. After each kill it waits until the\n"
-                + "survivors report every partition safe, reads every key back (each must hold at least its highest\n"
-                + "acknowledged sequence), restarts the member and waits until all are safe again. Prints one line per\n"
-                + "kill, then totals and a histogram of the writers' stall after a kill.\n"
-                + "Exits 0 when no acknowledged write was lost, 1 otherwise.\n\n"
-                + "  --kills N          members killed, one at a time (default 10)\n"
-                + "  --faults LIST      how, in turn: kill (SIGKILL), cut-kill (the member's packets to the other members\n"
-                + "                     dropped for " + ChaosFault.CUT_MILLIS + " ms while clients still reach it, then SIGKILL; needs root\n"
-                + "                     and tc). Default: kill,cut-kill where links can be cut, else kill\n"
-                + "  --members N        member processes (default 3)\n"
-                + "  --writers N        client writer threads (default 4)\n"
-                + "  --keys N           keys written (default 5000)\n"
-                + "  --in-flight N      asynchronous writes each writer keeps outstanding (default 8)\n"
-                + "  --rate N           writes per second, all writers together; 0: as fast as the members answer\n"
-                + "                     (default " + DEFAULT_RATE + ", which leaves a small machine room to restart members)\n"
-                + "  --partitions N     partition count (default 71)\n"
-                + "  --member-heap SIZE each member's -Xmx (default 384m)\n"
-                + "  --dir DIR          member configurations, data and logs (default: a new temporary directory)\n"
-                + "  --seed N           seeds the choice of the member to kill (default: random)\n"
-                + "  " + MUTANT + "\n"
-                + "                     the mutant: members and client report a write whose backup acknowledgement\n"
-                + "                     was lost as a success (Hazelcast's default); acknowledged writes can be lost\n";
-    }
-
-    @Override
-    public Set<String> valueOptions() {
-        return Set.of(KILLS, FAULTS, MEMBERS, WRITERS, KEYS, IN_FLIGHT, RATE, PARTITIONS, DIR, SEED, MEMBER_HEAP);
-    }
-
-    @Override
-    public Set<String> flagOptions() {
-        return Set.of(MUTANT);
-    }
-
-    @Override
-    public int run(CommandLine line, PrintStream out, PrintStream err) {
+    public Integer call() {
         ChaosSettings settings;
         try {
-            settings = new ChaosSettings(number(line, KILLS, 10), faults(line, out), number(line, MEMBERS, 3), number(line, WRITERS, 4),
-                    number(line, KEYS, 5000), number(line, IN_FLIGHT, 8), number(line, RATE, DEFAULT_RATE), number(line, PARTITIONS, 71),
-                    memberJvmOptions(line.value(MEMBER_HEAP).orElse("384m")), directory(line), line.flag(MUTANT),
-                    line.value(SEED).map(seed -> parse(SEED, seed)).orElse(System.nanoTime()), Duration.ofMinutes(3));
+            settings = new ChaosSettings(kills, faults(), members, writers, keys, inFlight, rate, partitions, memberJvmOptions(memberHeap),
+                    directory(), mutant, seed != null ? seed : System.nanoTime(), Duration.ofMinutes(3));
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new OptionCheck(spec).error(e.getMessage());
         }
         try {
             ChaosReport report = new KillLoop(settings, out).run();
@@ -108,14 +103,14 @@ public final class ChaosCommand implements Command {
     }
 
     /** The faults asked for, or both kinds when links can be cut here, else plain kills (saying why). */
-    private static List<ChaosFault> faults(CommandLine line, PrintStream out) {
+    private List<ChaosFault> faults() {
         String reason = LoopbackCut.unavailableReason();
-        if (line.value(FAULTS).isPresent()) {
-            List<ChaosFault> faults = ChaosFault.parse(line.value(FAULTS).get());
-            if (reason != null && faults.stream().anyMatch(ChaosFault::cutsLinks)) {
+        if (faults != null) {
+            List<ChaosFault> chosen = ChaosFault.parse(faults);
+            if (reason != null && chosen.stream().anyMatch(ChaosFault::cutsLinks)) {
                 throw new IllegalArgumentException(FAULTS + " " + ChaosFault.CUT_KILL.option() + " cannot run here: " + reason);
             }
-            return faults;
+            return chosen;
         }
         if (reason != null) {
             out.println("chaos: only plain kills (" + reason + ")");
@@ -132,26 +127,14 @@ public final class ChaosCommand implements Command {
         return List.of("-Xmx" + heap, "-XX:TieredStopAtLevel=1");
     }
 
-    private static Path directory(CommandLine line) {
+    private Path directory() {
         try {
-            if (line.value(DIR).isPresent()) {
-                return Files.createDirectories(Path.of(line.value(DIR).get())).toAbsolutePath();
+            if (dir != null) {
+                return Files.createDirectories(dir).toAbsolutePath();
             }
             return Files.createTempDirectory("grid-chaos-").toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the chaos directory: " + e.getMessage(), e);
-        }
-    }
-
-    private static int number(CommandLine line, String option, int defaultValue) {
-        return line.value(option).map(value -> (int) parse(option, value)).orElse(defaultValue);
-    }
-
-    private static long parse(String option, String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a whole number, was '" + value + "'");
         }
     }
 }

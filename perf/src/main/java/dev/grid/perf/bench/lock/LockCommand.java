@@ -1,9 +1,12 @@
 package dev.grid.perf.bench.lock;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.grid.core.impl.FreePorts;
 import dev.grid.core.impl.JvmFlags;
 import dev.grid.perf.bench.StopSignal;
-import dev.grid.perf.bench.UsageException;
+import dev.grid.perf.bench.impl.BenchJson;
+import dev.grid.perf.bench.report.Machine;
+import dev.grid.perf.bench.report.MachineInfo;
 import dev.grid.perf.bench.targets.ChildJvm;
 import dev.grid.perf.bench.targets.ClusterSettings;
 import dev.grid.perf.bench.targets.JavaCommand;
@@ -41,7 +44,7 @@ public final class LockCommand {
     }
 
     /**
-     * The lock benchmark's settings.
+     * The lock benchmark's settings ({@link LockArguments} reads them from the command line).
      *
      * @param targets  {@code grid} and/or {@code hazelcast-5.4}
      * @param threads  threads of the contended phase
@@ -50,63 +53,10 @@ public final class LockCommand {
      * @param out      where lock.json and the logs go
      */
     public record LockOptions(List<String> targets, int threads, Duration warmup, Duration duration, Path out) {
-        /** @return the options, validated */
-        public static LockOptions parse(List<String> args) {
-            Map<String, String> o = new LinkedHashMap<>();
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                if (!a.startsWith("--") || !List.of("--targets", "--threads", "--warmup", "--duration", "--out").contains(a.split("=")[0])) {
-                    throw new UsageException("unknown option " + a + " (known: --targets, --threads, --warmup, --duration, --out)");
-                }
-                if (a.contains("=")) {
-                    o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-                } else if (i + 1 < args.size()) {
-                    o.put(a.substring(2), args.get(++i));
-                } else {
-                    throw new UsageException("option " + a + " needs a value");
-                }
-            }
-            List<String> targets = List.of(o.getOrDefault("targets", GRID + "," + HAZELCAST_54).split(","));
-            for (String t : targets) {
-                if (!t.equals(GRID) && !t.equals(HAZELCAST_54)) {
-                    throw new UsageException("--targets must be grid and/or hazelcast-5.4, was '" + t + "'");
-                }
-            }
-            int threads;
-            try {
-                threads = Integer.parseInt(o.getOrDefault("threads", "4"));
-            } catch (NumberFormatException e) {
-                throw new UsageException("--threads must be a whole number, was '" + o.get("threads") + "'");
-            }
-            if (threads < 1) {
-                throw new UsageException("--threads must be > 0, was " + threads);
-            }
-            Duration warmup = duration("warmup", o.getOrDefault("warmup", "3s"));
-            Duration duration = duration("duration", o.getOrDefault("duration", "10s"));
-            if (duration.isZero()) {
-                throw new UsageException("--duration must be > 0, was " + o.get("duration"));
-            }
-            return new LockOptions(targets, threads, warmup, duration, Path.of(o.getOrDefault("out", "bench-results/lock")));
-        }
-
-        private static Duration duration(String name, String text) {
-            String t = text.trim();
-            try {
-                Duration d = t.endsWith("ms") ? Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)))
-                        : Duration.ofMillis(Math.round(Double.parseDouble(t.endsWith("s") ? t.substring(0, t.length() - 1) : t) * 1000));
-                if (d.isNegative()) {
-                    throw new UsageException("--" + name + " must be >= 0, was " + text);
-                }
-                return d;
-            } catch (NumberFormatException e) {
-                throw new UsageException("--" + name + " must be a duration such as 10s or 500ms, was '" + text + "'");
-            }
-        }
     }
 
-    /** Runs {@code grid bench lock} with command-line arguments; prints the table and writes lock.json. */
-    public static int run(List<String> args, StopSignal stop) {
-        LockOptions options = LockOptions.parse(args);
+    /** Runs {@code grid bench lock}: prints the table and writes lock.json. */
+    public static int run(LockOptions options, StopSignal stop) {
         List<LockResult> results = measure(options, stop);
         System.out.println();
         System.out.print(LockResult.table(results));
@@ -123,13 +73,17 @@ public final class LockCommand {
 
     /** @return results.json-style text of the results */
     static String toJson(List<LockResult> results) {
-        List<Object> list = new ArrayList<>();
-        results.forEach(r -> list.add(r.toJson()));
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("machine", dev.grid.perf.bench.report.MachineInfo.describe());
-        root.put("lock", list);
-        root.put("ratio_grid_over_hazelcast_5_4", LockResult.ratios(results));
-        return dev.grid.perf.bench.report.Results.json(root);
+        return toJson(results, MachineInfo.describe());
+    }
+
+    /** @return results.json-style text of the results, on the machine described */
+    static String toJson(List<LockResult> results, Machine machine) {
+        return BenchJson.write(new LockDocument(machine, results, LockResult.ratios(results)));
+    }
+
+    /** lock.json: the machine, each target's figures, and grid's pairs/s over Hazelcast 5.4's per phase. */
+    private record LockDocument(Machine machine, List<LockResult> lock,
+                                @JsonProperty("ratio_grid_over_hazelcast_5_4") Map<String, Double> ratio) {
     }
 
     /** @return each target's figures (skipped or failed ones with their reason) */

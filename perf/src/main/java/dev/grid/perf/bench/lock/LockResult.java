@@ -1,11 +1,13 @@
 package dev.grid.perf.bench.lock;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One lock target's figures.
+ * One lock target's figures, as lock.json (and results.json's {@code lock}) holds them.
  *
  * @param target  {@code grid} or {@code hazelcast-5.4}
  * @param status  {@code ok}, {@code skipped} or {@code failed}
@@ -21,7 +23,8 @@ public record LockResult(String target, String status, String reason, Map<String
      * @param p99Micros      99th percentile pair latency
      * @param pairs          pairs measured
      */
-    public record Phase(int threads, double pairsPerSecond, double p50Micros, double p99Micros, long pairs) {
+    public record Phase(int threads, @JsonProperty("pairs_per_s") double pairsPerSecond, @JsonProperty("p50_us") double p50Micros,
+                        @JsonProperty("p99_us") double p99Micros, long pairs) {
         /** Parses {@code RESULT phase threads pairs/s p50 p99 pairs}. */
         static Phase parse(String line) {
             String[] f = line.trim().split("\\s+");
@@ -31,26 +34,6 @@ public record LockResult(String target, String status, String reason, Map<String
             return new Phase(Integer.parseInt(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
                     Long.parseLong(f[6]));
         }
-    }
-
-    /** @return the JSON form */
-    public Map<String, Object> toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("target", target);
-        json.put("status", status);
-        json.put("reason", reason);
-        Map<String, Object> p = new LinkedHashMap<>();
-        phases.forEach((name, phase) -> {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("threads", phase.threads());
-            f.put("pairs_per_s", phase.pairsPerSecond());
-            f.put("p50_us", phase.p50Micros());
-            f.put("p99_us", phase.p99Micros());
-            f.put("pairs", phase.pairs());
-            p.put(name, f);
-        });
-        json.put("phases", p);
-        return json;
     }
 
     /** @return the lines of a plain-text table of the results, and the grid / hazelcast-5.4 ratios */

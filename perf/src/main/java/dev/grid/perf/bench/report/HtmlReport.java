@@ -1,5 +1,6 @@
 package dev.grid.perf.bench.report;
 
+import dev.grid.perf.bench.impl.BenchJson;
 import dev.grid.perf.bench.load.Measurement;
 import dev.grid.perf.bench.load.Progress;
 import org.HdrHistogram.Histogram;
@@ -29,7 +30,7 @@ final class HtmlReport {
         html.append("<p>Started ").append(escape(results.started())).append(". Command: <code>").append(escape(results.command()))
                 .append("</code></p>\n");
         html.append("<table>");
-        results.machine().forEach((k, v) -> html.append("<tr><th>").append(escape(k)).append("</th><td>")
+        BenchJson.fields(results.machine()).forEach((k, v) -> html.append("<tr><th>").append(escape(k)).append("</th><td>")
                 .append(escape(String.valueOf(v))).append("</td></tr>"));
         html.append("</table>\n");
         html.append("<h2>All runs</h2>\n").append(summary(results.runs()));
@@ -99,10 +100,8 @@ final class HtmlReport {
             }
             overTime.add(new SvgCharts.Series(run.seriesName(), color, points));
             List<double[]> curve = new ArrayList<>();
-            for (Object o : Results.curve(m.all())) {
-                List<?> pair = (List<?>) o;
-                double percentile = (Double) pair.get(0);
-                curve.add(new double[] {Math.log10(100.0 / (100.0 - percentile)), (Double) pair.get(1)});
+            for (RunDocument.CurvePoint point : RunDocument.CurvePoint.of(m.all())) {
+                curve.add(new double[] {Math.log10(100.0 / (100.0 - point.percentile())), point.micros()});
             }
             curves.add(new SvgCharts.Series(run.seriesName(), color, curve));
         }

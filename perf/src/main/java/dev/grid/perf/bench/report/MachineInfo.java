@@ -4,27 +4,21 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The machine a run was measured on, for results.json and the report. */
 public final class MachineInfo {
     private MachineInfo() {
     }
 
-    /** @return cores, memory, java, os, cpu model and load average */
-    public static Map<String, Object> describe() {
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("cores", Runtime.getRuntime().availableProcessors());
+    /** @return cores, memory, java, os, cpu model and load average of this machine */
+    public static Machine describe() {
         long memory = totalMemory();
-        machine.put("memory", memory > 0 ? String.format("%.1f GB", memory / 1e9) : "unknown");
-        machine.put("memory_bytes", memory);
-        machine.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
-                + System.getProperty("java.vendor") + ")");
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        machine.put("cpu", cpuModel());
-        machine.put("load_average", Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0);
-        return machine;
+        String java = System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", " + System.getProperty("java.vendor")
+                + ")";
+        String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+        double load = Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0;
+        return new Machine(Runtime.getRuntime().availableProcessors(), memory > 0 ? String.format("%.1f GB", memory / 1e9) : "unknown",
+                memory, java, os, cpuModel(), load);
     }
 
     private static long totalMemory() {

@@ -4,15 +4,20 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@code ConcurrentHashMap} in this JVM: keeps references, copies nothing; the floor. Open for
- * tests that need an in-process target with one behaviour changed.
+ * A {@code ConcurrentHashMap} in this JVM: keeps references, copies nothing, serializes nothing; the on-heap floor.
+ * Open for tests that need an in-process target with one behaviour changed.
  */
 public class ChmTarget implements BenchTarget {
     private final ConcurrentHashMap<String, byte[]> map;
 
-    /** @param records how many records the map is sized for */
-    public ChmTarget(long records) {
-        this.map = new ConcurrentHashMap<>((int) Math.min(Integer.MAX_VALUE / 2, records * 2));
+    /** @param initialCapacity entries the map holds before it resizes ({@link ConcurrentHashMap#ConcurrentHashMap(int)}) */
+    public ChmTarget(int initialCapacity) {
+        this.map = new ConcurrentHashMap<>(initialCapacity);
+    }
+
+    /** @return a target sized for {@code records} and as many inserts (workloads D and E insert) */
+    public static ChmTarget forRecords(long records) {
+        return new ChmTarget((int) Math.min(Integer.MAX_VALUE / 2, records * 2));
     }
 
     @Override
@@ -22,11 +27,6 @@ public class ChmTarget implements BenchTarget {
 
     @Override
     public void update(String key, byte[] record) {
-        map.put(key, record);
-    }
-
-    @Override
-    public void insert(String key, byte[] record) {
         map.put(key, record);
     }
 

@@ -3,6 +3,7 @@ package dev.grid.perf.bench.targets;
 import dev.grid.core.Grid;
 import dev.grid.core.GridClientConfig;
 import dev.grid.core.GridException;
+import dev.grid.core.impl.DurationText;
 import dev.grid.core.impl.FreePorts;
 import dev.grid.perf.bench.ycsb.Workload;
 
@@ -72,7 +73,7 @@ final class GridDeployment implements Deployment {
             return Grid.client(config);
         } catch (GridException | IllegalStateException e) {
             throw new ClusterUnreachableException("--address " + String.join(",", settings.addresses())
-                    + ": no grid member answered within --connect-timeout " + settings.connectTimeout().toSeconds() + "s ("
+                    + ": no grid member answered within --connect-timeout " + DurationText.format(settings.connectTimeout()) + " ("
                     + e.getMessage() + ")", e);
         }
     }

@@ -24,7 +24,7 @@ final class InProcessDeployment implements Deployment {
 
     @Override
     public BenchTarget open(Workload workload) {
-        return new ChmTarget(records);
+        return ChmTarget.forRecords(records);
     }
 
     @Override

@@ -140,11 +140,6 @@ final class RedisDeployment implements Deployment {
         }
 
         @Override
-        public void insert(String key, byte[] record) {
-            update(key, record);
-        }
-
-        @Override
         public void load(Map<String, byte[]> records) {
             byte[][] keysAndValues = new byte[records.size() * 2][];
             int i = 0;

@@ -1,6 +1,7 @@
 package dev.grid.perf.bench.ycsb;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Timeout(60)
 class WorkloadMixTest {
     private static final int DRAWS = 200_000;
 

@@ -1,6 +1,7 @@
 package dev.grid.perf.bench.ycsb;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -8,6 +9,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Timeout(60)
 class ZipfianGeneratorTest {
     private static final int DRAWS = 400_000;
 

@@ -47,8 +47,14 @@ public abstract class MutatingKeyOperation extends KeyOperation implements Backu
         if (locks == null) {
             return;
         }
-        TxnLock lock = locks.live(keyBytes, service.now());
-        if (lock != null) {
+        TxnLock lock = locks.get(keyBytes);
+        if (lock == null) {
+            return;
+        }
+        if (lock.isExpired(service.now())) {
+            locks.remove(keyBytes); // the lease ended: this write takes the key
+            service.leaseEnded(operation.getName(), operation.getPartitionId(), lock, null);
+        } else {
             throw new KeyLockedByTransactionException("GridMap '" + operation.getName() + "': key "
                     + operation.describeKey(keyBytes) + " is locked by transaction " + lock.txnId()
                     + "; the write waits until that transaction ends (nothing was written yet)");

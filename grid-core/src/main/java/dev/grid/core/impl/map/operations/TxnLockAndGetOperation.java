@@ -5,6 +5,7 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.spi.impl.operationservice.MutatingOperation;
 import dev.grid.core.impl.GridCoreDataSerializerHook;
+import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.PartitionStore;
 import dev.grid.core.impl.map.TxnLock;
 import dev.grid.core.impl.map.TxnLockTable;
@@ -36,9 +37,13 @@ public final class TxnLockAndGetOperation extends TxnKeyOperation implements Mut
         byte[] keyBytes = keyBytes();
         long now = now();
         TxnLock current = table.get(keyBytes);
-        if (current != null && !current.isHeldBy(txnId) && !current.isExpired(now)) {
-            result = TxnLockResult.heldBy(current.txnId(), current.expiresAt() - now);
-            return;
+        if (current != null && !current.isHeldBy(txnId)) {
+            if (!current.isExpired(now)) {
+                result = TxnLockResult.heldBy(current.txnId(), current.expiresAt() - now);
+                return;
+            }
+            GridMapService service = getService();
+            service.leaseEnded(name, getPartitionId(), current, txnId);
         }
         long expiresAt = now + leaseMillis;
         table.put(keyBytes, current != null && current.isHeldBy(txnId) ? current.extendedTo(expiresAt)

@@ -10,6 +10,7 @@ import com.hazelcast.transaction.TransactionException;
 import com.hazelcast.transaction.TransactionNotActiveException;
 import com.hazelcast.transaction.TransactionTimedOutException;
 import com.hazelcast.transaction.impl.Transaction;
+import dev.grid.core.GridClock;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.KeyBytes;
 import dev.grid.core.impl.map.KeyDescriptions;
@@ -33,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  * (read-committed). Every write, and getForUpdate, first locks the key on its owner
  * ({@link TxnLockAndGetOperation}, which also returns the committed value), then keeps the write
  * here and in the transaction's log: others see it only when the transaction commits. A lock held by
- * another transaction is asked for again, with back-off, until this transaction's timeout.
+ * another transaction is asked for again, with back-off, until this transaction's timeout (measured
+ * with the member's {@link GridClock}, as the leases are).
  *
  * <p>Calls are serialized per instance: a transaction belongs to one thread (or one client).
  */
@@ -207,7 +209,8 @@ public final class TxnMapCore {
         }
         int partitionId = partitions.getPartitionId(key);
         long timeoutMillis = tx.getTimeoutMillis();
-        long start = System.nanoTime();
+        GridClock clock = service.clock();
+        long start = clock.nanos();
         long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         long backoffMillis = 1;
         while (true) {
@@ -221,11 +224,11 @@ public final class TxnMapCore {
                 tx.add(record(h));
                 return h;
             }
-            long remainingNanos = deadline - System.nanoTime();
+            long remainingNanos = deadline - clock.nanos();
             if (remainingNanos <= 0) {
                 throw new TransactionTimedOutException("GridMap '" + name + "': key " + describe(key)
                         + " is locked by another transaction (" + result.holder() + "); transaction " + tx.getTxnId()
-                        + " waited " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
+                        + " waited " + TimeUnit.NANOSECONDS.toMillis(clock.nanos() - start)
                         + " ms, its timeout, for the lock; nothing was written to the key");
             }
             long pause = Math.min(backoffMillis, Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(remainingNanos),
