@@ -378,12 +378,13 @@ public final class GrowingTable {
             return;
         }
         long start = System.nanoTime();
+        long cpuStart = GrowthStats.threadCpuNanos();
         try {
             adopt(created);
         } catch (GridMapFullException refused) {
             // remembered in growthRefused: the write that finds the table full reports it
         } finally {
-            stats.step(System.nanoTime() - start);
+            stats.step(GrowthStats.Step.ADOPT, System.nanoTime() - start, GrowthStats.threadCpuNanos() - cpuStart);
         }
     }
 
@@ -442,13 +443,14 @@ public final class GrowingTable {
             requestAt = Math.max(0.1, 0.75 * full.count() / full.capacity());
         }
         long start = System.nanoTime();
+        long cpuStart = GrowthStats.threadCpuNanos();
         try {
             if (pending == null) {
                 request(nextCapacity(full), true);
             }
             adopt(pending);
         } finally {
-            stats.step(System.nanoTime() - start);
+            stats.step(GrowthStats.Step.WAIT, System.nanoTime() - start, GrowthStats.threadCpuNanos() - cpuStart);
         }
     }
 
@@ -467,6 +469,7 @@ public final class GrowingTable {
             return;
         }
         long start = System.nanoTime();
+        long cpuStart = GrowthStats.threadCpuNanos();
         try {
             moveFromOldest(tables, STEP_ENTRIES, start + STEP_NANOS);
         } catch (TableFullException full) {
@@ -477,7 +480,7 @@ public final class GrowingTable {
             }
             return;
         } finally {
-            stats.step(System.nanoTime() - start);
+            stats.step(GrowthStats.Step.MOVE, System.nanoTime() - start, GrowthStats.threadCpuNanos() - cpuStart);
         }
         scheduleMover();
     }

@@ -94,6 +94,10 @@ class GrowingTableTest {
         assertTrue(growth.started() >= 5, "128 -> 8192 takes 6 doublings: " + growth);
         assertEquals(growth.started(), growth.finished(), growth.toString());
         assertEquals(0, growth.createdOnPartitionThread(), "the background thread created every table in time: " + growth);
+        assertEquals(0, growth.waits(), "no write waited for a table: " + growth);
+        assertTrue(growth.longestAdoptNanos() > 0 && growth.longestMoveNanos() > 0, growth.toString());
+        assertTrue(growth.longestStepNanos() >= Math.max(growth.longestAdoptNanos(), growth.longestMoveNanos()), growth.toString());
+        assertTrue(growth.slowSteps() <= growth.steps(), growth.toString());
     }
 
     @Test
@@ -107,7 +111,10 @@ class GrowingTableTest {
             assertArrayEquals(value(i), table.get(key(i)), "key " + i);
         }
         assertEquals(count, table.size());
-        assertTrue(stats.snapshot().createdOnPartitionThread() >= 4, stats.snapshot().toString());
+        GrowthStats.Snapshot growth = stats.snapshot();
+        assertTrue(growth.createdOnPartitionThread() >= 4, growth.toString());
+        assertEquals(growth.createdOnPartitionThread(), growth.waits(), "each table a write created was a wait: " + growth);
+        assertTrue(growth.longestWaitNanos() > 0 && growth.longestWaitNanos() <= growth.longestStepNanos(), growth.toString());
     }
 
     @Test
