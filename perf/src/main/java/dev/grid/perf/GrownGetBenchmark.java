@@ -26,17 +26,21 @@ import java.util.concurrent.TimeUnit;
  * per partition, 50x the floor); {@code peak}: configured for the keyspace, no growth. Setup waits
  * until every growth has finished and prints each map's stores (capacity, memory) and growth figures.
  *
+ * <p>The warm-up is long (8 x 3 s): populating leaves garbage and uncompiled code behind, and
+ * shorter warm-ups were still settling. p50 is the figure to compare ({@code -bm sample}); on a
+ * shared machine run the two sizings alternately, several times each, rather than once in a row.
+ *
  * <p>Run (after {@code mvn -B -q -o package -pl perf -am -DskipTests}):
  * <pre>
- * java -jar perf/target/grid-perf.jar GrownGetBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s     # both sizings, one run
+ * java -jar perf/target/grid-perf.jar GrownGetBenchmark -bm sample -f 1 -p sizing=peak     # then -p sizing=grown
  * java -jar perf/target/grid-perf.jar GrownGetBenchmark -p distribution=uniform -bm sample
  * </pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 8, time = 3)
+@Measurement(iterations = 8, time = 3)
 @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class GrownGetBenchmark {
     static final String PEAK = "peak";

@@ -42,16 +42,16 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run (after {@code mvn -B -q -o package -pl perf -am -DskipTests}):
  * <pre>
- * java -jar perf/target/grid-perf.jar GrowthPauseBenchmark -f 1 -wi 2 -i 3
+ * java -jar perf/target/grid-perf.jar GrowthPauseBenchmark                      # both sizings, 2 forks of 3+5 fills, ~3 min
  * java -jar perf/target/grid-perf.jar GrowthPauseBenchmark -p perPartition=64000 -p sizing=grown -f 1 -wi 1 -i 2
  * </pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class GrowthPauseBenchmark {
     /** {@code peak}: sized for every entry; {@code grown}: sized for 1 entry, grown while filled. */
     @Param({GrownGetBenchmark.GROWN, GrownGetBenchmark.PEAK})
