@@ -21,8 +21,9 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Null keys and values are rejected with a {@link NullPointerException} naming the argument. A
  * value larger than {@code grid.maps.<name>.maxValueSize} is rejected with an
- * {@link IllegalArgumentException} naming the limit; a partition store that is full throws
- * {@link GridMapFullException}; neither stores anything.
+ * {@link IllegalArgumentException} naming the limit; a partition store that is full and may not grow
+ * (the member's {@code grid.offHeapBudget}) throws {@link GridMapFullException}; neither stores
+ * anything.
  *
  * <p>Blocking methods are their async counterparts joined; async methods return a
  * {@link CompletionStage} that completes on a grid thread: do not block in its callbacks.

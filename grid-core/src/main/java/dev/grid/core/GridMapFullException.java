@@ -1,9 +1,12 @@
 package dev.grid.core;
 
 /**
- * A GridMap partition store has no room for another entry. Nothing was stored, every stored entry
- * stays readable and the member stays up. Raise {@code grid.maps.<name>.entries} (or the average
- * sizes) for the map and restart, or remove entries.
+ * A GridMap partition store could not get the memory for a write. Stores start at the map's
+ * {@code grid.maps.<name>.entries} sizing and grow as they fill; this is thrown only when the
+ * member's {@code grid.offHeapBudget} refuses a store's first table or a full store's larger table,
+ * when creating the larger table failed, or when one entry does not fit even into a newly grown
+ * table. Nothing was stored, every stored entry stays readable and the member stays up. Raise the
+ * budget, add members, or remove entries (the message says which limit refused).
  *
  * @since 0.1
  */

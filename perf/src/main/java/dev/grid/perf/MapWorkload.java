@@ -1,5 +1,6 @@
 package dev.grid.perf;
 
+import dev.grid.core.Grid;
 import dev.grid.core.config.GridMapConfig;
 import dev.grid.perf.bench.targets.BenchTarget;
 import dev.grid.perf.bench.targets.ChmTarget;
@@ -22,7 +23,7 @@ final class MapWorkload implements AutoCloseable {
     static final String CONCURRENT_HASH_MAP = "ConcurrentHashMap";
     static final String CHRONICLE_MAP = "ChronicleMap";
 
-    private static final String GRID_MAP_NAME = "bench-gridmap";
+    static final String GRID_MAP_NAME = "bench-gridmap";
     private static final String IMAP_NAME = "bench-imap";
 
     /** Bytes in every value. */
@@ -57,6 +58,16 @@ final class MapWorkload implements AutoCloseable {
      * @return the workload, its map populated
      */
     static MapWorkload start(String kind, int memberCount, int keyCount, String distribution, int partitions) {
+        return start(kind, memberCount, keyCount, distribution, partitions, keyCount);
+    }
+
+    /**
+     * Like {@link #start(String, int, int, String, int)}, with the GridMap configured for
+     * {@code configuredEntries} (its stores' initial sizing) instead of the keyspace: fewer, and its
+     * stores grow while it is populated.
+     */
+    static MapWorkload start(String kind, int memberCount, int keyCount, String distribution, int partitions,
+                             long configuredEntries) {
         String[] keys = keys(keyCount);
         KeySequence sequence = KeySequence.of(distribution, keyCount, SEED);
         byte[][] values = values(VALUE_POOL, new SplittableRandom(SEED));
@@ -65,7 +76,7 @@ final class MapWorkload implements AutoCloseable {
         try {
             switch (kind) {
                 case GRID_MAP:
-                    members = EmbeddedMembers.start(memberCount, partitions, gridMapConfig(keyCount));
+                    members = EmbeddedMembers.start(memberCount, partitions, gridMapConfig(configuredEntries));
                     map = new GridMapTarget(members.caller(), GRID_MAP_NAME);
                     break;
                 case IMAP:
@@ -102,10 +113,15 @@ final class MapWorkload implements AutoCloseable {
         return new MapWorkload(map, keys, sequence, values, members);
     }
 
-    /** The GridMap sized for the keyspace: String keys of up to 11 characters, 100-byte values. */
-    private static GridMapConfig gridMapConfig(int keyCount) {
+    /** @return the member the benchmark calls from (GridMap and IMap only) */
+    Grid caller() {
+        return members.caller();
+    }
+
+    /** The GridMap sized for {@code entries} (the keyspace, unless a benchmark lets it grow): String keys of up to 11 characters, 100-byte values. */
+    static GridMapConfig gridMapConfig(long entries) {
         return new GridMapConfig(GRID_MAP_NAME)
-                .setEntries(keyCount)
+                .setEntries(entries)
                 .setAverageKeySize(16)                // UTF-8 length + up to 11 characters
                 .setAverageValueSize(VALUE_SIZE + 4); // array length + bytes
     }

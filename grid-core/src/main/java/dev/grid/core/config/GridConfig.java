@@ -146,7 +146,8 @@ public final class GridConfig {
     }
 
     /**
-     * @return the most off-heap memory this member's GridMap stores may reserve, in bytes; 0 means no
+     * @return the most off-heap memory this member's GridMap stores may reserve, in bytes (their first
+     *         tables and every larger table they grow into, old and new while a store grows); 0 means no
      *         limit (default 0)
      */
     public long getOffHeapBudget() {

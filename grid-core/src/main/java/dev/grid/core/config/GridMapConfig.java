@@ -7,7 +7,8 @@ import java.util.OptionalInt;
 
 /**
  * Settings of one GridMap ({@code grid.maps.<name>.*} in {@code grid.yaml}). They size the
- * off-heap stores the map reserves on each member, and may override the cluster's backup counts.
+ * off-heap stores the map reserves on each member at first (stores grow as they fill), and may
+ * override the cluster's backup counts.
  *
  * @since 0.1
  */
@@ -45,7 +46,11 @@ public final class GridMapConfig {
         return name;
     }
 
-    /** @return the expected number of entries across the cluster (default 100000) */
+    /**
+     * @return the expected number of entries across the cluster (default 100000): the initial sizing of
+     *         the map's partition stores, which grow past it as they fill, while {@code grid.offHeapBudget}
+     *         allows
+     */
     public long getEntries() {
         return entries;
     }

@@ -15,6 +15,12 @@ public interface MemberMaps {
      */
     GridMapStats stats(String name);
 
+    /**
+     * @param name a map's name
+     * @return the map's partition stores on this member, or null if it has never held the map
+     */
+    MapStores stores(String name);
+
     /** @return off-heap bytes reserved by every map's stores on this member */
     long offHeapReserved();
 

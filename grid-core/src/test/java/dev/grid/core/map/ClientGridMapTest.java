@@ -20,7 +20,6 @@ import dev.grid.core.GridMapFullException;
 import dev.grid.core.GridMapStats;
 import dev.grid.core.GridMode;
 import dev.grid.core.config.GridClientConfig;
-import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.impl.EmbeddedGrid;
 import dev.grid.core.impl.map.GridMapService;
@@ -58,7 +57,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClientGridMapTest extends GridMapContractTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final int PARTITIONS = 31;
-    /** A map sized for almost nothing, to fill a partition store quickly. */
+    /** A map sized for almost nothing, whose store grows until a small off-heap budget stops it. */
     private static final String TINY = "tiny";
 
     private static final List<Grid> members = new ArrayList<>();
@@ -69,9 +68,7 @@ class ClientGridMapTest extends GridMapContractTest {
     static void start() {
         cluster = TestClusters.of(3, PARTITIONS);
         for (int i = 0; i < 3; i++) {
-            GridConfig config = cluster.nextMemberConfig()
-                    .addMap(new GridMapConfig(TINY).setEntries(1).setAverageKeySize(8).setAverageValueSize(8));
-            members.add(Grid.embedded(config));
+            members.add(Grid.embedded(cluster.nextMemberConfig()));
         }
         client = Grid.client(new GridClientConfig().setClusterName(cluster.clusterName())
                 .setAddresses(cluster.memberAddresses()));
@@ -146,33 +143,35 @@ class ClientGridMapTest extends GridMapContractTest {
     }
 
     @Test
-    void shouldSurfaceAFullPartitionStoreAsGridMapFullExceptionWithTheMembersMessage() {
-        GridMap<String, String> tiny = client.map(TINY);
-        List<String> stored = new ArrayList<>();
-        GridMapFullException full = null;
-        String value = "v".repeat(100);
-        for (int i = 0; i < 100_000 && full == null; i++) {
-            String key = "k" + i;
-            if (client.partitions().partitionOf(key) != 0) {
-                continue;
-            }
-            try {
-                tiny.set(key, value);
-                stored.add(key);
-            } catch (GridMapFullException e) {
-                full = e;
-                assertFalse(tiny.containsKey(key), "a rejected write stores nothing");
-            }
-        }
+    void shouldSurfaceTheBudgetsGridMapFullExceptionWithTheMembersMessage() {
+        TestClusters small = TestClusters.of(1, 1);
+        Grid member = Grid.embedded(small.nextMemberConfig().setOffHeapBudget(1L << 20)
+                .addMap(new GridMapConfig(TINY).setEntries(1).setAverageKeySize(8).setAverageValueSize(8)));
+        Grid smallClient = null;
         try {
-            assertTrue(full != null, "partition 0 of '" + TINY + "' never filled up after " + stored.size() + " entries");
-            assertTrue(full.getMessage().startsWith("GridMap '" + TINY + "' partition 0 is full")
-                    && full.getMessage().contains("raise grid.maps." + TINY + ".entries"), full.getMessage());
+            smallClient = small.startClient();
+            GridMap<String, String> tiny = smallClient.map(TINY);
+            List<String> stored = new ArrayList<>();
+            GridMapFullException full = null;
+            String value = "v".repeat(100);
+            for (int i = 0; i < 200_000 && full == null; i++) {
+                String key = "k" + i;
+                try {
+                    tiny.set(key, value);
+                    stored.add(key);
+                } catch (GridMapFullException e) {
+                    full = e;
+                    assertFalse(tiny.containsKey(key), "a rejected write stores nothing");
+                }
+            }
+            assertTrue(full != null, "the store never stopped growing after " + stored.size() + " entries");
+            assertTrue(full.getMessage().startsWith("GridMap '" + TINY + "' partition 0 cannot grow its store")
+                    && full.getMessage().contains("grid.offHeapBudget = 1048576 bytes"), full.getMessage());
             for (String key : stored) {
                 assertEquals(value, tiny.get(key), "every stored entry is still readable");
             }
         } finally {
-            tiny.destroy();
+            TestClusters.closeAll(smallClient, member);
         }
     }
 

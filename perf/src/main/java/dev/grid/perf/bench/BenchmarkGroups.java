@@ -13,7 +13,8 @@ final class BenchmarkGroups {
     private static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
 
     static {
-        GROUPS.put("map", List.of("LocalGetBenchmark", "LocalPutBenchmark", "ReplicatedSetBenchmark"));
+        GROUPS.put("map", List.of("LocalGetBenchmark", "LocalPutBenchmark", "ReplicatedSetBenchmark", "GrownGetBenchmark",
+                "GrowthPauseBenchmark"));
         GROUPS.put("lock", List.of("LockBenchmark"));
         GROUPS.put("txn", List.of("Txn[A-Za-z]*Benchmark"));
     }

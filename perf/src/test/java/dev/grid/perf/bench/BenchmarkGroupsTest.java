@@ -14,7 +14,8 @@ class BenchmarkGroupsTest {
 
     @Test
     void shouldSelectEachGroupsBenchmarksAndNoOthers() throws Exception {
-        String[] map = {"LocalGetBenchmark", "LocalPutBenchmark", "ReplicatedSetBenchmark"};
+        String[] map = {"LocalGetBenchmark", "LocalPutBenchmark", "ReplicatedSetBenchmark", "GrownGetBenchmark",
+            "GrowthPauseBenchmark"};
         for (String name : map) {
             Class.forName("dev.grid.perf." + name); // the grouped classes exist
             assertTrue(matches("map", "dev.grid.perf." + name + ".get"), name);

@@ -27,6 +27,7 @@ import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.config.StructureNames;
 import dev.grid.core.impl.map.tx.TransactionalGridMapProxy;
+import dev.grid.core.spi.MapStores;
 import dev.grid.core.spi.MemberContext;
 import dev.grid.core.spi.MemberMaps;
 
@@ -52,6 +53,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     private GridConfig config;
     private GridEvents events;
     private OffHeapBudget budget;
+    private GrowthThreads growthThreads;
     private volatile GridCounters counters = GridCounters.NONE;
 
     public GridMapService(NodeEngine nodeEngine) {
@@ -92,6 +94,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         events = member.events();
         member.attach(this);
         budget = new OffHeapBudget(config.getOffHeapBudget());
+        growthThreads = new GrowthThreads(nodeEngine.getHazelcastInstance().getName(), nodeEngine.getOperationService());
         ChronicleWarmUp.startInBackground();
     }
 
@@ -111,7 +114,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         StructureNames.check("GridMap name", name);
         GridMapConfig mapConfig = config.mapConfig(name);
         MapContainer container = new MapContainer(mapConfig, nodeEngine.getPartitionService().getPartitionCount(),
-                config.getBackupCount(), config.getAsyncBackupCount(), budget);
+                config.getBackupCount(), config.getAsyncBackupCount(), budget, growthThreads::forPartition);
         container.useCounters(counters);
         return container;
     }
@@ -141,6 +144,12 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     }
 
     /** @return this member's statistics of the map */
+    @Override
+    public MapStores stores(String name) {
+        MapContainer container = containers.get(name);
+        return container == null ? null : container.stores();
+    }
+
     @Override
     public GridMapStats stats(String name) {
         MapContainer container = containers.get(name);
@@ -219,6 +228,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
             }
         }
         containers.clear();
+        growthThreads.shutdown();
     }
 
     /** Stores are only ever closed on their partition's thread, so no operation sees a store closing under it. */

@@ -3,12 +3,18 @@ package dev.grid.core.impl.map;
 import dev.grid.core.GridCounters;
 import dev.grid.core.GridMapStats;
 import dev.grid.core.config.GridMapConfig;
+import dev.grid.core.impl.map.table.GrowthStats;
+import dev.grid.core.impl.map.table.GrowthTasks;
+import dev.grid.core.spi.GrowthSnapshot;
+import dev.grid.core.spi.MapStores;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 
 /**
  * One GridMap on one member: its settings, its statistics, and its partition stores (created on the
- * partition thread on first write, read from any thread).
+ * partition thread on first write at the map's initial sizing, grown as they fill, read from any
+ * thread).
  */
 public final class MapContainer {
     private final String name;
@@ -20,15 +26,20 @@ public final class MapContainer {
     /** Transactional locks per partition replica, created on the partition thread on first use. */
     private final AtomicReferenceArray<TxnLockTable> locks;
     private final MapStatsCounters stats = new MapStatsCounters();
+    private final GrowthStats growth = new GrowthStats();
 
     private final OffHeapBudget budget;
+    /** Where each partition's stores create and close tables (background) and move entries (partition thread). */
+    private final IntFunction<GrowthTasks> growthTasks;
     /** Counters and timers of the monitor, when one is present (no-ops otherwise). */
     private volatile MapInstruments instruments = MapInstruments.NONE;
     /** False once the map was destroyed (or the member reset): proxies that cached this container look it up again. */
     private volatile boolean live = true;
 
-    MapContainer(GridMapConfig config, int partitionCount, int clusterSyncBackups, int clusterAsyncBackups, OffHeapBudget budget) {
+    MapContainer(GridMapConfig config, int partitionCount, int clusterSyncBackups, int clusterAsyncBackups, OffHeapBudget budget,
+                 IntFunction<GrowthTasks> growthTasks) {
         this.budget = budget;
+        this.growthTasks = growthTasks;
         this.name = config.getName();
         this.config = config;
         this.syncBackups = config.getBackupCount().orElse(clusterSyncBackups);
@@ -39,8 +50,9 @@ public final class MapContainer {
     }
 
     /**
-     * Entries one partition store is sized for: the map's share per partition, with headroom for an
-     * uneven spread of keys (which grows as the share shrinks), and a floor.
+     * Entries one partition store is sized for at first: the map's share per partition, with headroom
+     * for an uneven spread of keys (which grows as the share shrinks), and a floor. A store grows past
+     * it (doubling) when it fills.
      */
     static long capacityPerPartition(long entries, int partitionCount) {
         double share = (double) entries / partitionCount;
@@ -80,22 +92,30 @@ public final class MapContainer {
         return stores.get(partitionId);
     }
 
-    /** @return the store of the partition, created if needed (partition thread only) */
+    /**
+     * @return the store of the partition, created if needed (partition thread only)
+     * @throws dev.grid.core.GridMapFullException naming the budget if the member's off-heap budget refuses it
+     */
     public PartitionStore store(int partitionId) {
         PartitionStore store = stores.get(partitionId);
         if (store == null) {
             // Serialized keys carry an 8-byte header (partition hash, type id) before the payload.
             store = new PartitionStore(name, partitionId, capacityPerPartition,
-                    config.getAverageKeySize() + 8, config.getAverageValueSize() + 8);
-            try {
-                budget.acquire(name, partitionId, store.reservedAtCreation());
-            } catch (RuntimeException e) {
-                store.close();
-                throw e;
-            }
+                    config.getAverageKeySize() + 8, config.getAverageValueSize() + 8,
+                    budget.forStore(name, partitionId), growthTasks.apply(partitionId), growth);
             stores.set(partitionId, store);
         }
         return store;
+    }
+
+    /** @return the entries each partition store is sized for when it is created */
+    public long initialCapacityPerPartition() {
+        return capacityPerPartition;
+    }
+
+    /** @return how this member's stores of the map grew so far */
+    public GrowthSnapshot growthStats() {
+        return growth.snapshot();
     }
 
     /** @return the partition's transactional locks, or null if none was ever taken here */
@@ -124,7 +144,6 @@ public final class MapContainer {
         locks.set(partitionId, null);
         PartitionStore store = stores.getAndSet(partitionId, null);
         if (store != null) {
-            budget.release(store.reservedAtCreation());
             store.close();
         }
     }
@@ -219,5 +238,34 @@ public final class MapContainer {
         return new GridMapStats(primary, backup, reserved, used, c.gets.sum() + localHits + localMisses,
                 c.hits.sum() + localHits, c.misses.sum() + localMisses, c.puts.sum(), c.removes.sum(), c.others.sum(),
                 localHits + localMisses, c.getNanos.sum(), c.putNanos.sum(), c.removeNanos.sum());
+    }
+
+    /** @return the map's stores on this member now: count, entries, capacities, reservation, growth */
+    public MapStores stores() {
+        int stores = 0;
+        long entries = 0;
+        long minCapacity = Long.MAX_VALUE;
+        long maxCapacity = 0;
+        long reserved = 0;
+        boolean growing = false;
+        for (int p = 0; p < partitionCount(); p++) {
+            PartitionStore store = storeOrNull(p);
+            if (store == null) {
+                continue;
+            }
+            try {
+                long capacity = store.capacity();
+                reserved += store.offHeapReserved();
+                entries += store.size();
+                growing |= store.isGrowing();
+                minCapacity = Math.min(minCapacity, capacity);
+                maxCapacity = Math.max(maxCapacity, capacity);
+                stores++;
+            } catch (RuntimeException closedMeanwhile) {
+                // the store was closed (migrated away, map destroyed) while we looked
+            }
+        }
+        return new MapStores(stores, entries, initialCapacityPerPartition(), stores == 0 ? 0 : minCapacity, maxCapacity, reserved, growing,
+                growthStats());
     }
 }

@@ -1,90 +1,84 @@
 package dev.grid.core.impl.map;
 
-import dev.grid.core.GridMapFullException;
-import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.hash.Data;
-import net.openhft.chronicle.hash.serialization.SizedWriter;
-import net.openhft.chronicle.hash.serialization.impl.ByteArraySizedReader;
-import net.openhft.chronicle.hash.serialization.impl.EnumMarshallable;
-import net.openhft.chronicle.map.ChronicleMap;
-import net.openhft.chronicle.map.ExternalMapQueryContext;
-import net.openhft.chronicle.map.MapEntry;
+import dev.grid.core.impl.map.table.GrowingTable;
+import dev.grid.core.impl.map.table.GrowthStats;
+import dev.grid.core.impl.map.table.GrowthTasks;
+import dev.grid.core.impl.map.table.TableMemory;
+import dev.grid.core.impl.map.table.TableSpec;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * One replica of one partition of one GridMap: a Chronicle Map of serialized key bytes to serialized
- * value bytes, off the Java heap. Writes come only from the partition's thread; reads may come from
- * any thread (the local fast path): Chronicle Map is thread-safe.
+ * One replica of one partition of one GridMap: serialized key bytes to serialized value bytes, off the
+ * Java heap, in a {@link GrowingTable} that starts at the map's initial sizing and grows when it fills
+ * (while the member's off-heap budget allows), plus the keys' highest fences, in a growing table of
+ * their own created on the first fenced write. Writes come only from the partition's thread; reads
+ * may come from any thread (the local fast path).
  */
 public final class PartitionStore {
-    private final String mapName;
-    private final int partitionId;
-    private final long capacity;
-    private final int averageKeySize;
-    private final ChronicleMap<byte[], byte[]> entries;
-    private final long reservedAtCreation;
-    /** The highest fence applied to each fenced key; created on the first fenced write. */
-    private ChronicleMap<byte[], Long> fences;
+    private static final int FENCE_BYTES = Long.BYTES;
 
+    private final long initialCapacity;
+    private final TableSpec fenceSpec;
+    private final TableMemory memory;
+    private final GrowthTasks tasks;
+    private final GrowthStats stats;
+    private final GrowingTable entries;
+    /** The highest fence applied to each fenced key; created on the first fenced write (partition thread). */
+    private volatile GrowingTable fences;
+
+    /**
+     * @param capacity the entries the store is sized for at first
+     * @throws dev.grid.core.GridMapFullException naming the budget if the memory refuses the store
+     */
+    PartitionStore(String mapName, int partitionId, long capacity, int averageKeySize, int averageValueSize,
+                   TableMemory memory, GrowthTasks tasks, GrowthStats stats) {
+        String description = "GridMap '" + mapName + "' partition " + partitionId;
+        this.initialCapacity = capacity;
+        this.fenceSpec = new TableSpec(description + " (fences)", mapName + "-" + partitionId + "-fences", averageKeySize, FENCE_BYTES);
+        this.memory = memory;
+        this.tasks = tasks;
+        this.stats = stats;
+        this.entries = new GrowingTable(new TableSpec(description, mapName + "-" + partitionId, averageKeySize, averageValueSize),
+                capacity, memory, tasks, stats);
+    }
+
+    /** A store without a budget whose growth runs only when a write finds it full (tests, the warm-up). */
     PartitionStore(String mapName, int partitionId, long capacity, int averageKeySize, int averageValueSize) {
-        this.mapName = mapName;
-        this.partitionId = partitionId;
-        this.capacity = capacity;
-        this.averageKeySize = averageKeySize;
-        this.entries = ChronicleMap.of(byte[].class, byte[].class)
-                .name(mapName + "-" + partitionId)
-                .entries(capacity)
-                .averageKeySize(averageKeySize)
-                .averageValueSize(averageValueSize)
-                .maxBloatFactor(1.0)
-                .keyMarshallers(ByteArraySizedReader.INSTANCE, KeyWriter.INSTANCE)
-                .create();
-        this.reservedAtCreation = entries.offHeapMemoryUsed();
+        this(mapName, partitionId, capacity, averageKeySize, averageValueSize, TableMemory.UNLIMITED, GrowthTasks.NONE,
+                new GrowthStats());
     }
 
-    /** @return the off-heap bytes the store reserved when it was created (what the member's budget counts) */
-    public long reservedAtCreation() {
-        return reservedAtCreation;
-    }
-
+    /** Any thread. */
     public byte[] get(byte[] key) {
         return entries.get(key);
     }
 
+    /** Any thread. */
     public boolean containsKey(byte[] key) {
         return entries.containsKey(key);
     }
 
-    /** @return the previous value, or null */
+    /**
+     * @return the previous value, or null
+     * @throws dev.grid.core.GridMapFullException naming the budget when the store is full and may not grow
+     */
     public byte[] put(byte[] key, byte[] value) {
-        try {
-            return entries.put(key, value);
-        } catch (IllegalStateException e) {
-            throw full(e);
-        }
+        return entries.put(key, value);
     }
 
     /**
      * Stores the value without reading the previous one: {@link #put} copies the previous value out of
      * the store into a new array (a value's size of garbage and copying per write), which set and
      * backups do not need.
+     *
+     * @throws dev.grid.core.GridMapFullException naming the budget when the store is full and may not grow
      */
     public void set(byte[] key, byte[] value) {
-        try (ExternalMapQueryContext<byte[], byte[], ?> query = entries.queryContext(key)) {
-            query.updateLock().lock();
-            Data<byte[]> data = query.wrapValueAsData(value);
-            MapEntry<byte[], byte[]> entry = query.entry();
-            if (entry != null) {
-                query.replaceValue(entry, data);
-            } else {
-                query.insert(query.absentEntry(), data);
-            }
-        } catch (IllegalStateException e) {
-            throw full(e);
-        }
+        entries.set(key, value);
     }
 
     /** @return the previous value, or null */
@@ -94,36 +88,30 @@ public final class PartitionStore {
 
     /** @return the highest fence applied to the key, or 0 if none was */
     public long fence(byte[] key) {
-        ChronicleMap<byte[], Long> current = fences;
-        Long fence = current == null ? null : current.get(key);
-        return fence == null ? 0 : fence;
+        byte[] fence = fences == null ? null : fences.get(key);
+        return fence == null ? 0 : ByteBuffer.wrap(fence).getLong();
     }
 
     /** Records the key's highest fence (partition thread only). */
     public void setFence(byte[] key, long fence) {
         if (fences == null) {
-            fences = ChronicleMap.of(byte[].class, Long.class)
-                    .name(mapName + "-" + partitionId + "-fences")
-                    .entries(capacity)
-                    .averageKeySize(averageKeySize)
-                    .create();
+            fences = new GrowingTable(fenceSpec, initialCapacity, memory, tasks, stats);
         }
-        try {
-            fences.put(key, fence);
-        } catch (IllegalStateException e) {
-            throw full(e);
-        }
+        fences.set(key, ByteBuffer.allocate(FENCE_BYTES).putLong(fence).array());
     }
 
     /** Calls the action with a fresh copy of every fenced key and its highest fence. */
     public void forEachFence(BiConsumer<byte[], Long> action) {
         if (fences != null) {
-            fences.forEachEntry(entry -> action.accept(entry.key().getUsing(null), entry.value().get()));
+            fences.forEachWhile(false, (key, fence) -> {
+                action.accept(key, ByteBuffer.wrap(fence).getLong());
+                return true;
+            });
         }
     }
 
     public long size() {
-        return entries.longSize();
+        return entries.size();
     }
 
     /** Removes every entry and every fence. */
@@ -134,9 +122,20 @@ public final class PartitionStore {
         }
     }
 
-    /** Calls the action with a fresh copy of every key and value (Chronicle reuses its own instances). */
+    /**
+     * Announces about how many entries the store will hold soon (the first chunk of a migrating
+     * partition): a store too small for them starts growing to their size at once.
+     */
+    public void expect(long entryCount) {
+        entries.expect(entryCount);
+    }
+
+    /** Calls the action with a fresh copy of every key and value. */
     public void forEach(BiConsumer<byte[], byte[]> action) {
-        entries.forEachEntry(entry -> action.accept(entry.key().getUsing(null), entry.value().getUsing(null)));
+        entries.forEachWhile(false, (key, value) -> {
+            action.accept(key, value);
+            return true;
+        });
     }
 
     /**
@@ -147,78 +146,50 @@ public final class PartitionStore {
      */
     public void forEach(int limit, boolean keysOnly, BiConsumer<byte[], byte[]> action) {
         int[] visited = {0};
-        entries.forEachEntryWhile(entry -> {
-            action.accept(entry.key().getUsing(null), keysOnly ? null : entry.value().getUsing(null));
+        entries.forEachWhile(keysOnly, (key, value) -> {
+            action.accept(key, value);
             return ++visited[0] < limit;
         });
     }
 
     /** @return the keys now present (a snapshot, for chunked replication) */
     public List<byte[]> keys() {
-        List<byte[]> keys = new ArrayList<>((int) Math.min(Integer.MAX_VALUE, entries.longSize()));
-        entries.forEachEntry(entry -> keys.add(entry.key().getUsing(null)));
+        List<byte[]> keys = new ArrayList<>((int) Math.min(Integer.MAX_VALUE, entries.size()));
+        entries.forEachWhile(true, (key, value) -> keys.add(key));
         return keys;
     }
 
+    /** @return the entries the store takes before it grows again (it starts at the map's initial sizing) */
+    public long capacity() {
+        return entries.capacity();
+    }
+
+    /** @return whether entries are moving into a larger table right now */
+    public boolean isGrowing() {
+        return entries.tables() > 1;
+    }
+
+    /** @return the off-heap bytes the store's tables reserved (what the member's budget counts for it) */
     public long offHeapReserved() {
-        return entries.offHeapMemoryUsed();
+        GrowingTable fenceTable = fences;
+        return entries.reserved() + (fenceTable == null ? 0 : fenceTable.reserved());
     }
 
     /** @return bytes taken by entries in the store's segments */
     public long offHeapUsed() {
-        long used = 0;
-        for (ChronicleMap.SegmentStats segment : entries.segmentStats()) {
-            used += segment.usedBytes();
-        }
-        return used;
+        GrowingTable fenceTable = fences;
+        return entries.used() + (fenceTable == null ? 0 : fenceTable.used());
     }
 
     public boolean isOpen() {
         return entries.isOpen();
     }
 
-    /** Frees the off-heap memory. */
+    /** Frees the off-heap memory (on the background thread) and gives it back to the budget. */
     public void close() {
         entries.close();
         if (fences != null) {
             fences.close();
         }
-    }
-
-    /**
-     * Writes a key's bytes as they are (the layout of Chronicle's default for {@code byte[]}). Chronicle
-     * then copies each key into a buffer its query context reuses, instead of wrapping the caller's
-     * array in a new reference-counted {@code HeapBytesStore} on every call, which costs about 190
-     * bytes of garbage and an increment of a JVM-wide atomic counter per {@code get}.
-     */
-    static final class KeyWriter implements SizedWriter<byte[]>, EnumMarshallable<KeyWriter> {
-        static final KeyWriter INSTANCE = new KeyWriter();
-
-        private KeyWriter() {
-        }
-
-        @Override
-        public long size(byte[] toWrite) {
-            return toWrite.length;
-        }
-
-        @Override
-        public void write(Bytes<?> out, long size, byte[] toWrite) {
-            out.write(toWrite);
-        }
-
-        @Override
-        public KeyWriter readResolve() {
-            return INSTANCE;
-        }
-    }
-
-    private GridMapFullException full(IllegalStateException cause) {
-        GridMapFullException e = new GridMapFullException("GridMap '" + mapName + "' partition " + partitionId
-                + " is full: its store holds " + entries.longSize() + " entries (sized for " + capacity
-                + "); raise grid.maps." + mapName + ".entries (or averageKeySize/averageValueSize if entries are larger "
-                + "than configured). Nothing was stored; every stored entry is still readable. (" + cause.getMessage() + ")");
-        e.initCause(cause);
-        return e;
     }
 }

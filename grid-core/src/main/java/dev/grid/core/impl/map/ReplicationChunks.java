@@ -83,7 +83,7 @@ final class ReplicationChunks implements ChunkSupplier {
         List<byte[]> lockKeys = new ArrayList<>();
         List<TxnLock> locks = new ArrayList<>();
         copyLocks(lockTable, lockKeys, locks);
-        return new ReplicationOperation(mapName, true, keys, values, fencedKeys, toArray(fences), lockKeys, locks);
+        return new ReplicationOperation(mapName, keys.size(), keys, values, fencedKeys, toArray(fences), lockKeys, locks);
     }
 
     private static long[] toArray(List<Long> values) {
@@ -126,7 +126,7 @@ final class ReplicationChunks implements ChunkSupplier {
             bytes += key.length + Long.BYTES;
         }
         Operation operation = first
-                ? new ReplicationOperation(mapName, true, chunkKeys, chunkValues, chunkFencedKeys, toArray(chunkFences), lockKeys, locks)
+                ? new ReplicationOperation(mapName, keys.size(), chunkKeys, chunkValues, chunkFencedKeys, toArray(chunkFences), lockKeys, locks)
                 : new ReplicationOperation(mapName, false, chunkKeys, chunkValues, chunkFencedKeys, toArray(chunkFences));
         first = false;
         return operation.setPartitionId(partitionId).setReplicaIndex(replicaIndex).setNodeEngine(nodeEngine);

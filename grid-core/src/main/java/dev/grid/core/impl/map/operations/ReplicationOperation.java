@@ -15,7 +15,8 @@ import java.util.List;
  * One chunk of a map's partition, sent to a new replica by migration or backup resynchronisation.
  * The first chunk replaces whatever the receiver held for the map in that partition; later chunks add.
  * The partition's transactional locks (and the writes of prepared transactions) travel in the first
- * chunk, so a lock moves with its partition.
+ * chunk, so a lock moves with its partition, and so does the number of entries the partition holds,
+ * so the receiver's store, if smaller, starts growing to that size at once.
  */
 public final class ReplicationOperation extends GridMapOperation {
     private boolean first;
@@ -25,22 +26,30 @@ public final class ReplicationOperation extends GridMapOperation {
     private long[] fences;
     private List<byte[]> lockKeys = List.of();
     private List<TxnLock> locks = List.of();
+    /** The entries of the whole partition on the source (first chunk only). */
+    private long expectedEntries;
 
     public ReplicationOperation() {
     }
 
     /**
-     * @param lockKeys keys locked by transactions (sent with the first chunk only)
-     * @param locks    their locks, index for index
+     * The first chunk.
+     *
+     * @param expectedEntries the entries of the whole partition, in every chunk together
+     * @param lockKeys        keys locked by transactions
+     * @param locks           their locks, index for index
      */
-    public ReplicationOperation(String name, boolean first, List<byte[]> keys, List<byte[]> values,
+    public ReplicationOperation(String name, long expectedEntries, List<byte[]> keys, List<byte[]> values,
                                 List<byte[]> fencedKeys, long[] fences, List<byte[]> lockKeys, List<TxnLock> locks) {
-        this(name, first, keys, values, fencedKeys, fences);
+        this(name, true, keys, values, fencedKeys, fences);
+        this.expectedEntries = expectedEntries;
         this.lockKeys = lockKeys;
         this.locks = locks;
     }
 
     /**
+     * A chunk; the first one has no locks and announces only its own entries.
+     *
      * @param keys       entry keys
      * @param values     their values, index for index
      * @param fencedKeys keys whose highest fence travels in this chunk
@@ -54,6 +63,7 @@ public final class ReplicationOperation extends GridMapOperation {
         this.values = values;
         this.fencedKeys = fencedKeys;
         this.fences = fences;
+        this.expectedEntries = first ? keys.size() : 0;
     }
 
     @Override
@@ -84,6 +94,7 @@ public final class ReplicationOperation extends GridMapOperation {
     public void applyTo(PartitionStore store) {
         if (first) {
             store.clear();
+            store.expect(expectedEntries);
         }
         for (int i = 0; i < keys.size(); i++) {
             store.set(keys.get(i), values.get(i));
@@ -96,6 +107,11 @@ public final class ReplicationOperation extends GridMapOperation {
     /** @return whether this is the partition's first chunk, which replaces what the receiver held */
     public boolean first() {
         return first;
+    }
+
+    /** @return the entries of the whole partition (first chunk), or 0 */
+    public long expectedEntries() {
+        return expectedEntries;
     }
 
     /** @return how many entries this chunk carries */
@@ -117,6 +133,7 @@ public final class ReplicationOperation extends GridMapOperation {
     protected void writeInternal(ObjectDataOutput out) throws IOException {
         super.writeInternal(out);
         out.writeBoolean(first);
+        out.writeLong(expectedEntries);
         EntriesResponse.writeByteArrays(out, keys);
         EntriesResponse.writeByteArrays(out, values);
         EntriesResponse.writeByteArrays(out, fencedKeys);
@@ -131,6 +148,7 @@ public final class ReplicationOperation extends GridMapOperation {
     protected void readInternal(ObjectDataInput in) throws IOException {
         super.readInternal(in);
         first = in.readBoolean();
+        expectedEntries = in.readLong();
         keys = EntriesResponse.readByteArrays(in);
         values = EntriesResponse.readByteArrays(in);
         fencedKeys = EntriesResponse.readByteArrays(in);
