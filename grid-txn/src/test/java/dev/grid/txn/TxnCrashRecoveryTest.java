@@ -11,6 +11,7 @@ import dev.grid.txn.test.TxnCrashApp;
 import dev.grid.txn.test.TxnProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,6 +74,8 @@ class TxnCrashRecoveryTest {
         }
     }
 
+    /** Tagged {@code faults}: a JVM killed at each point, about 60 s in all; CI runs it in its fault step. */
+    @Tag("faults")
     @ParameterizedTest
     @EnumSource(CrashPoint.class)
     void theTransactionManagerKilledAtTheCrashPointIsRecoveredByANewJvmToOneOutcomeEverywhere(CrashPoint point) throws Exception {
