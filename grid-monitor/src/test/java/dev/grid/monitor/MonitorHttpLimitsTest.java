@@ -246,7 +246,7 @@ class MonitorHttpLimitsTest {
         String response = RawHttp.get(port, path, PROMPT);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertTrue(response.startsWith("HTTP/1.1 200"), "GET " + path + " answered after " + millis + " ms: "
-                + (response.isEmpty() ? "nothing" : response.substring(0, Math.min(200, response.length()))));
+                + (response.isEmpty() ? "nothing" : response.substring(0, Math.min(2000, response.length()))));
         assertTrue(millis <= PROMPT.toMillis(), "GET " + path + " took " + millis + " ms");
         return millis;
     }
