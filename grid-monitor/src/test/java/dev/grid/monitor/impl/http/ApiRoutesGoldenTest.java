@@ -1,6 +1,6 @@
 package dev.grid.monitor.impl.http;
 
-import dev.grid.monitor.test.GoldenFiles;
+import dev.grid.core.test.GoldenFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;

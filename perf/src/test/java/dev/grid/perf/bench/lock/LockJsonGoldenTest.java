@@ -1,7 +1,7 @@
 package dev.grid.perf.bench.lock;
 
+import dev.grid.core.test.GoldenFiles;
 import dev.grid.perf.bench.test.FixedMachine;
-import dev.grid.perf.bench.test.GoldenFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

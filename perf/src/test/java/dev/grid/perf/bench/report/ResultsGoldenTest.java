@@ -1,12 +1,12 @@
 package dev.grid.perf.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.grid.core.test.GoldenFiles;
 import dev.grid.perf.bench.impl.BenchJson;
 import dev.grid.perf.bench.load.LoadSpec;
 import dev.grid.perf.bench.load.Measurement;
 import dev.grid.perf.bench.load.Progress;
 import dev.grid.perf.bench.test.FixedMachine;
-import dev.grid.perf.bench.test.GoldenFiles;
 import dev.grid.perf.bench.ycsb.Distribution;
 import dev.grid.perf.bench.ycsb.Operation;
 import dev.grid.perf.bench.ycsb.Workload;

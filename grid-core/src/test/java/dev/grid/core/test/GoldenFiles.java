@@ -1,4 +1,4 @@
-package dev.grid.perf.bench.test;
+package dev.grid.core.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Golden files: JSON documents as the harness wrote them when the file was made, in
+ * Golden files: documents (JSON, reports) as the code wrote them when the file was made, in the module's
  * {@code src/test/resources/golden/}. A test compares what the code writes now, byte for byte. After an
  * intended change, {@code -Dgrid.golden.update=true} rewrites the files; review their diff before committing.
  */
@@ -31,7 +31,7 @@ public final class GoldenFiles {
                 return;
             }
             assertTrue(Files.exists(file), "no golden file " + file.toAbsolutePath() + " (make it with -Dgrid.golden.update=true)");
-            assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "the JSON differs from the golden file " + file
+            assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "what the code wrote differs from the golden file " + file
                     + "; if the change is intended, rerun with -Dgrid.golden.update=true and review the diff");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
