@@ -60,7 +60,9 @@ class LockHistoryUnderFaultsTest {
         members.forEach(member -> member.hazelcast().getLifecycleService().terminate());
     }
 
+    /** Tagged {@code faults} (members killed for about 15 s): CI runs it in its fault step. */
     @Test
+    @Tag("faults")
     void holdersNeverOverlapAndFencesIncreaseWhileCpMembersDie() throws Exception {
         run(1);
     }
