@@ -1,0 +1,495 @@
+package dev.grid.log.impl.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The storage of one log-partition replica: a directory of segments (see {@code package-info.java} for
+ * the files and the batch format). Offsets are dense from the start offset; {@link #endOffset()} is the
+ * offset the next appended record gets.
+ *
+ * <p><b>Thread-safety.</b> One writer thread (the partition thread) calls {@link #append},
+ * {@link #truncateTo}, {@link #deleteSegmentsBefore}, {@link #applyRetention}, {@link #flush} and
+ * {@link #close}; these must not be called concurrently with each other. {@link #read},
+ * {@link #offsetForTimestamp}, {@link #startOffset()} and {@link #endOffset()} may be called from any
+ * thread at any time:
+ * <ul>
+ *   <li>concurrently with {@code append}, without blocking it: an append publishes its records (the
+ *       segment list, then the segment's size and end offset, all volatile) only after their bytes and
+ *       index entries are written, so a reader sees the log as of some append, never a partial batch;</li>
+ *   <li>truncation, retention and close take an exclusive lock that reads share, so a read sees the log
+ *       entirely before or entirely after them (a read after close fails with
+ *       {@link IllegalStateException}).</li>
+ * </ul>
+ */
+public final class SegmentedLog implements AutoCloseable {
+    private static final Pattern SEGMENT_NAME = Pattern.compile("(\\d{20})\\.log");
+
+    private final Path dir;
+    private final LogStorageConfig config;
+    private final RecoveryReport recoveryReport;
+    /** Segments in offset order; replaced, never changed in place. The last one is the active segment. */
+    private volatile List<Segment> segments;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private volatile boolean closed;
+
+    private SegmentedLog(Path dir, LogStorageConfig config, List<Segment> segments, RecoveryReport report) {
+        this.dir = dir;
+        this.config = config;
+        this.segments = List.copyOf(segments);
+        this.recoveryReport = report;
+    }
+
+    /** Opens the log in {@code dir} with the default settings; see {@link #open(Path, LogStorageConfig)}. */
+    public static SegmentedLog open(Path dir) {
+        return open(dir, LogStorageConfig.DEFAULT);
+    }
+
+    /**
+     * Opens (creating if needed) the log in {@code dir}. Every segment is scanned: each batch's length
+     * is checked against the file and its CRC32C verified, and offsets must be dense. At the first batch
+     * that fails, that segment is cut and every later segment deleted; {@link #recoveryReport()} says
+     * what was cut. (A recovery point that skips the scan of flushed segments is left for later.)
+     * The {@code .index}/{@code .timeindex} files are rewritten from the scan.
+     */
+    public static SegmentedLog open(Path dir, LogStorageConfig config) {
+        Objects.requireNonNull(config, "config");
+        try {
+            Files.createDirectories(dir);
+            List<Long> bases = new ArrayList<>();
+            try (Stream<Path> files = Files.list(dir)) {
+                files.forEach(f -> {
+                    Matcher m = SEGMENT_NAME.matcher(f.getFileName().toString());
+                    if (m.matches()) {
+                        bases.add(Long.parseLong(m.group(1)));
+                    }
+                });
+            }
+            bases.sort(null);
+            List<RecoveryReport.Cut> cuts = new ArrayList<>();
+            List<Segment> segments = new ArrayList<>();
+            for (int i = 0; i < bases.size(); i++) {
+                long base = bases.get(i);
+                Path file = dir.resolve(Segment.fileName(base, Segment.LOG));
+                if (!segments.isEmpty()) {
+                    long expected = segments.get(segments.size() - 1).endOffset();
+                    if (base != expected) {
+                        deleteFrom(dir, bases.subList(i, bases.size()), expected,
+                                "segment base offset " + base + " does not follow the previous segment's end offset " + expected, cuts);
+                        break;
+                    }
+                }
+                int before = cuts.size();
+                Segment s = Segment.recover(file, base, config.indexIntervalBytes(), cuts::add);
+                segments.add(s);
+                if (cuts.size() > before && i + 1 < bases.size()) {
+                    deleteFrom(dir, bases.subList(i + 1, bases.size()), s.endOffset(), "follows a segment that was cut", cuts);
+                    break;
+                }
+            }
+            // a cut can leave empty segments at the tail: keep only the first of them (it stays active)
+            while (segments.size() > 1 && segments.get(segments.size() - 1).isEmpty() && segments.get(segments.size() - 2).isEmpty()) {
+                segments.remove(segments.size() - 1).delete();
+            }
+            if (segments.isEmpty()) {
+                segments.add(Segment.create(dir, 0, config.indexIntervalBytes()));
+            }
+            return new SegmentedLog(dir, config, segments, new RecoveryReport(cuts));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the log in " + dir, e);
+        }
+    }
+
+    private static void deleteFrom(Path dir, List<Long> bases, long fromOffset, String reason, List<RecoveryReport.Cut> cuts)
+            throws IOException {
+        for (long base : bases) {
+            Path file = dir.resolve(Segment.fileName(base, Segment.LOG));
+            long bytes = Files.size(file);
+            Files.delete(file);
+            Files.deleteIfExists(dir.resolve(Segment.fileName(base, Segment.INDEX)));
+            Files.deleteIfExists(dir.resolve(Segment.fileName(base, Segment.TIME_INDEX)));
+            cuts.add(new RecoveryReport.Cut(file.toString(), 0, bytes, fromOffset, "segment deleted: " + reason));
+        }
+    }
+
+    /** What {@link #open} cut while recovering; {@link RecoveryReport#clean()} after a clean close. */
+    public RecoveryReport recoveryReport() {
+        return recoveryReport;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** The earliest offset still in the log (moves up with retention). */
+    public long startOffset() {
+        return segments.get(0).baseOffset;
+    }
+
+    /** The offset the next appended record will get (one past the last record). */
+    public long endOffset() {
+        List<Segment> s = segments;
+        return s.get(s.size() - 1).endOffset();
+    }
+
+    /** Bytes of all segments' {@code .log} files. */
+    public long sizeInBytes() {
+        long total = 0;
+        for (Segment s : segments) {
+            total += s.size();
+        }
+        return total;
+    }
+
+    /** Number of segments, the active one included. */
+    public int segmentCount() {
+        return segments.size();
+    }
+
+    /** Base offsets of the segments, in order; the last is the active segment's. */
+    public List<Long> segmentBaseOffsets() {
+        return segments.stream().map(s -> s.baseOffset).toList();
+    }
+
+    /**
+     * Appends the records as one batch and returns the offset of the first (the others follow densely).
+     * A record with {@link LogRecord#NO_TIMESTAMP} is stamped with {@code appendTimeMillis}. The active
+     * segment rolls first if the batch would take it past {@link LogStorageConfig#segmentBytes()}.
+     *
+     * @throws RecordTooLargeException  if a record is above {@link LogStorageConfig#maxRecordBytes()}
+     * @throws IllegalArgumentException if {@code records} is empty or {@code appendTimeMillis} negative
+     */
+    public long append(List<LogRecord> records, long appendTimeMillis) {
+        Objects.requireNonNull(records, "records");
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("cannot append an empty batch");
+        }
+        if (appendTimeMillis < 0) {
+            throw new IllegalArgumentException("appendTimeMillis " + appendTimeMillis + " is negative");
+        }
+        checkOpen();
+        List<LogRecord> stamped = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            LogRecord r = Objects.requireNonNull(records.get(i), "record " + i);
+            if (r.encodedSize() > config.maxRecordBytes()) {
+                throw new RecordTooLargeException(i, r.encodedSize(), config.maxRecordBytes());
+            }
+            stamped.add(r.timestamp() == LogRecord.NO_TIMESTAMP ? new LogRecord(r.key(), r.value(), appendTimeMillis) : r);
+        }
+        Segment active = active();
+        long base = active.endOffset();
+        ByteBuffer batch = BatchFormat.encode(base, stamped);
+        if (!active.isEmpty() && active.size() + batch.remaining() > config.segmentBytes()) {
+            active = roll();
+        }
+        active.append(batch, stamped.size(), batch.getLong(BatchFormat.MAX_TIMESTAMP_AT));
+        return base;
+    }
+
+    private Segment active() {
+        List<Segment> s = segments;
+        return s.get(s.size() - 1);
+    }
+
+    private Segment roll() {
+        Segment old = active();
+        old.writeIndexFiles();
+        old.flush();
+        Segment fresh = Segment.create(dir, old.endOffset(), config.indexIntervalBytes());
+        List<Segment> next = new ArrayList<>(segments);
+        next.add(fresh);
+        segments = List.copyOf(next);
+        return fresh;
+    }
+
+    /**
+     * Reads records from {@code fromOffset} on, at most {@code maxRecords} of them and, beyond the first,
+     * at most {@code maxBytes} of encoded records ({@link LogRecord#encodedSize()}): the first record is
+     * returned even if it is larger, as Kafka does, so a reader always makes progress. Reading at
+     * {@link #endOffset()} returns an empty list.
+     *
+     * @throws LogOffsetOutOfRangeException if {@code fromOffset} is below {@link #startOffset()} or above
+     *                                      {@link #endOffset()}
+     * @throws IllegalArgumentException     if {@code maxRecords} is not positive or {@code maxBytes} negative
+     * @throws CorruptLogException          if a batch read fails its CRC32C check
+     */
+    public List<LogEntry> read(long fromOffset, int maxRecords, int maxBytes) {
+        if (maxRecords <= 0) {
+            throw new IllegalArgumentException("maxRecords " + maxRecords + " must be positive");
+        }
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("maxBytes " + maxBytes + " is negative");
+        }
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            List<Segment> segs = segments;
+            long start = segs.get(0).baseOffset;
+            long end = segs.get(segs.size() - 1).endOffset();
+            if (fromOffset < start || fromOffset > end) {
+                throw new LogOffsetOutOfRangeException("read", fromOffset, start, end);
+            }
+            List<LogEntry> out = new ArrayList<>();
+            long bytes = 0;
+            long next = fromOffset;
+            for (int i = segmentIndex(segs, fromOffset); i < segs.size(); i++) {
+                Segment s = segs.get(i);
+                long limit = s.size();          // volatile: read before end offset, both cover the same batches
+                long segEnd = s.endOffset();
+                long pos = s.scanStart(next);
+                while (pos < limit && next < segEnd) {
+                    ByteBuffer header = s.readHeader(pos, limit);
+                    int length = header.getInt(BatchFormat.LENGTH_AT);
+                    long batchBase = header.getLong(BatchFormat.BASE_OFFSET_AT);
+                    int count = header.getInt(BatchFormat.COUNT_AT);
+                    if (batchBase + count <= next) {
+                        pos += length;
+                        continue;
+                    }
+                    for (LogEntry e : BatchFormat.decode(s.readCheckedBatch(pos, length, limit))) {
+                        if (e.offset() < next) {
+                            continue;
+                        }
+                        int size = e.record().encodedSize();
+                        if (out.size() == maxRecords || (!out.isEmpty() && bytes + size > maxBytes)) {
+                            return out;
+                        }
+                        out.add(e);
+                        bytes += size;
+                        next = e.offset() + 1;
+                    }
+                    pos += length;
+                }
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Index of the segment holding {@code offset}: the last whose base offset is at or below it. */
+    private static int segmentIndex(List<Segment> segs, long offset) {
+        int lo = 0;
+        int hi = segs.size() - 1;
+        int found = 0;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (segs.get(mid).baseOffset <= offset) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The first offset (in offset order) whose record has a timestamp at or above {@code timestamp};
+     * empty if no record in the log has. Producer timestamps need not be monotonic: the time index
+     * keeps the largest timestamp so far, so the search skips only records that are all older.
+     */
+    public OptionalLong offsetForTimestamp(long timestamp) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            for (Segment s : segments) {
+                if (s.maxTimestamp() < timestamp) {
+                    continue;
+                }
+                long limit = s.size();
+                long segEnd = s.endOffset();
+                long from = s.timeScanStart(timestamp);
+                long pos = s.scanStart(from);
+                while (pos < limit) {
+                    ByteBuffer header = s.readHeader(pos, limit);
+                    int length = header.getInt(BatchFormat.LENGTH_AT);
+                    long batchBase = header.getLong(BatchFormat.BASE_OFFSET_AT);
+                    int count = header.getInt(BatchFormat.COUNT_AT);
+                    if (batchBase + count > from && header.getLong(BatchFormat.MAX_TIMESTAMP_AT) >= timestamp) {
+                        for (LogEntry e : BatchFormat.decode(s.readCheckedBatch(pos, length, limit))) {
+                            if (e.offset() >= from && e.offset() < segEnd && e.record().timestamp() >= timestamp) {
+                                return OptionalLong.of(e.offset());
+                            }
+                        }
+                    }
+                    pos += length;
+                }
+            }
+            return OptionalLong.empty();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Removes every record at or after {@code offset}: later segments are deleted, the segment holding
+     * {@code offset} is cut (a batch straddling it is rewritten with its records below {@code offset})
+     * and becomes the active segment; its indexes are trimmed. The next append gets {@code offset}.
+     * Truncating to {@link #endOffset()} does nothing.
+     *
+     * @throws LogOffsetOutOfRangeException if {@code offset} is below {@link #startOffset()} or above
+     *                                      {@link #endOffset()}
+     */
+    public void truncateTo(long offset) {
+        lock.writeLock().lock();
+        try {
+            checkOpen();
+            List<Segment> segs = segments;
+            long start = segs.get(0).baseOffset;
+            long end = active().endOffset();
+            if (offset < start || offset > end) {
+                throw new LogOffsetOutOfRangeException("truncateTo", offset, start, end);
+            }
+            if (offset == end) {
+                return;
+            }
+            int keep = segmentIndex(segs, offset);
+            for (int i = segs.size() - 1; i > keep; i--) {
+                segs.get(i).delete();
+            }
+            Segment s = segs.get(keep);
+            segments = List.copyOf(segs.subList(0, keep + 1));
+            // find the batch holding offset
+            long pos = s.scanStart(offset);
+            List<LogRecord> prefix = List.of();
+            while (pos < s.size()) {
+                ByteBuffer header = s.readHeader(pos, s.size());
+                int length = header.getInt(BatchFormat.LENGTH_AT);
+                long batchBase = header.getLong(BatchFormat.BASE_OFFSET_AT);
+                int count = header.getInt(BatchFormat.COUNT_AT);
+                if (batchBase + count > offset) {
+                    if (batchBase < offset) {
+                        prefix = BatchFormat.decode(s.readCheckedBatch(pos, length, s.size())).stream()
+                                .filter(e -> e.offset() < offset).map(LogEntry::record).toList();
+                    }
+                    break;
+                }
+                pos += length;
+            }
+            s.truncateAt(pos);
+            if (!prefix.isEmpty()) {
+                ByteBuffer batch = BatchFormat.encode(s.endOffset(), prefix);
+                s.append(batch, prefix.size(), batch.getLong(BatchFormat.MAX_TIMESTAMP_AT));
+            }
+            s.writeIndexFiles();
+            s.flush();
+            if (s.endOffset() != offset) {
+                throw new IllegalStateException("truncation to " + offset + " left the log ending at " + s.endOffset());
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Deletes, oldest first, every segment all of whose records are below {@code offset} (never the
+     * active segment). The start offset moves to the first remaining segment's base offset.
+     *
+     * @return the number of segments deleted
+     */
+    public int deleteSegmentsBefore(long offset) {
+        lock.writeLock().lock();
+        try {
+            checkOpen();
+            List<Segment> segs = segments;
+            int n = 0;
+            while (n < segs.size() - 1 && segs.get(n).endOffset() <= offset) {
+                n++;
+            }
+            return deleteOldest(n);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Deletes whole segments, oldest first and never the active one, while either limit is broken: the
+     * log is larger than {@code maxBytes}, or the oldest segment's largest timestamp is older than
+     * {@code nowMillis - maxAgeMillis}. A negative limit is off.
+     *
+     * @return the number of segments deleted
+     */
+    public int applyRetention(long maxBytes, long maxAgeMillis, long nowMillis) {
+        lock.writeLock().lock();
+        try {
+            checkOpen();
+            List<Segment> segs = segments;
+            long total = sizeInBytes();
+            int n = 0;
+            while (n < segs.size() - 1) {
+                Segment s = segs.get(n);
+                boolean tooBig = maxBytes >= 0 && total > maxBytes;
+                boolean tooOld = maxAgeMillis >= 0 && s.maxTimestamp() < nowMillis - maxAgeMillis;
+                if (!tooBig && !tooOld) {
+                    break;
+                }
+                total -= s.size();
+                n++;
+            }
+            return deleteOldest(n);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private int deleteOldest(int n) {
+        if (n == 0) {
+            return 0;
+        }
+        List<Segment> segs = segments;
+        segments = List.copyOf(segs.subList(n, segs.size()));
+        for (int i = 0; i < n; i++) {
+            segs.get(i).delete();
+        }
+        return n;
+    }
+
+    /** Forces the active segment's bytes to disk and writes its index files. */
+    public void flush() {
+        checkOpen();
+        Segment a = active();
+        a.writeIndexFiles();
+        a.flush();
+    }
+
+    /** Flushes and closes every segment. Further calls fail; closing twice does nothing. */
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            flush();
+            closed = true;
+            for (Segment s : segments) {
+                s.close();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the log in " + dir + " is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SegmentedLog[" + dir + ", offsets " + startOffset() + ".." + endOffset() + ", " + segments.size() + " segments]";
+    }
+}
