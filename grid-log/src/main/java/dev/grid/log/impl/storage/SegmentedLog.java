@@ -38,15 +38,17 @@ public final class SegmentedLog implements AutoCloseable {
 
     private final Path dir;
     private final LogStorageConfig config;
+    private final LogDiskBudget budget;
     private final RecoveryReport recoveryReport;
     /** Segments in offset order; replaced, never changed in place. The last one is the active segment. */
     private volatile List<Segment> segments;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile boolean closed;
 
-    private SegmentedLog(Path dir, LogStorageConfig config, List<Segment> segments, RecoveryReport report) {
+    private SegmentedLog(Path dir, LogStorageConfig config, LogDiskBudget budget, List<Segment> segments, RecoveryReport report) {
         this.dir = dir;
         this.config = config;
+        this.budget = budget;
         this.segments = List.copyOf(segments);
         this.recoveryReport = report;
     }
@@ -61,10 +63,21 @@ public final class SegmentedLog implements AutoCloseable {
      * is checked against the file and its CRC32C verified, and offsets must be dense. At the first batch
      * that fails, that segment is cut and every later segment deleted; {@link #recoveryReport()} says
      * what was cut. (A recovery point that skips the scan of flushed segments is left for later.)
-     * The {@code .index}/{@code .timeindex} files are rewritten from the scan.
+     * The {@code .index}/{@code .timeindex} files are rewritten from the scan. The log has no disk
+     * budget of its own (an unlimited {@link LogDiskBudget} counts its bytes).
      */
     public static SegmentedLog open(Path dir, LogStorageConfig config) {
+        return open(dir, config, LogDiskBudget.unlimited());
+    }
+
+    /**
+     * Opens the log as {@link #open(Path, LogStorageConfig)} does, sharing the member's {@code budget}:
+     * the recovered {@code .log} bytes are counted in it (even above its limit, see
+     * {@link LogDiskBudget}), and appends are refused once the member's logs would go over it.
+     */
+    public static SegmentedLog open(Path dir, LogStorageConfig config, LogDiskBudget budget) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(budget, "budget");
         try {
             Files.createDirectories(dir);
             List<Long> bases = new ArrayList<>();
@@ -105,7 +118,9 @@ public final class SegmentedLog implements AutoCloseable {
             if (segments.isEmpty()) {
                 segments.add(Segment.create(dir, 0, config.indexIntervalBytes()));
             }
-            return new SegmentedLog(dir, config, segments, new RecoveryReport(cuts));
+            SegmentedLog log = new SegmentedLog(dir, config, budget, segments, new RecoveryReport(cuts));
+            budget.add(log.sizeInBytes());
+            return log;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the log in " + dir, e);
         }
@@ -143,7 +158,12 @@ public final class SegmentedLog implements AutoCloseable {
         return s.get(s.size() - 1).endOffset();
     }
 
-    /** Bytes of all segments' {@code .log} files. */
+    /** The member's disk budget this log counts its bytes in. */
+    public LogDiskBudget diskBudget() {
+        return budget;
+    }
+
+    /** Bytes of all segments' {@code .log} files (what the {@link LogDiskBudget} counts for this log). */
     public long sizeInBytes() {
         long total = 0;
         for (Segment s : segments) {
@@ -166,7 +186,12 @@ public final class SegmentedLog implements AutoCloseable {
      * Appends the records as one batch and returns the offset of the first (the others follow densely).
      * A record with {@link LogRecord#NO_TIMESTAMP} is stamped with {@code appendTimeMillis}. The active
      * segment rolls first if the batch would take it past {@link LogStorageConfig#segmentBytes()}.
+     * The batch's bytes are reserved in the {@link LogDiskBudget} before anything is written (the log
+     * does not apply retention early to make room: its retention limits belong to the caller, which
+     * may apply retention and retry).
      *
+     * @throws LogDiskBudgetExceededException if the batch would take the member's logs over its disk
+     *                                  budget; nothing of the batch is written and the log is unchanged
      * @throws RecordTooLargeException  if a record is above {@link LogStorageConfig#maxRecordBytes()}
      * @throws IllegalArgumentException if {@code records} is empty or {@code appendTimeMillis} negative
      */
@@ -190,10 +215,20 @@ public final class SegmentedLog implements AutoCloseable {
         Segment active = active();
         long base = active.endOffset();
         ByteBuffer batch = BatchFormat.encode(base, stamped);
-        if (!active.isEmpty() && active.size() + batch.remaining() > config.segmentBytes()) {
-            active = roll();
+        int length = batch.remaining();
+        budget.reserve(dir, length);
+        boolean appended = false;
+        try {
+            if (!active.isEmpty() && active.size() + length > config.segmentBytes()) {
+                active = roll();
+            }
+            active.append(batch, stamped.size(), batch.getLong(BatchFormat.MAX_TIMESTAMP_AT));
+            appended = true;
+        } finally {
+            if (!appended) {
+                budget.release(length);
+            }
         }
-        active.append(batch, stamped.size(), batch.getLong(BatchFormat.MAX_TIMESTAMP_AT));
         return base;
     }
 
@@ -355,41 +390,51 @@ public final class SegmentedLog implements AutoCloseable {
             if (offset == end) {
                 return;
             }
-            int keep = segmentIndex(segs, offset);
-            for (int i = segs.size() - 1; i > keep; i--) {
-                segs.get(i).delete();
-            }
-            Segment s = segs.get(keep);
-            segments = List.copyOf(segs.subList(0, keep + 1));
-            // find the batch holding offset
-            long pos = s.scanStart(offset);
-            List<LogRecord> prefix = List.of();
-            while (pos < s.size()) {
-                ByteBuffer header = s.readHeader(pos, s.size());
-                int length = header.getInt(BatchFormat.LENGTH_AT);
-                long batchBase = header.getLong(BatchFormat.BASE_OFFSET_AT);
-                int count = header.getInt(BatchFormat.COUNT_AT);
-                if (batchBase + count > offset) {
-                    if (batchBase < offset) {
-                        prefix = BatchFormat.decode(s.readCheckedBatch(pos, length, s.size())).stream()
-                                .filter(e -> e.offset() < offset).map(LogEntry::record).toList();
-                    }
-                    break;
-                }
-                pos += length;
-            }
-            s.truncateAt(pos);
-            if (!prefix.isEmpty()) {
-                ByteBuffer batch = BatchFormat.encode(s.endOffset(), prefix);
-                s.append(batch, prefix.size(), batch.getLong(BatchFormat.MAX_TIMESTAMP_AT));
-            }
-            s.writeIndexFiles();
-            s.flush();
-            if (s.endOffset() != offset) {
-                throw new IllegalStateException("truncation to " + offset + " left the log ending at " + s.endOffset());
+            long before = sizeInBytes();
+            try {
+                cut(segs, offset);
+            } finally {
+                budget.release(Math.max(0, before - sizeInBytes()));
             }
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** Truncation proper: the caller holds the write lock and checked {@code offset}. */
+    private void cut(List<Segment> segs, long offset) {
+        int keep = segmentIndex(segs, offset);
+        for (int i = segs.size() - 1; i > keep; i--) {
+            segs.get(i).delete();
+        }
+        Segment s = segs.get(keep);
+        segments = List.copyOf(segs.subList(0, keep + 1));
+        // find the batch holding offset
+        long pos = s.scanStart(offset);
+        List<LogRecord> prefix = List.of();
+        while (pos < s.size()) {
+            ByteBuffer header = s.readHeader(pos, s.size());
+            int length = header.getInt(BatchFormat.LENGTH_AT);
+            long batchBase = header.getLong(BatchFormat.BASE_OFFSET_AT);
+            int count = header.getInt(BatchFormat.COUNT_AT);
+            if (batchBase + count > offset) {
+                if (batchBase < offset) {
+                    prefix = BatchFormat.decode(s.readCheckedBatch(pos, length, s.size())).stream()
+                            .filter(e -> e.offset() < offset).map(LogEntry::record).toList();
+                }
+                break;
+            }
+            pos += length;
+        }
+        s.truncateAt(pos);
+        if (!prefix.isEmpty()) {
+            ByteBuffer batch = BatchFormat.encode(s.endOffset(), prefix);
+            s.append(batch, prefix.size(), batch.getLong(BatchFormat.MAX_TIMESTAMP_AT));
+        }
+        s.writeIndexFiles();
+        s.flush();
+        if (s.endOffset() != offset) {
+            throw new IllegalStateException("truncation to " + offset + " left the log ending at " + s.endOffset());
         }
     }
 
@@ -451,7 +496,10 @@ public final class SegmentedLog implements AutoCloseable {
         List<Segment> segs = segments;
         segments = List.copyOf(segs.subList(n, segs.size()));
         for (int i = 0; i < n; i++) {
-            segs.get(i).delete();
+            Segment s = segs.get(i);
+            long bytes = s.size();
+            s.delete();
+            budget.release(bytes);
         }
         return n;
     }
@@ -464,7 +512,12 @@ public final class SegmentedLog implements AutoCloseable {
         a.flush();
     }
 
-    /** Flushes and closes every segment. Further calls fail; closing twice does nothing. */
+    /**
+     * Flushes and closes every segment and gives the log's bytes back to the {@link LogDiskBudget}: the
+     * budget counts the open logs, so reopening the directory counts the files again. Files left on
+     * disk by a closed log are outside the budget until it is reopened (a member that drops a replica
+     * should delete its directory). Further calls fail; closing twice does nothing.
+     */
     @Override
     public void close() {
         lock.writeLock().lock();
@@ -477,6 +530,7 @@ public final class SegmentedLog implements AutoCloseable {
             for (Segment s : segments) {
                 s.close();
             }
+            budget.release(sizeInBytes());
         } finally {
             lock.writeLock().unlock();
         }

@@ -49,6 +49,26 @@
  * {@link dev.grid.log.impl.storage.RecoveryReport}. No fsync per append: durability comes from the
  * synchronous backups; segments are forced to disk on roll, flush and close.
  *
+ * <h2>Disk budget</h2>
+ * A member's replicas share one {@link dev.grid.log.impl.storage.LogDiskBudget} (passed to
+ * {@code SegmentedLog.open(dir, config, budget)}; a log opened without one gets its own unlimited
+ * budget). It counts the bytes of the open logs' {@code .log} files (the index files are not counted):
+ * <ul>
+ *   <li>an append reserves its encoded batch's bytes before anything is written; if that would take the
+ *       member over the limit it is refused with a
+ *       {@link dev.grid.log.impl.storage.LogDiskBudgetExceededException} naming the log directory, the
+ *       bytes needed, the budget and what the member's logs hold, and the log is left unchanged. The log
+ *       does not apply retention early to make room (its retention limits are the caller's); the caller
+ *       may apply retention and retry. A reservation is a compare-and-set, so concurrent appends on
+ *       different logs never take the count over the limit;</li>
+ *   <li>retention, {@code deleteSegmentsBefore} and truncation give back the bytes they remove;</li>
+ *   <li>open counts the recovered files, even above the limit (a restarted member keeps its data;
+ *       appends are refused until retention makes room); close gives the log's bytes back, so the
+ *       budget covers open logs only: files a closed log leaves on disk are outside it until reopened,
+ *       and a member that drops a replica should delete its directory.</li>
+ * </ul>
+ * A limit of 0 or below means none (the bytes are still counted).
+ *
  * <h2>Threads</h2>
  * A single writer (the partition thread); reads may run concurrently, see
  * {@link dev.grid.log.impl.storage.SegmentedLog}. Reads use positional {@code FileChannel} reads
