@@ -7,6 +7,7 @@ import dev.grid.core.MetricsCollector;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.test.ManualClock;
 import dev.grid.core.test.TestClusters;
+import dev.grid.core.test.Threads;
 import dev.grid.lock.test.CpTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,7 @@ class MajorityLossTest {
             return lock.tryLock(1, TimeUnit.SECONDS);
         });
         // the call's first attempt runs on the caller's thread before it waits: its retry window has begun
-        await().atMost(Duration.ofSeconds(30)).until(() -> isWaitingIn(caller.get(), "tryLockAndGetFence"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Threads.isWaitingIn(caller.get(), "tryLockAndGetFence", ""));
         clock.advance(SESSION_TTL);
         assertFalse(call.isDone(), "retried for the whole session TTL on the member's clock");
         clock.advance(Duration.ofMillis(1));
@@ -110,17 +111,6 @@ class MajorityLossTest {
                 failed.getCause().getMessage());
     }
 
-    private static boolean isWaitingIn(Thread thread, String method) {
-        if (thread == null || (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING)) {
-            return false;
-        }
-        for (StackTraceElement frame : thread.getStackTrace()) {
-            if (frame.getMethodName().equals(method)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static double gauge(Grid member, String metric) {
         AtomicReference<Double> value = new AtomicReference<>();

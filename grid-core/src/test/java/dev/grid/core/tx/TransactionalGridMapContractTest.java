@@ -6,6 +6,7 @@ import com.hazelcast.transaction.TransactionTimedOutException;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMap;
 import dev.grid.core.TransactionalGridMap;
+import dev.grid.core.test.Threads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,18 +68,6 @@ public abstract class TransactionalGridMapContractTest {
         return threads.submit(task);
     }
 
-    /** @return whether the thread is parked or sleeping inside a call of the named method */
-    private static boolean isBlockedIn(Thread thread, String method) {
-        if (thread == null || (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING)) {
-            return false;
-        }
-        for (StackTraceElement frame : thread.getStackTrace()) {
-            if (frame.getMethodName().equals(method) && frame.getClassName().startsWith("dev.grid.core.impl")) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TxnKind.class)
@@ -174,7 +163,7 @@ public abstract class TransactionalGridMapContractTest {
             return seen;
         });
         // the second transaction is inside getForUpdate, waiting for the lock
-        await().atMost(WAIT).until(() -> isBlockedIn(waiter.get(), "getForUpdate"));
+        await().atMost(WAIT).until(() -> Threads.isWaitingIn(waiter.get(), "getForUpdate", "dev.grid.core.impl"));
         assertFalse(second.isDone(), "the second transaction must wait while the first holds the lock");
         first.commit();
         assertEquals("v1", second.get(WAIT.toSeconds(), TimeUnit.SECONDS), "it got the lock only after the first committed");
@@ -219,7 +208,7 @@ public abstract class TransactionalGridMapContractTest {
             writer.set(Thread.currentThread());
             outside.set("k", "plain");
         }, threads);
-        await().atMost(WAIT).until(() -> isBlockedIn(writer.get(), "set"));
+        await().atMost(WAIT).until(() -> Threads.isWaitingIn(writer.get(), "set", "dev.grid.core.impl"));
         assertFalse(plain.isDone(), "a plain write waits while a transaction holds the key");
         assertEquals("before", outside.get("k"), "reads do not wait");
         txn.commit();

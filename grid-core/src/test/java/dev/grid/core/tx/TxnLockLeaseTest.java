@@ -15,6 +15,7 @@ import dev.grid.core.impl.map.operations.TxnLockAndGetOperation;
 import dev.grid.core.impl.map.operations.TxnLockResult;
 import dev.grid.core.test.GridCluster;
 import dev.grid.core.test.ManualClock;
+import dev.grid.core.test.Threads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,17 +96,6 @@ class TxnLockLeaseTest {
         return nodeEngine.getOperationService().<TxnLockResult>invokeOnPartition(GridMapService.SERVICE_NAME, lock, partition).joinInternal();
     }
 
-    private static boolean isBlockedIn(Thread thread, String method) {
-        if (thread == null || (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING)) {
-            return false;
-        }
-        for (StackTraceElement frame : thread.getStackTrace()) {
-            if (frame.getMethodName().equals(method) && frame.getClassName().startsWith("dev.grid.core.impl")) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     @Test
     void aLockLeaseEndsExactlyAtItsTransactionsTimeout() {
@@ -148,7 +138,7 @@ class TxnLockLeaseTest {
                 writer.set(Thread.currentThread());
                 outside.set("k", "plain");
             }, threads);
-            await().atMost(WAIT).until(() -> isBlockedIn(writer.get(), "set"));
+            await().atMost(WAIT).until(() -> Threads.isWaitingIn(writer.get(), "set", "dev.grid.core.impl"));
             assertFalse(plain.isDone(), "a plain write waits while the lease runs");
 
             CLOCK.advance(LEASE);
@@ -203,7 +193,7 @@ class TxnLockLeaseTest {
                     txn.rollback();
                 }
             });
-            await().atMost(WAIT).until(() -> isBlockedIn(waiter.get(), "put"));
+            await().atMost(WAIT).until(() -> Threads.isWaitingIn(waiter.get(), "put", "dev.grid.core.impl"));
             assertFalse(waiting.isDone(), "waits while the holder's lease runs");
 
             CLOCK.advance(LEASE);

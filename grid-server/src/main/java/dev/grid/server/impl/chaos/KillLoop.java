@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 public final class KillLoop {
     /** Writes acknowledged between two kills before the next kill, so that every kill hits a busy cluster. */
     private static final long WRITES_BETWEEN_KILLS = 2_000;
-    private static final String MAP = "chaos";
+    static final String MAP = "chaos";
 
     private final ChaosSettings settings;
     private final PrintStream out;

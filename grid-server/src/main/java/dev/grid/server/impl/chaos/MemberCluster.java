@@ -190,6 +190,11 @@ final class MemberCluster implements AutoCloseable {
                 .append("    port: ").append(ports.get(slot)).append('\n')
                 .append("    portAutoIncrement: false\n")
                 .append("    members: [").append(members).append("]\n")
+                // sized for one entry: every store starts at the 128-entry floor and grows while the client writes,
+                // so acknowledged writes are checked across growths (and migrations into growing stores) too
+                .append("  maps:\n")
+                .append("    ").append(KillLoop.MAP).append(":\n")
+                .append("      entries: 1\n")
                 .append("  monitor:\n")
                 .append("    enabled: false\n");
         if (settings.indeterminateAsSuccess()) {
