@@ -38,6 +38,7 @@ public final class GridConfig {
     private final GridNetworkConfig network = new GridNetworkConfig();
     private final GridCpConfig cp = new GridCpConfig();
     private final GridMonitorConfig monitor = new GridMonitorConfig();
+    private final GridLogConfig log = new GridLogConfig();
     private final GridJvmConfig jvm = new GridJvmConfig();
     private final GridSecurityConfig security = new GridSecurityConfig();
     private final Map<String, GridMapConfig> maps = new LinkedHashMap<>();
@@ -168,6 +169,11 @@ public final class GridConfig {
     }
 
     /** @return the CP subsystem's settings (the Raft group behind FencedLock) */
+    /** @return grid-log's settings on this member: segment files, disk budget, topics created at start */
+    public GridLogConfig getLog() {
+        return log;
+    }
+
     public GridCpConfig getCp() {
         return cp;
     }
@@ -257,6 +263,7 @@ public final class GridConfig {
         network.validate();
         cp.validate();
         monitor.validate();
+        log.validate();
         for (GridMapConfig map : maps.values()) {
             map.validate(this);
             if (map.getMaxValueSize() >= security.getMaxMessageBytes()) {

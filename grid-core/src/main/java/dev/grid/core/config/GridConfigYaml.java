@@ -34,7 +34,7 @@ public final class GridConfigYaml {
     private static final Pattern BYTE_COUNT = Pattern.compile("(\\d+)\\s*([kmgt]?)b?");
 
     /** Keys under {@code grid} that hold further keys rather than a value. */
-    private static final List<String> SECTIONS = List.of("network", "cp", "monitor", "jvm", "security", "maps", "hazelcastProperties");
+    private static final List<String> SECTIONS = List.of("network", "cp", "log", "monitor", "jvm", "security", "maps", "hazelcastProperties");
     /** Keys of one rule in {@code grid.monitor.alerts}. */
     private static final List<String> RULE_KEYS = List.of("name", "metric", "comparison", "threshold", "for", "severity", "summary");
 
@@ -90,6 +90,12 @@ public final class GridConfigYaml {
         }
         networkKeys(new GridNetworkConfig()).keySet().forEach(key -> keys.add("grid.network." + key));
         cpKeys(new GridCpConfig()).keySet().forEach(key -> keys.add("grid.cp." + key));
+        for (String key : logKeys(new GridLogConfig()).keySet()) {
+            if (!key.equals("topics")) {
+                keys.add("grid.log." + key);
+            }
+        }
+        topicKeys(new GridTopicConfig("name")).keySet().forEach(key -> keys.add("grid.log.topics.<name>." + key));
         securityKeys(new GridSecurityConfig()).keySet().forEach(key -> keys.add("grid.security." + key));
         for (String key : monitorKeys(new GridMonitorConfig()).keySet()) {
             if (!key.equals("alerts")) {
@@ -113,6 +119,7 @@ public final class GridConfigYaml {
         keys.put("offHeapBudget", (k, v) -> config.setOffHeapBudget(bytes(k, v)));
         keys.put("network", (k, v) -> readSection(k, mapping(k, v), networkKeys(config.getNetwork())));
         keys.put("cp", (k, v) -> readSection(k, mapping(k, v), cpKeys(config.getCp())));
+        keys.put("log", (k, v) -> readSection(k, mapping(k, v), logKeys(config.getLog())));
         keys.put("monitor", (k, v) -> readSection(k, mapping(k, v), monitorKeys(config.getMonitor())));
         keys.put("jvm", (k, v) -> readSection(k, mapping(k, v), jvmKeys(config.getJvm())));
         keys.put("security", (k, v) -> readSection(k, mapping(k, v), securityKeys(config.getSecurity())));
@@ -130,6 +137,41 @@ public final class GridConfigYaml {
             }
             config.setHazelcastProperty(name, String.valueOf(value));
         }));
+        return keys;
+    }
+
+    private static Map<String, BiConsumer<String, Object>> logKeys(GridLogConfig log) {
+        Map<String, BiConsumer<String, Object>> keys = new LinkedHashMap<>();
+        keys.put("directory", (k, v) -> log.setDirectory(Path.of(string(k, v))));
+        keys.put("diskBudget", (k, v) -> log.setDiskBudget(bytes(k, v)));
+        keys.put("autoCreateTopics", (k, v) -> log.setAutoCreateTopics(bool(k, v)));
+        keys.put("defaultPartitions", (k, v) -> log.setDefaultPartitions(integer(k, v)));
+        keys.put("retentionCheckInterval", (k, v) -> log.setRetentionCheckInterval(duration(k, v)));
+        keys.put("topics", (k, v) -> mapping(k, v).forEach((name, settings) -> {
+            String topicKey = k + "." + name;
+            GridTopicConfig topic = new GridTopicConfig(name);
+            if (settings != null) {
+                readSection(topicKey, mapping(topicKey, settings), topicKeys(topic));
+            }
+            log.addTopic(topic);
+        }));
+        return keys;
+    }
+
+    private static Map<String, BiConsumer<String, Object>> topicKeys(GridTopicConfig topic) {
+        Map<String, BiConsumer<String, Object>> keys = new LinkedHashMap<>();
+        keys.put("partitions", (k, v) -> topic.setPartitions(integer(k, v)));
+        keys.put("retention", (k, v) -> topic.setRetention(duration(k, v)));
+        keys.put("retentionBytes", (k, v) -> topic.setRetentionBytes("-1".equals(String.valueOf(v)) ? -1 : bytes(k, v)));
+        keys.put("segmentBytes", (k, v) -> topic.setSegmentBytes((int) Math.min(bytes(k, v), Integer.MAX_VALUE)));
+        keys.put("maxRecordBytes", (k, v) -> topic.setMaxRecordBytes((int) Math.min(bytes(k, v), Integer.MAX_VALUE)));
+        keys.put("timestampType", (k, v) -> {
+            try {
+                topic.setTimestampType(GridTopicConfig.TimestampType.valueOf(string(k, v).toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new GridConfigException(k, k + " must be CREATE_TIME or LOG_APPEND_TIME, was " + v);
+            }
+        });
         return keys;
     }
 

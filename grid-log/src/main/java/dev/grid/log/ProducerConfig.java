@@ -1,0 +1,98 @@
+package dev.grid.log;
+
+import java.time.Duration;
+
+/**
+ * A producer's settings. Defaults favour safety: idempotent, acknowledged by synchronous backups.
+ */
+public final class ProducerConfig {
+    /** Who must hold a record before it is acknowledged. */
+    public enum Acks {
+        /** the owner and every synchronous backup (Kafka's acks=all): no acknowledged record is lost when one member dies */
+        ALL,
+        /** the owner only (Kafka's acks=1): faster; a record acknowledged just before its owner dies may be lost */
+        OWNER
+    }
+
+    private Duration linger = Duration.ofMillis(1);
+    private int batchBytes = 256 << 10;
+    private boolean idempotence = true;
+    private Acks acks = Acks.ALL;
+    private Duration deliveryTimeout = Duration.ofMinutes(2);
+    private long bufferBytes = 64L << 20;
+
+    /** @return how long a batch waits for more records before it goes (default 1ms; 0: go as soon as the partition is free) */
+    public Duration getLinger() {
+        return linger;
+    }
+
+    public ProducerConfig setLinger(Duration linger) {
+        if (linger == null || linger.isNegative() || linger.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalArgumentException("producer linger must be 0 to 10s, was " + linger);
+        }
+        this.linger = linger;
+        return this;
+    }
+
+    /** @return the most bytes of records one request to a partition carries (default 256 KiB) */
+    public int getBatchBytes() {
+        return batchBytes;
+    }
+
+    public ProducerConfig setBatchBytes(int batchBytes) {
+        if (batchBytes < 1024 || batchBytes > (16 << 20)) {
+            throw new IllegalArgumentException("producer batchBytes must be 1 KiB to 16 MiB, was " + batchBytes);
+        }
+        this.batchBytes = batchBytes;
+        return this;
+    }
+
+    /** @return whether retries are deduplicated by producer id and sequence numbers (default true) */
+    public boolean isIdempotence() {
+        return idempotence;
+    }
+
+    public ProducerConfig setIdempotence(boolean idempotence) {
+        this.idempotence = idempotence;
+        return this;
+    }
+
+    /** @return who must hold a record before it is acknowledged (default ALL) */
+    public Acks getAcks() {
+        return acks;
+    }
+
+    public ProducerConfig setAcks(Acks acks) {
+        if (acks == null) {
+            throw new IllegalArgumentException("producer acks must be ALL or OWNER, was null");
+        }
+        this.acks = acks;
+        return this;
+    }
+
+    /** @return how long a record may take, retries included, before its send fails (default 2m) */
+    public Duration getDeliveryTimeout() {
+        return deliveryTimeout;
+    }
+
+    public ProducerConfig setDeliveryTimeout(Duration deliveryTimeout) {
+        if (deliveryTimeout == null || deliveryTimeout.compareTo(Duration.ofMillis(100)) < 0) {
+            throw new IllegalArgumentException("producer deliveryTimeout must be at least 100ms, was " + deliveryTimeout);
+        }
+        this.deliveryTimeout = deliveryTimeout;
+        return this;
+    }
+
+    /** @return the most bytes of records queued and unacknowledged; {@code send} waits for room beyond it (default 64 MiB) */
+    public long getBufferBytes() {
+        return bufferBytes;
+    }
+
+    public ProducerConfig setBufferBytes(long bufferBytes) {
+        if (bufferBytes < (1 << 20)) {
+            throw new IllegalArgumentException("producer bufferBytes must be at least 1 MiB, was " + bufferBytes);
+        }
+        this.bufferBytes = bufferBytes;
+        return this;
+    }
+}
