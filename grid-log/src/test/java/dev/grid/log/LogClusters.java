@@ -20,6 +20,6 @@ final class LogClusters {
             throw new UncheckedIOException(e);
         }
         dir.toFile().deleteOnExit();
-        return GridCluster.withMembers(count).partitions(31).configure(config -> config.getLog().setDirectory(dir));
+        return GridCluster.withMembers(count).partitions(31).configure(config -> config.getLog().setDirectory(dir).setRetentionCheckInterval(java.time.Duration.ofMillis(200)));
     }
 }

@@ -151,6 +151,29 @@ abstract class LogContract {
         assertEquals(0, log.endOffset(topic, 0), "a topic created again starts empty");
     }
 
+    @Test
+    void retentionDeletesWholeOldSegmentsAndReadsBelowTheStartNameTheEarliestOffset() throws Exception {
+        GridLog log = GridLog.of(grid());
+        String topic = fresh("retained");
+        log.createTopic(new GridTopicConfig(topic).setPartitions(1).setSegmentBytes(4096).setRetentionBytes(8192).setMaxRecordBytes(1024));
+        try (LogProducer producer = log.producer(new ProducerConfig().setBatchBytes(1024))) {
+            for (int i = 0; i < 400; i++) {
+                producer.send(ProducerRecord.of(topic, null, new byte[100]).toPartition(0));
+            }
+        }
+        assertEquals(400, log.endOffset(topic, 0));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (log.startOffset(topic, 0) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        long start = log.startOffset(topic, 0);
+        assertTrue(start > 0 && start < 400, "retention deleted old segments: start offset " + start);
+        OffsetOutOfRangeException below = assertThrows(OffsetOutOfRangeException.class, () -> log.read(topic, 0, 0, 1));
+        assertTrue(below.getMessage().contains("earliest available offset is " + start), below.getMessage());
+        assertEquals(start, log.read(topic, 0, start, 1).records().get(0).offset());
+        assertEquals(400, log.endOffset(topic, 0), "retention never deletes the active segment's records");
+    }
+
     /** Waits for a send, rethrowing the member's exception as thrown. */
     static final class DefaultJoin {
         static <T> T join(CompletableFuture<T> f) {
