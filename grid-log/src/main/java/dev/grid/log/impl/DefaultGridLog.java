@@ -59,7 +59,7 @@ public final class DefaultGridLog implements GridLog {
         this.invoker = invoker;
     }
 
-    /** @return the log of the grid's cluster; one per Hazelcast instance */
+    /** @return the log of the grid's cluster; one per Hazelcast instance (on a member, registers {@link LogMetrics} once) */
     public static DefaultGridLog of(Grid grid) {
         HazelcastInstance hz = grid.hazelcast();
         DefaultGridLog log = LOGS.get(hz);
@@ -70,6 +70,9 @@ public final class DefaultGridLog implements GridLog {
         DefaultGridLog raced = LOGS.putIfAbsent(hz, created);
         if (raced != null) {
             return raced;
+        }
+        if (hz instanceof HazelcastInstanceProxy member) {
+            grid.metrics().register(new LogMetrics(member.getOriginal().node.getNodeEngine().getService(GridLogService.SERVICE_NAME)));
         }
         hz.getLifecycleService().addLifecycleListener(event -> {
             if (!hz.getLifecycleService().isRunning()) {
