@@ -21,12 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What grid-log promises, the same on every deployment: subclasses run it on one member, three members and a client.
+ * What grid-log promises, the same on every deployment: subclasses run it on one member, three members, a client, and a
+ * client of {@code grid start} processes (grid-server's {@code ProcessLogTest}).
  */
-abstract class LogContract {
+public abstract class LogContract {
 
     /** @return the grid the test talks through */
-    abstract Grid grid();
+    protected abstract Grid grid();
 
     static String fresh(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

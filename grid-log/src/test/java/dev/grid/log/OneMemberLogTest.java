@@ -20,7 +20,7 @@ class OneMemberLogTest extends LogContract {
     static final GridCluster CLUSTER = LogClusters.members(1);
 
     @Override
-    Grid grid() {
+    protected Grid grid() {
         return CLUSTER.member(0);
     }
 
