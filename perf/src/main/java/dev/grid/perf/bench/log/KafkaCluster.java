@@ -7,7 +7,9 @@ import dev.grid.perf.bench.targets.JavaCommand;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
@@ -19,7 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -93,13 +95,12 @@ public final class KafkaCluster implements AutoCloseable {
         }
         quietClients();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        Path dataRoot;
         try {
             Files.createDirectories(logDirectory);
-            dataRoot = Files.createTempDirectory("grid-bench-kafka-");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create Kafka's directories", e);
+            throw new UncheckedIOException("cannot create " + logDirectory, e);
         }
+        Path dataRoot = TempDirectories.create("grid-bench-kafka-");
         List<Process> processes = new ArrayList<>();
         Thread hook = new Thread(() -> stop(processes, dataRoot), "grid-bench-kafka-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -154,7 +155,10 @@ public final class KafkaCluster implements AutoCloseable {
     }
 
     /**
-     * Creates a topic and waits until every partition has a leader.
+     * Creates a topic and waits until the leader of every partition answers for it (a ListOffsets request to each):
+     * a producer sending at once to a partition its leader has not created yet gets retriable errors, and Kafka 4.4.0's
+     * idempotent producer was seen to resend a partition's first batch after later ones, which the broker then refuses
+     * until the records expire (2 minutes).
      *
      * @param replicationFactor replicas of each partition
      * @param minInsyncReplicas replicas that must hold a record before an {@code acks=all} produce is acknowledged
@@ -164,10 +168,15 @@ public final class KafkaCluster implements AutoCloseable {
                 .configs(Map.of("min.insync.replicas", Integer.toString(minInsyncReplicas)));
         try {
             admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                ends.put(new TopicPartition(name, p), OffsetSpec.latest());
+            }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (true) {
                 var description = admin.describeTopics(List.of(name)).allTopicNames().get(10, TimeUnit.SECONDS).get(name);
-                if (description.partitions().stream().allMatch(p -> p.leader() != null && p.isr().size() >= minInsyncReplicas)) {
+                boolean led = description.partitions().stream().allMatch(p -> p.leader() != null && p.isr().size() >= minInsyncReplicas);
+                if (led && answers(ends)) {
                     return;
                 }
                 if (System.nanoTime() > deadline) {
@@ -181,6 +190,16 @@ public final class KafkaCluster implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating Kafka topic " + name, e);
+        }
+    }
+
+    /** @return whether every partition's leader answered a ListOffsets request */
+    private boolean answers(Map<TopicPartition, OffsetSpec> partitions) throws InterruptedException {
+        try {
+            admin.listOffsets(partitions).all().get(5, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
         }
     }
 
@@ -329,7 +348,7 @@ public final class KafkaCluster implements AutoCloseable {
     private static void stop(List<Process> processes, Path dataRoot) {
         ChildProcesses.kill(new ArrayList<>(processes));
         if (dataRoot != null) {
-            deleteTree(dataRoot);
+            TempDirectories.delete(dataRoot);
         }
     }
 
@@ -338,17 +357,6 @@ public final class KafkaCluster implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
             // the JVM is shutting down: the hook runs anyway
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a temp directory left behind is harmless
         }
     }
 
