@@ -31,7 +31,7 @@ final class LogRuns {
     static final String CONSUME = "consume";
     static final String LATENCY = "latency";
 
-    private static final long SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final long SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final Duration READ_WAIT = Duration.ofMillis(500);
     private static final Duration LATENCY_READ_WAIT = Duration.ofMillis(100);
     private static final Duration DRAIN = Duration.ofSeconds(10);
@@ -250,7 +250,7 @@ final class LogRuns {
         System.out.println("[bench] " + line);
     }
 
-    /** Samples a counter every 200 ms for the timeline, and prints a progress line every second. */
+    /** Samples a counter every 100 ms for the timeline (and once more at the end), and prints a progress line every second. */
     private static class Sampler {
         final String label;
         final AtomicLong counter;
@@ -280,9 +280,12 @@ final class LogRuns {
             return SAMPLE_NANOS;
         }
 
+        private long previous;
+        private long previousTime;
+
         private void loop() {
-            long previous = counter.get();
-            long previousTime = start;
+            previous = counter.get();
+            previousTime = start;
             long next = start + periodNanos();
             long nextPrint = start + TimeUnit.SECONDS.toNanos(1);
             long printedCount = previous;
@@ -294,20 +297,25 @@ final class LogRuns {
                     continue;
                 }
                 long now = System.nanoTime();
-                long count = counter.get();
-                synchronized (points) {
-                    points.add(point((now - start) / 1e9, (count - previous) * 1e9 / Math.max(1, now - previousTime)));
-                }
-                previous = count;
-                previousTime = now;
+                sample(now);
                 next += periodNanos();
                 if (now >= nextPrint) {
+                    long count = previous;
                     print((now - start) / 1e9, (count - printedCount) * 1e9 / Math.max(1, now - printedTime), count);
                     printedCount = count;
                     printedTime = now;
                     nextPrint += TimeUnit.SECONDS.toNanos(1);
                 }
             }
+        }
+
+        private void sample(long now) {
+            long count = counter.get();
+            synchronized (points) {
+                points.add(point((now - start) / 1e9, (count - previous) * 1e9 / Math.max(1, now - previousTime)));
+            }
+            previous = count;
+            previousTime = now;
         }
 
         LogRun.Point point(double second, double perSecond) {
@@ -322,7 +330,15 @@ final class LogRuns {
             running = false;
             if (thread != null) {
                 joinQuietly(thread, Duration.ofSeconds(5));
+                long now = System.nanoTime();
+                if (finalSample() && counter.get() > previous && now - previousTime > periodNanos() / 10) {
+                    sample(now); // the last, partial interval
+                }
             }
+        }
+
+        boolean finalSample() {
+            return true;
         }
 
         List<LogRun.Point> timeline() {
@@ -350,6 +366,11 @@ final class LogRuns {
         @Override
         long periodNanos() {
             return TimeUnit.SECONDS.toNanos(1);
+        }
+
+        @Override
+        boolean finalSample() {
+            return false; // the drain after the last send is not part of the run
         }
 
         @Override
