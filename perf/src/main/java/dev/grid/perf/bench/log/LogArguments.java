@@ -47,7 +47,7 @@ public final class LogArguments implements Callable<Integer> {
     private static final long RECORDS = 1_000_000;
     private static final Duration QUICK_WARMUP = Duration.ofSeconds(1);
     private static final Duration WARMUP = Duration.ofSeconds(5);
-    private static final Duration QUICK_DURATION = Duration.ofSeconds(3);
+    private static final Duration QUICK_DURATION = Duration.ofSeconds(2);
     private static final Duration DURATION = Duration.ofSeconds(20);
     private static final Duration QUICK_RUN_LIMIT = Duration.ofSeconds(20);
     private static final Duration RUN_LIMIT = Duration.ofSeconds(60);
@@ -74,7 +74,7 @@ public final class LogArguments implements Callable<Integer> {
             description = "warm-up of each latency run, not counted; may be 0s (default 5s; --quick 1s)")
     private Duration warmup;
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "measured time of each latency run, > 0 (default 20s; --quick 3s)")
+            description = "measured time of each latency run, > 0 (default 20s; --quick 2s)")
     private Duration duration;
     @Option(names = "--run-limit", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "the most a produce or consume run may take; it then stops and says so (default 60s; --quick 20s)")

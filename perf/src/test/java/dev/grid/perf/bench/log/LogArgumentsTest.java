@@ -36,6 +36,7 @@ class LogArgumentsTest {
         assertEquals(50_000, o.records());
         assertEquals(Duration.ofSeconds(1), o.warmup());
         assertEquals(Duration.ofSeconds(4), o.duration(), "given explicitly: kept");
+        assertEquals(Duration.ofSeconds(2), LogArguments.parse(List.of("--quick")).duration());
         assertEquals(Duration.ofSeconds(20), o.runLimit());
         assertEquals(10_000, o.warmupRecords());
     }
