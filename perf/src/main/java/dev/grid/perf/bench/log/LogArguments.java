@@ -117,7 +117,9 @@ public final class LogArguments implements Callable<Integer> {
     @Override
     public Integer call() {
         LogOptions options = options();
-        String command = "grid bench log " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        int own = args.indexOf(spec.name()); // the original arguments start with the command's own name
+        String command = "grid bench log " + String.join(" ", own >= 0 ? args.subList(own + 1, args.size()) : args);
         try {
             return new LogCommand(options, stop, command).run();
         } catch (IOException e) {

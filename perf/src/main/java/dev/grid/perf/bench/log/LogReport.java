@@ -22,6 +22,7 @@ final class LogReport {
             + "(one partition read from its first record), and end-to-end latency at fixed rates (from each record's intended send "
             + "time to its delivery to a consumer: coordinated omission corrected). Data sits in the OS page cache: no system "
             + "forces writes to disk per record.";
+    private static final int CHART_POINTS = 40;
     private static final Map<String, String> COLORS = Map.of("grid", SvgCharts.PALETTE[0], "kafka", SvgCharts.PALETTE[1],
             "redis", SvgCharts.PALETTE[2]);
 
@@ -131,18 +132,19 @@ final class LogReport {
     /** @return the summary printed at the end: throughput with grid/kafka ratios, then latency percentiles */
     static String table(List<LogRun> runs, List<LogSystem> systems) {
         StringBuilder out = new StringBuilder();
+        boolean ratios = systems.contains(LogSystem.GRID) && systems.contains(LogSystem.KAFKA);
         Map<String, Map<String, LogRun>> throughput = groups(runs, r -> !r.scenario().equals(LogRuns.LATENCY));
         if (!throughput.isEmpty()) {
             out.append("Throughput, records/s (higher is better)\n");
             out.append(String.format(Locale.ROOT, "%-11s %-22s", "topology", "run"));
             systems.forEach(s -> out.append(String.format(Locale.ROOT, " %12s", s.label())));
-            out.append(String.format(Locale.ROOT, " %11s%n", "grid/kafka"));
+            out.append(ratios ? String.format(Locale.ROOT, " %11s%n", "grid/kafka") : "\n");
             throughput.forEach((group, bySystem) -> {
                 LogRun any = bySystem.values().iterator().next();
                 out.append(String.format(Locale.ROOT, "%-11s %-22s", any.topology(), runName(any)));
                 systems.forEach(s -> out.append(String.format(Locale.ROOT, " %12s", cell(bySystem.get(s.label()),
                         r -> Format.ops(r.recordsPerSecond())))));
-                out.append(String.format(Locale.ROOT, " %11s%n", ratio(bySystem, r -> r.recordsPerSecond())));
+                out.append(ratios ? String.format(Locale.ROOT, " %11s%n", ratio(bySystem, r -> r.recordsPerSecond())) : "\n");
             });
         }
         Map<String, Map<String, LogRun>> latency = groups(runs, r -> r.scenario().equals(LogRuns.LATENCY));
@@ -250,9 +252,7 @@ final class LogReport {
                 return;
             }
             bars.add(new SvgCharts.Bar(system, r.recordsPerSecond(), Format.ops(r.recordsPerSecond()) + " records/s", COLORS.get(system)));
-            List<double[]> points = new ArrayList<>();
-            r.timeline().forEach(p -> points.add(new double[] {p.second(), p.recordsPerSecond()}));
-            lines.add(new SvgCharts.Series(system, COLORS.get(system), points));
+            lines.add(new SvgCharts.Series(system, COLORS.get(system), smooth(r.timeline())));
         });
         s.append(notMeasured(bySystem));
         if (bars.isEmpty()) {
@@ -260,10 +260,31 @@ final class LogReport {
         }
         String what = any.scenario().equals(LogRuns.PRODUCE) ? "acknowledged" : "read";
         s.append(SvgCharts.bars("Records " + what + " per second (higher is better)", bars));
-        s.append(SvgCharts.lines("Throughput over time (records " + what + "/s, 200 ms intervals)", lines,
+        s.append(SvgCharts.lines("Throughput over time (records " + what + "/s: 100 ms samples, averaged to at most " + CHART_POINTS
+                        + " points per run)", lines,
                 SvgCharts.Axis.linear("seconds since the run started", v -> String.format(Locale.ROOT, v == Math.rint(v) ? "%.0f" : "%.1f", v)),
                 SvgCharts.Axis.linear("records/s", Format::count)));
         return s.toString();
+    }
+
+    /** @return the timeline as chart points, consecutive 100 ms intervals averaged so a run has at most {@value #CHART_POINTS} */
+    static List<double[]> smooth(List<LogRun.Point> timeline) {
+        int group = Math.max(1, (timeline.size() + CHART_POINTS - 1) / CHART_POINTS);
+        List<double[]> points = new ArrayList<>();
+        double previousEnd = 0;
+        for (int i = 0; i < timeline.size(); i += group) {
+            List<LogRun.Point> part = timeline.subList(i, Math.min(timeline.size(), i + group));
+            double end = part.get(part.size() - 1).second();
+            double records = 0;
+            double from = previousEnd;
+            for (LogRun.Point p : part) {
+                records += p.recordsPerSecond() * (p.second() - from);
+                from = p.second();
+            }
+            points.add(new double[] {end, end > previousEnd ? records / (end - previousEnd) : 0});
+            previousEnd = end;
+        }
+        return points;
     }
 
     private static String latencySection(Map<String, LogRun> bySystem) {

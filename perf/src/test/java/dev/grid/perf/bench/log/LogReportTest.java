@@ -60,6 +60,20 @@ class LogReportTest {
     }
 
     @Test
+    void chartsShouldAverageLongTimelinesIntoFewerPoints() {
+        List<LogRun.Point> timeline = new java.util.ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            timeline.add(new LogRun.Point(i / 10.0, i % 2 == 0 ? 300_000 : 100_000, null, null));
+        }
+        List<double[]> points = LogReport.smooth(timeline);
+        assertEquals(34, points.size(), "groups of 3 samples");
+        assertEquals(0.3, points.get(0)[0], 1e-9);
+        assertEquals(500_000 / 3.0, points.get(0)[1], 1e-6, "(100k + 300k + 100k) / 3");
+        assertEquals(10.0, points.get(33)[0], 1e-9, "the last, shorter group ends with the run");
+        assertEquals(3, LogReport.smooth(TIMELINE.subList(0, 2)).size() + 1, "short timelines are kept as they are");
+    }
+
+    @Test
     void htmlShouldChartThroughputOverTimeAndLatencyDistributions() {
         LogOptions options = LogArguments.parse(List.of("--out", "x"));
         String html = LogReport.html(LogReport.document(options, Map.of(), RUNS), options.systems());
