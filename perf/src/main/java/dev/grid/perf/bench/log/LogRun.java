@@ -28,8 +28,8 @@ import java.util.List;
  * @param firstError        the first failure, or null
  * @param latency           latency runs: from each record's intended send time to its delivery to the consumer
  * @param undelivered       latency runs: acknowledged records the consumer had not received 10 s after the last send
- * @param behindScheduleMs  latency runs: how late the producer's latest send was against the schedule (the latencies
- *                          include it: they are measured from the intended time)
+ * @param behindScheduleMs  latency runs: the most a send was late against the schedule while measuring (the client held
+ *                          the producer up; the latencies include it: they are measured from the intended time)
  * @param timeline          per interval: records/s (and, for latency runs, the interval's p99)
  * @param percentileCurve   latency runs: {@code [percentile, µs]} points of the distribution
  */

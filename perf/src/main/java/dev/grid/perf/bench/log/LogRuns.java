@@ -160,11 +160,10 @@ final class LogRuns {
                         break;
                     }
                     reader.poll(LATENCY_READ_WAIT, stamp -> {
-                        long now = RecordCodec.now();
+                        long latency = Math.min(Math.max(0, RecordCodec.now() - stamp), HISTOGRAM_MAX);
                         delivered.incrementAndGet();
+                        interval.recordValue(latency); // the per-second p99, warm-up included
                         if (stamp >= measureFrom.get()) {
-                            long latency = Math.min(Math.max(0, now - stamp), HISTOGRAM_MAX);
-                            interval.recordValue(latency);
                             total.recordValue(latency);
                         }
                     });
@@ -203,7 +202,9 @@ final class LogRuns {
                     }
                     continue;
                 }
-                behind = now - intended;
+                if (intended >= measureFrom.get()) {
+                    behind = Math.max(behind, now - intended);
+                }
                 writer.send(topic, 0, intended, counts);
                 sent++;
             }
