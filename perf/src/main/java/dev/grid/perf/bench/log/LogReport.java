@@ -291,7 +291,7 @@ final class LogReport {
         LogRun any = bySystem.values().iterator().next();
         StringBuilder s = new StringBuilder("<h3>").append(Format.html(title(any))).append("</h3>\n");
         s.append("<table><tr><th>system</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th><th>max</th><th>mean</th>"
-                + "<th>delivered</th><th>undelivered</th><th>latest send behind schedule (ms)</th></tr>\n");
+                + "<th>delivered</th><th>undelivered</th><th>most a send was behind schedule (ms)</th></tr>\n");
         List<SvgCharts.Series> curves = new ArrayList<>();
         List<SvgCharts.Series> p99s = new ArrayList<>();
         bySystem.forEach((system, r) -> {
