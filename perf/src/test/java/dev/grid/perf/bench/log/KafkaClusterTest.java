@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -78,6 +79,16 @@ class KafkaClusterTest {
         assertTrue(ChildProcesses.alivePids().isEmpty(), "registry empty: " + ChildProcesses.alivePids());
         assertFalse(Files.exists(data), data + " deleted");
         assertTrue(Files.exists(logs.resolve("kafka-broker-" + kafkaPort(logs) + ".log")), "the broker's log is kept");
+    }
+
+    @Test
+    void shouldFailWithTheBrokersLogTailWhenItCannotStart(@TempDir Path logs) {
+        // a heap no JVM starts with: the broker exits at once, and the error says so with its log
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> KafkaCluster.start(1, "1k", logs));
+        assertTrue(e.getMessage().startsWith("Kafka broker 1 (pid "), e.getMessage());
+        assertTrue(e.getMessage().contains("before the cluster was ready; the log " + logs.resolve("kafka-broker-"))
+                && e.getMessage().contains("heap"), e.getMessage());
+        assertTrue(ChildProcesses.alivePids().isEmpty(), "registry empty: " + ChildProcesses.alivePids());
     }
 
     private static String kafkaPort(Path logs) {
