@@ -41,13 +41,18 @@ final class RecordCodec {
     }
 
     static String text(long stamp, int size) {
+        return new String(textBytes(stamp, size), StandardCharsets.ISO_8859_1);
+    }
+
+    /** @return the text record as its ASCII bytes (what Redis stores) */
+    static byte[] textBytes(long stamp, int size) {
         byte[] value = Arrays.copyOf(FILLER, size);
         long rest = stamp;
         for (int i = DIGITS - 1; i >= 0; i--) {
             value[i] = (byte) ('0' + rest % 10);
             rest /= 10;
         }
-        return new String(value, StandardCharsets.ISO_8859_1);
+        return value;
     }
 
     static long stamp(String value) {

@@ -14,9 +14,11 @@ import redis.clients.jedis.resps.StreamEntry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ import java.util.function.LongConsumer;
 final class RedisStreamsTarget implements LogTarget {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final String FIELD = "v";
+    private static final byte[] FIELD_BYTES = FIELD.getBytes(StandardCharsets.UTF_8);
 
     private final LogOptions options;
     private final Process server;
@@ -143,6 +146,8 @@ final class RedisStreamsTarget implements LogTarget {
             private long firstPending;
             private Acks pendingAcks;
             private int sticky;
+            private final Map<String, byte[]> keys = new HashMap<>();
+            private final XAddParams params = XAddParams.xAddParams();
 
             @Override
             public void send(String topic, int partition, long stamp, Acks acks) {
@@ -150,7 +155,8 @@ final class RedisStreamsTarget implements LogTarget {
                     sync();
                 }
                 int p = partition >= 0 ? partition : sticky;
-                pipeline.xadd(topic + "-" + p, XAddParams.xAddParams(), Map.of(FIELD, RecordCodec.text(stamp, size)));
+                byte[] key = keys.computeIfAbsent(topic + "-" + p, k -> k.getBytes(StandardCharsets.UTF_8));
+                pipeline.xadd(key, params, Map.of(FIELD_BYTES, RecordCodec.textBytes(stamp, size)));
                 if (pending++ == 0) {
                     firstPending = System.nanoTime();
                     pendingAcks = acks;
