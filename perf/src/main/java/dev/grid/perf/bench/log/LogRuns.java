@@ -374,18 +374,23 @@ final class LogRuns {
             return false; // the drain after the last send is not part of the run
         }
 
+        /** @return whether the second ending at {@code second} began during the warm-up */
+        private boolean inWarmup(double second) {
+            return second - 1 < warmupSeconds - 0.01;
+        }
+
         @Override
         LogRun.Point point(double second, double perSecond) {
             recycled = recorder.getIntervalHistogram(recycled);
             Double p99 = recycled.getTotalCount() == 0 ? null : LogRun.micros(recycled.getValueAtPercentile(99));
             lastP99 = p99;
-            return new LogRun.Point(round(second), Math.round(perSecond), p99, second <= warmupSeconds + 1e-9);
+            return new LogRun.Point(round(second), Math.round(perSecond), p99, inWarmup(second));
         }
 
         @Override
         void print(double second, double perSecond, long count) {
             log(String.format(Locale.ROOT, "%s %5.1fs %s %,10.0f records/s delivered (offered %,d/s)  p99 %s", label, second,
-                    second <= warmupSeconds + 1e-9 ? "warm-up" : "run    ", perSecond, rate,
+                    inWarmup(second) ? "warm-up" : "run    ", perSecond, rate,
                     lastP99 == null ? "-" : String.format(Locale.ROOT, "%,.0f µs", lastP99)));
         }
     }
