@@ -104,7 +104,8 @@ final class GridLogTarget implements LogTarget {
         s.put("servers", topology.servers() + " member JVM(s) (-Xmx" + options.serverHeap() + "), " + (topology.copies() - 1)
                 + " synchronous backup(s), " + CLUSTER_PARTITIONS + " cluster partitions; this JVM is a grid client");
         s.put("producer", "LogProducer: idempotent, acks ALL, linger " + options.linger().toMillis() + " ms, batchBytes "
-                + options.batchBytes() + ", bufferBytes " + LogOptions.BUFFER_BYTES);
+                + options.batchBytes() + ", bufferBytes " + LogOptions.BUFFER_BYTES + " (grid-log's producer keeps one batch in flight "
+                + "per partition)");
         s.put("reader", "GridLog.readAsync from offset 0 in a loop: up to " + ReadOptions.MAX_RECORDS + " records and "
                 + LogOptions.READ_BYTES + " bytes per read, long poll up to the poll's wait");
         s.put("storage", "segment files under a temporary directory (grid-log's defaults)");

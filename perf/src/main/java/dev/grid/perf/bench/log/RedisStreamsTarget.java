@@ -111,8 +111,9 @@ final class RedisStreamsTarget implements LogTarget {
     public Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("servers", "1 redis-server " + version + ", appendonly yes, appendfsync no (the AOF is flushed by the OS), no replica");
-        s.put("producer", "Jedis pipelined XADD on one connection: a pipeline is sent when it holds " + batchRecords()
-                + " records (batch bytes / record size) or its first record has waited " + options.linger().toMillis() + " ms");
+        s.put("producer", "Jedis pipelined XADD on one connection: a pipeline is synced (its replies read: the records acknowledged) "
+                + "when it holds " + batchRecords() + " records (batch bytes / record size) or its first record has waited "
+                + options.linger().toMillis() + " ms; Jedis writes queued commands to the socket whenever its 8 KiB output buffer fills");
         s.put("reader", "Jedis XREAD COUNT " + readCount() + " from 0-0, BLOCK up to the poll's wait");
         return s;
     }
