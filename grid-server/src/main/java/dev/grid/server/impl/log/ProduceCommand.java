@@ -1,5 +1,6 @@
 package dev.grid.server.impl.log;
 
+import dev.grid.core.config.DurationText;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridTopicConfig;
 import dev.grid.log.GridLog;
@@ -93,7 +94,7 @@ final class ProduceCommand extends LogClientCommand {
         if (linger != null) {
             check.notNegative("--linger", linger);
             if (linger.compareTo(MAX_LINGER) > 0) {
-                throw check.error("--linger must be at most 10s, was " + linger);
+                throw check.error("--linger must be at most 10s, was " + DurationText.format(linger));
             }
             producerConfig.setLinger(linger);
         }
