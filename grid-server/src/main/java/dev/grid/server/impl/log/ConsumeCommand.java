@@ -138,7 +138,7 @@ final class ConsumeCommand extends LogClientCommand {
         StopSignal.Registration stop = cli.signal().register(() -> stop(done));
         try {
             try (RecordSource source = group != null
-                    ? new GroupReader(log, topic, group, fromBeginning, max, cli.err())
+                    ? new GroupReader(log, topic, group, fromBeginning, max, cli)
                     : new PartitionReader(log, topic, startOffsets(log, description))) {
                 Instant lastRecord = cli.clock().instant();
                 while (!stopping && (max == null || printed < max)) {
@@ -162,6 +162,11 @@ final class ConsumeCommand extends LogClientCommand {
                     }
                     cli.out().print(text);
                     cli.out().flush();
+                    if (cli.out().checkError()) {
+                        // a closed pipe, as in 'grid consume ... | head': what this poll printed may not have arrived
+                        cli.err().println(spec.qualifiedName() + ": standard output is closed; stopped");
+                        break;
+                    }
                     printed += take;
                     source.printed(records, take);
                 }

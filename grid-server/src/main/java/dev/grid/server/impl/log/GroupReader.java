@@ -8,36 +8,45 @@ import dev.grid.log.NotAssignedException;
 import dev.grid.log.TopicPartition;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads a topic as a member of a consumer group: the group's coordinator assigns the partitions, and the offsets of
- * what was printed are committed. Without a limit every record polled is printed, so automatic commit is exact; with
- * {@code --max} the last poll may be printed in part, so the reader commits itself, after each poll, up to the last
- * record printed. {@link #close()} leaves the group, so its partitions move to the other members at once.
+ * what was printed are committed, every second and when the reader closes. It commits itself rather than with the
+ * consumer's automatic commit, which commits what a poll returned: with {@code --max} the last poll is printed in
+ * part, and when standard output closes a poll is not printed at all. {@link #close()} leaves the group, so its
+ * partitions move to the other members at once.
  */
 final class GroupReader implements RecordSource {
+    /** As the consumer's automatic commit does by default. */
+    static final Duration COMMIT_INTERVAL = new ConsumerConfig().getAutoCommitInterval();
+
     private final LogConsumer consumer;
-    private final boolean commitsItself;
     private final PrintStream err;
+    private final Clock clock;
+    private final Map<TopicPartition, Long> uncommitted = new HashMap<>();
+    private Instant lastCommit;
 
     /**
      * @param fromBeginning read a partition the group has no committed offset for from its start, not from its end
      * @param max           the most records that will be printed, or null for no limit
      */
-    GroupReader(GridLog log, String topic, String group, boolean fromBeginning, Long max, PrintStream err) {
-        this.commitsItself = max != null;
-        this.err = err;
+    GroupReader(GridLog log, String topic, String group, boolean fromBeginning, Long max, LogCli cli) {
+        this.err = cli.err();
+        this.clock = cli.clock();
         ConsumerConfig config = new ConsumerConfig(topic).setGroup(group)
                 .setStartFrom(fromBeginning ? ConsumerConfig.StartFrom.EARLIEST : ConsumerConfig.StartFrom.LATEST)
-                .setAutoCommit(!commitsItself);
+                .setAutoCommit(false);
         if (max != null) {
             config.setMaxPollRecords((int) Math.min(max, config.getMaxPollRecords()));
         }
         this.consumer = log.consumer(config.validate());
+        this.lastCommit = clock.instant();
     }
 
     @Override
@@ -47,23 +56,35 @@ final class GroupReader implements RecordSource {
 
     @Override
     public void printed(List<ConsumerRecord> polled, int printed) {
-        if (!commitsItself || printed == 0) {
+        for (ConsumerRecord record : polled.subList(0, printed)) {
+            uncommitted.merge(record.topicPartition(), record.offset() + 1, Math::max);
+        }
+        if (Duration.between(lastCommit, clock.instant()).compareTo(COMMIT_INTERVAL) >= 0) {
+            commit();
+        }
+    }
+
+    private void commit() {
+        lastCommit = clock.instant();
+        // a partition a rebalance gave to another member is read by it from the last commit
+        uncommitted.keySet().retainAll(consumer.assignment());
+        if (uncommitted.isEmpty()) {
             return;
         }
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        for (ConsumerRecord record : polled.subList(0, printed)) {
-            offsets.merge(record.topicPartition(), record.offset() + 1, Math::max);
-        }
         try {
-            consumer.commitSync(offsets);
+            consumer.commitSync(Map.copyOf(uncommitted));
         } catch (NotAssignedException e) {
-            // a rebalance gave the partition to another member of the group, which reads it from the last commit
             err.println("grid consume: not committed: " + e.getMessage());
         }
+        uncommitted.clear();
     }
 
     @Override
     public void close() {
-        consumer.close();
+        try {
+            commit();
+        } finally {
+            consumer.close();
+        }
     }
 }

@@ -405,7 +405,7 @@ class LogCommandsTest {
         reset();
         assertEquals(GridCommand.OK, run("", "consume", "orders", "--group", "billing", "--timeout", "300ms"), err());
         assertEquals(2, out().lines().count(), "the rest, from the committed offsets:\n" + out());
-        assertTrue(log.consumers.get(1).config.isAutoCommit(), "without --max every record polled is printed: automatic commit");
+        assertFalse(log.consumers.get(1).config.isAutoCommit(), "it commits what it printed, not what it polled");
         reset();
         assertEquals(GridCommand.OK, run("", "topic", "lag", "billing", "orders"));
         assertTrue(out().startsWith("group billing on topic orders: lag 0\n"), out());
@@ -442,6 +442,37 @@ class LogCommandsTest {
         typing.close();
         produce.get(20, TimeUnit.SECONDS);
         assertEquals(1, err().lines().count(), "one summary:\n" + err());
+    }
+
+    @Test
+    void consumeStopsWhenStandardOutputIsClosed() {
+        run("", "topic", "create", "orders", "--partitions", "1");
+        run("a\nb\n", "produce", "orders");
+        reset();
+        PrintStream closed = new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("Broken pipe");
+            }
+        }, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        LogConnector connector = config -> new LogConnector.Session() {
+            @Override
+            public dev.grid.log.GridLog log() {
+                return log;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        int code = new GridCommand(closed, e, new LogCli(InputStream.nullInputStream(), closed, e, connector, Clock.systemUTC(), signal))
+                .run("consume", "orders", "--group", "g", "--from-beginning");
+        assertEquals(GridCommand.OK, code, err());
+        assertTrue(err().startsWith("grid consume: standard output is closed; stopped\n"), err());
+        assertTrue(log.consumers.get(0).closed);
+        assertEquals(List.of(), log.lag("g", "orders").stream().filter(lag -> lag.committedOffset() > 0).toList(),
+                "nothing arrived, nothing committed");
     }
 
     private List<ConsumerRecord> records(String topic, int partitions) {
