@@ -1,0 +1,2 @@
+/** Consumers: polling assigned partitions, positions, automatic and manual commits. */
+package dev.grid.log.impl.consumer;
