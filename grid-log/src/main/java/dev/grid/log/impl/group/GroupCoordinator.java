@@ -1,5 +1,6 @@
 package dev.grid.log.impl.group;
 
+import dev.grid.core.config.GridTopicConfig;
 import dev.grid.log.NotAssignedException;
 import dev.grid.log.TopicPartition;
 
@@ -41,6 +42,8 @@ import java.util.function.Supplier;
  * <p>Not thread-safe.
  */
 public final class GroupCoordinator {
+    /** The longest session timeout a member may ask for (as {@code ConsumerConfig} allows). */
+    public static final long MAX_SESSION_TIMEOUT_MILLIS = 5 * 60_000;
     private final String group;
     private final Supplier<String> newMemberId;
     private final long graceUntil;
@@ -88,15 +91,15 @@ public final class GroupCoordinator {
         if (topics.isEmpty()) {
             throw new IllegalArgumentException("a member of group " + group + " must read at least one topic");
         }
-        if (sessionTimeoutMillis <= 0) {
-            throw new IllegalArgumentException("session timeout of a member of group " + group + " must be positive, was "
-                    + sessionTimeoutMillis + " ms");
+        if (sessionTimeoutMillis <= 0 || sessionTimeoutMillis > MAX_SESSION_TIMEOUT_MILLIS) {
+            throw new IllegalArgumentException("session timeout of a member of group " + group + " must be 1 to "
+                    + MAX_SESSION_TIMEOUT_MILLIS + " ms, was " + sessionTimeoutMillis + " ms");
         }
         for (String topic : topics) {
             Integer count = partitionCounts.get(topic);
-            if (count == null || count < 1) {
+            if (count == null || count < 1 || count > GridTopicConfig.MAX_PARTITIONS) {
                 throw new IllegalArgumentException("a member of group " + group + " joining for topic " + topic
-                        + " must give its partition count (>= 1), gave " + count);
+                        + " must give its partition count (1 to " + GridTopicConfig.MAX_PARTITIONS + "), gave " + count);
             }
             Integer known = this.partitionCounts.get(topic);
             if (known == null || known < count) {
