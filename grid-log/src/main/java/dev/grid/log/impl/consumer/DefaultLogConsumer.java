@@ -403,9 +403,17 @@ public final class DefaultLogConsumer implements LogConsumer {
 
     // ---- positions ----
 
+    /** @return the partitions this consumer reads; in a group, without those the coordinator has revoked or the consumer's lease has lost */
     @Override
     public Set<TopicPartition> assignment() {
-        return Set.copyOf(fetches.keySet());
+        ensureOpen();
+        if (membership == null) {
+            return Set.copyOf(fetches.keySet());
+        }
+        Set<TopicPartition> granted = membership.assignment().granted();
+        Set<TopicPartition> assigned = new TreeSet<>(fetches.keySet());
+        assigned.retainAll(granted);
+        return Set.copyOf(assigned);
     }
 
     @Override

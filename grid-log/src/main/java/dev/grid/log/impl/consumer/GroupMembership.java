@@ -45,6 +45,8 @@ final class GroupMembership {
     private final Map<String, Integer> partitionCounts;
     private final long sessionNanos;
     private final long heartbeatNanos;
+    /** How long before the coordinator could end its session a consumer stops reading (clocks and threads are not exact). */
+    private final long fenceMarginNanos;
     private final GridClock clock;
     private final Runnable wakePoll;
 
@@ -71,6 +73,7 @@ final class GroupMembership {
         this.partitionCounts = Map.copyOf(partitionCounts);
         this.sessionNanos = sessionTimeout.toNanos();
         this.heartbeatNanos = heartbeatInterval.toNanos();
+        this.fenceMarginNanos = Math.min(sessionNanos / 10, (sessionNanos - heartbeatNanos) / 2);
         this.clock = clock;
         this.wakePoll = wakePoll;
         this.lastPollEnd = clock.nanos();
@@ -101,10 +104,19 @@ final class GroupMembership {
         }
     }
 
+    /** @return the partitions the consumer may read now: none once its lease has ended, even before the heartbeat thread notices */
     Assignment assignment() {
         synchronized (lock) {
+            if (!fenced && memberId != null && leaseEnded()) {
+                return new Assignment(Set.of(), true);
+            }
             return new Assignment(granted, fenced);
         }
+    }
+
+    /** Guarded by lock. */
+    private boolean leaseEnded() {
+        return clock.nanos() - (leaseUntil - fenceMarginNanos) >= 0;
     }
 
     /** The polling thread stopped reading these revoked partitions (and committed them): the next heartbeat, sent soon, says so. */
@@ -172,8 +184,9 @@ final class GroupMembership {
         int failures = 0;
         while (true) {
             synchronized (lock) {
-                while (!stopped && !beatSoon && nextBeat - clock.nanos() > 0) {
-                    long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextBeat - clock.nanos()));
+                while (!stopped && !beatSoon && nextBeat - clock.nanos() > 0 && (fenced || memberId == null || !leaseEnded())) {
+                    long until = fenced || memberId == null ? nextBeat : Math.min(nextBeat, leaseUntil - fenceMarginNanos);
+                    long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - clock.nanos()));
                     try {
                         lock.wait(waitMillis);
                     } catch (InterruptedException e) {
@@ -187,6 +200,7 @@ final class GroupMembership {
                 }
                 beatSoon = false;
             }
+            fenceIfLeaseEnded();
             long sent = clock.nanos();
             if (!inPoll && sent - lastPollEnd > sessionNanos) {
                 if (!isLeftForPollTimeout()) {
@@ -279,7 +293,7 @@ final class GroupMembership {
         Set<TopicPartition> dropped;
         synchronized (lock) {
             dropped = new TreeSet<>(owned);
-            if (memberId != null && !fenced && clock.nanos() - leaseUntil >= 0) {
+            if (memberId != null && !fenced && leaseEnded()) {
                 fenced = true;
                 granted = Set.of();
                 fencedNow = true;
