@@ -143,26 +143,20 @@ public final class DefaultLogConsumer implements LogConsumer {
         }
     }
 
-    /** Wakes a poll waiting for records: the group's answer changed the assignment. */
+    /** Wakes a waiting poll: a read completed, or the group's answer changed the assignment. */
     private void wake() {
         wakeup.complete(null);
     }
 
+    /** Waits until a read completes (each wakes the poll), the assignment changes, or the time is up. */
     private void await(CompletableFuture<Void> woken, long nanos) {
-        List<CompletableFuture<?>> waits = new ArrayList<>(fetches.size() + 1);
-        waits.add(woken);
-        for (PartitionFetch fetch : fetches.values()) {
-            if (fetch.inflight != null) {
-                waits.add(fetch.inflight);
-            }
-        }
         try {
-            CompletableFuture.anyOf(waits.toArray(new CompletableFuture<?>[0])).get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+            woken.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LogException("interrupted while polling");
         } catch (ExecutionException | TimeoutException e) {
-            // a failed read is handled by drain; a timeout ends the wait
+            // a timeout ends the wait
         }
     }
 
@@ -252,6 +246,7 @@ public final class DefaultLogConsumer implements LogConsumer {
             } catch (RuntimeException e) {
                 fetch.inflight = CompletableFuture.failedFuture(e);
             }
+            fetch.inflight.whenComplete((answer, failure) -> wake());
         }
         return nextRetry;
     }
@@ -500,12 +495,19 @@ public final class DefaultLogConsumer implements LogConsumer {
     }
 
     private static String label(boolean client) {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "unknown host";
+        return (client ? "client" : "member") + " pid " + ProcessHandle.current().pid() + " on " + Host.NAME;
+    }
+
+    /** This machine's name, looked up once (it may ask DNS). */
+    private static final class Host {
+        static final String NAME = lookUp();
+
+        private static String lookUp() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (Exception e) {
+                return "unknown host";
+            }
         }
-        return (client ? "client" : "member") + " pid " + ProcessHandle.current().pid() + " on " + host;
     }
 }

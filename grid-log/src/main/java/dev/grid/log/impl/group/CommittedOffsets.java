@@ -37,7 +37,7 @@ final class CommittedOffsets implements IdentifiedDataSerializable {
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeInt(offsets.size());
-        for (Map.Entry<Integer, Long> entry : offsets.entrySet()) {
+        for (Map.Entry<Integer, Long> entry : new TreeMap<>(offsets).entrySet()) {
             out.writeInt(entry.getKey());
             out.writeLong(entry.getValue());
         }

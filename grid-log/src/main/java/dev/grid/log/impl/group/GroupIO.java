@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** How groups' messages write partitions and offsets: grouped by topic, so a topic's name travels once. */
+/** How groups' messages write partitions and offsets: grouped by topic, so a topic's name travels once, and sorted. */
 final class GroupIO {
     /** The most entries a list on the wire may announce: more is a corrupt or hostile message. */
     private static final int MAX_ENTRIES = 1_000_000;
@@ -23,7 +23,7 @@ final class GroupIO {
 
     static void writePartitions(ObjectDataOutput out, Collection<TopicPartition> partitions) throws IOException {
         Map<String, List<Integer>> byTopic = new TreeMap<>();
-        for (TopicPartition partition : partitions) {
+        for (TopicPartition partition : new TreeSet<>(partitions)) {
             byTopic.computeIfAbsent(partition.topic(), t -> new ArrayList<>()).add(partition.partition());
         }
         out.writeInt(byTopic.size());

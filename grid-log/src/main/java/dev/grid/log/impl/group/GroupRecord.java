@@ -71,13 +71,15 @@ final class GroupRecord implements IdentifiedDataSerializable {
     }
 
     /**
-     * Records that no consumer of the group holds a partition (the last member left).
+     * Records that no consumer of the group holds a partition (the last member left): a coordinator that starts
+     * afresh waits for nobody.
      *
      * @return whether that changed the record
      */
     boolean allLeft() {
         boolean changed = membersMayHold;
         membersMayHold = false;
+        graceMillis = 0;
         return changed;
     }
 

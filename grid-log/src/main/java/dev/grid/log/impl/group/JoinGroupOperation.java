@@ -91,7 +91,7 @@ final class JoinGroupOperation extends GroupOperation implements BackupAwareOper
         GroupIO.writeStrings(out, topics);
         out.writeLong(sessionTimeoutMillis);
         out.writeInt(partitionCounts.size());
-        for (Map.Entry<String, Integer> entry : partitionCounts.entrySet()) {
+        for (Map.Entry<String, Integer> entry : new TreeMap<>(partitionCounts).entrySet()) {
             out.writeString(entry.getKey());
             out.writeInt(entry.getValue());
         }
