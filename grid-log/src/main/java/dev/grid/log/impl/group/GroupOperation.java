@@ -36,8 +36,9 @@ abstract class GroupOperation extends Operation implements PartitionAwareOperati
         return GroupSerialization.F_ID;
     }
 
+    /** @return the group service, whatever service name the invoker set on the operation */
     final GroupService service() {
-        return getService();
+        return getNodeEngine().getService(GroupService.SERVICE_NAME);
     }
 
     /** Refusals (a commit of a partition not held, a bad argument) go back to the caller; the member logs them at fine level only. */

@@ -26,7 +26,7 @@ final class GroupReplicationOperation extends Operation implements PartitionAwar
 
     @Override
     public void run() {
-        GroupService service = getService();
+        GroupService service = getNodeEngine().getService(GroupService.SERVICE_NAME);
         service.replaceRecords(getPartitionId(), records);
     }
 
