@@ -44,6 +44,8 @@ import java.util.function.Supplier;
 public final class GroupCoordinator {
     /** The longest session timeout a member may ask for (as {@code ConsumerConfig} allows). */
     public static final long MAX_SESSION_TIMEOUT_MILLIS = 5 * 60_000;
+    /** The most partitions one member's topics may have together: more is a mistake, or a hostile request. */
+    public static final int MAX_PARTITIONS_PER_MEMBER = 100_000;
     private final String group;
     private final Supplier<String> newMemberId;
     private final long graceUntil;
@@ -95,12 +97,21 @@ public final class GroupCoordinator {
             throw new IllegalArgumentException("session timeout of a member of group " + group + " must be 1 to "
                     + MAX_SESSION_TIMEOUT_MILLIS + " ms, was " + sessionTimeoutMillis + " ms");
         }
+        long total = 0;
         for (String topic : topics) {
             Integer count = partitionCounts.get(topic);
             if (count == null || count < 1 || count > GridTopicConfig.MAX_PARTITIONS) {
                 throw new IllegalArgumentException("a member of group " + group + " joining for topic " + topic
                         + " must give its partition count (1 to " + GridTopicConfig.MAX_PARTITIONS + "), gave " + count);
             }
+            total += count;
+        }
+        if (total > MAX_PARTITIONS_PER_MEMBER) {
+            throw new IllegalArgumentException("a member of group " + group + " reads " + total + " partitions in " + topics.size()
+                    + " topics; at most " + MAX_PARTITIONS_PER_MEMBER + " are allowed");
+        }
+        for (String topic : topics) {
+            int count = partitionCounts.get(topic);
             Integer known = this.partitionCounts.get(topic);
             if (known == null || known < count) {
                 this.partitionCounts.put(topic, count);
