@@ -1,7 +1,11 @@
 package dev.grid.log.impl.storage;
 
+import dev.grid.log.Header;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32C;
@@ -16,15 +20,20 @@ final class BatchFormat {
     static final int BASE_OFFSET_AT = 8;
     static final int COUNT_AT = 16;
     static final int MAX_TIMESTAMP_AT = 20;
-    static final int HEADER_SIZE = 28;
-    /** timestamp i64 + key length i32 + value length i32. */
-    static final int RECORD_OVERHEAD = 16;
+    static final int PRODUCER_ID_AT = 28;
+    static final int BASE_SEQUENCE_AT = 36;
+    static final int LEADER_EPOCH_AT = 40;
+    static final int HEADER_SIZE = 44;
+    /** timestamp i64 + key length i32 + value length i32 + header count i32. */
+    static final int RECORD_OVERHEAD = 20;
+    /** Per header: key length i16 + value length i32. */
+    static final int HEADER_OVERHEAD = 6;
 
     private BatchFormat() {
     }
 
     /** Encodes records (timestamps already resolved) as one batch starting at {@code baseOffset}. */
-    static ByteBuffer encode(long baseOffset, List<LogRecord> records) {
+    static ByteBuffer encode(long baseOffset, List<LogRecord> records, BatchMeta meta) {
         long size = HEADER_SIZE;
         long maxTs = LogRecord.NO_TIMESTAMP;
         for (LogRecord r : records) {
@@ -39,18 +48,59 @@ final class BatchFormat {
         b.putLong(BASE_OFFSET_AT, baseOffset);
         b.putInt(COUNT_AT, records.size());
         b.putLong(MAX_TIMESTAMP_AT, maxTs);
+        b.putLong(PRODUCER_ID_AT, meta.producerId());
+        b.putInt(BASE_SEQUENCE_AT, meta.baseSequence());
+        b.putInt(LEADER_EPOCH_AT, meta.leaderEpoch());
         b.position(HEADER_SIZE);
         for (LogRecord r : records) {
             b.putLong(r.timestamp());
-            if (r.key() == null) {
-                b.putInt(-1);
-            } else {
-                b.putInt(r.key().length).put(r.key());
+            putBytes(b, r.key());
+            putBytes(b, r.value());
+            b.putInt(r.headers().size());
+            for (Header h : r.headers()) {
+                byte[] key = h.key().getBytes(StandardCharsets.UTF_8);
+                b.putShort((short) key.length).put(key);
+                putBytes(b, h.value());
             }
-            b.putInt(r.value().length).put(r.value());
+        }
+        if (b.hasRemaining()) {
+            throw new IllegalStateException("batch encoded in " + b.position() + " of the " + size + " bytes computed");
         }
         b.putInt(CRC_AT, crc(b, (int) size));
         return b.clear();
+    }
+
+    private static void putBytes(ByteBuffer b, byte[] bytes) {
+        if (bytes == null) {
+            b.putInt(-1);
+        } else {
+            b.putInt(bytes.length).put(bytes);
+        }
+    }
+
+    /**
+     * Bytes of {@code s} encoded as UTF-8 by {@link String#getBytes(java.nio.charset.Charset)} (an
+     * unpaired surrogate becomes one {@code '?'} byte), without encoding it.
+     */
+    static long utf8Length(String s) {
+        int n = s.length();
+        long len = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                len += 1;
+            } else if (c < 0x800) {
+                len += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                len += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                len += 1;
+            } else {
+                len += 3;
+            }
+        }
+        return len;
     }
 
     /** CRC32C of bytes {@code [8, length)} of the batch in {@code b} (which starts at index 0). */
@@ -61,61 +111,193 @@ final class BatchFormat {
     }
 
     /**
-     * Checks a whole batch read into {@code b} (index 0 = batch start, limit = length): CRC, record count
-     * and that the records fill the batch exactly. Returns null when valid, else the reason.
+     * Checks a whole batch read into {@code b} (little-endian, index 0 = batch start, limit = length):
+     * the length field, the CRC32C, the header's fields (base offset, record count, leader epoch, max
+     * timestamp equal to the records' largest) and that the records, with their headers, fill the batch
+     * exactly with lengths in range and header keys in valid UTF-8. Returns null when valid, else the
+     * reason.
      */
     static String check(ByteBuffer b) {
+        if (b.limit() < HEADER_SIZE) {
+            return "batch of " + b.limit() + " bytes is shorter than a batch header (" + HEADER_SIZE + " bytes)";
+        }
         int length = b.getInt(LENGTH_AT);
+        if (length != b.limit()) {
+            return "batch length " + length + " but " + b.limit() + " bytes";
+        }
+        if (length < HEADER_SIZE + RECORD_OVERHEAD) {
+            return "batch length " + length + " is too small";
+        }
         if (crc(b, length) != b.getInt(CRC_AT)) {
             return "CRC32C mismatch";
         }
+        long base = b.getLong(BASE_OFFSET_AT);
         int count = b.getInt(COUNT_AT);
-        if (count <= 0) {
-            return "record count " + count;
+        if (count <= 0 || count > (length - HEADER_SIZE) / RECORD_OVERHEAD) {
+            return "record count " + count + " in a " + length + " byte batch";
         }
-        int pos = HEADER_SIZE;
+        if (base < 0 || base > Long.MAX_VALUE - count) {
+            return "base offset " + base;
+        }
+        int epoch = b.getInt(LEADER_EPOCH_AT);
+        if (epoch < 0) {
+            return "leader epoch " + epoch;
+        }
+        long maxTs = LogRecord.NO_TIMESTAMP;
+        long pos = HEADER_SIZE;
         for (int i = 0; i < count; i++) {
             if (pos + RECORD_OVERHEAD > length) {
                 return "record " + i + " runs past the batch";
             }
-            int keyLen = b.getInt(pos + 8);
-            if (keyLen < -1) {
+            long ts = b.getLong((int) pos);
+            if (ts < 0) {
+                return "record " + i + " has timestamp " + ts;
+            }
+            maxTs = Math.max(maxTs, ts);
+            int keyLen = b.getInt((int) pos + 8);
+            if (keyLen < -1 || pos + 12 + Math.max(keyLen, 0) + 8 > length) {
                 return "record " + i + " has key length " + keyLen;
             }
             pos += 12 + Math.max(keyLen, 0);
-            if (pos + 4 > length) {
-                return "record " + i + " runs past the batch";
-            }
-            int valueLen = b.getInt(pos);
-            if (valueLen < 0 || (long) pos + 4 + valueLen > length) {
+            int valueLen = b.getInt((int) pos);
+            if (valueLen < 0 || pos + 4 + valueLen + 4 > length) {
                 return "record " + i + " has value length " + valueLen;
             }
             pos += 4 + valueLen;
+            int headerCount = b.getInt((int) pos);
+            pos += 4;
+            if (headerCount < 0 || headerCount > (length - pos) / HEADER_OVERHEAD) {
+                return "record " + i + " has header count " + headerCount;
+            }
+            for (int h = 0; h < headerCount; h++) {
+                if (pos + HEADER_OVERHEAD > length) {
+                    return "header " + h + " of record " + i + " runs past the batch";
+                }
+                int hKeyLen = b.getShort((int) pos);
+                if (hKeyLen < 0 || pos + 2 + hKeyLen + 4 > length) {
+                    return "header " + h + " of record " + i + " has key length " + hKeyLen;
+                }
+                if (!validUtf8(b, (int) pos + 2, hKeyLen)) {
+                    return "header " + h + " of record " + i + " has a key that is not valid UTF-8";
+                }
+                pos += 2 + hKeyLen;
+                int hValueLen = b.getInt((int) pos);
+                if (hValueLen < -1 || pos + 4 + Math.max(hValueLen, 0) > length) {
+                    return "header " + h + " of record " + i + " has value length " + hValueLen;
+                }
+                pos += 4 + Math.max(hValueLen, 0);
+            }
         }
-        return pos == length ? null : "records end at " + pos + " of a " + length + " byte batch";
+        if (pos != length) {
+            return "records end at " + pos + " of a " + length + " byte batch";
+        }
+        long headerMaxTs = b.getLong(MAX_TIMESTAMP_AT);
+        return headerMaxTs == maxTs ? null : "max timestamp " + headerMaxTs + " but the records' largest is " + maxTs;
+    }
+
+    private static boolean validUtf8(ByteBuffer b, int pos, int len) {
+        boolean ascii = true;
+        for (int i = 0; i < len && ascii; i++) {
+            ascii = b.get(pos + i) >= 0;
+        }
+        if (ascii) {
+            return true;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(b.duplicate().limit(pos + len).position(pos));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** Position after the record starting at {@code pos} of a checked batch. */
+    static int skipRecord(ByteBuffer b, int pos) {
+        int p = pos + 8;
+        p += 4 + Math.max(b.getInt(p), 0);
+        p += 4 + b.getInt(p);
+        int headerCount = b.getInt(p);
+        p += 4;
+        for (int h = 0; h < headerCount; h++) {
+            p += 2 + b.getShort(p);
+            p += 4 + Math.max(b.getInt(p), 0);
+        }
+        return p;
+    }
+
+    /**
+     * Throws {@link RecordTooLargeException} for the first record of the checked batch in {@code b}
+     * whose encoded size is above {@code max}.
+     */
+    static void checkRecordSizes(ByteBuffer b, int max) {
+        int count = b.getInt(COUNT_AT);
+        int pos = HEADER_SIZE;
+        for (int i = 0; i < count; i++) {
+            int next = skipRecord(b, pos);
+            if (next - pos > max) {
+                throw new RecordTooLargeException(i, next - pos, max);
+            }
+            pos = next;
+        }
+    }
+
+    /** The header's producer id, base sequence and leader epoch. */
+    static BatchMeta meta(ByteBuffer b) {
+        return new BatchMeta(b.getLong(PRODUCER_ID_AT), b.getInt(BASE_SEQUENCE_AT), b.getInt(LEADER_EPOCH_AT));
+    }
+
+    /** Decodes the records of a checked batch. */
+    static List<LogRecord> decodeRecords(ByteBuffer b) {
+        int count = b.getInt(COUNT_AT);
+        List<LogRecord> out = new ArrayList<>(count);
+        int pos = HEADER_SIZE;
+        for (int i = 0; i < count; i++) {
+            long ts = b.getLong(pos);
+            pos += 8;
+            byte[] key = getBytes(b, pos);
+            pos += 4 + (key == null ? 0 : key.length);
+            byte[] value = getBytes(b, pos);
+            pos += 4 + value.length;
+            int headerCount = b.getInt(pos);
+            pos += 4;
+            List<Header> headers;
+            if (headerCount == 0) {
+                headers = List.of();
+            } else {
+                Header[] hs = new Header[headerCount];
+                for (int h = 0; h < headerCount; h++) {
+                    byte[] hKey = new byte[b.getShort(pos)];
+                    b.get(pos + 2, hKey);
+                    pos += 2 + hKey.length;
+                    byte[] hValue = getBytes(b, pos);
+                    pos += 4 + (hValue == null ? 0 : hValue.length);
+                    hs[h] = new Header(new String(hKey, StandardCharsets.UTF_8), hValue);
+                }
+                headers = List.of(hs);
+            }
+            out.add(new LogRecord(key, value, ts, headers));
+        }
+        return out;
+    }
+
+    /** Reads an i32 length at {@code pos} and that many bytes after it; null for length -1. */
+    private static byte[] getBytes(ByteBuffer b, int pos) {
+        int len = b.getInt(pos);
+        if (len < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[len];
+        b.get(pos + 4, bytes);
+        return bytes;
     }
 
     /** Decodes the records of a checked batch, with their offsets. */
     static List<LogEntry> decode(ByteBuffer b) {
         long base = b.getLong(BASE_OFFSET_AT);
-        int count = b.getInt(COUNT_AT);
-        List<LogEntry> out = new ArrayList<>(count);
-        int pos = HEADER_SIZE;
-        for (int i = 0; i < count; i++) {
-            long ts = b.getLong(pos);
-            int keyLen = b.getInt(pos + 8);
-            pos += 12;
-            byte[] key = null;
-            if (keyLen >= 0) {
-                key = new byte[keyLen];
-                b.get(pos, key);
-                pos += keyLen;
-            }
-            byte[] value = new byte[b.getInt(pos)];
-            pos += 4;
-            b.get(pos, value);
-            pos += value.length;
-            out.add(new LogEntry(base + i, new LogRecord(key, value, ts)));
+        List<LogRecord> records = decodeRecords(b);
+        List<LogEntry> out = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            out.add(new LogEntry(base + i, records.get(i)));
         }
         return out;
     }

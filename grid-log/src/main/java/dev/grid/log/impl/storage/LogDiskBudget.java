@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>It counts the bytes of the open logs' {@code .log} files (what {@link SegmentedLog#sizeInBytes()}
  * reports; the {@code .index}/{@code .timeindex} files are small derived data and are not counted).
- * An append reserves its batch's bytes before anything is written and is refused with
- * {@link LogDiskBudgetExceededException} if the reservation would take the member over the limit;
- * retention, segment deletion and truncation give bytes back; {@link SegmentedLog#open} counts the
+ * An append (or a replica's {@link SegmentedLog#appendBatch}) reserves its batch's bytes before
+ * anything is written and is refused with {@link LogDiskBudgetExceededException} if the reservation
+ * would take the member over the limit; retention, segment deletion, truncation and
+ * {@link SegmentedLog#resetTo} give bytes back; {@link SegmentedLog#open} counts the
  * recovered files and {@link SegmentedLog#close()} gives the log's bytes back.
  *
  * <p>Thread-safe: the logs of a member append on different partition threads, and a reservation is a

@@ -33,6 +33,8 @@ final class Segment {
     private volatile long endOffset;
     /** Largest record timestamp in the segment, {@link LogRecord#NO_TIMESTAMP} while empty. */
     private volatile long maxTimestamp = LogRecord.NO_TIMESTAMP;
+    /** Leader epoch of the last batch, -1 while empty; written before {@link #endOffset} is published. */
+    private volatile int lastLeaderEpoch = -1;
     private long bytesSinceIndexEntry;
 
     // offset index: (relative offset of a batch's first record, position of the batch)
@@ -122,7 +124,7 @@ final class Segment {
                 break;
             }
             int count = batch.getInt(BatchFormat.COUNT_AT);
-            addIndexEntries(pos, length, base, count, batch.getLong(BatchFormat.MAX_TIMESTAMP_AT));
+            addIndexEntries(pos, length, base, count, batch.getLong(BatchFormat.MAX_TIMESTAMP_AT), batch.getInt(BatchFormat.LEADER_EPOCH_AT));
             pos += length;
             next += count;
             size = pos;
@@ -139,6 +141,7 @@ final class Segment {
         size = 0;
         endOffset = baseOffset;
         maxTimestamp = LogRecord.NO_TIMESTAMP;
+        lastLeaderEpoch = -1;
         bytesSinceIndexEntry = 0;
         indexCount = 0;
         timeCount = 0;
@@ -156,12 +159,20 @@ final class Segment {
         return maxTimestamp;
     }
 
+    /** The leader epoch of the segment's last batch, -1 when it has none. */
+    int lastLeaderEpoch() {
+        return lastLeaderEpoch;
+    }
+
     boolean isEmpty() {
         return endOffset == baseOffset;
     }
 
-    /** Appends an encoded batch whose base offset is {@link #endOffset()}. Writer thread only. */
-    void append(ByteBuffer batch, int count, long batchMaxTs) {
+    /**
+     * Appends the checked batch {@code batch} (its bytes from position 0; the buffer's position is
+     * consumed), whose base offset is {@link #endOffset()}. Writer thread only.
+     */
+    void append(ByteBuffer batch, int count, long batchMaxTs, int leaderEpoch) {
         long pos = size;
         int length = batch.remaining();
         try {
@@ -171,12 +182,13 @@ final class Segment {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + logFile, e);
         }
-        addIndexEntries(pos, length, endOffset, count, batchMaxTs);
+        addIndexEntries(pos, length, endOffset, count, batchMaxTs, leaderEpoch);
         size = pos + length;          // publish: bytes first, then size, then end offset
         endOffset = endOffset + count;
     }
 
-    private void addIndexEntries(long pos, int length, long batchBase, int count, long batchMaxTs) {
+    private void addIndexEntries(long pos, int length, long batchBase, int count, long batchMaxTs, int leaderEpoch) {
+        lastLeaderEpoch = leaderEpoch;
         if (batchMaxTs > maxTimestamp) {
             maxTimestamp = batchMaxTs;
         }

@@ -19,17 +19,25 @@ import java.util.stream.Stream;
  * the files and the batch format). Offsets are dense from the start offset; {@link #endOffset()} is the
  * offset the next appended record gets.
  *
+ * <p><b>Replication.</b> The partition's owner appends records with {@link #append(List, long, BatchMeta)},
+ * which returns the stored {@link LogBatch}; {@link #readBatches} streams whole stored batches, and a
+ * replica writes them verbatim with {@link #appendBatch}, so replicas hold byte-identical batches at
+ * the same offsets. A replica too far behind restarts from the owner's start offset with
+ * {@link #resetTo}; {@link #lastLeaderEpoch()} is the epoch of the last batch.
+ *
  * <p><b>Thread-safety.</b> One writer thread (the partition thread) calls {@link #append},
- * {@link #truncateTo}, {@link #deleteSegmentsBefore}, {@link #applyRetention}, {@link #flush} and
- * {@link #close}; these must not be called concurrently with each other. {@link #read},
- * {@link #offsetForTimestamp}, {@link #startOffset()} and {@link #endOffset()} may be called from any
+ * {@link #appendBatch}, {@link #truncateTo}, {@link #resetTo}, {@link #deleteSegmentsBefore},
+ * {@link #applyRetention}, {@link #flush} and {@link #close}; these must not be called concurrently
+ * with each other. {@link #read}, {@link #readBatches}, {@link #offsetForTimestamp},
+ * {@link #startOffset()}, {@link #endOffset()} and {@link #lastLeaderEpoch()} may be called from any
  * thread at any time:
  * <ul>
- *   <li>concurrently with {@code append}, without blocking it: an append publishes its records (the
- *       segment list, then the segment's size and end offset, all volatile) only after their bytes and
- *       index entries are written, so a reader sees the log as of some append, never a partial batch;</li>
- *   <li>truncation, retention and close take an exclusive lock that reads share, so a read sees the log
- *       entirely before or entirely after them (a read after close fails with
+ *   <li>concurrently with {@code append} and {@code appendBatch}, without blocking them: an append
+ *       publishes its records (the segment list, then the segment's size and end offset, all volatile)
+ *       only after their bytes and index entries are written, so a reader sees the log as of some
+ *       append, never a partial batch;</li>
+ *   <li>truncation, reset, retention and close take an exclusive lock that reads share, so a read sees
+ *       the log entirely before or entirely after them (a read after close fails with
  *       {@link IllegalStateException}).</li>
  * </ul>
  */
@@ -183,7 +191,16 @@ public final class SegmentedLog implements AutoCloseable {
     }
 
     /**
-     * Appends the records as one batch and returns the offset of the first (the others follow densely).
+     * Appends the records as one batch without producer or epoch ({@link BatchMeta#NONE}) and returns
+     * the offset of the first; see {@link #append(List, long, BatchMeta)}.
+     */
+    public long append(List<LogRecord> records, long appendTimeMillis) {
+        return append(records, appendTimeMillis, BatchMeta.NONE).baseOffset();
+    }
+
+    /**
+     * Appends the records as one batch carrying {@code meta} in its header and returns the stored batch:
+     * its first record has offset {@link #endOffset()} as it was, the others follow densely.
      * A record with {@link LogRecord#NO_TIMESTAMP} is stamped with {@code appendTimeMillis}. The active
      * segment rolls first if the batch would take it past {@link LogStorageConfig#segmentBytes()}.
      * The batch's bytes are reserved in the {@link LogDiskBudget} before anything is written (the log
@@ -195,8 +212,9 @@ public final class SegmentedLog implements AutoCloseable {
      * @throws RecordTooLargeException  if a record is above {@link LogStorageConfig#maxRecordBytes()}
      * @throws IllegalArgumentException if {@code records} is empty or {@code appendTimeMillis} negative
      */
-    public long append(List<LogRecord> records, long appendTimeMillis) {
+    public LogBatch append(List<LogRecord> records, long appendTimeMillis, BatchMeta meta) {
         Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(meta, "meta");
         if (records.isEmpty()) {
             throw new IllegalArgumentException("cannot append an empty batch");
         }
@@ -210,26 +228,60 @@ public final class SegmentedLog implements AutoCloseable {
             if (r.encodedSize() > config.maxRecordBytes()) {
                 throw new RecordTooLargeException(i, r.encodedSize(), config.maxRecordBytes());
             }
-            stamped.add(r.timestamp() == LogRecord.NO_TIMESTAMP ? new LogRecord(r.key(), r.value(), appendTimeMillis) : r);
+            stamped.add(r.timestamp() == LogRecord.NO_TIMESTAMP ? new LogRecord(r.key(), r.value(), appendTimeMillis, r.headers()) : r);
         }
-        Segment active = active();
-        long base = active.endOffset();
-        ByteBuffer batch = BatchFormat.encode(base, stamped);
-        int length = batch.remaining();
+        LogBatch batch = new LogBatch(BatchFormat.encode(endOffset(), stamped, meta));
+        write(batch);
+        return batch;
+    }
+
+    /**
+     * Appends a batch exactly as another log stored it (the replica's path: the batch comes from the
+     * owner's {@link #readBatches} or {@link #append(List, long, BatchMeta)}, possibly through
+     * {@link LogBatch#wrap(byte[])}): its bytes are written verbatim, header, timestamps and meta
+     * included. Otherwise as {@link #append(List, long, BatchMeta)}: the budget is reserved first, each
+     * record is checked against {@link LogStorageConfig#maxRecordBytes()}, the active segment rolls by
+     * size, the indexes are updated.
+     *
+     * @throws IllegalStateException          if the batch's base offset is not {@link #endOffset()} (the
+     *                                        message names both); the log is unchanged
+     * @throws LogDiskBudgetExceededException if the batch would take the member's logs over its disk
+     *                                        budget; the log is unchanged
+     * @throws RecordTooLargeException        if a record is above {@link LogStorageConfig#maxRecordBytes()};
+     *                                        the log is unchanged
+     */
+    public void appendBatch(LogBatch batch) {
+        Objects.requireNonNull(batch, "batch");
+        checkOpen();
+        long end = endOffset();
+        if (batch.baseOffset() != end) {
+            throw new IllegalStateException("cannot append the batch of offsets " + batch.baseOffset() + ".." + batch.lastOffset()
+                    + " to the log in " + dir + ": its base offset " + batch.baseOffset() + " is not the log end offset " + end);
+        }
+        BatchFormat.checkRecordSizes(batch.writeView(), config.maxRecordBytes());
+        write(batch);
+    }
+
+    /**
+     * Writes a valid batch whose base offset is the end offset: reserves its bytes in the budget, rolls
+     * the active segment if the batch would take it past the segment size, appends.
+     */
+    private void write(LogBatch batch) {
+        int length = batch.sizeInBytes();
         budget.reserve(dir, length);
         boolean appended = false;
         try {
+            Segment active = active();
             if (!active.isEmpty() && active.size() + length > config.segmentBytes()) {
                 active = roll();
             }
-            active.append(batch, stamped.size(), batch.getLong(BatchFormat.MAX_TIMESTAMP_AT));
+            active.append(batch.writeView(), batch.recordCount(), batch.maxTimestamp(), batch.meta().leaderEpoch());
             appended = true;
         } finally {
             if (!appended) {
                 budget.release(length);
             }
         }
-        return base;
     }
 
     private Segment active() {
@@ -313,6 +365,62 @@ public final class SegmentedLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads whole stored batches, in offset order, from the one holding {@code fromOffset} (which may
+     * start below it) on, without decoding their records: each batch's CRC32C and layout are checked.
+     * Stops before a batch that would take the total of {@link LogBatch#sizeInBytes()} past
+     * {@code maxBytes}, except that the first batch is always returned, so a reader always makes
+     * progress. Reading at {@link #endOffset()} returns an empty list.
+     *
+     * @throws LogOffsetOutOfRangeException if {@code fromOffset} is below {@link #startOffset()} or above
+     *                                      {@link #endOffset()}
+     * @throws IllegalArgumentException     if {@code maxBytes} is negative
+     * @throws CorruptLogException          if a batch read fails its CRC32C or layout check
+     */
+    public List<LogBatch> readBatches(long fromOffset, int maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("maxBytes " + maxBytes + " is negative");
+        }
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            List<Segment> segs = segments;
+            long start = segs.get(0).baseOffset;
+            long end = segs.get(segs.size() - 1).endOffset();
+            if (fromOffset < start || fromOffset > end) {
+                throw new LogOffsetOutOfRangeException("readBatches", fromOffset, start, end);
+            }
+            List<LogBatch> out = new ArrayList<>();
+            long bytes = 0;
+            long next = fromOffset;
+            for (int i = segmentIndex(segs, fromOffset); i < segs.size(); i++) {
+                Segment s = segs.get(i);
+                long limit = s.size();          // volatile: read before end offset, both cover the same batches
+                long segEnd = s.endOffset();
+                long pos = s.scanStart(next);
+                while (pos < limit && next < segEnd) {
+                    ByteBuffer header = s.readHeader(pos, limit);
+                    int length = header.getInt(BatchFormat.LENGTH_AT);
+                    long batchBase = header.getLong(BatchFormat.BASE_OFFSET_AT);
+                    int count = header.getInt(BatchFormat.COUNT_AT);
+                    if (batchBase + count > next) {
+                        if (!out.isEmpty() && bytes + length > maxBytes) {
+                            return out;
+                        }
+                        LogBatch batch = new LogBatch(s.readCheckedBatch(pos, length, limit));
+                        out.add(batch);
+                        bytes += length;
+                        next = batch.nextOffset();
+                    }
+                    pos += length;
+                }
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Index of the segment holding {@code offset}: the last whose base offset is at or below it. */
     private static int segmentIndex(List<Segment> segs, long offset) {
         int lo = 0;
@@ -370,7 +478,8 @@ public final class SegmentedLog implements AutoCloseable {
 
     /**
      * Removes every record at or after {@code offset}: later segments are deleted, the segment holding
-     * {@code offset} is cut (a batch straddling it is rewritten with its records below {@code offset})
+     * {@code offset} is cut (a batch straddling it is rewritten with its records below {@code offset}
+     * and its header's {@link BatchMeta})
      * and becomes the active segment; its indexes are trimmed. The next append gets {@code offset}.
      * Truncating to {@link #endOffset()} does nothing.
      *
@@ -412,6 +521,7 @@ public final class SegmentedLog implements AutoCloseable {
         // find the batch holding offset
         long pos = s.scanStart(offset);
         List<LogRecord> prefix = List.of();
+        BatchMeta prefixMeta = BatchMeta.NONE;
         while (pos < s.size()) {
             ByteBuffer header = s.readHeader(pos, s.size());
             int length = header.getInt(BatchFormat.LENGTH_AT);
@@ -419,8 +529,9 @@ public final class SegmentedLog implements AutoCloseable {
             int count = header.getInt(BatchFormat.COUNT_AT);
             if (batchBase + count > offset) {
                 if (batchBase < offset) {
-                    prefix = BatchFormat.decode(s.readCheckedBatch(pos, length, s.size())).stream()
-                            .filter(e -> e.offset() < offset).map(LogEntry::record).toList();
+                    ByteBuffer batch = s.readCheckedBatch(pos, length, s.size());
+                    prefix = BatchFormat.decodeRecords(batch).subList(0, (int) (offset - batchBase));
+                    prefixMeta = BatchFormat.meta(batch);    // same producer, first sequence and epoch
                 }
                 break;
             }
@@ -428,13 +539,68 @@ public final class SegmentedLog implements AutoCloseable {
         }
         s.truncateAt(pos);
         if (!prefix.isEmpty()) {
-            ByteBuffer batch = BatchFormat.encode(s.endOffset(), prefix);
-            s.append(batch, prefix.size(), batch.getLong(BatchFormat.MAX_TIMESTAMP_AT));
+            LogBatch batch = new LogBatch(BatchFormat.encode(s.endOffset(), prefix, prefixMeta));
+            s.append(batch.writeView(), batch.recordCount(), batch.maxTimestamp(), batch.meta().leaderEpoch());
         }
         s.writeIndexFiles();
         s.flush();
         if (s.endOffset() != offset) {
             throw new IllegalStateException("truncation to " + offset + " left the log ending at " + s.endOffset());
+        }
+    }
+
+    /**
+     * Drops every segment and leaves an empty log whose start and end offsets are {@code startOffset}
+     * (a replica too far behind the owner restarts from the owner's start offset; the next
+     * {@link #appendBatch} must start there). The dropped bytes are given back to the
+     * {@link LogDiskBudget}; {@link #lastLeaderEpoch()} becomes -1.
+     *
+     * @throws IllegalArgumentException if {@code startOffset} is negative
+     */
+    public void resetTo(long startOffset) {
+        if (startOffset < 0) {
+            throw new IllegalArgumentException("startOffset " + startOffset + " is negative");
+        }
+        lock.writeLock().lock();
+        try {
+            checkOpen();
+            List<Segment> segs = segments;
+            for (Segment s : segs) {
+                long bytes = s.size();
+                s.delete();
+                budget.release(bytes);
+            }
+            Segment fresh;
+            try {
+                fresh = Segment.create(dir, startOffset, config.indexIntervalBytes());
+            } catch (RuntimeException e) {
+                closed = true;          // no segment left to serve: the log cannot be used any more
+                throw e;
+            }
+            segments = List.of(fresh);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The leader epoch in the header of the log's last batch, or -1 when the log holds no batch (empty,
+     * reset, or truncated or retained down to nothing). Kept in memory: rebuilt on open, updated by
+     * appends, truncation, reset and retention.
+     */
+    public int lastLeaderEpoch() {
+        lock.readLock().lock();
+        try {
+            List<Segment> segs = segments;
+            for (int i = segs.size() - 1; i >= 0; i--) {
+                Segment s = segs.get(i);
+                if (!s.isEmpty()) {
+                    return s.lastLeaderEpoch();
+                }
+            }
+            return -1;
+        } finally {
+            lock.readLock().unlock();
         }
     }
 

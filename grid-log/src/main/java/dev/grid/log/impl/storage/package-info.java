@@ -27,20 +27,43 @@
  * <h2>Batch format</h2>
  * All numbers little-endian, header fixed-width ({@value dev.grid.log.impl.storage.BatchFormat#HEADER_SIZE} bytes):
  * <pre>
- *  0  length        i32  bytes of the whole batch, header included
- *  4  crc32c        i32  CRC32C of bytes [8, length): everything after this field
- *  8  baseOffset    i64  offset of the first record; the i-th record has baseOffset + i
- * 16  recordCount   i32  at least 1
- * 20  maxTimestamp  i64  largest record timestamp in the batch
- * 28  records, each:
- *       timestamp   i64
- *       keyLength   i32  -1 for a null key
- *       key         keyLength bytes
- *       valueLength i32
- *       value       valueLength bytes
+ *  0  length          i32  bytes of the whole batch, header included
+ *  4  crc32c          i32  CRC32C of bytes [8, length): everything after this field
+ *  8  baseOffset      i64  offset of the first record; the i-th record has baseOffset + i
+ * 16  recordCount     i32  at least 1
+ * 20  maxTimestamp    i64  largest record timestamp in the batch
+ * 28  producerId      i64  producer that wrote the batch, -1 for none
+ * 36  baseSequence    i32  the producer's sequence number of the first record, -1 for none
+ * 40  leaderEpoch     i32  epoch of the owner that appended the batch, 0 or above
+ * 44  records, each:
+ *       timestamp     i64  0 or above (the append time replaced "none" before encoding)
+ *       keyLength     i32  -1 for a null key
+ *       key           keyLength bytes
+ *       valueLength   i32
+ *       value         valueLength bytes
+ *       headerCount   i32  0 or above
+ *       headers, each:
+ *         keyLength   i16  UTF-8 bytes of the header's name, 0 to 32,767
+ *         key         keyLength bytes, UTF-8
+ *         valueLength i32  -1 for a null value
+ *         value       valueLength bytes
  * </pre>
+ * The producer id, base sequence and leader epoch are a {@link dev.grid.log.impl.storage.BatchMeta}.
  * A record's encoded size (what {@code maxRecordBytes} and a read's {@code maxBytes} count) is
- * 16 bytes plus its key and value.
+ * 20 bytes plus its key and value, plus 6 bytes and its name and value per header. A batch is
+ * checked (on open, on every read and by {@link dev.grid.log.impl.storage.LogBatch#wrap}) for its
+ * length, CRC32C, header fields (base offset, record count, leader epoch, {@code maxTimestamp} equal to
+ * the records' largest) and a record layout that fills it exactly, with lengths in range and header
+ * names in valid UTF-8.
+ *
+ * <h2>Replication</h2>
+ * A replica stores the owner's batches byte for byte: {@code SegmentedLog.readBatches} streams whole
+ * stored batches as {@link dev.grid.log.impl.storage.LogBatch}es (without decoding their records) and
+ * {@code appendBatch} writes one verbatim at the log end offset, so the replica's batches, offsets,
+ * timestamps and metadata are the owner's (its segments roll at the same places when its
+ * {@code segmentBytes} is the same). A replica too far behind is emptied with {@code resetTo(start)}
+ * and copies from the owner's start offset. {@code lastLeaderEpoch()} is the leader epoch of the last
+ * batch, rebuilt from the files on open.
  *
  * <h2>Recovery</h2>
  * On open every segment is scanned: a batch must fit in the file (else: torn tail), pass its CRC32C and
@@ -54,14 +77,15 @@
  * {@code SegmentedLog.open(dir, config, budget)}; a log opened without one gets its own unlimited
  * budget). It counts the bytes of the open logs' {@code .log} files (the index files are not counted):
  * <ul>
- *   <li>an append reserves its encoded batch's bytes before anything is written; if that would take the
- *       member over the limit it is refused with a
+ *   <li>an append (or {@code appendBatch}) reserves its encoded batch's bytes before anything is
+ *       written; if that would take the member over the limit it is refused with a
  *       {@link dev.grid.log.impl.storage.LogDiskBudgetExceededException} naming the log directory, the
  *       bytes needed, the budget and what the member's logs hold, and the log is left unchanged. The log
  *       does not apply retention early to make room (its retention limits are the caller's); the caller
  *       may apply retention and retry. A reservation is a compare-and-set, so concurrent appends on
  *       different logs never take the count over the limit;</li>
- *   <li>retention, {@code deleteSegmentsBefore} and truncation give back the bytes they remove;</li>
+ *   <li>retention, {@code deleteSegmentsBefore}, truncation and {@code resetTo} give back the bytes they
+ *       remove;</li>
  *   <li>open counts the recovered files, even above the limit (a restarted member keeps its data;
  *       appends are refused until retention makes room); close gives the log's bytes back, so the
  *       budget covers open logs only: files a closed log leaves on disk are outside it until reopened,

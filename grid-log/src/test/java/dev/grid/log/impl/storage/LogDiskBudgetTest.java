@@ -120,6 +120,70 @@ class LogDiskBudgetTest {
     }
 
     @Test
+    void appendBatchReservesItsBytesAndIsRefusedOverTheBudget() {
+        LogDiskBudget budget = new LogDiskBudget(5 * BATCH);
+        try (SegmentedLog leader = SegmentedLog.open(dir.resolve("leader"), SMALL);
+             SegmentedLog follower = SegmentedLog.open(dir.resolve("follower"), SMALL, budget)) {
+            List<LogBatch> batches = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                batches.add(leader.append(List.of(RECORD), 5_000, new BatchMeta(1, i, 2)));
+            }
+            LogBatch big = leader.append(List.of(RECORD, RECORD), 5_000, new BatchMeta(1, 7, 2));
+            for (int i = 0; i < 5; i++) {
+                follower.appendBatch(batches.get(i));
+                assertEquals((i + 1L) * BATCH, budget.usedBytes());
+            }
+            assertEquals(2, follower.segmentCount(), "rolled like the leader");
+            LogDiskBudgetExceededException e = assertThrows(LogDiskBudgetExceededException.class, () -> follower.appendBatch(batches.get(5)));
+            assertEquals(BATCH, e.bytesNeeded());
+            assertEquals(dir.resolve("follower"), e.directory());
+            assertEquals(5, follower.endOffset());
+            assertEquals(5 * BATCH, follower.sizeInBytes());
+            assertEquals(5 * BATCH, budget.usedBytes());
+
+            follower.applyRetention(0, -1, 0);
+            assertEquals(BATCH, budget.usedBytes());
+            follower.appendBatch(batches.get(5));
+            follower.appendBatch(batches.get(6));
+            assertEquals(3 * BATCH, budget.usedBytes());
+            follower.appendBatch(big);
+            assertEquals(3 * BATCH + big.sizeInBytes(), budget.usedBytes());
+            assertEquals(budget.usedBytes(), follower.sizeInBytes());
+        }
+        assertEquals(0, budget.usedBytes());
+    }
+
+    @Test
+    void resetToGivesBackEveryByte() {
+        LogDiskBudget budget = new LogDiskBudget(8 * BATCH);
+        try (SegmentedLog a = SegmentedLog.open(dir.resolve("a"), SMALL, budget);
+             SegmentedLog b = SegmentedLog.open(dir.resolve("b"), SMALL, budget)) {
+            for (int i = 0; i < 6; i++) {
+                append(a);
+            }
+            append(b);
+            append(b);
+            assertEquals(2, a.segmentCount());
+            assertThrows(LogDiskBudgetExceededException.class, () -> append(b));
+            a.resetTo(500);
+            assertEquals(2 * BATCH, budget.usedBytes(), "only b's bytes are left");
+            assertEquals(0, a.sizeInBytes());
+            for (int i = 0; i < 6; i++) {
+                append(b);
+            }
+            assertEquals(8 * BATCH, budget.usedBytes());
+            assertThrows(LogDiskBudgetExceededException.class, () -> append(a));
+            assertEquals(500, a.endOffset());
+            b.resetTo(0);
+            assertEquals(0, budget.usedBytes());
+            assertEquals(500, append(a));
+            assertEquals(BATCH, budget.usedBytes());
+            assertEquals(budget.usedBytes(), a.sizeInBytes() + b.sizeInBytes());
+        }
+        assertEquals(0, budget.usedBytes());
+    }
+
+    @Test
     void reopeningCountsTheExistingFiles() {
         LogDiskBudget first = new LogDiskBudget(0);
         try (SegmentedLog log = SegmentedLog.open(dir, SMALL, first)) {

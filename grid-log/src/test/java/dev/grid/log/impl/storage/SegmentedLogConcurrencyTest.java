@@ -16,7 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Readers running while the single writer appends, rolls and applies retention see dense, intact records. */
+/**
+ * Readers ({@code read} and {@code readBatches}) running while the single writer appends, rolls and applies retention see
+ * dense, intact records and whole batches.
+ */
 class SegmentedLogConcurrencyTest {
     @TempDir
     Path dir;
@@ -62,6 +65,34 @@ class SegmentedLogConcurrencyTest {
                 t.start();
                 readers.add(t);
             }
+            Thread batchReader = new Thread(() -> {
+                try {
+                    long next = 0;
+                    while (!done.get() || next < log.endOffset()) {
+                        List<LogBatch> got;
+                        try {
+                            got = log.readBatches(next, 4096);
+                        } catch (LogOffsetOutOfRangeException e) {
+                            assertTrue(e.offset() < e.startOffset(), e.getMessage());
+                            next = e.startOffset();     // a segment base: a batch boundary
+                            continue;
+                        }
+                        for (LogBatch b : got) {
+                            assertEquals(next, b.baseOffset(), "whole batches from a batch boundary, dense");
+                            for (LogEntry e : b.entries()) {
+                                assertEquals(record(e.offset()), e.record());
+                            }
+                            next = b.nextOffset();
+                        }
+                        recordsRead.addAndGet(got.stream().mapToInt(LogBatch::recordCount).sum());
+                    }
+                    assertEquals(total, next);
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "log-batch-reader");
+            batchReader.start();
+            readers.add(batchReader);
             long offset = 0;
             int batch = 0;
             while (offset < total) {

@@ -397,10 +397,10 @@ class SegmentedLogTest {
             assertEquals("cannot append an empty batch", assertThrows(IllegalArgumentException.class, () -> log.append(List.of(), 1)).getMessage());
             RecordTooLargeException big = assertThrows(RecordTooLargeException.class,
                     () -> log.append(List.of(record(1), new LogRecord(null, new byte[SMALL.maxRecordBytes()], 1)), 1));
-            assertEquals("record 1 of the batch is " + (SMALL.maxRecordBytes() + 16) + " bytes encoded, above the maximum record size of "
+            assertEquals("record 1 of the batch is " + (SMALL.maxRecordBytes() + BatchFormat.RECORD_OVERHEAD) + " bytes encoded, above the maximum record size of "
                     + SMALL.maxRecordBytes() + " bytes; nothing of the batch was appended", big.getMessage());
             assertEquals(100, log.endOffset());
-            assertEquals(100, log.append(List.of(new LogRecord(null, new byte[SMALL.maxRecordBytes() - 16], 1)), 1));
+            assertEquals(100, log.append(List.of(new LogRecord(null, new byte[SMALL.maxRecordBytes() - BatchFormat.RECORD_OVERHEAD], 1)), 1));
             assertThrows(IllegalArgumentException.class, () -> new LogRecord(null, new byte[1], -2));
             assertThrows(NullPointerException.class, () -> new LogRecord(null, null, 1));
             assertThrows(IllegalArgumentException.class, () -> new LogStorageConfig(10, 100, 10));

@@ -1,0 +1,272 @@
+package dev.grid.log.impl;
+
+import com.hazelcast.client.impl.clientside.HazelcastClientProxy;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.instance.impl.HazelcastInstanceProxy;
+import com.hazelcast.partition.Partition;
+import dev.grid.core.Grid;
+import dev.grid.core.config.GridTopicConfig;
+import dev.grid.log.ConsumerConfig;
+import dev.grid.log.ConsumerRecord;
+import dev.grid.log.FetchResult;
+import dev.grid.log.GridLog;
+import dev.grid.log.LogConsumer;
+import dev.grid.log.LogException;
+import dev.grid.log.LogProducer;
+import dev.grid.log.PartitionInfo;
+import dev.grid.log.PartitionLag;
+import dev.grid.log.PartitionOutOfRangeException;
+import dev.grid.log.ProducerConfig;
+import dev.grid.log.ReadOptions;
+import dev.grid.log.TopicDescription;
+import dev.grid.log.UnknownTopicException;
+import dev.grid.log.impl.client.ClientLogInvoker;
+import dev.grid.log.impl.consumer.DefaultLogConsumer;
+import dev.grid.log.impl.invoke.LogInvoker;
+import dev.grid.log.impl.invoke.MemberLogInvoker;
+import dev.grid.log.impl.operations.OffsetsOperation;
+import dev.grid.log.impl.operations.ReadOperation;
+import dev.grid.log.impl.operations.ReadResponse;
+import dev.grid.log.impl.producer.DefaultLogProducer;
+import dev.grid.log.impl.storage.LogBatch;
+import dev.grid.log.impl.storage.LogEntry;
+import dev.grid.log.impl.topic.TopicCall;
+import dev.grid.log.impl.topic.TopicMeta;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * grid-log's API on a member or a client: every call becomes an operation on the owner of the log partition's cluster
+ * partition, or a member call, through a {@link LogInvoker}. Topics' settings are cached after first use (a topic's
+ * settings never change; a deleted topic's cached settings are dropped when an operation reports it unknown).
+ */
+public final class DefaultGridLog implements GridLog {
+    private static final Map<HazelcastInstance, DefaultGridLog> LOGS = new ConcurrentHashMap<>();
+
+    private final Grid grid;
+    private final LogInvoker invoker;
+    private final Map<String, TopicMeta> topics = new ConcurrentHashMap<>();
+
+    private DefaultGridLog(Grid grid, LogInvoker invoker) {
+        this.grid = grid;
+        this.invoker = invoker;
+    }
+
+    /** @return the log of the grid's cluster; one per Hazelcast instance */
+    public static DefaultGridLog of(Grid grid) {
+        HazelcastInstance hz = grid.hazelcast();
+        DefaultGridLog log = LOGS.get(hz);
+        if (log != null) {
+            return log;
+        }
+        DefaultGridLog created = new DefaultGridLog(grid, invokerFor(hz));
+        DefaultGridLog raced = LOGS.putIfAbsent(hz, created);
+        if (raced != null) {
+            return raced;
+        }
+        hz.getLifecycleService().addLifecycleListener(event -> {
+            if (!hz.getLifecycleService().isRunning()) {
+                LOGS.remove(hz);
+            }
+        });
+        return created;
+    }
+
+    private static LogInvoker invokerFor(HazelcastInstance hz) {
+        if (hz instanceof HazelcastClientProxy client) {
+            return new ClientLogInvoker(client.client);
+        }
+        if (hz instanceof HazelcastInstanceProxy member) {
+            return new MemberLogInvoker(member.getOriginal().node.getNodeEngine());
+        }
+        throw new LogException("grid-log needs a grid member or client, not " + hz.getClass().getName());
+    }
+
+    public LogInvoker invoker() {
+        return invoker;
+    }
+
+    public Grid grid() {
+        return grid;
+    }
+
+    // ---- topics ----
+
+    /** @return the topic's settings (cached); created with the members' defaults if {@code grid.log.autoCreateTopics} is on */
+    public CompletableFuture<TopicMeta> topic(String name) {
+        TopicMeta cached = topics.get(name);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached);
+        }
+        return invoker.onMember(TopicCall.find(name, true)).thenApply(found -> {
+            TopicMeta meta = (TopicMeta) found;
+            topics.put(name, meta);
+            return meta;
+        });
+    }
+
+    /** Forgets a topic's cached settings (an operation reported it unknown: deleted, maybe created again). */
+    public void forget(String name) {
+        topics.remove(name);
+    }
+
+    /** @return the cluster partition log partition {@code partition} of the topic lives on */
+    public int clusterPartition(String topic, int partition) {
+        return invoker.partitionId(topic + "#" + partition);
+    }
+
+    @Override
+    public TopicDescription createTopic(GridTopicConfig config) {
+        TopicMeta meta = (TopicMeta) join(invoker.onMember(TopicCall.create(config, grid.clock().millis())));
+        topics.put(meta.name(), meta);
+        return new TopicDescription(meta.config(), List.of());
+    }
+
+    @Override
+    public boolean deleteTopic(String name) {
+        topics.remove(name);
+        return Boolean.TRUE.equals(join(invoker.onMember(TopicCall.delete(name))));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<String> topicNames() {
+        return List.copyOf((List<String>) join(invoker.onMember(TopicCall.list())));
+    }
+
+    @Override
+    public TopicDescription describeTopic(String name) {
+        TopicMeta meta = (TopicMeta) join(invoker.onMember(TopicCall.find(name, false)));
+        topics.put(name, meta);
+        List<CompletableFuture<long[]>> offsets = new ArrayList<>();
+        for (int p = 0; p < meta.partitions(); p++) {
+            offsets.add(invoker.onPartition(clusterPartition(name, p), new OffsetsOperation(meta, p, -1)));
+        }
+        Map<Integer, String> owners = owners();
+        List<PartitionInfo> partitions = new ArrayList<>();
+        for (int p = 0; p < meta.partitions(); p++) {
+            long[] o = join(offsets.get(p));
+            int cp = clusterPartition(name, p);
+            partitions.add(new PartitionInfo(p, cp, owners.get(cp), o[OffsetsOperation.START], o[OffsetsOperation.HIGH_WATERMARK],
+                    o[OffsetsOperation.END], o[OffsetsOperation.SIZE], (int) o[OffsetsOperation.SEGMENTS]));
+        }
+        return new TopicDescription(meta.config(), partitions);
+    }
+
+    private Map<Integer, String> owners() {
+        Map<Integer, String> owners = new java.util.HashMap<>();
+        for (Partition partition : grid.hazelcast().getPartitionService().getPartitions()) {
+            owners.put(partition.getPartitionId(), partition.getOwner() == null ? null : partition.getOwner().getAddress().toString());
+        }
+        return owners;
+    }
+
+    // ---- producing ----
+
+    @Override
+    public LogProducer producer(ProducerConfig config) {
+        return new DefaultLogProducer(this, config);
+    }
+
+    // ---- reading ----
+
+    @Override
+    public CompletableFuture<FetchResult> readAsync(String topic, int partition, long fromOffset, int maxRecords, int maxBytes,
+                                                    Duration maxWait) {
+        ReadOptions.check(topic, partition, fromOffset, maxRecords, maxBytes, maxWait);
+        return topic(topic).thenCompose(meta -> {
+            if (partition >= meta.partitions()) {
+                throw new PartitionOutOfRangeException(topic, partition, meta.partitions());
+            }
+            CompletableFuture<ReadResponse> read = invoker.onPartition(clusterPartition(topic, partition),
+                    new ReadOperation(meta, partition, fromOffset, maxBytes, maxWait.toMillis()));
+            return read.thenApply(r -> toFetchResult(topic, partition, fromOffset, maxRecords, r));
+        }).whenComplete((r, e) -> forgetIfUnknown(topic, e));
+    }
+
+    private void forgetIfUnknown(String topic, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof UnknownTopicException) {
+            forget(topic);
+        }
+    }
+
+    static FetchResult toFetchResult(String topic, int partition, long fromOffset, int maxRecords, ReadResponse r) {
+        List<ConsumerRecord> records = new ArrayList<>();
+        outer:
+        for (LogBatch batch : r.batches()) {
+            for (LogEntry e : batch.entries()) {
+                if (e.offset() < fromOffset) {
+                    continue;
+                }
+                if (e.offset() >= r.highWatermark() || records.size() == maxRecords) {
+                    break outer;
+                }
+                records.add(new ConsumerRecord(topic, partition, e.offset(), e.record().timestamp(), e.record().key(), e.record().value(),
+                        e.record().headers()));
+            }
+        }
+        return new FetchResult(topic, partition, records, r.startOffset(), r.highWatermark());
+    }
+
+    private long[] offsets(String topic, int partition, long timestamp) {
+        TopicMeta meta = join(topic(topic));
+        if (partition < 0 || partition >= meta.partitions()) {
+            throw new PartitionOutOfRangeException(topic, partition, meta.partitions());
+        }
+        return join(invoker.onPartition(clusterPartition(topic, partition), new OffsetsOperation(meta, partition, timestamp)));
+    }
+
+    @Override
+    public long startOffset(String topic, int partition) {
+        return offsets(topic, partition, -1)[OffsetsOperation.START];
+    }
+
+    @Override
+    public long endOffset(String topic, int partition) {
+        return offsets(topic, partition, -1)[OffsetsOperation.HIGH_WATERMARK];
+    }
+
+    @Override
+    public OptionalLong offsetForTimestamp(String topic, int partition, long timestampMillis) {
+        if (timestampMillis < 0) {
+            throw new IllegalArgumentException("timestamp " + timestampMillis + " to seek " + topic + "-" + partition + " to is negative");
+        }
+        long found = offsets(topic, partition, timestampMillis)[OffsetsOperation.FOR_TIMESTAMP];
+        return found < 0 ? OptionalLong.empty() : OptionalLong.of(found);
+    }
+
+    @Override
+    public LogConsumer consumer(ConsumerConfig config) {
+        return new DefaultLogConsumer(this, invoker, config.validate());
+    }
+
+    @Override
+    public List<PartitionLag> lag(String group, String topic) {
+        throw new UnsupportedOperationException("consumer groups are not built yet");
+    }
+
+    /** Waits for an answer, rethrowing the member's exception as thrown. */
+    public static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                runtime.addSuppressed(new LogException("waited here"));
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new LogException(String.valueOf(cause), cause);
+        }
+    }
+}

@@ -1,0 +1,533 @@
+package dev.grid.log.impl;
+
+import com.hazelcast.internal.partition.ChunkSupplier;
+import com.hazelcast.internal.partition.ChunkSuppliers;
+import com.hazelcast.internal.partition.ChunkedMigrationAwareService;
+import com.hazelcast.internal.partition.IPartition;
+import com.hazelcast.internal.partition.InternalPartition;
+import com.hazelcast.internal.partition.MigrationEndpoint;
+import com.hazelcast.internal.partition.PartitionMigrationEvent;
+import com.hazelcast.internal.partition.PartitionReplica;
+import com.hazelcast.internal.partition.PartitionReplicationEvent;
+import com.hazelcast.internal.services.DistributedObjectNamespace;
+import com.hazelcast.internal.services.ManagedService;
+import com.hazelcast.internal.services.ObjectNamespace;
+import com.hazelcast.internal.services.ServiceNamespace;
+import com.hazelcast.logging.ILogger;
+import com.hazelcast.spi.exception.RetryableHazelcastException;
+import com.hazelcast.spi.impl.NodeEngine;
+import com.hazelcast.spi.impl.PartitionSpecificRunnable;
+import com.hazelcast.spi.impl.operationservice.Operation;
+import dev.grid.core.config.GridConfig;
+import dev.grid.core.config.GridLogConfig;
+import dev.grid.core.spi.MemberContext;
+import dev.grid.log.LogDiskFullException;
+import dev.grid.log.PartitionOutOfRangeException;
+import dev.grid.log.RecordTooLargeException;
+import dev.grid.log.UnknownTopicException;
+import dev.grid.log.impl.operations.AppendOperation;
+import dev.grid.log.impl.operations.AppendResponse;
+import dev.grid.log.impl.operations.MigrationChunkOperation;
+import dev.grid.log.impl.operations.OffsetsOperation;
+import dev.grid.log.impl.operations.ReadResponse;
+import dev.grid.log.impl.operations.ReplicateOperation;
+import dev.grid.log.impl.replica.FollowerState;
+import dev.grid.log.impl.replica.PartitionLog;
+import dev.grid.log.impl.replica.ReplicaTarget;
+import dev.grid.log.impl.storage.LogDiskBudget;
+import dev.grid.log.impl.storage.LogDiskBudgetExceededException;
+import dev.grid.log.impl.storage.LogRecord;
+import dev.grid.log.impl.storage.LogStorageConfig;
+import dev.grid.log.impl.storage.SegmentedLog;
+import dev.grid.log.impl.topic.TopicMeta;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * grid-log on one member: the replicas of log partitions it holds (owned and backup), appends, replication to
+ * backups, reads and long polls, retention, and the copies Hazelcast's migrations ask for. A log partition
+ * {@code (topic, index)} lives on the cluster partition its name hashes to ({@link LogPlacement}), so it has that
+ * partition's owner and backups. Everything about one replica runs on its cluster partition's thread.
+ */
+public final class GridLogService implements ManagedService, ChunkedMigrationAwareService {
+    public static final String SERVICE_NAME = "grid:logService";
+    /** How often owners retry lagging backups and long polls time out. */
+    static final long TICK_MILLIS = 10;
+
+    private final ConcurrentHashMap<String, PartitionLog> replicas = new ConcurrentHashMap<>();
+    private final Set<UUID> deletedIncarnations = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> lagging = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> waiting = ConcurrentHashMap.newKeySet();
+    private NodeEngine nodeEngine;
+    private ILogger logger;
+    private GridConfig config;
+    private GridLogConfig logConfig;
+    private Path directory;
+    private LogDiskBudget budget;
+    private ScheduledExecutorService timer;
+
+    public GridLogService(NodeEngine nodeEngine) {
+        this.nodeEngine = nodeEngine;
+    }
+
+    @Override
+    public void init(NodeEngine nodeEngine, Properties properties) {
+        this.nodeEngine = nodeEngine;
+        this.logger = nodeEngine.getLogger(GridLogService.class);
+        MemberContext member = MemberContext.orDefaults(nodeEngine.getConfig().getUserContext());
+        config = member.config();
+        logConfig = config.getLog();
+        budget = logConfig.getDiskBudget() > 0 ? new LogDiskBudget(logConfig.getDiskBudget()) : LogDiskBudget.unlimited();
+        directory = LogDirectories.claim(logConfig.directoryUnder(config.getDataDirectory()), nodeEngine.getLocalMember().getUuid(), logger);
+        member.register(GridLogService.class, this);
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, nodeEngine.getHazelcastInstance().getName() + ".grid-log-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        long retentionMillis = logConfig.getRetentionCheckInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::applyRetention, retentionMillis, retentionMillis, TimeUnit.MILLISECONDS);
+    }
+
+    public NodeEngine nodeEngine() {
+        return nodeEngine;
+    }
+
+    public GridLogConfig logConfig() {
+        return logConfig;
+    }
+
+    public LogDiskBudget diskBudget() {
+        return budget;
+    }
+
+    /** @return every replica this member holds now (a snapshot) */
+    public Collection<PartitionLog> replicas() {
+        return new ArrayList<>(replicas.values());
+    }
+
+    // ---- replicas ----
+
+    private static String key(String topic, int partition) {
+        return topic + "#" + partition;
+    }
+
+    /**
+     * The replica of a log partition on this member, created when first needed. A replica of an earlier topic of the same
+     * name (deleted since) is dropped first.
+     *
+     * @throws UnknownTopicException        if the topic's incarnation was deleted
+     * @throws PartitionOutOfRangeException if the topic has no such partition
+     */
+    PartitionLog replica(TopicMeta topic, int partition, int clusterPartition) {
+        if (deletedIncarnations.contains(topic.incarnation())) {
+            throw UnknownTopicException.of(topic.name());
+        }
+        if (partition < 0 || partition >= topic.partitions()) {
+            throw new PartitionOutOfRangeException(topic.name(), partition, topic.partitions());
+        }
+        String key = key(topic.name(), partition);
+        PartitionLog existing = replicas.get(key);
+        if (existing != null && existing.meta().incarnation().equals(topic.incarnation())) {
+            return existing;
+        }
+        if (existing != null) {
+            drop(existing, "its topic was deleted and created again");
+        }
+        Path dir = directory.resolve(topic.name() + "-" + partition + "-" + topic.incarnation().toString().substring(0, 8));
+        LogStorageConfig storage = new LogStorageConfig(topic.segmentBytes(), topic.maxRecordBytes(), LogStorageConfig.DEFAULT.indexIntervalBytes());
+        PartitionLog created = new PartitionLog(topic, partition, clusterPartition, SegmentedLog.open(dir, storage, budget));
+        replicas.put(key, created);
+        return created;
+    }
+
+    private PartitionLog replicaOrNull(String topic, int partition) {
+        return replicas.get(key(topic, partition));
+    }
+
+    private void drop(PartitionLog replica, String why) {
+        replicas.remove(key(replica.topic(), replica.partition()), replica);
+        try {
+            replica.close(new RetryableHazelcastException(replica.name() + " moved away from this member: " + why));
+        } finally {
+            LogDirectories.delete(replica.log().directory(), logger);
+        }
+    }
+
+    private boolean ownsPartition(int clusterPartition) {
+        IPartition p = nodeEngine.getPartitionService().getPartition(clusterPartition);
+        return p.isLocal();
+    }
+
+    /** The partition's backups as the partition table names them now. */
+    private List<ReplicaTarget> targets(int clusterPartition) {
+        InternalPartition p = (InternalPartition) nodeEngine.getPartitionService().getPartition(clusterPartition);
+        int sync = config.getBackupCount();
+        int total = sync + config.getAsyncBackupCount();
+        List<ReplicaTarget> targets = new ArrayList<>(total);
+        for (int i = 1; i <= total; i++) {
+            PartitionReplica replica = p.getReplica(i);
+            if (replica != null) {
+                targets.add(new ReplicaTarget(i, replica.uuid(), i <= sync));
+            }
+        }
+        return targets;
+    }
+
+    /** The owner's replica, made the owner's (a new epoch) if this member just became the owner. */
+    private PartitionLog ownedReplica(TopicMeta topic, int partition, int clusterPartition) {
+        PartitionLog replica = replica(topic, partition, clusterPartition);
+        if (!replica.leading()) {
+            replica.becomeOwner();
+        }
+        return replica;
+    }
+
+    // ---- appends ----
+
+    /** Runs an append on the owner; answers {@code op} when the backups hold the batch (or at once without acks). */
+    public void append(AppendOperation op, long producerId, int sequence, boolean acksAll, List<LogRecord> records) {
+        PartitionLog replica;
+        PartitionLog.Appended appended;
+        try {
+            replica = ownedReplica(op.topic(), op.logPartition(), op.getPartitionId());
+            appended = replica.append(producerId, sequence, records, config.getClock().millis());
+        } catch (LogDiskBudgetExceededException e) {
+            op.sendResponse(new LogDiskFullException(op.topic().name() + "-" + op.logPartition() + ": " + e.getMessage()));
+            return;
+        } catch (dev.grid.log.impl.storage.RecordTooLargeException e) {
+            op.sendResponse(new RecordTooLargeException("topic " + op.topic().name() + ": " + e.getMessage()));
+            return;
+        } catch (RuntimeException e) {
+            op.sendResponse(e);
+            return;
+        }
+        AppendResponse response = new AppendResponse(appended.placement().baseOffset(), appended.placement().count(),
+                appended.placement().appendTime(), appended.duplicate());
+        if (!acksAll) {
+            op.sendResponse(response);
+            replicate(replica);
+            return;
+        }
+        replica.whenReplicated(appended.endOffset(), () -> op.sendResponse(response), op::sendResponse);
+        replicate(replica);
+    }
+
+    // ---- replication ----
+
+    private void replicate(PartitionLog replica) {
+        List<ReplicaTarget> targets = targets(replica.clusterPartition());
+        if (replica.replicate(targets, this::send, System.nanoTime())) {
+            lagging.add(replica.clusterPartition());
+        }
+    }
+
+    private void send(PartitionLog replica, ReplicaTarget target, PartitionLog.ReplicationRequest request) {
+        ReplicateOperation op = new ReplicateOperation(replica.meta(), replica.partition(), request);
+        int clusterPartition = replica.clusterPartition();
+        nodeEngine.getOperationService().createInvocationBuilder(SERVICE_NAME, op, clusterPartition)
+                .setReplicaIndex(target.replicaIndex())
+                .setTryCount(3)
+                .setCallTimeout(10_000)
+                .invoke()
+                .whenCompleteAsync((response, error) -> onPartitionThread(clusterPartition, () -> {
+                    PartitionLog current = replicaOrNull(replica.topic(), replica.partition());
+                    if (current != replica) {
+                        return;
+                    }
+                    FollowerState state = error == null ? ReplicateOperation.decode(response) : null;
+                    List<ReplicaTarget> targets = targets(clusterPartition);
+                    if (replica.onFollowerAnswer(targets, target, state, error, System.nanoTime())) {
+                        if (replica.replicate(targets, this::send, System.nanoTime())) {
+                            lagging.add(clusterPartition);
+                        }
+                    }
+                }), Runnable::run);
+    }
+
+    /** On a backup: applies what the owner sent. */
+    public FollowerState applyFromOwner(TopicMeta topic, int partition, int clusterPartition, PartitionLog.ReplicationRequest request) {
+        return replica(topic, partition, clusterPartition).applyFromOwner(request);
+    }
+
+    private void onPartitionThread(int clusterPartition, Runnable task) {
+        nodeEngine.getOperationService().execute(new PartitionSpecificRunnable() {
+            @Override
+            public int getPartitionId() {
+                return clusterPartition;
+            }
+
+            @Override
+            public void run() {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    logger.warning("grid-log: a task of partition " + clusterPartition + " failed", e);
+                }
+            }
+        });
+    }
+
+    /** Every {@value #TICK_MILLIS} ms: owners retry backups that are behind; long polls past their deadline get answered. */
+    private void tick() {
+        try {
+            for (Integer p : lagging.toArray(new Integer[0])) {
+                lagging.remove(p);
+                onPartitionThread(p, () -> {
+                    if (!ownsPartition(p)) {
+                        return;
+                    }
+                    for (PartitionLog replica : replicas.values()) {
+                        if (replica.clusterPartition() == p && replica.leading()) {
+                            replicate(replica);
+                        }
+                    }
+                });
+            }
+            for (Integer p : waiting.toArray(new Integer[0])) {
+                waiting.remove(p);
+                onPartitionThread(p, () -> {
+                    long now = System.nanoTime();
+                    for (PartitionLog replica : replicas.values()) {
+                        if (replica.clusterPartition() == p) {
+                            replica.expireWaiters(now);
+                            if (replica.hasWaiters()) {
+                                waiting.add(p);
+                            }
+                        }
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            logger.warning("grid-log: timer tick failed", e);
+        }
+    }
+
+    private void applyRetention() {
+        for (PartitionLog replica : replicas.values()) {
+            onPartitionThread(replica.clusterPartition(), () -> {
+                if (replicas.get(key(replica.topic(), replica.partition())) == replica) {
+                    int deleted = replica.applyRetention(config.getClock().millis());
+                    if (deleted > 0) {
+                        logger.fine("grid-log: " + replica.name() + " deleted " + deleted + " segments past retention");
+                    }
+                }
+            });
+        }
+    }
+
+    // ---- reads ----
+
+    /** Runs a read on the owner; answers at once when records are below the high watermark, else when they arrive or time out. */
+    public void read(Operation op, long fromOffset, int maxBytes, long maxWaitMillis) {
+        TopicMeta topic = ((dev.grid.log.impl.operations.LogOperation) op).topic();
+        int partition = ((dev.grid.log.impl.operations.LogOperation) op).logPartition();
+        try {
+            PartitionLog replica = ownedReplica(topic, partition, op.getPartitionId());
+            PartitionLog.ReadResult result = replica.read(fromOffset, maxBytes);
+            if (!result.batches().isEmpty() || maxWaitMillis <= 0) {
+                op.sendResponse(new ReadResponse(result.startOffset(), result.highWatermark(), result.batches()));
+                return;
+            }
+            replica.await(fromOffset, maxBytes, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMillis),
+                    r -> op.sendResponse(new ReadResponse(r.startOffset(), r.highWatermark(), r.batches())));
+            waiting.add(op.getPartitionId());
+        } catch (RuntimeException e) {
+            op.sendResponse(e);
+        }
+    }
+
+    /** @return the partition's offsets on its owner, see {@link OffsetsOperation} */
+    public long[] offsets(TopicMeta topic, int partition, int clusterPartition, long timestamp) {
+        PartitionLog replica = ownedReplica(topic, partition, clusterPartition);
+        SegmentedLog log = replica.log();
+        long forTimestamp = -1;
+        if (timestamp >= 0) {
+            OptionalLong found = log.offsetForTimestamp(timestamp);
+            forTimestamp = found.isPresent() && found.getAsLong() < replica.highWatermark() ? found.getAsLong() : -1;
+        }
+        return new long[] {log.startOffset(), replica.highWatermark(), log.endOffset(), log.sizeInBytes(), log.segmentCount(), forTimestamp};
+    }
+
+    // ---- topics ----
+
+    /** Drops every replica of a deleted topic on this member, each on its partition's thread. */
+    public void dropTopic(String topic, UUID incarnation) {
+        deletedIncarnations.add(incarnation);
+        for (PartitionLog replica : replicas.values()) {
+            if (replica.topic().equals(topic) && replica.meta().incarnation().equals(incarnation)) {
+                onPartitionThread(replica.clusterPartition(), () -> drop(replica, "its topic was deleted"));
+            }
+        }
+    }
+
+    // ---- migration ----
+
+    private static ObjectNamespace namespace(String topic) {
+        return new DistributedObjectNamespace(SERVICE_NAME, topic);
+    }
+
+    private List<PartitionLog> replicasOf(int clusterPartition, String topic) {
+        List<PartitionLog> found = new ArrayList<>();
+        for (PartitionLog replica : replicas.values()) {
+            if (replica.clusterPartition() == clusterPartition && (topic == null || replica.topic().equals(topic))) {
+                found.add(replica);
+            }
+        }
+        found.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
+        return found;
+    }
+
+    private int totalBackups() {
+        return config.getBackupCount() + config.getAsyncBackupCount();
+    }
+
+    @Override
+    public Collection<ServiceNamespace> getAllServiceNamespaces(PartitionReplicationEvent event) {
+        List<ServiceNamespace> namespaces = new ArrayList<>();
+        if (event.getReplicaIndex() > totalBackups()) {
+            return namespaces;
+        }
+        for (PartitionLog replica : replicasOf(event.getPartitionId(), null)) {
+            ObjectNamespace ns = namespace(replica.topic());
+            if (!namespaces.contains(ns)) {
+                namespaces.add(ns);
+            }
+        }
+        return namespaces;
+    }
+
+    @Override
+    public boolean isKnownServiceNamespace(ServiceNamespace namespace) {
+        return namespace instanceof ObjectNamespace && SERVICE_NAME.equals(namespace.getServiceName());
+    }
+
+    @Override
+    public Operation prepareReplicationOperation(PartitionReplicationEvent event) {
+        return null;
+    }
+
+    @Override
+    public Operation prepareReplicationOperation(PartitionReplicationEvent event, Collection<ServiceNamespace> namespaces) {
+        // grid-log copies partitions only in chunks (newChunkSupplier); Hazelcast asks for chunks when chunked migration is on
+        return null;
+    }
+
+    @Override
+    public ChunkSupplier newChunkSupplier(PartitionReplicationEvent event, Collection<ServiceNamespace> namespaces) {
+        List<ChunkSupplier> suppliers = new ArrayList<>();
+        for (ServiceNamespace namespace : namespaces) {
+            String topic = ((ObjectNamespace) namespace).getObjectName();
+            for (PartitionLog replica : replicasOf(event.getPartitionId(), topic)) {
+                suppliers.add(new LogMigrationChunks(replica, event.getPartitionId(), event.getReplicaIndex(), nodeEngine));
+            }
+        }
+        return ChunkSuppliers.newChainedChunkSupplier(suppliers);
+    }
+
+    /** On the receiving replica: applies one chunk of a copy. */
+    public void applyMigrationChunk(TopicMeta topic, int partition, int clusterPartition, MigrationChunkOperation chunk) {
+        PartitionLog replica = replica(topic, partition, clusterPartition);
+        if (chunk.isFirst()) {
+            replica.stepDown(new RetryableHazelcastException(replica.name() + " is being copied here"));
+            replica.resetForCopy(chunk.startOffset(), chunk.epoch(), chunk.history(), chunk.highWatermark(), chunk.producers());
+        }
+        for (var batch : chunk.batches()) {
+            if (batch.nextOffset() <= replica.log().endOffset()) {
+                continue;
+            }
+            if (batch.baseOffset() != replica.log().endOffset()) {
+                throw new IllegalStateException(replica.name() + ": migration chunk starts at " + batch.baseOffset() + ", the copy ends at "
+                        + replica.log().endOffset());
+            }
+            replica.appendCopy(batch);
+        }
+        if (chunk.isLast()) {
+            replica.finishCopy();
+        }
+    }
+
+    @Override
+    public void beforeMigration(PartitionMigrationEvent event) {
+        if (event.getMigrationEndpoint() == MigrationEndpoint.SOURCE && event.getCurrentReplicaIndex() == 0) {
+            for (PartitionLog replica : replicasOf(event.getPartitionId(), null)) {
+                replica.stepDown(new RetryableHazelcastException(replica.name() + " is migrating"));
+            }
+        }
+    }
+
+    @Override
+    public void commitMigration(PartitionMigrationEvent event) {
+        int p = event.getPartitionId();
+        if (event.getMigrationEndpoint() == MigrationEndpoint.SOURCE) {
+            int index = event.getNewReplicaIndex();
+            for (PartitionLog replica : replicasOf(p, null)) {
+                if (index != 0) {
+                    replica.stepDown(new RetryableHazelcastException(replica.name() + " moved to another member"));
+                }
+                if (index < 0 || index > totalBackups()) {
+                    drop(replica, "the partition moved to another member");
+                }
+            }
+        } else if (event.getNewReplicaIndex() == 0) {
+            for (PartitionLog replica : replicasOf(p, null)) {
+                replica.becomeOwner();
+                lagging.add(p);
+            }
+        }
+    }
+
+    @Override
+    public void rollbackMigration(PartitionMigrationEvent event) {
+        if (event.getMigrationEndpoint() == MigrationEndpoint.DESTINATION) {
+            int index = event.getCurrentReplicaIndex();
+            for (PartitionLog replica : replicasOf(event.getPartitionId(), null)) {
+                if (index < 0 || index > totalBackups()) {
+                    drop(replica, "a migration here was rolled back");
+                }
+            }
+        }
+    }
+
+    // ---- lifecycle ----
+
+    @Override
+    public void reset() {
+        for (PartitionLog replica : replicas.values()) {
+            drop(replica, "the member reset");
+        }
+    }
+
+    @Override
+    public void shutdown(boolean terminate) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        for (PartitionLog replica : replicas.values()) {
+            try {
+                replica.close(new RetryableHazelcastException(replica.name() + ": the member is shutting down"));
+            } catch (RuntimeException e) {
+                logger.fine("grid-log: closing " + replica.name() + ": " + e);
+            }
+        }
+        replicas.clear();
+        LogDirectories.delete(directory, logger);
+    }
+
+    /** @return where this member keeps its replicas' files */
+    public Path directory() {
+        return directory;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.grid.log.impl.replica;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one log partition's replica remembers of idempotent producers: per producer id, its last batch
+ * sequence number and the placement of its last {@value #KEPT} batches, so a batch sent again is answered
+ * with where it went the first time instead of being stored twice. Replicas rebuild it from the batches
+ * they copy (each carries its producer id and sequence), so it survives a failover; migration ships it.
+ * Used on the partition's thread only.
+ */
+public final class ProducerStates {
+    static final int KEPT = 8;
+    /** Producers forgotten beyond this many per partition (the least recently seen first). */
+    static final int MAX_PRODUCERS = 10_000;
+
+    /** Where one batch of a producer went. */
+    public record Placement(int sequence, long baseOffset, int count, long appendTime) {
+    }
+
+    /** What to do with a producer's batch. */
+    public sealed interface Check permits Fresh, Duplicate, OutOfOrder {
+    }
+
+    /** Not seen before: append it. */
+    public record Fresh() implements Check {
+    }
+
+    /** Stored before: answer with its placement. */
+    public record Duplicate(Placement placement) implements Check {
+    }
+
+    /** A gap or a batch too old to answer for; the message says which. */
+    public record OutOfOrder(String reason) implements Check {
+    }
+
+    private final Map<Long, ArrayDeque<Placement>> producers = new HashMap<>();
+    private final ArrayDeque<Long> order = new ArrayDeque<>();
+
+    public Check check(long producerId, int sequence) {
+        if (producerId < 0) {
+            return new Fresh();
+        }
+        ArrayDeque<Placement> last = producers.get(producerId);
+        if (last == null || last.isEmpty()) {
+            return new Fresh();
+        }
+        int lastSeq = last.peekLast().sequence();
+        if (sequence == lastSeq + 1) {
+            return new Fresh();
+        }
+        if (sequence <= lastSeq) {
+            for (Placement p : last) {
+                if (p.sequence() == sequence) {
+                    return new Duplicate(p);
+                }
+            }
+            return new OutOfOrder("producer " + producerId + " sent batch " + sequence + " again, older than the last " + KEPT
+                    + " it sent (the last was " + lastSeq + ")");
+        }
+        return new OutOfOrder("producer " + producerId + " sent batch " + sequence + " after batch " + lastSeq
+                + ": the batches between were never stored");
+    }
+
+    public void record(long producerId, Placement placement) {
+        if (producerId < 0) {
+            return;
+        }
+        ArrayDeque<Placement> last = producers.get(producerId);
+        if (last == null) {
+            last = new ArrayDeque<>();
+            producers.put(producerId, last);
+            order.addLast(producerId);
+            while (order.size() > MAX_PRODUCERS) {
+                producers.remove(order.removeFirst());
+            }
+        }
+        if (!last.isEmpty() && last.peekLast().sequence() >= placement.sequence()) {
+            return;
+        }
+        last.addLast(placement);
+        while (last.size() > KEPT) {
+            last.removeFirst();
+        }
+    }
+
+    /** Forgets placements at or after {@code offset} (the log was cut there). */
+    public void truncateTo(long offset) {
+        for (ArrayDeque<Placement> last : producers.values()) {
+            last.removeIf(p -> p.baseOffset() >= offset);
+        }
+    }
+
+    public void clear() {
+        producers.clear();
+        order.clear();
+    }
+
+    /** @return every producer's placements, flattened as (producerId, placement) for shipping to a new replica */
+    public List<Map.Entry<Long, Placement>> snapshot() {
+        List<Map.Entry<Long, Placement>> out = new ArrayList<>();
+        for (Long id : order) {
+            ArrayDeque<Placement> last = producers.get(id);
+            if (last != null) {
+                for (Placement p : last) {
+                    out.add(Map.entry(id, p));
+                }
+            }
+        }
+        return out;
+    }
+
+    public int size() {
+        return producers.size();
+    }
+}

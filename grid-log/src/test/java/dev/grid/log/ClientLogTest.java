@@ -1,0 +1,19 @@
+package dev.grid.log;
+
+import dev.grid.core.Grid;
+import dev.grid.core.test.GridCluster;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.concurrent.TimeUnit;
+
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class ClientLogTest extends LogContract {
+    @RegisterExtension
+    static final GridCluster CLUSTER = LogClusters.members(2).withClient();
+
+    @Override
+    Grid grid() {
+        return CLUSTER.client();
+    }
+}

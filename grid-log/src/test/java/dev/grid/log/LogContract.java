@@ -1,0 +1,160 @@
+package dev.grid.log;
+
+import dev.grid.core.Grid;
+import dev.grid.core.config.GridTopicConfig;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What grid-log promises, the same on every deployment: subclasses run it on one member, three members and a client.
+ */
+abstract class LogContract {
+
+    /** @return the grid the test talks through */
+    abstract Grid grid();
+
+    static String fresh(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void appendsGetDenseOffsetsPerPartitionAndReadBackInOrder() {
+        GridLog log = GridLog.of(grid());
+        String topic = fresh("orders");
+        log.createTopic(topic, 3);
+        List<CompletableFuture<AppendResult>> sent = new ArrayList<>();
+        try (LogProducer producer = log.producer()) {
+            for (int i = 0; i < 300; i++) {
+                sent.add(producer.send(ProducerRecord.of(topic, "k" + (i % 7), "v" + i)));
+            }
+        }
+        Map<Integer, List<AppendResult>> byPartition = new HashMap<>();
+        for (CompletableFuture<AppendResult> f : sent) {
+            AppendResult r = f.join();
+            byPartition.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r);
+        }
+        for (Map.Entry<Integer, List<AppendResult>> e : byPartition.entrySet()) {
+            List<AppendResult> results = e.getValue();
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(i, results.get(i).offset(), "offsets of partition " + e.getKey() + " are dense from 0 in send order");
+            }
+            FetchResult read = log.read(topic, e.getKey(), 0, 1000);
+            assertEquals(results.size(), read.records().size());
+            assertEquals(results.size(), read.highWatermark());
+        }
+        for (int i = 0; i < 300; i++) {
+            AppendResult r = sent.get(i).join();
+            ConsumerRecord c = log.read(topic, r.partition(), r.offset(), 1).records().get(0);
+            assertEquals("v" + i, c.valueAsString());
+            assertEquals("k" + (i % 7), c.keyAsString());
+            assertEquals(GridLog.partitionForKey(("k" + (i % 7)).getBytes(StandardCharsets.UTF_8), 3), r.partition());
+        }
+    }
+
+    @Test
+    void headersTimestampsAndSeekByTime() {
+        GridLog log = GridLog.of(grid());
+        String topic = fresh("events");
+        log.createTopic(topic, 1);
+        try (LogProducer producer = log.producer()) {
+            for (int i = 0; i < 10; i++) {
+                producer.send(ProducerRecord.of(topic, null, ("e" + i).getBytes(StandardCharsets.UTF_8)).toPartition(0)
+                        .withTimestamp(1_000_000L + i * 1000L).withHeaders(List.of(new Header("n", new byte[] {(byte) i}))));
+            }
+        }
+        ConsumerRecord fifth = log.read(topic, 0, 5, 1).records().get(0);
+        assertEquals(1_005_000L, fifth.timestamp());
+        assertArrayEquals(new byte[] {5}, fifth.headers().get(0).value());
+        assertEquals(5, log.offsetForTimestamp(topic, 0, 1_004_500L).getAsLong());
+        assertFalse(log.offsetForTimestamp(topic, 0, 2_000_000L).isPresent());
+        assertEquals(0, log.startOffset(topic, 0));
+        assertEquals(10, log.endOffset(topic, 0));
+    }
+
+    @Test
+    void aLongPollAnswersWhenARecordArrives() throws Exception {
+        GridLog log = GridLog.of(grid());
+        String topic = fresh("poll");
+        log.createTopic(topic, 1);
+        long start = System.nanoTime();
+        CompletableFuture<FetchResult> waiting = log.readAsync(topic, 0, 0, 10, 1 << 20, Duration.ofSeconds(20));
+        Thread.sleep(300);
+        assertFalse(waiting.isDone(), "nothing to read yet: the read waits");
+        try (LogProducer producer = log.producer()) {
+            producer.send(ProducerRecord.of(topic, "k", "late")).join();
+        }
+        FetchResult got = waiting.get(10, TimeUnit.SECONDS);
+        assertEquals("late", got.records().get(0).valueAsString());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10));
+
+        long before = System.nanoTime();
+        FetchResult empty = log.readAsync(topic, 0, 1, 10, 1 << 20, Duration.ofMillis(300)).get(10, TimeUnit.SECONDS);
+        assertTrue(empty.records().isEmpty());
+        assertTrue(System.nanoTime() - before >= TimeUnit.MILLISECONDS.toNanos(250), "the read waited its maxWait");
+    }
+
+    @Test
+    void badInputIsRefusedWithItsName() {
+        GridLog log = GridLog.of(grid());
+        String topic = fresh("bad");
+        log.createTopic(new GridTopicConfig(topic).setPartitions(2).setMaxRecordBytes(1024));
+        UnknownTopicException unknown = assertThrows(UnknownTopicException.class, () -> log.read("no-such-topic", 0, 0, 1));
+        assertTrue(unknown.getMessage().contains("no-such-topic"), unknown.getMessage());
+        PartitionOutOfRangeException range = assertThrows(PartitionOutOfRangeException.class, () -> log.read(topic, 2, 0, 1));
+        assertTrue(range.getMessage().contains(topic) && range.getMessage().contains("0 to 1"), range.getMessage());
+        OffsetOutOfRangeException above = assertThrows(OffsetOutOfRangeException.class, () -> log.read(topic, 0, 5, 1));
+        assertTrue(above.getMessage().contains("earliest available offset is 0"), above.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> log.read(topic, 0, -1, 1));
+        assertThrows(IllegalArgumentException.class, () -> log.read(topic, 0, 0, 0));
+        try (LogProducer producer = log.producer()) {
+            RecordTooLargeException large = assertThrows(RecordTooLargeException.class,
+                    () -> DefaultJoin.join(producer.send(ProducerRecord.of(topic, null, new byte[2000]))));
+            assertTrue(large.getMessage().contains(topic) && large.getMessage().contains("1024"), large.getMessage());
+            assertThrows(UnknownTopicException.class, () -> DefaultJoin.join(producer.send(ProducerRecord.of("missing-topic", "k", "v"))));
+        }
+        assertThrows(TopicExistsException.class, () -> log.createTopic(topic, 2));
+    }
+
+    @Test
+    void topicsAreListedDescribedAndDeleted() {
+        GridLog log = GridLog.of(grid());
+        String topic = fresh("admin");
+        log.createTopic(topic, 4);
+        try (LogProducer producer = log.producer()) {
+            producer.send(ProducerRecord.of(topic, "a", "1").toPartition(2)).join();
+        }
+        assertTrue(log.topicNames().contains(topic));
+        TopicDescription d = log.describeTopic(topic);
+        assertEquals(4, d.partitions().size());
+        assertEquals(1, d.partitions().get(2).highWatermark());
+        assertEquals(1, d.records());
+        assertTrue(log.deleteTopic(topic));
+        assertFalse(log.deleteTopic(topic));
+        assertFalse(log.topicNames().contains(topic));
+        assertThrows(UnknownTopicException.class, () -> log.describeTopic(topic));
+        log.createTopic(topic, 1);
+        assertEquals(0, log.endOffset(topic, 0), "a topic created again starts empty");
+    }
+
+    /** Waits for a send, rethrowing the member's exception as thrown. */
+    static final class DefaultJoin {
+        static <T> T join(CompletableFuture<T> f) {
+            return LogFutures.join(f);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.grid.log;
+
+import dev.grid.core.Grid;
+import dev.grid.core.test.GridCluster;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.concurrent.TimeUnit;
+
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class OneMemberLogTest extends LogContract {
+    @RegisterExtension
+    static final GridCluster CLUSTER = LogClusters.members(1);
+
+    @Override
+    Grid grid() {
+        return CLUSTER.member(0);
+    }
+}
