@@ -22,6 +22,7 @@ import dev.grid.log.TopicDescription;
 import dev.grid.log.UnknownTopicException;
 import dev.grid.log.impl.client.ClientLogInvoker;
 import dev.grid.log.impl.consumer.DefaultLogConsumer;
+import dev.grid.log.impl.group.GroupLag;
 import dev.grid.log.impl.invoke.LogInvoker;
 import dev.grid.log.impl.invoke.MemberLogInvoker;
 import dev.grid.log.impl.operations.OffsetsOperation;
@@ -253,7 +254,7 @@ public final class DefaultGridLog implements GridLog {
 
     @Override
     public List<PartitionLag> lag(String group, String topic) {
-        throw new UnsupportedOperationException("consumer groups are not built yet");
+        return join(GroupLag.lag(this, invoker, group, topic));
     }
 
     /** Waits for an answer, rethrowing the member's exception as thrown. */
