@@ -106,7 +106,7 @@ class GridCommandTest {
     void shouldRejectUnknownCommandsAndOptionsNamingThem() {
         assertEquals(GridCommand.USAGE, command.run("stop"));
         assertTrue(err().startsWith("grid: Unmatched argument at index 0: 'stop'"), err());
-        assertTrue(err().contains("Did you mean: grid stat or grid start?"), err());
+        assertTrue(err().contains("Did you mean: ") && err().contains("grid stat") && err().contains("grid start"), err());
         err.reset();
         assertEquals(GridCommand.USAGE, command.run("start", "--confg=x.yaml"));
         assertTrue(err().startsWith("grid start: Unknown option: '--confg=x.yaml'"), err());
