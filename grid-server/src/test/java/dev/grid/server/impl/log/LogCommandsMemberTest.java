@@ -146,6 +146,8 @@ class LogCommandsMemberTest {
     void badInputExitsNonZeroNamingTheTopicPartitionOrOffset() throws Exception {
         assertTrue(failed("consume", "nope", "--from-beginning", "--max", "1").err.startsWith("grid consume: topic nope does not exist"));
         assertTrue(failed("topic", "describe", "nope").err.startsWith("grid topic describe: topic nope does not exist"));
+        assertTrue(failed("topic", "lag", "billing", "nope").err.startsWith("grid topic lag: topic nope does not exist"));
+        assertTrue(failed("consume", "nope", "--group", "billing").err.startsWith("grid consume: topic nope does not exist"));
         Run produce = grid("x\n", "produce", "nope");
         assertEquals(GridCommand.FAILED, produce.code, produce.toString());
         assertTrue(produce.err.startsWith("grid produce: topic nope does not exist"), produce.toString());
