@@ -36,6 +36,15 @@ abstract class GroupOperation extends Operation implements PartitionAwareOperati
         return GroupSerialization.F_ID;
     }
 
+    /**
+     * Makes the group service this operation's service even when the invoker named another (grid-log's invokers name
+     * grid-log's partition service): Hazelcast's backup handling asks the operation for its service.
+     */
+    @Override
+    public void beforeRun() {
+        setService(service());
+    }
+
     /** @return the group service, whatever service name the invoker set on the operation */
     final GroupService service() {
         return getNodeEngine().getService(GroupService.SERVICE_NAME);

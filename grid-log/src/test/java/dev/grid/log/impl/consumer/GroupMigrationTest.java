@@ -9,8 +9,6 @@ import dev.grid.core.test.GridCluster;
 import dev.grid.log.ConsumerConfig;
 import dev.grid.log.TopicPartition;
 import dev.grid.log.impl.group.GroupClient;
-import dev.grid.log.impl.group.InvokerGroupClient;
-import dev.grid.log.impl.group.MemberInvoker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,10 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Groups' committed offsets move with their cluster partitions: when members join, and when an owner leaves gracefully. */
-@Timeout(180)
+@Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hung join is not interruptible
 class GroupMigrationTest {
     @RegisterExtension
-    static final GridCluster CLUSTER = GridCluster.withMembers(2).upTo(4);
+    static final GridCluster CLUSTER = GroupClusters.members(2).upTo(4);
     private static final String TOPIC = "orders";
     private static final int GROUPS = 12;
 
@@ -47,7 +45,7 @@ class GroupMigrationTest {
                 offsets.put(new TopicPartition(TOPIC, p), 100L * g + p);
                 byPartition.put(p, 100L * g + p);
             }
-            try (DefaultLogConsumer consumer = new DefaultLogConsumer(log, new InvokerGroupClient(new MemberInvoker(CLUSTER.member(0)), group),
+            try (DefaultLogConsumer consumer = new DefaultLogConsumer(log, GroupClusters.group(CLUSTER.member(0), group),
                     "c", new ConsumerConfig(TOPIC).setGroup(group).setAutoCommit(false), GridClock.SYSTEM)) {
                 consumer.commitSync(offsets);
             }
@@ -76,7 +74,7 @@ class GroupMigrationTest {
     }
 
     private static Map<Integer, Long> committed(Grid member, String group) throws Exception {
-        GroupClient client = new InvokerGroupClient(new MemberInvoker(member), group);
+        GroupClient client = GroupClusters.group(member, group);
         return new TreeMap<>(client.committedOffsets(TOPIC).get(30, TimeUnit.SECONDS));
     }
 
