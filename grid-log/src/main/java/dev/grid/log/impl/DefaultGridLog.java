@@ -167,7 +167,8 @@ public final class DefaultGridLog implements GridLog {
     private Map<Integer, String> owners() {
         Map<Integer, String> owners = new java.util.HashMap<>();
         for (Partition partition : grid.hazelcast().getPartitionService().getPartitions()) {
-            owners.put(partition.getPartitionId(), partition.getOwner() == null ? null : partition.getOwner().getAddress().toString());
+            owners.put(partition.getPartitionId(), partition.getOwner() == null ? null
+                    : partition.getOwner().getAddress().getHost() + ":" + partition.getOwner().getAddress().getPort());
         }
         return owners;
     }
