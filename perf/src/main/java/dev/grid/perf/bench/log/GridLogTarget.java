@@ -39,6 +39,10 @@ import java.util.concurrent.locks.LockSupport;
 final class GridLogTarget implements LogTarget {
     private static final int CLUSTER_PARTITIONS = 271;
     private static final Duration FORM_TIMEOUT = Duration.ofMinutes(2);
+    /** The longest a call that should answer at once may take before the run fails naming it. */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    /** grid's default, and Kafka's delivery.timeout.ms default (120 s). */
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(2);
 
     private final Topology topology;
     private final LogOptions options;
@@ -46,6 +50,7 @@ final class GridLogTarget implements LogTarget {
     private final Grid client;
     private final GridLog log;
     private final Path dataRoot;
+    private boolean closed;
 
     private GridLogTarget(Topology topology, LogOptions options, MemberProcesses members, Grid client, GridLog log, Path dataRoot) {
         this.topology = topology;
@@ -119,7 +124,8 @@ final class GridLogTarget implements LogTarget {
 
     @Override
     public void createTopic(String topic, int partitions) {
-        log.createTopic(new GridTopicConfig(topic).setPartitions(partitions));
+        Calls.within(CALL_TIMEOUT, "grid-log createTopic(" + topic + ", " + partitions + " partitions)",
+                () -> log.createTopic(new GridTopicConfig(topic).setPartitions(partitions)));
     }
 
     @Override
@@ -129,7 +135,8 @@ final class GridLogTarget implements LogTarget {
                 .setAcks(ProducerConfig.Acks.ALL)
                 .setLinger(options.linger())
                 .setBatchBytes(options.batchBytes())
-                .setBufferBytes(LogOptions.BUFFER_BYTES));
+                .setBufferBytes(LogOptions.BUFFER_BYTES)
+                .setDeliveryTimeout(DELIVERY_TIMEOUT));
         int size = options.recordSize();
         return new Writer() {
             private Acks lastAcks;
@@ -153,7 +160,11 @@ final class GridLogTarget implements LogTarget {
 
             @Override
             public void flush() {
-                producer.flush();
+                // the producer fails what it has not sent within its delivery timeout: longer than that is a hang
+                Calls.within(DELIVERY_TIMEOUT.plus(CALL_TIMEOUT), "grid-log LogProducer.flush()", () -> {
+                    producer.flush();
+                    return null;
+                });
             }
 
             @Override
@@ -170,7 +181,8 @@ final class GridLogTarget implements LogTarget {
 
             @Override
             public int poll(Duration maxWait, LongConsumer stamps) {
-                FetchResult read = log.readAsync(topic, partition, next, ReadOptions.MAX_RECORDS, LogOptions.READ_BYTES, maxWait).join();
+                FetchResult read = Calls.get(log.readAsync(topic, partition, next, ReadOptions.MAX_RECORDS, LogOptions.READ_BYTES, maxWait),
+                        maxWait.plus(CALL_TIMEOUT), "grid-log readAsync(" + topic + ", " + partition + ", " + next + ")");
                 for (ConsumerRecord r : read.records()) {
                     stamps.accept(RecordCodec.stamp(r.value()));
                 }
@@ -185,9 +197,13 @@ final class GridLogTarget implements LogTarget {
         };
     }
 
+    /** Stops the client and the members (once: the watchdog of a step may call it too). */
     @Override
-    public void close() {
-        stop(client, members, dataRoot);
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            stop(client, members, dataRoot);
+        }
     }
 
     private static void stop(Grid client, MemberProcesses members, Path dataRoot) {

@@ -6,6 +6,7 @@ import dev.grid.perf.bench.targets.TargetUnavailableException;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,6 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * {@code grid bench log}: for each topology, for each system, deploy it (its servers in child JVMs or processes), then
@@ -27,6 +34,11 @@ public final class LogCommand {
     private final Results results;
     private final List<LogRun> runs = new ArrayList<>();
     private final Map<String, Map<String, Map<String, String>>> settings = new LinkedHashMap<>();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "grid-bench-log-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param commandLine the command line, for the report
@@ -64,6 +76,7 @@ public final class LogCommand {
                 LogRuns.log("wrote " + f);
             }
             LogRuns.log(String.format(Locale.ROOT, "log benchmark took %.0f s", (System.nanoTime() - started) / 1e9));
+            watchdog.shutdownNow();
         }
         return runs.stream().anyMatch(r -> r.status().equals(LogRun.FAILED)) ? 1 : 0;
     }
@@ -119,7 +132,7 @@ public final class LogCommand {
     private void scenarios(LogTarget target, LogSystem system, Topology topology) {
         String name = "log " + system.label() + " " + topology.label();
         // warm-up: JIT, connections, files; not reported
-        step(system, topology, LogRuns.PRODUCE, 0, null, () -> {
+        step(target, system, topology, LogRuns.PRODUCE, 0, null, () -> {
             target.createTopic("warmup", 1);
             LogRun w = LogRuns.produce(target, topology, name + " warm-up produce", "warmup", 1, options.warmupRecords(), options.runLimit(), stop);
             LogRuns.consume(target, topology, name + " warm-up consume", "warmup", w.records(), options.runLimit(), stop);
@@ -128,7 +141,7 @@ public final class LogCommand {
         long onePartition = -1;
         for (int partitions : options.partitions()) {
             String topic = "produce-" + partitions;
-            LogRun r = step(system, topology, LogRuns.PRODUCE, partitions, null, () -> {
+            LogRun r = step(target, system, topology, LogRuns.PRODUCE, partitions, null, () -> {
                 target.createTopic(topic, partitions);
                 return LogRuns.produce(target, topology, name + " produce " + partitions + "p", topic, partitions, options.records(),
                         options.runLimit(), stop);
@@ -138,7 +151,7 @@ public final class LogCommand {
             }
         }
         long expected = onePartition;
-        step(system, topology, LogRuns.CONSUME, 1, null, () -> {
+        step(target, system, topology, LogRuns.CONSUME, 1, null, () -> {
             String topic = "produce-1";
             long records = expected;
             if (records < 0) { // no 1-partition produce run: fill one, unmeasured
@@ -151,7 +164,7 @@ public final class LogCommand {
         });
         for (int rate : options.rates()) {
             String topic = "latency-" + rate;
-            step(system, topology, LogRuns.LATENCY, 1, (double) rate, () -> {
+            step(target, system, topology, LogRuns.LATENCY, 1, (double) rate, () -> {
                 target.createTopic(topic, 1);
                 return LogRuns.latency(target, topology, String.format(Locale.ROOT, "%s latency %,d/s", name, rate), topic, rate,
                         options.warmup(), options.duration(), stop);
@@ -159,11 +172,24 @@ public final class LogCommand {
         }
     }
 
-    /** A step that returns a run to report (or null for the warm-up); a failure is reported as the run's and the next step goes on. */
-    private LogRun step(LogSystem system, Topology topology, String scenario, int partitions, Double rate, java.util.function.Supplier<LogRun> body) {
+    /**
+     * A step that returns a run to report (or null for the warm-up); a failure is reported as the run's and the next step
+     * goes on. A step that outlives twice its planned time plus a minute (a call that never answers) has its servers
+     * stopped by a watchdog, which makes the blocked client calls fail.
+     */
+    private LogRun step(LogTarget target, LogSystem system, Topology topology, String scenario, int partitions, Double rate,
+                        Supplier<LogRun> body) {
         if (stop.stopping()) {
             return null;
         }
+        Duration limit = options.runLimit().plus(options.warmup()).plus(options.duration()).multipliedBy(2).plusMinutes(1);
+        AtomicBoolean hung = new AtomicBoolean();
+        ScheduledFuture<?> alarm = watchdog.schedule(() -> {
+            hung.set(true);
+            LogRuns.log("log: " + system.label() + " " + topology.label() + " " + scenario + " did not finish within " + limit.toSeconds()
+                    + " s: stopping its servers");
+            target.close();
+        }, limit.toMillis(), TimeUnit.MILLISECONDS);
         try {
             LogRun run = body.get();
             if (run != null) {
@@ -173,11 +199,14 @@ public final class LogCommand {
             return run;
         } catch (RuntimeException e) {
             String status = stop.stopping() ? LogRun.INTERRUPTED : LogRun.FAILED;
-            LogRuns.log("log: " + system.label() + " " + topology.label() + " " + scenario + " " + status + ": " + e);
+            String reason = hung.get() ? "did not finish within " + limit.toSeconds() + " s (its servers were stopped): " + e : e.toString();
+            LogRuns.log("log: " + system.label() + " " + topology.label() + " " + scenario + " " + status + ": " + reason);
             LogRun failed = LogRun.unmeasured(system, topology, partitions == 0 ? "warm-up" : scenario, Math.max(1, partitions), rate, status,
-                    e.toString());
+                    reason);
             runs.add(failed);
             return failed;
+        } finally {
+            alarm.cancel(false);
         }
     }
 

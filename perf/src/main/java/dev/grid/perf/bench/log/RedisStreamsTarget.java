@@ -47,6 +47,7 @@ final class RedisStreamsTarget implements LogTarget {
     private final Path dataDirectory;
     private final String version;
     private final Map<String, Integer> partitions = new ConcurrentHashMap<>();
+    private boolean closed;
 
     private RedisStreamsTarget(LogOptions options, Process server, RedisClient redis, Path dataDirectory, String version) {
         this.options = options;
@@ -239,8 +240,13 @@ final class RedisStreamsTarget implements LogTarget {
         };
     }
 
+    /** Stops the server (once: the watchdog of a step may call it too). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             redis.close();
         } finally {
