@@ -1,6 +1,7 @@
 package dev.grid.perf.bench;
 
 import dev.grid.perf.bench.lock.LockArguments;
+import dev.grid.perf.bench.log.LogArguments;
 import dev.grid.perf.bench.signal.StopSignal;
 import dev.grid.server.cli.CommandLines;
 import picocli.CommandLine.Command;
@@ -21,6 +22,7 @@ import java.util.concurrent.Callable;
  * grid bench run --workload A --target gridmap --target-ops 20000 --duration 30s      # fixed rate, coordinated omission corrected
  * grid bench jmh map -f 1 -wi 2 -i 3                                                  # JMH benchmarks of a group, or a regex
  * grid bench lock                                                                     # FencedLock: grid vs Hazelcast 5.4
+ * grid bench log --quick                                                              # grid-log vs Kafka 4.4.0 vs Redis Streams
  * grid bench heap                                                                     # heap scenario, GridMap vs IMap
  * grid bench all --out perf/results                                                   # a reduced set of everything, under 20 min
  * </pre>
@@ -37,6 +39,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  grid bench run --workload A,C --target gridmap,imap,chm --members 3",
                 "  grid bench lock",
+                "  grid bench log --quick",
                 "  grid bench jmh map -f 1 -wi 2 -i 3",
                 "  grid bench all --out perf/results"})
 public final class BenchMain implements Callable<Integer> {
@@ -69,6 +72,7 @@ public final class BenchMain implements Callable<Integer> {
         line.addSubcommand(new RunArguments(stop));
         line.addSubcommand(JmhCommand.commandLine());
         line.addSubcommand(new LockArguments(stop));
+        line.addSubcommand(new LogArguments(stop));
         line.addSubcommand(HeapCommand.commandLine(stop));
         line.addSubcommand(TxnCommand.commandLine());
         line.addSubcommand(new AllCommand(stop));

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code grid bench --help}, each command's help and {@code --version}: generated from the options, with their explanations. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BenchHelpTest {
-    private static final List<String> COMMANDS = List.of("run", "jmh", "lock", "heap", "txn", "all");
+    private static final List<String> COMMANDS = List.of("run", "jmh", "lock", "log", "heap", "txn", "all");
 
     @Test
     void helpListsEveryCommand() {
@@ -31,6 +31,8 @@ class BenchHelpTest {
         assertHelp("run", "--connect-timeout=DURATION", "(default 10s)");
         assertHelp("jmh", "--groups", "anything else is handed to JMH");
         assertHelp("lock", "--targets=TARGET", "Hazelcast 5.4.0's jar comes from perf/target/hazelcast-5.4/");
+        assertHelp("log", "--quick", "A system that cannot run is reported as skipped, with the reason");
+        assertHelp("log", "--systems=SYSTEM", "coordinated omission corrected");
         assertHelp("heap", "--ycsb-duration=DURATION", "-Xmx<size>");
         assertHelp("txn", "JMH-OPTION", "-p synchronousCommit=off");
         assertHelp("all", "--out=DIR", "Each step prints the equivalent stand-alone command");

@@ -82,6 +82,12 @@ class OptionErrorsTest {
         assertCommandError("grid bench heap: Invalid value for option '--ycsb-duration': must be a duration", "heap",
                 "--ycsb-duration", "20");
         assertCommandError("grid bench all: Unknown options: '--outt', 'x'", "all", "--outt", "x");
+        assertCommandError("grid bench log: --systems must be grid, kafka or redis, was 'pulsar'", "log", "--systems", "grid,pulsar");
+        assertCommandError("grid bench log: --topologies must be replicated or single, was 'triple'", "log", "--topologies", "triple");
+        assertCommandError("grid bench log: --rates must be 1 to 10000000, was 0", "log", "--rates", "10000,0");
+        assertCommandError("grid bench log: --batch-bytes must be a size in bytes such as 65536, 64k or 1m, was 'big'", "log",
+                "--batch-bytes", "big");
+        assertCommandError("grid bench log: --record-size must be", "log", "--record-size", "8");
     }
 
     @Test

@@ -3,15 +3,15 @@ package dev.grid.perf.bench.report;
 import java.util.Locale;
 
 /** Number formats shared by the table and the report. */
-final class Format {
+public final class Format {
     private Format() {
     }
 
-    static String ops(double opsPerSecond) {
+    public static String ops(double opsPerSecond) {
         return String.format(Locale.ROOT, "%,.0f", opsPerSecond);
     }
 
-    static String micros(double micros) {
+    public static String micros(double micros) {
         if (micros >= 10_000) {
             return String.format(Locale.ROOT, "%,.0f", micros);
         }
@@ -25,7 +25,7 @@ final class Format {
     }
 
     /** Axis labels for latencies given in µs. */
-    static String latencyTick(double micros) {
+    public static String latencyTick(double micros) {
         if (micros >= 1_000_000) {
             return String.format(Locale.ROOT, "%.0f s", micros / 1e6);
         }
@@ -38,7 +38,7 @@ final class Format {
         return String.format(Locale.ROOT, "%.0f ns", micros * 1000);
     }
 
-    static String count(double v) {
+    public static String count(double v) {
         if (v >= 1e6) {
             return String.format(Locale.ROOT, "%.1fM", v / 1e6);
         }
@@ -46,5 +46,10 @@ final class Format {
             return String.format(Locale.ROOT, "%.0fk", v / 1e3);
         }
         return String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    /** @return the text with HTML's special characters escaped (null: empty) */
+    public static String html(String s) {
+        return HtmlReport.escape(s);
     }
 }

@@ -33,7 +33,9 @@ final class HtmlReport {
         BenchJson.fields(results.machine()).forEach((k, v) -> html.append("<tr><th>").append(escape(k)).append("</th><td>")
                 .append(escape(String.valueOf(v))).append("</td></tr>"));
         html.append("</table>\n");
-        html.append("<h2>All runs</h2>\n").append(summary(results.runs()));
+        if (!results.runs().isEmpty() || results.htmlSections().isEmpty()) {
+            html.append("<h2>All runs</h2>\n").append(summary(results.runs()));
+        }
         Map<String, List<RunResult>> groups = new LinkedHashMap<>();
         for (RunResult run : results.runs()) {
             groups.computeIfAbsent(run.group(), g -> new ArrayList<>()).add(run);
@@ -43,6 +45,7 @@ final class HtmlReport {
             colors.putIfAbsent(run.seriesName(), SvgCharts.PALETTE[colors.size() % SvgCharts.PALETTE.length]);
         }
         groups.forEach((group, runs) -> html.append(section(group, runs, colors)));
+        results.htmlSections().forEach(html::append);
         for (String[] text : results.textSections()) {
             html.append("<h2>").append(escape(text[0])).append("</h2>\n<pre>").append(escape(text[1])).append("</pre>\n");
         }

@@ -24,6 +24,7 @@ public final class Results {
     private final List<RunResult> runs = new ArrayList<>();
     private final Map<String, Object> extras = new LinkedHashMap<>();
     private final List<String[]> textSections = new ArrayList<>();
+    private final Map<String, String> htmlSections = new LinkedHashMap<>();
 
     /**
      * @param command the command line that produced these results
@@ -62,6 +63,22 @@ public final class Results {
      */
     public void addStep(String key, String command, String outcome) {
         addExtra(key, new Step(command, outcome), command, outcome);
+    }
+
+    /**
+     * Puts a command's results (log) in results.json under {@code key}, and its section, HTML with charts, in the
+     * report; a second call with the same key replaces both (a command writes its partial results as it goes).
+     *
+     * @param value what results.json holds under the key
+     * @param html  a fragment of the report's body (headings, tables, {@link SvgCharts})
+     */
+    public synchronized void putSection(String key, Object value, String html) {
+        extras.put(key, value);
+        htmlSections.put(key, html);
+    }
+
+    synchronized List<String> htmlSections() {
+        return List.copyOf(htmlSections.values());
     }
 
     synchronized List<String[]> textSections() {

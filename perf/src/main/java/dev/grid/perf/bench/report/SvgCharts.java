@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.function.DoubleFunction;
 
 /** Inline SVG charts: line charts (linear or log axes) and horizontal bar charts. No scripts, no external files. */
-final class SvgCharts {
-    static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"};
+public final class SvgCharts {
+    public static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"};
 
     private static final int WIDTH = 760;
     private static final int HEIGHT = 340;
@@ -20,33 +20,33 @@ final class SvgCharts {
     }
 
     /** A named line. */
-    record Series(String name, String color, List<double[]> points) {
+    public record Series(String name, String color, List<double[]> points) {
     }
 
     /** A tick on an axis, at a value (already transformed for log axes by the caller of {@link Axis#custom}). */
-    record Tick(double value, String label) {
+    public record Tick(double value, String label) {
     }
 
     /** An axis: label, log or linear, optional fixed ticks. */
-    record Axis(String label, boolean log, List<Tick> ticks, DoubleFunction<String> format) {
-        static Axis linear(String label, DoubleFunction<String> format) {
+    public record Axis(String label, boolean log, List<Tick> ticks, DoubleFunction<String> format) {
+        public static Axis linear(String label, DoubleFunction<String> format) {
             return new Axis(label, false, null, format);
         }
 
-        static Axis log(String label, DoubleFunction<String> format) {
+        public static Axis log(String label, DoubleFunction<String> format) {
             return new Axis(label, true, null, format);
         }
 
-        static Axis custom(String label, List<Tick> ticks) {
+        public static Axis custom(String label, List<Tick> ticks) {
             return new Axis(label, false, ticks, v -> "");
         }
     }
 
     /** A labelled bar. */
-    record Bar(String label, double value, String text, String color) {
+    public record Bar(String label, double value, String text, String color) {
     }
 
-    static String lines(String title, List<Series> series, Axis xAxis, Axis yAxis) {
+    public static String lines(String title, List<Series> series, Axis xAxis, Axis yAxis) {
         double xMin = Double.MAX_VALUE;
         double xMax = -Double.MAX_VALUE;
         double yMin = Double.MAX_VALUE;
@@ -114,7 +114,7 @@ final class SvgCharts {
         return svg.append("</svg>\n").toString();
     }
 
-    static String bars(String title, List<Bar> bars) {
+    public static String bars(String title, List<Bar> bars) {
         int barHeight = 22;
         int height = TOP + bars.size() * (barHeight + 8) + 16;
         int labelWidth = 230;

@@ -5,6 +5,7 @@ import dev.grid.core.config.GridConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.Map;
  *
  * <pre>java $(grid JVM flags) -cp grid-perf.jar dev.grid.perf.bench.targets.BenchMember \
  *     cluster=NAME port=5701 members=127.0.0.1:5701,127.0.0.1:5702 partitions=271 records=100000 recordSize=1000 cp=0</pre>
+ *
+ * <p>Optional: {@code backups=N} (synchronous backups per partition, default grid's 1) and {@code dataDir=DIR} (the
+ * member keeps its files, grid-log's segments among them, in {@code DIR/member-PORT}; default grid's {@code grid-data}).
  */
 public final class BenchMember {
     /** The line printed once the member has joined. */
@@ -38,6 +42,12 @@ public final class BenchMember {
                 List.of(required(options, "members").split(",")), Integer.parseInt(required(options, "partitions")),
                 Long.parseLong(required(options, "records")), Integer.parseInt(required(options, "recordSize")),
                 Integer.parseInt(options.getOrDefault("cp", "0")));
+        if (options.containsKey("backups")) {
+            config.setBackupCount(Integer.parseInt(options.get("backups")));
+        }
+        if (options.containsKey("dataDir")) {
+            config.setDataDirectory(Path.of(options.get("dataDir"), "member-" + options.get("port")));
+        }
         Grid grid = Grid.embedded(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> terminate(grid), "bench-member-shutdown"));
         System.out.println(READY + " " + ProcessHandle.current().pid());

@@ -70,6 +70,27 @@ public final class ChildProcesses {
         processes.forEach(RUNNING::remove);
     }
 
+    /**
+     * Kills the given processes and their descendants at once (SIGKILL), for servers whose data is thrown away
+     * (Kafka brokers asked to stop together would each wait for the others' controlled shutdown).
+     */
+    public static void kill(List<Process> processes) {
+        List<ProcessHandle> all = new ArrayList<>();
+        for (Process p : processes) {
+            p.descendants().forEach(all::add);
+            all.add(p.toHandle());
+        }
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : all) {
+            try {
+                h.onExit().get(GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // SIGKILL cannot be refused; a zombie is reaped by its parent
+            }
+        }
+        processes.forEach(RUNNING::remove);
+    }
+
     /** Stops every registered process still running. */
     public static void destroyAll() {
         destroy(new ArrayList<>(RUNNING));

@@ -36,14 +36,23 @@ public final class MemberProcesses implements AutoCloseable {
      * @return the members, all joined
      */
     public static MemberProcesses start(String clusterName, List<Integer> ports, List<String> addresses, ClusterSettings settings) {
+        return start(clusterName, ports, addresses, settings, List.of());
+    }
+
+    /**
+     * @param extraArgs more {@link BenchMember} arguments ({@code backups=N}, {@code dataDir=DIR})
+     * @return the members, all joined
+     */
+    public static MemberProcesses start(String clusterName, List<Integer> ports, List<String> addresses, ClusterSettings settings,
+                                        List<String> extraArgs) {
         List<Process> started = new ArrayList<>();
         MemberProcesses members = new MemberProcesses(started);
         try {
             if (!ports.isEmpty()) {
-                awaitReady(List.of(launch(clusterName, ports.get(0), addresses, settings, started)));
+                awaitReady(List.of(launch(clusterName, ports.get(0), addresses, settings, extraArgs, started)));
                 List<CompletableFuture<Long>> rest = new ArrayList<>();
                 for (int port : ports.subList(1, ports.size())) {
-                    rest.add(launch(clusterName, port, addresses, settings, started));
+                    rest.add(launch(clusterName, port, addresses, settings, extraArgs, started));
                 }
                 awaitReady(rest);
             }
@@ -55,10 +64,11 @@ public final class MemberProcesses implements AutoCloseable {
     }
 
     private static CompletableFuture<Long> launch(String clusterName, int port, List<String> addresses,
-                                                  ClusterSettings settings, List<Process> started) {
-        List<String> args = List.of("cluster=" + clusterName, "port=" + port, "members=" + String.join(",", addresses),
+                                                  ClusterSettings settings, List<String> extraArgs, List<Process> started) {
+        List<String> args = new ArrayList<>(List.of("cluster=" + clusterName, "port=" + port, "members=" + String.join(",", addresses),
                 "partitions=" + settings.partitions(), "records=" + settings.records(),
-                "recordSize=" + settings.recordSize(), "cp=" + settings.cpMembers());
+                "recordSize=" + settings.recordSize(), "cp=" + settings.cpMembers()));
+        args.addAll(extraArgs);
         List<String> command = JavaCommand.of(settings.memberHeap(), JavaCommand.ownClassPath(), BenchMember.class.getName(), args);
         try {
             Files.createDirectories(settings.logDirectory());

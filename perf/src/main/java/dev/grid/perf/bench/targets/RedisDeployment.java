@@ -5,7 +5,6 @@ import dev.grid.perf.bench.ycsb.Workload;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,20 +36,7 @@ final class RedisDeployment implements Deployment {
 
     /** @return the redis-server executable on the PATH, or null */
     static Path findServer() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, "redis-server");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+        return Executables.onPath("redis-server");
     }
 
     static RedisDeployment start(ClusterSettings settings, int threads) {
