@@ -58,7 +58,9 @@ final class LogPartitionMessageTask extends AbstractPartitionMessageTask<Object>
 
     @Override
     public String getServiceName() {
-        return GridLogService.SERVICE_NAME;
+        // the operation's own service (the log's partitions or the consumer groups'): Hazelcast's backups and
+        // migration checks look the operation's service up by this name
+        return parameters instanceof Operation operation ? operation.getServiceName() : GridLogService.SERVICE_NAME;
     }
 
     @Override

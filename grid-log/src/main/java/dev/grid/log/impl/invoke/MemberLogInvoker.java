@@ -4,7 +4,6 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.internal.serialization.SerializationService;
 import com.hazelcast.spi.impl.NodeEngine;
 import com.hazelcast.spi.impl.operationservice.Operation;
-import dev.grid.log.impl.GridLogService;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -20,7 +19,7 @@ public final class MemberLogInvoker implements LogInvoker {
 
     @Override
     public <T> CompletableFuture<T> onPartition(int partitionId, Operation operation) {
-        return nodeEngine.getOperationService().invokeOnPartition(GridLogService.SERVICE_NAME, operation, partitionId);
+        return nodeEngine.getOperationService().invokeOnPartition(operation.getServiceName(), operation, partitionId);
     }
 
     @Override
