@@ -13,7 +13,7 @@ class ClientLogTest extends LogContract {
     static final GridCluster CLUSTER = LogClusters.members(2).withClient();
 
     @Override
-    Grid grid() {
+    protected Grid grid() {
         return CLUSTER.client();
     }
 }

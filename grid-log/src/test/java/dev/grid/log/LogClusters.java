@@ -12,14 +12,19 @@ final class LogClusters {
     private LogClusters() {
     }
 
-    static GridCluster members(int count) {
-        Path dir;
+    /** @return a fresh temporary directory for members' log files */
+    static Path tempDirectory() {
         try {
-            dir = Files.createTempDirectory("grid-log-test");
+            Path dir = Files.createTempDirectory("grid-log-test");
+            dir.toFile().deleteOnExit();
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        dir.toFile().deleteOnExit();
-        return GridCluster.withMembers(count).partitions(31).configure(config -> config.getLog().setDirectory(dir));
+    }
+
+    static GridCluster members(int count) {
+        Path dir = tempDirectory();
+        return GridCluster.withMembers(count).partitions(31).configure(config -> config.getLog().setDirectory(dir).setRetentionCheckInterval(java.time.Duration.ofMillis(200)));
     }
 }

@@ -21,12 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What grid-log promises, the same on every deployment: subclasses run it on one member, three members and a client.
+ * What grid-log promises, the same on every deployment: subclasses run it on one member, three members, a client, and a
+ * client of {@code grid start} processes (grid-server's {@code ProcessLogTest}).
  */
-abstract class LogContract {
+public abstract class LogContract {
 
     /** @return the grid the test talks through */
-    abstract Grid grid();
+    protected abstract Grid grid();
 
     static String fresh(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -149,6 +150,29 @@ abstract class LogContract {
         assertThrows(UnknownTopicException.class, () -> log.describeTopic(topic));
         log.createTopic(topic, 1);
         assertEquals(0, log.endOffset(topic, 0), "a topic created again starts empty");
+    }
+
+    @Test
+    void retentionDeletesWholeOldSegmentsAndReadsBelowTheStartNameTheEarliestOffset() throws Exception {
+        GridLog log = GridLog.of(grid());
+        String topic = fresh("retained");
+        log.createTopic(new GridTopicConfig(topic).setPartitions(1).setSegmentBytes(4096).setRetentionBytes(8192).setMaxRecordBytes(1024));
+        try (LogProducer producer = log.producer(new ProducerConfig().setBatchBytes(1024))) {
+            for (int i = 0; i < 400; i++) {
+                producer.send(ProducerRecord.of(topic, null, new byte[100]).toPartition(0));
+            }
+        }
+        assertEquals(400, log.endOffset(topic, 0));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (log.startOffset(topic, 0) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        long start = log.startOffset(topic, 0);
+        assertTrue(start > 0 && start < 400, "retention deleted old segments: start offset " + start);
+        OffsetOutOfRangeException below = assertThrows(OffsetOutOfRangeException.class, () -> log.read(topic, 0, 0, 1));
+        assertTrue(below.getMessage().contains("earliest available offset is " + start), below.getMessage());
+        assertEquals(start, log.read(topic, 0, start, 1).records().get(0).offset());
+        assertEquals(400, log.endOffset(topic, 0), "retention never deletes the active segment's records");
     }
 
     /** Waits for a send, rethrowing the member's exception as thrown. */

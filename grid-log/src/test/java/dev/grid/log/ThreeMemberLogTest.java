@@ -13,7 +13,7 @@ class ThreeMemberLogTest extends LogContract {
     static final GridCluster CLUSTER = LogClusters.members(3);
 
     @Override
-    Grid grid() {
+    protected Grid grid() {
         return CLUSTER.member(1);
     }
 }

@@ -37,6 +37,11 @@ final class MemberProcess implements AutoCloseable {
         return start(dir, List.of(), Map.of(), args);
     }
 
+    /** Starts {@code grid args...} reading its standard input from a file (as {@code grid produce < file}). */
+    static MemberProcess startWithInput(Path dir, Path stdin, String... args) throws IOException {
+        return start(dir, List.of(), Map.of(), stdin, args);
+    }
+
     /** @param jvmOptions extra options for the JVM, e.g. {@code -Dorg.slf4j.simpleLogger.log.dev.grid.lock=info} */
     static MemberProcess start(Path dir, List<String> jvmOptions, String... args) throws IOException {
         return start(dir, jvmOptions, Map.of(), args);
@@ -48,6 +53,11 @@ final class MemberProcess implements AutoCloseable {
     }
 
     private static MemberProcess start(Path dir, List<String> jvmOptions, Map<String, String> environment, String... args)
+            throws IOException {
+        return start(dir, jvmOptions, environment, null, args);
+    }
+
+    private static MemberProcess start(Path dir, List<String> jvmOptions, Map<String, String> environment, Path stdin, String... args)
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -65,6 +75,9 @@ final class MemberProcess implements AutoCloseable {
         Path err = Files.createTempFile(dir, "member", ".err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().putAll(environment);
+        if (stdin != null) {
+            builder.redirectInput(stdin.toFile());
+        }
         Process process = builder.start();
         return new MemberProcess(process, out, err);
     }

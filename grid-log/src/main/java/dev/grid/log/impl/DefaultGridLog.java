@@ -22,6 +22,7 @@ import dev.grid.log.TopicDescription;
 import dev.grid.log.UnknownTopicException;
 import dev.grid.log.impl.client.ClientLogInvoker;
 import dev.grid.log.impl.consumer.DefaultLogConsumer;
+import dev.grid.log.impl.group.GroupLag;
 import dev.grid.log.impl.invoke.LogInvoker;
 import dev.grid.log.impl.invoke.MemberLogInvoker;
 import dev.grid.log.impl.operations.OffsetsOperation;
@@ -59,7 +60,7 @@ public final class DefaultGridLog implements GridLog {
         this.invoker = invoker;
     }
 
-    /** @return the log of the grid's cluster; one per Hazelcast instance */
+    /** @return the log of the grid's cluster; one per Hazelcast instance (on a member, registers {@link LogMetrics} once) */
     public static DefaultGridLog of(Grid grid) {
         HazelcastInstance hz = grid.hazelcast();
         DefaultGridLog log = LOGS.get(hz);
@@ -70,6 +71,9 @@ public final class DefaultGridLog implements GridLog {
         DefaultGridLog raced = LOGS.putIfAbsent(hz, created);
         if (raced != null) {
             return raced;
+        }
+        if (hz instanceof HazelcastInstanceProxy member) {
+            grid.metrics().register(new LogMetrics(member.getOriginal().node.getNodeEngine().getService(GridLogService.SERVICE_NAME)));
         }
         hz.getLifecycleService().addLifecycleListener(event -> {
             if (!hz.getLifecycleService().isRunning()) {
@@ -163,7 +167,8 @@ public final class DefaultGridLog implements GridLog {
     private Map<Integer, String> owners() {
         Map<Integer, String> owners = new java.util.HashMap<>();
         for (Partition partition : grid.hazelcast().getPartitionService().getPartitions()) {
-            owners.put(partition.getPartitionId(), partition.getOwner() == null ? null : partition.getOwner().getAddress().toString());
+            owners.put(partition.getPartitionId(), partition.getOwner() == null ? null
+                    : partition.getOwner().getAddress().getHost() + ":" + partition.getOwner().getAddress().getPort());
         }
         return owners;
     }
@@ -250,7 +255,7 @@ public final class DefaultGridLog implements GridLog {
 
     @Override
     public List<PartitionLag> lag(String group, String topic) {
-        throw new UnsupportedOperationException("consumer groups are not built yet");
+        return join(GroupLag.lag(this, invoker, group, topic));
     }
 
     /** Waits for an answer, rethrowing the member's exception as thrown. */

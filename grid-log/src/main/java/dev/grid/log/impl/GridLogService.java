@@ -517,7 +517,8 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
         }
         for (PartitionLog replica : replicas.values()) {
             try {
-                replica.close(new RetryableHazelcastException(replica.name() + ": the member is shutting down"));
+                // operations waiting here were answered by Hazelcast already (the member is going): only the files close
+                replica.log().close();
             } catch (RuntimeException e) {
                 logger.fine("grid-log: closing " + replica.name() + ": " + e);
             }

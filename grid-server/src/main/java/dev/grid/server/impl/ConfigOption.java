@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The {@code --config FILE} option of {@code grid start}, {@code stat} and {@code partitions} (a picocli mixin):
- * the named file, else {@code ./grid.yaml} if present, else the defaults.
+ * The {@code --config FILE} option of {@code grid start}, {@code stat}, {@code partitions} and the log's commands
+ * ({@code topic}, {@code produce}, {@code consume}; a picocli mixin): the named file, else {@code ./grid.yaml} if present,
+ * else the defaults. A client command connects to the cluster the file describes.
  */
-final class ConfigOption {
+public final class ConfigOption {
     static final Path DEFAULT_FILE = Path.of("grid.yaml");
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -21,7 +22,7 @@ final class ConfigOption {
      * @return the configuration and where it came from
      * @throws dev.grid.core.config.GridConfigException if the file is missing or invalid
      */
-    Loaded load() {
+    public Loaded load() {
         if (file != null) {
             return new Loaded(GridConfig.load(file), file.toString());
         }
@@ -35,6 +36,6 @@ final class ConfigOption {
      * @param config the validated configuration
      * @param source where it came from, for the first lines a command prints
      */
-    record Loaded(GridConfig config, String source) {
+    public record Loaded(GridConfig config, String source) {
     }
 }

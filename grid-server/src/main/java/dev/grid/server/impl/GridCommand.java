@@ -8,13 +8,17 @@ import dev.grid.server.impl.PartitionsCommand;
 import dev.grid.server.impl.StartCommand;
 import dev.grid.server.impl.StatCommand;
 import dev.grid.server.impl.chaos.ChaosCommand;
+import dev.grid.server.impl.log.LogCli;
+import dev.grid.server.impl.log.LogCommands;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -31,7 +35,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "grid", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
         header = "grid: a distributed in-memory data grid for the JVM, on Hazelcast's cluster engine",
-        description = "Runs members, inspects a running cluster, and checks and measures it. 'grid COMMAND --help' describes a "
+        description = "Runs members, inspects a running cluster, manages the log's topics and sends and reads their records, and checks and measures it. 'grid COMMAND --help' describes a "
                 + "command's options, which take --name value or --name=value.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure at run time (the reason is on standard error)",
@@ -46,16 +50,29 @@ public final class GridCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final LogCli log;
     @Spec
     private CommandSpec spec;
 
+    /** The command line reading standard input ({@code grid produce} does). */
     public GridCommand(PrintStream out, PrintStream err) {
+        this(System.in, out, err);
+    }
+
+    /** @param in what {@code grid produce} reads */
+    public GridCommand(InputStream in, PrintStream out, PrintStream err) {
+        this(out, err, LogCli.of(in, out, err));
+    }
+
+    /** @param log what the log's commands ({@code topic}, {@code produce}, {@code consume}) run with */
+    public GridCommand(PrintStream out, PrintStream err, LogCli log) {
         this.out = out;
         this.err = err;
+        this.log = log;
     }
 
     public static void main(String[] args) {
-        int code = new GridCommand(System.out, System.err).run(args);
+        int code = new GridCommand(System.in, System.out, System.err).run(args);
         System.out.flush();
         if (!StartCommand.isStoppingOnSignal()) {
             System.exit(code);
@@ -68,9 +85,11 @@ public final class GridCommand implements Callable<Integer> {
      */
     public int run(String... args) {
         CommandLine line = new CommandLine(this);
-        for (Object command : List.of(new StartCommand(out, err), new StatCommand(out, err), new DemoCommand(out, err),
-                new PartitionsCommand(out, err), new ChaosCommand(out, err), new BenchCommand(err), new CompletionCommand(out),
-                new HelpCommand())) {
+        List<Object> commands = new ArrayList<>(List.of(new StartCommand(out, err), new StatCommand(out, err), new DemoCommand(out, err),
+                new PartitionsCommand(out, err)));
+        commands.addAll(LogCommands.commandLines(log));
+        commands.addAll(List.of(new ChaosCommand(out, err), new BenchCommand(err), new CompletionCommand(out), new HelpCommand()));
+        for (Object command : commands) {
             line.addSubcommand(command);
         }
         return CommandLines.configure(line, out, err).execute(args);

@@ -10,6 +10,7 @@ import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridConfigException;
 import dev.grid.core.config.GridSecurityConfig;
 import dev.grid.core.config.Secrets;
+import dev.grid.log.GridLog;
 import dev.grid.monitor.GridMonitor;
 import dev.grid.server.impl.GridCommand;
 import picocli.CommandLine.Command;
@@ -95,6 +96,7 @@ public final class StartCommand implements Callable<Integer> {
             err.println("grid start: " + e.getMessage());
             return GridCommand.FAILED;
         }
+        GridLog.of(grid); // serves the log's metrics (grid_log_*) with the member's
         if (config.getMonitor().isEnabled()) {
             try {
                 GridMonitor monitor = GridMonitor.start(grid);

@@ -30,14 +30,14 @@ public final class ClientLogInvoker implements LogInvoker {
     public <T> CompletableFuture<T> onPartition(int partitionId, Operation operation) {
         Data payload = client.getSerializationService().toData(operation);
         ClientMessage request = LogCodec.encodeRequest(LogMessageType.PARTITION, partitionId, payload, true);
-        return send(new ClientInvocation(client, request, null, partitionId));
+        return send(new ClientInvocation(client, request, "grid-log", partitionId));
     }
 
     @Override
     public <T> CompletableFuture<T> onMember(MemberCall<T> call) {
         Data payload = client.getSerializationService().toData(call);
         ClientMessage request = LogCodec.encodeRequest(LogMessageType.MEMBER, -1, payload, false);
-        return send(new ClientInvocation(client, request, null));
+        return send(new ClientInvocation(client, request, "grid-log"));
     }
 
     private <T> CompletableFuture<T> send(ClientInvocation invocation) {
@@ -49,7 +49,7 @@ public final class ClientLogInvoker implements LogInvoker {
             }
             try {
                 answer.complete(client.getSerializationService().toObject(LogCodec.decodeResponse(response)));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 answer.completeExceptionally(e);
             }
         }, ConcurrencyUtil.CALLER_RUNS);

@@ -1,7 +1,6 @@
 package dev.grid.log.impl.client;
 
 import com.hazelcast.client.impl.protocol.ClientMessage;
-import com.hazelcast.client.impl.protocol.codec.builtin.CodecUtil;
 import com.hazelcast.client.impl.protocol.codec.builtin.DataCodec;
 import com.hazelcast.internal.serialization.Data;
 
@@ -48,13 +47,13 @@ public final class LogCodec {
         ClientMessage.Frame frame = new ClientMessage.Frame(new byte[RESPONSE_SIZE], UNFRAGMENTED_MESSAGE);
         encodeInt(frame.content, TYPE_FIELD_OFFSET, type.response());
         message.add(frame);
-        CodecUtil.encodeNullable(message, answer, DataCodec::encode);
+        DataCodec.encodeNullable(message, answer);
         return message;
     }
 
     public static Data decodeResponse(ClientMessage message) {
         ClientMessage.ForwardFrameIterator frames = message.frameIterator();
         frames.next();
-        return CodecUtil.decodeNullable(frames, DataCodec::decode);
+        return DataCodec.decodeNullable(frames);
     }
 }

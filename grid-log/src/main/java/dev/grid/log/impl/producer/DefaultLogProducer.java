@@ -110,7 +110,8 @@ public final class DefaultLogProducer implements LogProducer {
         bufferedBytes.addAndGet(size);
         outstanding.incrementAndGet();
         PartitionQueue queue = queues.computeIfAbsent(meta.name() + "#" + partition, k -> new PartitionQueue(meta, partition));
-        queue.add(new Queued(stored, size, future, System.nanoTime() + config.getDeliveryTimeout().toNanos()));
+        long now = System.nanoTime();
+        queue.add(new Queued(stored, size, future, now + config.getDeliveryTimeout().toNanos(), now));
         return future;
     }
 
@@ -174,7 +175,7 @@ public final class DefaultLogProducer implements LogProducer {
         }
     }
 
-    private record Queued(LogRecord record, int size, CompletableFuture<AppendResult> future, long deadlineNanos) {
+    private record Queued(LogRecord record, int size, CompletableFuture<AppendResult> future, long deadlineNanos, long queuedNanos) {
     }
 
     /** One partition's records: the open batch and the batch in flight. */
@@ -184,8 +185,8 @@ public final class DefaultLogProducer implements LogProducer {
         private final int clusterPartition;
         private List<Queued> open = new ArrayList<>();
         private long openBytes;
-        private long openedNanos;
         private boolean inFlight;
+        private boolean timerSet;
         private long partitionProducerId = producerId;
         private int nextSequence;
 
@@ -196,20 +197,18 @@ public final class DefaultLogProducer implements LogProducer {
         }
 
         void add(Queued queued) {
-            boolean first;
             synchronized (this) {
-                first = open.isEmpty();
-                if (first) {
-                    openedNanos = System.nanoTime();
-                }
                 open.add(queued);
                 openBytes += queued.size();
             }
-            if (openBytes >= config.getBatchBytes() || config.getLinger().isZero()) {
-                trySend(false);
-            } else if (first) {
-                TIMER.schedule(() -> trySend(false), config.getLinger().toNanos(), TimeUnit.NANOSECONDS);
+            trySend(false);
+        }
+
+        private void lingered() {
+            synchronized (this) {
+                timerSet = false;
             }
+            trySend(false);
         }
 
         /** Sends the open batch if the partition has none in flight and the batch is full, lingered enough, or {@code force}. */
@@ -221,9 +220,14 @@ public final class DefaultLogProducer implements LogProducer {
                 if (inFlight || open.isEmpty()) {
                     return;
                 }
-                boolean due = force || flushing > 0 || openBytes >= config.getBatchBytes()
-                        || System.nanoTime() - openedNanos >= config.getLinger().toNanos();
+                // linger counts from the oldest queued record: records queued while a batch was in flight have waited already
+                long waited = System.nanoTime() - open.get(0).queuedNanos();
+                boolean due = force || flushing > 0 || openBytes >= config.getBatchBytes() || waited >= config.getLinger().toNanos();
                 if (!due) {
+                    if (!timerSet) {
+                        timerSet = true;
+                        TIMER.schedule(this::lingered, config.getLinger().toNanos() - waited, TimeUnit.NANOSECONDS);
+                    }
                     return;
                 }
                 batch = new ArrayList<>();
@@ -236,7 +240,6 @@ public final class DefaultLogProducer implements LogProducer {
                 }
                 open = i == open.size() ? new ArrayList<>() : new ArrayList<>(open.subList(i, open.size()));
                 openBytes -= bytes;
-                openedNanos = System.nanoTime();
                 inFlight = true;
                 sequence = nextSequence;
                 id = partitionProducerId;

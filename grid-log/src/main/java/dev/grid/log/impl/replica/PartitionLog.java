@@ -84,9 +84,9 @@ public final class PartitionLog {
     private int epoch;
     private boolean leading;
     private volatile long highWatermark;
-    private long appendedRecords;
-    private long appendedBytes;
-    private long segmentsDeleted;
+    private volatile long appendedRecords;
+    private volatile long appendedBytes;
+    private volatile long segmentsDeleted;
 
     public PartitionLog(TopicMeta meta, int partition, int clusterPartition, SegmentedLog log) {
         this.meta = meta;

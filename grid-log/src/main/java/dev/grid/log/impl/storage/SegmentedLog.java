@@ -292,7 +292,8 @@ public final class SegmentedLog implements AutoCloseable {
     private Segment roll() {
         Segment old = active();
         old.writeIndexFiles();
-        old.flush();
+        // forcing a full segment to disk can take hundreds of milliseconds: not on the appending thread
+        RollFlusher.flushLater(old);
         Segment fresh = Segment.create(dir, old.endOffset(), config.indexIntervalBytes());
         List<Segment> next = new ArrayList<>(segments);
         next.add(fresh);

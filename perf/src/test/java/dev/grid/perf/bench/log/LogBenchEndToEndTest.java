@@ -5,7 +5,6 @@ import dev.grid.perf.bench.impl.BenchJson;
 import dev.grid.perf.bench.signal.StopSignal;
 import dev.grid.perf.bench.targets.ChildProcesses;
 import dev.grid.perf.bench.targets.Executables;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,9 +56,6 @@ class LogBenchEndToEndTest {
     }
 
     @Test
-    @Disabled("grid-log's client is work in progress (main 24d8679): in this surefire JVM the client's first createTopic never "
-            + "answers (4 of 4 runs, the member idle), while the same code on the same class path from the command line "
-            + "(grid bench log --systems grid) works; enable once the client is done")
     void shouldMeasureGridLogFromAClient(@TempDir Path out) throws Exception {
         List<LogRun> runs = run("grid", out);
         assertEquals(4, runs.size(), runs.toString());

@@ -1,0 +1,211 @@
+package dev.grid.server;
+
+import dev.grid.core.Grid;
+import dev.grid.core.config.GridClientConfig;
+import dev.grid.core.spi.FreePorts;
+import dev.grid.log.GridLog;
+import dev.grid.log.LogProducer;
+import dev.grid.log.PartitionLag;
+import dev.grid.log.ProducerRecord;
+import dev.grid.server.impl.GridCommand;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A consumer group of three {@code grid consume --group} processes reading a topic while a client appends to it; one
+ * consumer is killed with SIGKILL mid-stream. Its partitions must move to the others within the session timeout (10 s)
+ * plus one second (measured from the kill to the first record of those partitions another consumer prints); no
+ * committed offset ever goes backwards (sampled every 50 ms); every record is printed at least once; duplicates
+ * (records the killed consumer printed but had not committed) are counted and printed.
+ */
+@Tag("faults")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class ConsumerGroupProcessTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final long SESSION_TIMEOUT_MILLIS = 10_000;
+    private static final String TOPIC = "work";
+    private static final int PARTITIONS = 6;
+
+    @Test
+    void aKilledConsumersPartitionsMoveWithinItsSessionTimeoutAndEveryRecordIsProcessed(@TempDir Path dir) throws Exception {
+        String clusterName = "group-" + UUID.randomUUID().toString().substring(0, 8);
+        int port = FreePorts.loopback(1).get(0);
+        Path config = dir.resolve("grid.yaml");
+        Files.writeString(config, MemberProcess.singleMemberYaml(clusterName, port, dir.resolve("data")));
+        List<MemberProcess> processes = new ArrayList<>();
+        try (MemberProcess member = MemberProcess.start(dir, "start", "--config", config.toString())) {
+            processes.add(member);
+            member.awaitOutput(TIMEOUT, out -> out.contains("partitions safe:"));
+            try (Grid client = Grid.client(new GridClientConfig().setClusterName(clusterName).setAddresses(List.of("127.0.0.1:" + port)))) {
+                GridLog log = GridLog.of(client);
+                log.createTopic(TOPIC, PARTITIONS);
+                AtomicLong produced = new AtomicLong();
+                AtomicBoolean stop = new AtomicBoolean();
+                Thread producer = new Thread(() -> {
+                    try (LogProducer p = log.producer()) {
+                        while (!stop.get()) {
+                            long id = produced.get();
+                            p.send(ProducerRecord.of(TOPIC, "k" + id, "r" + id)).join();
+                            produced.incrementAndGet();
+                            if (id % 50 == 0) {
+                                Thread.sleep(10); // about 4,000 records a second
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "group-test-producer");
+                producer.start();
+
+                Map<Integer, Long> committed = new HashMap<>();
+                AtomicReference<String> backwards = new AtomicReference<>();
+                Thread sampler = new Thread(() -> {
+                    while (!stop.get()) {
+                        try {
+                            for (PartitionLag lag : log.lag("g", TOPIC)) {
+                                Long before = committed.put(lag.partition(), lag.committedOffset());
+                                if (before != null && lag.committedOffset() < before) {
+                                    backwards.compareAndSet(null, "partition " + lag.partition() + ": " + before + " then " + lag.committedOffset());
+                                }
+                            }
+                            Thread.sleep(50);
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (RuntimeException e) {
+                            // the group may not exist yet
+                        }
+                    }
+                }, "group-test-sampler");
+                sampler.start();
+
+                List<MemberProcess> consumers = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    MemberProcess consumer = MemberProcess.start(dir, "consume", TOPIC, "--config", config.toString(), "--group", "g",
+                            "--from-beginning", "--print-offset");
+                    consumers.add(consumer);
+                    processes.add(consumer);
+                }
+                // every consumer reads something: the group has settled on three members
+                long settleDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (consumers.stream().anyMatch(c -> lines(c).isEmpty())) {
+                    assertTrue(System.nanoTime() < settleDeadline, "a consumer printed nothing within 60 s");
+                    Thread.sleep(100);
+                }
+                // the partitions each consumer reads once the group is settled: what it prints in the 3 s before the kill
+                Thread.sleep(3_000);
+                Map<MemberProcess, Integer> settledAt = new HashMap<>();
+                for (MemberProcess consumer : consumers) {
+                    settledAt.put(consumer, lines(consumer).size());
+                }
+                Thread.sleep(3_000);
+                MemberProcess victim = consumers.get(0);
+                List<String> victimLines = lines(victim);
+                Set<Integer> victimPartitions = partitionsOf(victimLines.subList(settledAt.get(victim), victimLines.size()));
+                for (MemberProcess survivor : consumers.subList(1, 3)) {
+                    List<String> survivorLines = lines(survivor);
+                    victimPartitions.removeAll(partitionsOf(survivorLines.subList(settledAt.get(survivor), survivorLines.size())));
+                }
+                assertTrue(!victimPartitions.isEmpty(), "the consumer to kill read no partition of its own in the 3 s before the kill");
+                victim.kill(TIMEOUT);
+                long killedAt = System.nanoTime();
+                Map<MemberProcess, Integer> seenBeforeKill = new HashMap<>();
+                for (MemberProcess survivor : consumers.subList(1, 3)) {
+                    seenBeforeKill.put(survivor, lines(survivor).size());
+                }
+                long movedAfterMillis = -1;
+                while (movedAfterMillis < 0 && System.nanoTime() - killedAt < TimeUnit.SECONDS.toNanos(60)) {
+                    for (MemberProcess survivor : consumers.subList(1, 3)) {
+                        List<String> now = lines(survivor);
+                        List<String> fresh = now.subList(Math.min(seenBeforeKill.get(survivor), now.size()), now.size());
+                        if (fresh.stream().anyMatch(line -> victimPartitions.contains(partition(line)))) {
+                            movedAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+                Thread.sleep(3_000);
+                stop.set(true);
+                producer.join(TimeUnit.SECONDS.toMillis(30));
+                long total = produced.get();
+
+                Set<String> printed = new HashSet<>();
+                long printedLines = 0;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (printed.size() < total && System.nanoTime() < deadline) {
+                    printed.clear();
+                    printedLines = 0;
+                    for (MemberProcess consumer : consumers) {
+                        for (String line : lines(consumer)) {
+                            printed.add(line.substring(line.indexOf('\t') + 1));
+                            printedLines++;
+                        }
+                    }
+                    Thread.sleep(200);
+                }
+                sampler.interrupt();
+                sampler.join();
+                long duplicates = printedLines - printed.size();
+                System.out.printf("ConsumerGroupProcessTest: produced %d, printed %d distinct records in %d lines (duplicates %d);"
+                                + " the killed consumer's partitions %s moved after %d ms (session timeout %d ms)%n",
+                        total, printed.size(), printedLines, duplicates, victimPartitions, movedAfterMillis, SESSION_TIMEOUT_MILLIS);
+                assertTrue(movedAfterMillis >= 0, "the killed consumer's partitions never reached another consumer");
+                assertTrue(movedAfterMillis <= SESSION_TIMEOUT_MILLIS + 1_000, "moved after " + movedAfterMillis + " ms");
+                assertEquals(total, printed.size(), "every record is processed at least once");
+                assertNull(backwards.get(), "a committed offset went backwards");
+                for (MemberProcess consumer : consumers.subList(1, 3)) {
+                    assertEquals(GridCommand.OK, consumer.terminate(TIMEOUT), consumer.err());
+                }
+            }
+        } finally {
+            MemberProcess.stopAll(processes, TIMEOUT);
+        }
+    }
+
+    private static List<String> lines(MemberProcess consumer) {
+        String out = consumer.out();
+        int end = out.lastIndexOf('\n');
+        if (end < 0) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : out.substring(0, end).split("\n")) {
+            if (line.matches("\\d+:\\d+\t.*")) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    private static int partition(String line) {
+        return Integer.parseInt(line.substring(0, line.indexOf(':')));
+    }
+
+    private static Set<Integer> partitionsOf(List<String> lines) {
+        Set<Integer> partitions = new HashSet<>();
+        for (String line : lines) {
+            partitions.add(partition(line));
+        }
+        return partitions;
+    }
+}
