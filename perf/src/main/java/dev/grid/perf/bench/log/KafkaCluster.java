@@ -173,15 +173,22 @@ public final class KafkaCluster implements AutoCloseable {
                 ends.put(new TopicPartition(name, p), OffsetSpec.latest());
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            String state = "not described yet";
             while (true) {
-                var description = admin.describeTopics(List.of(name)).allTopicNames().get(10, TimeUnit.SECONDS).get(name);
-                boolean led = description.partitions().stream().allMatch(p -> p.leader() != null && p.isr().size() >= minInsyncReplicas);
-                if (led && answers(ends)) {
-                    return;
+                try {
+                    // the broker answering may not know the topic yet (UnknownTopicOrPartition): asked again until the deadline
+                    var description = admin.describeTopics(List.of(name)).allTopicNames().get(10, TimeUnit.SECONDS).get(name);
+                    state = description.toString();
+                    boolean led = description.partitions().stream().allMatch(p -> p.leader() != null && p.isr().size() >= minInsyncReplicas);
+                    if (led && answers(ends)) {
+                        return;
+                    }
+                } catch (ExecutionException | TimeoutException e) {
+                    state = String.valueOf(e.getCause() != null ? e.getCause() : e);
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Kafka topic " + name + " has partitions without a leader or in-sync replicas after 30 s: "
-                            + description);
+                    throw new IllegalStateException("Kafka topic " + name + " is not ready 30 s after its creation (every partition led, "
+                            + minInsyncReplicas + " in-sync replicas, its leader answering): " + state);
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
             }
