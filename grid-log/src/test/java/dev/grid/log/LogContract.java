@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -94,8 +96,7 @@ public abstract class LogContract {
         log.createTopic(topic, 1);
         long start = System.nanoTime();
         CompletableFuture<FetchResult> waiting = log.readAsync(topic, 0, 0, 10, 1 << 20, Duration.ofSeconds(20));
-        Thread.sleep(300);
-        assertFalse(waiting.isDone(), "nothing to read yet: the read waits");
+        assertThrows(TimeoutException.class, () -> waiting.get(300, TimeUnit.MILLISECONDS), "nothing to read yet: the read waits");
         try (LogProducer producer = log.producer()) {
             producer.send(ProducerRecord.of(topic, "k", "late")).join();
         }
@@ -163,10 +164,7 @@ public abstract class LogContract {
             }
         }
         assertEquals(400, log.endOffset(topic, 0));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (log.startOffset(topic, 0) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> log.startOffset(topic, 0) > 0);
         long start = log.startOffset(topic, 0);
         assertTrue(start > 0 && start < 400, "retention deleted old segments: start offset " + start);
         OffsetOutOfRangeException below = assertThrows(OffsetOutOfRangeException.class, () -> log.read(topic, 0, 0, 1));

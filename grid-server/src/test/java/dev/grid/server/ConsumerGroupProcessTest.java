@@ -28,13 +28,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A consumer group of three {@code grid consume --group} processes reading a topic while a client appends to it; one
- * consumer is killed with SIGKILL mid-stream. Its partitions must move to the others within the session timeout (10 s)
+ * consumer is killed with SIGKILL once the group has settled. Its partitions must move to the others within the session timeout (10 s)
  * plus one second (measured from the kill to the first record of those partitions another consumer prints); no
  * committed offset ever goes backwards (sampled every 50 ms); every record is printed at least once; duplicates
  * (records the killed consumer printed but had not committed) are counted and printed.
@@ -89,7 +90,7 @@ class ConsumerGroupProcessTest {
                                     backwards.compareAndSet(null, "partition " + lag.partition() + ": " + before + " then " + lag.committedOffset());
                                 }
                             }
-                            Thread.sleep(50);
+                            Thread.sleep(50); // the sampling interval
                         } catch (InterruptedException e) {
                             return;
                         } catch (RuntimeException e) {
@@ -106,70 +107,40 @@ class ConsumerGroupProcessTest {
                     consumers.add(consumer);
                     processes.add(consumer);
                 }
-                // every consumer reads something: the group has settled on three members
-                long settleDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (consumers.stream().anyMatch(c -> lines(c).isEmpty())) {
-                    assertTrue(System.nanoTime() < settleDeadline, "a consumer printed nothing within 60 s");
-                    Thread.sleep(100);
-                }
-                // the partitions each consumer reads once the group is settled: what it prints in the 3 s before the kill
-                Thread.sleep(3_000);
-                Map<MemberProcess, Integer> settledAt = new HashMap<>();
-                for (MemberProcess consumer : consumers) {
-                    settledAt.put(consumer, lines(consumer).size());
-                }
-                Thread.sleep(3_000);
+                // settled: in the last second every consumer printed records of partitions no other consumer printed,
+                // and together they printed every partition
+                Map<MemberProcess, Integer> seen = new HashMap<>();
+                Map<MemberProcess, Set<Integer>> lastWindow = new HashMap<>();
+                await("the group to settle on three consumers").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> settled(consumers, seen, lastWindow));
                 MemberProcess victim = consumers.get(0);
-                List<String> victimLines = lines(victim);
-                Set<Integer> victimPartitions = partitionsOf(victimLines.subList(settledAt.get(victim), victimLines.size()));
-                for (MemberProcess survivor : consumers.subList(1, 3)) {
-                    List<String> survivorLines = lines(survivor);
-                    victimPartitions.removeAll(partitionsOf(survivorLines.subList(settledAt.get(survivor), survivorLines.size())));
-                }
-                assertTrue(!victimPartitions.isEmpty(), "the consumer to kill read no partition of its own in the 3 s before the kill");
+                Set<Integer> victimPartitions = lastWindow.get(victim);
                 victim.kill(TIMEOUT);
                 long killedAt = System.nanoTime();
                 Map<MemberProcess, Integer> seenBeforeKill = new HashMap<>();
                 for (MemberProcess survivor : consumers.subList(1, 3)) {
                     seenBeforeKill.put(survivor, lines(survivor).size());
                 }
-                long movedAfterMillis = -1;
-                while (movedAfterMillis < 0 && System.nanoTime() - killedAt < TimeUnit.SECONDS.toNanos(60)) {
-                    for (MemberProcess survivor : consumers.subList(1, 3)) {
-                        List<String> now = lines(survivor);
-                        List<String> fresh = now.subList(Math.min(seenBeforeKill.get(survivor), now.size()), now.size());
-                        if (fresh.stream().anyMatch(line -> victimPartitions.contains(partition(line)))) {
-                            movedAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
-                        }
-                    }
-                    Thread.sleep(20);
-                }
-                Thread.sleep(3_000);
+                await("another consumer to read the killed consumer's partitions").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(() -> printedSince(consumers.subList(1, 3), seenBeforeKill, victimPartitions) > 0);
+                long movedAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+                await("the survivors to go on reading those partitions").atMost(Duration.ofSeconds(60))
+                        .until(() -> printedSince(consumers.subList(1, 3), seenBeforeKill, victimPartitions) >= 500);
                 stop.set(true);
                 producer.join(TimeUnit.SECONDS.toMillis(30));
                 long total = produced.get();
 
-                Set<String> printed = new HashSet<>();
-                long printedLines = 0;
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (printed.size() < total && System.nanoTime() < deadline) {
-                    printed.clear();
-                    printedLines = 0;
-                    for (MemberProcess consumer : consumers) {
-                        for (String line : lines(consumer)) {
-                            printed.add(line.substring(line.indexOf('\t') + 1));
-                            printedLines++;
-                        }
-                    }
-                    Thread.sleep(200);
-                }
+                await("every record to be printed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> distinct(consumers).size() >= total);
+                Set<String> printed = distinct(consumers);
+                long printedLines = consumers.stream().mapToLong(c -> lines(c).size()).sum();
                 sampler.interrupt();
                 sampler.join();
                 long duplicates = printedLines - printed.size();
                 System.out.printf("ConsumerGroupProcessTest: produced %d, printed %d distinct records in %d lines (duplicates %d);"
                                 + " the killed consumer's partitions %s moved after %d ms (session timeout %d ms)%n",
                         total, printed.size(), printedLines, duplicates, victimPartitions, movedAfterMillis, SESSION_TIMEOUT_MILLIS);
-                assertTrue(movedAfterMillis >= 0, "the killed consumer's partitions never reached another consumer");
                 assertTrue(movedAfterMillis <= SESSION_TIMEOUT_MILLIS + 1_000, "moved after " + movedAfterMillis + " ms");
                 assertEquals(total, printed.size(), "every record is processed at least once");
                 assertNull(backwards.get(), "a committed offset went backwards");
@@ -180,6 +151,42 @@ class ConsumerGroupProcessTest {
         } finally {
             MemberProcess.stopAll(processes, TIMEOUT);
         }
+    }
+
+    /** One poll of the settling check: compares what each consumer printed since the previous poll. */
+    private static boolean settled(List<MemberProcess> consumers, Map<MemberProcess, Integer> seen,
+                                   Map<MemberProcess, Set<Integer>> lastWindow) {
+        boolean disjoint = seen.size() == consumers.size();
+        Set<Integer> all = new HashSet<>();
+        for (MemberProcess consumer : consumers) {
+            List<String> now = lines(consumer);
+            Set<Integer> window = partitionsOf(now.subList(Math.min(seen.getOrDefault(consumer, 0), now.size()), now.size()));
+            seen.put(consumer, now.size());
+            lastWindow.put(consumer, window);
+            disjoint &= !window.isEmpty() && window.stream().noneMatch(all::contains);
+            all.addAll(window);
+        }
+        return disjoint && all.size() == PARTITIONS;
+    }
+
+    private static long printedSince(List<MemberProcess> consumers, Map<MemberProcess, Integer> since, Set<Integer> partitions) {
+        long count = 0;
+        for (MemberProcess consumer : consumers) {
+            List<String> now = lines(consumer);
+            count += now.subList(Math.min(since.get(consumer), now.size()), now.size()).stream()
+                    .filter(line -> partitions.contains(partition(line))).count();
+        }
+        return count;
+    }
+
+    private static Set<String> distinct(List<MemberProcess> consumers) {
+        Set<String> values = new HashSet<>();
+        for (MemberProcess consumer : consumers) {
+            for (String line : lines(consumer)) {
+                values.add(line.substring(line.indexOf('\t') + 1));
+            }
+        }
+        return values;
     }
 
     private static List<String> lines(MemberProcess consumer) {

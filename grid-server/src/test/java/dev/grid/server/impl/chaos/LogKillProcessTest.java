@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -131,14 +132,9 @@ class LogKillProcessTest {
         }
     }
 
-    private static void awaitAcks(Map<String, AppendResult> acked, long target, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (acked.size() < target) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the producers stalled at " + acked.size() + " acknowledged records, waiting for " + target);
-            }
-            Thread.sleep(20);
-        }
+    private static void awaitAcks(Map<String, AppendResult> acked, long target, Duration timeout) {
+        await("the producers to reach " + target + " acknowledged records").atMost(timeout).pollInterval(Duration.ofMillis(20))
+                .until(() -> acked.size() >= target);
     }
 
     private static Outcome check(GridLog log, Map<String, AppendResult> acked, long failed) {
