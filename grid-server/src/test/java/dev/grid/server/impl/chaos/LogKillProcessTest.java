@@ -2,7 +2,6 @@ package dev.grid.server.impl.chaos;
 
 import dev.grid.core.Grid;
 import dev.grid.core.config.GridClientConfig;
-import dev.grid.log.AppendResult;
 import dev.grid.log.ConsumerRecord;
 import dev.grid.log.FetchResult;
 import dev.grid.log.GridLog;
@@ -16,10 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +38,7 @@ class LogKillProcessTest {
     private static final String TOPIC = "chaos-log";
     private static final int PARTITIONS = 8;
     private static final int KILLS = 2;
+    private static final long MAX_RECORDS_PER_WRITER = 8_000_000;
 
     /** What one run saw. */
     record Outcome(long acknowledged, long failed, long read, long lost, long duplicated, long misplaced) {
@@ -82,48 +79,60 @@ class LogKillProcessTest {
             try (Grid client = Grid.client(clientConfig)) {
                 GridLog log = GridLog.of(client);
                 log.createTopic(TOPIC, PARTITIONS);
-                Map<String, AppendResult> acked = new ConcurrentHashMap<>();
+                AppendLedger[] ledgers = {new AppendLedger(), new AppendLedger()};
                 AtomicLong failed = new AtomicLong();
                 AtomicBoolean stop = new AtomicBoolean();
                 ProducerConfig config = new ProducerConfig().setIdempotence(idempotent).setLinger(Duration.ofMillis(2))
                         .setDeliveryTimeout(Duration.ofMinutes(1));
-                Thread[] writers = new Thread[2];
+                Thread[] writers = new Thread[ledgers.length];
                 for (int w = 0; w < writers.length; w++) {
                     int writer = w;
-                    writers[w] = new Thread(() -> produce(log, config, writer, acked, failed, stop), "log-chaos-writer-" + w);
+                    writers[w] = new Thread(() -> produce(log, config, writer, ledgers[writer], failed, stop), "log-chaos-writer-" + w);
                     writers[w].start();
                 }
-                for (int kill = 0; kill < KILLS; kill++) {
-                    long target = acked.size() + 10_000;
-                    awaitAcks(acked, target, Duration.ofSeconds(60));
-                    int slot = members.liveSlots().get(ThreadLocalRandom.current().nextInt(members.liveSlots().size()));
-                    System.out.println("LogKillProcessTest: kill " + (kill + 1) + ": SIGKILL " + members.describe(slot) + " at "
-                            + acked.size() + " acknowledged");
-                    members.kill(slot);
-                    members.start(slot);
-                    members.awaitSafe(3, settings.settleTimeout());
+                try {
+                    for (int kill = 0; kill < KILLS; kill++) {
+                        long target = acknowledged(ledgers) + 10_000;
+                        awaitAcks(ledgers, target, Duration.ofSeconds(60));
+                        int slot = members.liveSlots().get(ThreadLocalRandom.current().nextInt(members.liveSlots().size()));
+                        System.out.println("LogKillProcessTest: kill " + (kill + 1) + ": SIGKILL " + members.describe(slot) + " at "
+                                + acknowledged(ledgers) + " acknowledged");
+                        long killed = System.nanoTime();
+                        members.kill(slot);
+                        members.start(slot);
+                        members.awaitSafe(3, settings.settleTimeout());
+                        System.out.println("LogKillProcessTest: kill " + (kill + 1) + ": 3 members safe again after "
+                                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed) + " ms, " + acknowledged(ledgers)
+                                + " acknowledged");
+                    }
+                    awaitAcks(ledgers, acknowledged(ledgers) + 5_000, Duration.ofSeconds(60));
+                } finally {
+                    stop.set(true);
+                    for (Thread writer : writers) {
+                        writer.join(TimeUnit.MINUTES.toMillis(2));
+                    }
                 }
-                awaitAcks(acked, acked.size() + 5_000, Duration.ofSeconds(60));
-                stop.set(true);
-                for (Thread writer : writers) {
-                    writer.join(TimeUnit.MINUTES.toMillis(2));
-                }
-                return check(log, acked, failed.get());
+                return check(log, ledgers, failed.get());
             }
         }
     }
 
-    private static void produce(GridLog log, ProducerConfig config, int writer, Map<String, AppendResult> acked, AtomicLong failed,
+    /**
+     * One writer: unique values {@code w<writer>-<seq>}, at most 4,000 in flight, at most {@link #MAX_RECORDS_PER_WRITER} in
+     * all so that the ledgers stay small on a fast machine.
+     */
+    private static void produce(GridLog log, ProducerConfig config, int writer, AppendLedger ledger, AtomicLong failed,
                                 AtomicBoolean stop) {
         Semaphore inFlight = new Semaphore(4_000);
         try (LogProducer producer = log.producer(config)) {
-            for (long seq = 0; !stop.get(); seq++) {
+            for (long seq = 0; !stop.get() && seq < MAX_RECORDS_PER_WRITER; seq++) {
+                long sequence = seq;
                 String id = "w" + writer + "-" + seq;
                 inFlight.acquireUninterruptibly();
                 producer.send(ProducerRecord.of(TOPIC, id, id)).whenComplete((result, error) -> {
                     inFlight.release();
                     if (error == null) {
-                        acked.put(id, result);
+                        ledger.acknowledged(sequence, result.partition(), result.offset());
                     } else {
                         failed.incrementAndGet();
                     }
@@ -132,16 +141,22 @@ class LogKillProcessTest {
         }
     }
 
-    private static void awaitAcks(Map<String, AppendResult> acked, long target, Duration timeout) {
-        await("the producers to reach " + target + " acknowledged records").atMost(timeout).pollInterval(Duration.ofMillis(20))
-                .until(() -> acked.size() >= target);
+    private static long acknowledged(AppendLedger[] ledgers) {
+        long sum = 0;
+        for (AppendLedger ledger : ledgers) {
+            sum += ledger.acknowledgedCount();
+        }
+        return sum;
     }
 
-    private static Outcome check(GridLog log, Map<String, AppendResult> acked, long failed) {
-        Map<String, Integer> seen = new HashMap<>();
-        Map<String, Long> offsetOf = new HashMap<>();
-        Map<String, Integer> partitionOf = new HashMap<>();
+    private static void awaitAcks(AppendLedger[] ledgers, long target, Duration timeout) {
+        await("the producers to reach " + target + " acknowledged records").atMost(timeout).pollInterval(Duration.ofMillis(20))
+                .until(() -> acknowledged(ledgers) >= target);
+    }
+
+    private static Outcome check(GridLog log, AppendLedger[] ledgers, long failed) {
         long read = 0;
+        long misplaced = 0;
         for (int p = 0; p < PARTITIONS; p++) {
             long end = log.endOffset(TOPIC, p);
             long next = log.startOffset(TOPIC, p);
@@ -149,25 +164,22 @@ class LogKillProcessTest {
                 FetchResult batch = log.read(TOPIC, p, next, 10_000);
                 for (ConsumerRecord r : batch.records()) {
                     String id = r.valueAsString();
-                    seen.merge(id, 1, Integer::sum);
-                    offsetOf.put(id, r.offset());
-                    partitionOf.put(id, p);
+                    int dash = id.indexOf('-');
+                    AppendLedger ledger = ledgers[Integer.parseInt(id.substring(1, dash))];
+                    if (!ledger.read(Long.parseLong(id.substring(dash + 1)), p, r.offset())) {
+                        misplaced++;
+                    }
                     read++;
                 }
                 next = batch.nextOffset(next);
             }
         }
         long lost = 0;
-        long misplaced = 0;
-        for (Map.Entry<String, AppendResult> e : acked.entrySet()) {
-            Integer count = seen.get(e.getKey());
-            if (count == null) {
-                lost++;
-            } else if (offsetOf.get(e.getKey()) != e.getValue().offset() || partitionOf.get(e.getKey()) != e.getValue().partition()) {
-                misplaced++;
-            }
+        long duplicated = 0;
+        for (AppendLedger ledger : ledgers) {
+            lost += ledger.lost();
+            duplicated += ledger.duplicated();
         }
-        long duplicated = seen.values().stream().filter(c -> c > 1).mapToLong(c -> c - 1).sum();
-        return new Outcome(acked.size(), failed, read, lost, duplicated, misplaced);
+        return new Outcome(acknowledged(ledgers), failed, read, lost, duplicated, misplaced);
     }
 }
