@@ -20,6 +20,7 @@ public final class ProducerConfig {
     private Acks acks = Acks.ALL;
     private Duration deliveryTimeout = Duration.ofMinutes(2);
     private long bufferBytes = 64L << 20;
+    private int maxInFlight = 5;
 
     /** @return how long a batch waits for more records before it goes (default 1ms; 0: go as soon as the partition is free) */
     public Duration getLinger() {
@@ -93,6 +94,23 @@ public final class ProducerConfig {
             throw new IllegalArgumentException("producer bufferBytes must be at least 1 MiB, was " + bufferBytes);
         }
         this.bufferBytes = bufferBytes;
+        return this;
+    }
+
+    /**
+     * @return the most batches a partition has sent and not yet had answered (default 5, like Kafka's
+     * {@code max.in.flight.requests.per.connection}); an idempotent producer keeps their order across retries, one that is
+     * not idempotent always sends one at a time
+     */
+    public int getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    public ProducerConfig setMaxInFlight(int maxInFlight) {
+        if (maxInFlight < 1 || maxInFlight > 64) {
+            throw new IllegalArgumentException("producer maxInFlight must be 1 to 64, was " + maxInFlight);
+        }
+        this.maxInFlight = maxInFlight;
         return this;
     }
 }

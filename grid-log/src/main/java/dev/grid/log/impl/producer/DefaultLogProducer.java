@@ -11,6 +11,7 @@ import dev.grid.log.ProducerRecord;
 import dev.grid.log.RecordTooLargeException;
 import dev.grid.log.UnknownTopicException;
 import dev.grid.log.impl.DefaultGridLog;
+import dev.grid.log.impl.invoke.LogInvoker;
 import dev.grid.log.impl.operations.AppendOperation;
 import dev.grid.log.impl.operations.AppendResponse;
 import dev.grid.log.impl.storage.LogRecord;
@@ -19,6 +20,7 @@ import dev.grid.log.impl.topic.TopicMeta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,18 +31,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Batches records per partition and sends one batch per partition at a time, so a partition's records are stored in
- * the order they were sent even across retries. A batch goes when it reaches {@code batchBytes}, when it has waited
- * {@code linger}, or on {@link #flush()}. A batch that fails in a way that may be retried is sent again with the same
- * producer id and sequence number until {@code deliveryTimeout}, so the owner stores it once. A batch whose fate is
- * unknown when it finally fails makes its partition continue under a fresh producer id (so a later batch is never
- * mistaken for that one's repeat).
+ * Batches records per partition and keeps up to {@code maxInFlight} batches per partition sent and unanswered (one if the
+ * producer is not idempotent), so a partition's records are stored in the order they were sent even across retries: the
+ * owner stores a producer's batch only if it follows the last one stored. A batch goes when it reaches
+ * {@code batchBytes}, when its oldest record has waited {@code linger}, or on {@link #flush()}. A batch that fails in a way
+ * that may be retried is sent again with the same producer id and sequence number until {@code deliveryTimeout}, so the
+ * owner stores it once. A batch that fails for good makes its partition continue under a fresh producer id (so a later
+ * batch is never mistaken for that one's repeat, nor refused for following it).
  */
 public final class DefaultLogProducer implements LogProducer {
     private static final ScheduledExecutorService TIMER = timer();
     private static final long MAX_BACKOFF_MILLIS = 1000;
+    private static final long NO_ID = Long.MIN_VALUE;
 
     private final DefaultGridLog log;
+    private final LogInvoker invoker;
     private final ProducerConfig config;
     private final Map<String, PartitionQueue> queues = new ConcurrentHashMap<>();
     private final Map<String, Integer> sticky = new ConcurrentHashMap<>();
@@ -52,7 +57,13 @@ public final class DefaultLogProducer implements LogProducer {
     private volatile int flushing;
 
     public DefaultLogProducer(DefaultGridLog log, ProducerConfig config) {
+        this(log, log.invoker(), config);
+    }
+
+    /** With the invoker appends go through (tests put faults between the producer and the cluster). */
+    DefaultLogProducer(DefaultGridLog log, LogInvoker invoker, ProducerConfig config) {
         this.log = log;
+        this.invoker = invoker;
         this.config = config;
         this.producerId = config.isIdempotence() ? newProducerId() : -1;
     }
@@ -178,17 +189,48 @@ public final class DefaultLogProducer implements LogProducer {
     private record Queued(LogRecord record, int size, CompletableFuture<AppendResult> future, long deadlineNanos, long queuedNanos) {
     }
 
-    /** One partition's records: the open batch and the batch in flight. */
+    /** Records sent together to one partition under one producer id and sequence number. */
+    private static final class Batch {
+        final List<Queued> records;
+        long producerId;
+        int sequence;
+        int tries;
+
+        Batch(List<Queued> records, long producerId, int sequence) {
+            this.records = records;
+            this.producerId = producerId;
+            this.sequence = sequence;
+        }
+
+        long deadlineNanos() {
+            return records.get(0).deadlineNanos();
+        }
+    }
+
+    /**
+     * One partition's records: the open batch, up to {@code maxInFlight} batches sent and unanswered, and the batches to
+     * send again. The owner stores a producer's batch only if it follows the last one it stored, so a batch that failed
+     * makes every later one fail too; when that happens nothing new goes until every batch in flight is answered, then
+     * the failed ones go again one at a time, lowest sequence first, and pipelining resumes once they are through.
+     */
     private final class PartitionQueue {
         private final TopicMeta meta;
         private final int partition;
         private final int clusterPartition;
         private List<Queued> open = new ArrayList<>();
         private long openBytes;
-        private boolean inFlight;
+        private int inFlight;
         private boolean timerSet;
         private long partitionProducerId = producerId;
         private int nextSequence;
+        private final TreeMap<Integer, Batch> retries = new TreeMap<>();
+        private boolean retryScheduled;
+        /** A batch from {@code retries} is in flight: nothing else goes until it is answered. */
+        private boolean resending;
+        /** A batch of this producer id failed: no batch after it under that id can be stored, so continue under a new one. */
+        private long abandonedId = NO_ID;
+        /** Whether the abandoned id's last failure left its batch's fate unknown (so later batches' fates are unknown too). */
+        private boolean abandonedIndeterminate;
 
         PartitionQueue(TopicMeta meta, int partition) {
             this.meta = meta;
@@ -211,54 +253,114 @@ public final class DefaultLogProducer implements LogProducer {
             trySend(false);
         }
 
-        /** Sends the open batch if the partition has none in flight and the batch is full, lingered enough, or {@code force}. */
-        void trySend(boolean force) {
-            List<Queued> batch;
-            int sequence;
-            long id;
+        private void retryDue() {
             synchronized (this) {
-                if (inFlight || open.isEmpty()) {
-                    return;
-                }
-                // linger counts from the oldest queued record: records queued while a batch was in flight have waited already
-                long waited = System.nanoTime() - open.get(0).queuedNanos();
-                boolean due = force || flushing > 0 || openBytes >= config.getBatchBytes() || waited >= config.getLinger().toNanos();
-                if (!due) {
-                    if (!timerSet) {
-                        timerSet = true;
-                        TIMER.schedule(this::lingered, config.getLinger().toNanos() - waited, TimeUnit.NANOSECONDS);
-                    }
-                    return;
-                }
-                batch = new ArrayList<>();
-                long bytes = 0;
-                int i = 0;
-                while (i < open.size() && (batch.isEmpty() || bytes + open.get(i).size() <= config.getBatchBytes())) {
-                    Queued q = open.get(i++);
-                    batch.add(q);
-                    bytes += q.size();
-                }
-                open = i == open.size() ? new ArrayList<>() : new ArrayList<>(open.subList(i, open.size()));
-                openBytes -= bytes;
-                inFlight = true;
-                sequence = nextSequence;
-                id = partitionProducerId;
-                if (sticky.getOrDefault(meta.name(), -1) == partition && meta.partitions() > 1) {
-                    sticky.put(meta.name(), ThreadLocalRandom.current().nextInt(meta.partitions()));
-                }
+                retryScheduled = false;
             }
-            attempt(batch, id, sequence, 0);
+            trySend(false);
         }
 
-        private void attempt(List<Queued> batch, long id, int sequence, int tries) {
-            List<LogRecord> records = new ArrayList<>(batch.size());
-            for (Queued q : batch) {
+        /**
+         * Sends what may go now: the lowest batch to send again if every batch in flight was answered; else, while fewer
+         * than {@code maxInFlight} are in flight, open batches that are full, lingered enough, or {@code force}d.
+         */
+        void trySend(boolean force) {
+            List<Batch> toSend = new ArrayList<>(2);
+            List<Batch> toFail = List.of();
+            synchronized (this) {
+                if (abandonedId != NO_ID || !retries.isEmpty() || resending) {
+                    if (inFlight > 0 || retryScheduled) {
+                        return;
+                    }
+                    resending = false;
+                    toFail = continueAfterAbandonedId();
+                    if (!retries.isEmpty()) {
+                        toSend.add(retries.pollFirstEntry().getValue());
+                        inFlight++;
+                        resending = true;
+                    }
+                }
+                int maxInFlight = partitionProducerId >= 0 ? config.getMaxInFlight() : 1;
+                while (!resending && inFlight < maxInFlight && !open.isEmpty()) {
+                    // linger counts from the oldest queued record: records queued while batches were in flight have waited already
+                    long waited = System.nanoTime() - open.get(0).queuedNanos();
+                    boolean due = force || flushing > 0 || openBytes >= config.getBatchBytes() || waited >= config.getLinger().toNanos();
+                    if (!due) {
+                        if (!timerSet) {
+                            timerSet = true;
+                            TIMER.schedule(this::lingered, config.getLinger().toNanos() - waited, TimeUnit.NANOSECONDS);
+                        }
+                        break;
+                    }
+                    toSend.add(new Batch(takeBatch(), partitionProducerId, nextSequence++));
+                    inFlight++;
+                }
+            }
+            for (Batch batch : toFail) {
+                failed(batch, new LogException("an earlier batch of this producer to " + meta.name() + "-" + partition
+                        + " failed and its fate is unknown, so this one's is too"), false, false);
+            }
+            for (Batch batch : toSend) {
+                attempt(batch);
+            }
+        }
+
+        /** Takes the open records that fit one batch. Called holding the lock. */
+        private List<Queued> takeBatch() {
+            List<Queued> batch = new ArrayList<>();
+            long bytes = 0;
+            int i = 0;
+            while (i < open.size() && (batch.isEmpty() || bytes + open.get(i).size() <= config.getBatchBytes())) {
+                Queued q = open.get(i++);
+                batch.add(q);
+                bytes += q.size();
+            }
+            open = i == open.size() ? new ArrayList<>() : new ArrayList<>(open.subList(i, open.size()));
+            openBytes -= bytes;
+            if (sticky.getOrDefault(meta.name(), -1) == partition && meta.partitions() > 1) {
+                sticky.put(meta.name(), ThreadLocalRandom.current().nextInt(meta.partitions()));
+            }
+            return batch;
+        }
+
+        /**
+         * Once every batch in flight is answered after a batch failed for good: batches to send again under the failed
+         * producer id continue under a fresh id, renumbered in order (none of them can have been stored after a batch
+         * before them was not), unless that failure left its batch's fate unknown, in which case theirs is unknown too and
+         * they are returned to be failed. Called holding the lock.
+         */
+        private List<Batch> continueAfterAbandonedId() {
+            if (abandonedId == NO_ID) {
+                return List.of();
+            }
+            List<Batch> unknown = new ArrayList<>();
+            List<Batch> again = new ArrayList<>();
+            for (Batch batch : retries.values()) {
+                (batch.producerId == abandonedId && abandonedIndeterminate ? unknown : again).add(batch);
+            }
+            retries.clear();
+            partitionProducerId = newProducerId();
+            nextSequence = 0;
+            for (Batch batch : again) {
+                batch.producerId = partitionProducerId;
+                batch.sequence = nextSequence++;
+                retries.put(batch.sequence, batch);
+            }
+            abandonedId = NO_ID;
+            abandonedIndeterminate = false;
+            return unknown;
+        }
+
+        private void attempt(Batch batch) {
+            List<LogRecord> records = new ArrayList<>(batch.records.size());
+            for (Queued q : batch.records) {
                 records.add(q.record());
             }
-            AppendOperation op = new AppendOperation(meta, partition, id, sequence, config.getAcks() == ProducerConfig.Acks.ALL, records);
+            AppendOperation op = new AppendOperation(meta, partition, batch.producerId, batch.sequence,
+                    config.getAcks() == ProducerConfig.Acks.ALL, records);
             CompletableFuture<AppendResponse> answer;
             try {
-                answer = log.invoker().onPartition(clusterPartition, op);
+                answer = invoker.onPartition(clusterPartition, op);
             } catch (RuntimeException | Error e) {
                 answer = CompletableFuture.failedFuture(e);
             }
@@ -269,51 +371,64 @@ public final class DefaultLogProducer implements LogProducer {
                 }
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 boolean definitive = isDefinitive(cause);
-                long now = System.nanoTime();
-                if (!definitive && now - batch.get(0).deadlineNanos() < 0) {
-                    long backoff = Math.min(MAX_BACKOFF_MILLIS, 50L << Math.min(tries, 5));
-                    TIMER.schedule(() -> attempt(batch, id, sequence, tries + 1), backoff, TimeUnit.MILLISECONDS);
+                if (!definitive && System.nanoTime() - batch.deadlineNanos() < 0) {
+                    sendAgainLater(batch);
                     return;
                 }
-                failed(batch, cause, definitive);
+                failed(batch, cause, definitive, true);
             });
         }
 
-        private void succeeded(List<Queued> batch, AppendResponse response) {
+        private void sendAgainLater(Batch batch) {
+            synchronized (this) {
+                inFlight--;
+                batch.tries++;
+                retries.put(batch.sequence, batch);
+                if (inFlight > 0 || retryScheduled) {
+                    return;
+                }
+                retryScheduled = true;
+                long backoff = Math.min(MAX_BACKOFF_MILLIS, 50L << Math.min(retries.firstEntry().getValue().tries - 1, 5));
+                TIMER.schedule(this::retryDue, backoff, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private void succeeded(Batch batch, AppendResponse response) {
             long bytes = 0;
-            for (int i = 0; i < batch.size(); i++) {
-                Queued q = batch.get(i);
+            for (int i = 0; i < batch.records.size(); i++) {
+                Queued q = batch.records.get(i);
                 long ts = q.record().timestamp() >= 0 && !meta.logAppendTime() ? q.record().timestamp() : response.appendTime();
                 q.future().complete(new AppendResult(meta.name(), partition, response.baseOffset() + i, ts));
                 bytes += q.size();
             }
             synchronized (this) {
-                nextSequence++;
-                inFlight = false;
+                inFlight--;
             }
-            settled(batch.size(), bytes);
+            settled(batch.records.size(), bytes);
             trySend(false);
         }
 
-        private void failed(List<Queued> batch, Throwable cause, boolean definitive) {
+        private void failed(Batch batch, Throwable cause, boolean definitive, boolean wasInFlight) {
             if (cause instanceof UnknownTopicException) {
                 log.forget(meta.name());
             }
             long bytes = 0;
-            LogException failure = new LogException("a batch of " + batch.size() + " records for " + meta.name() + "-" + partition
-                    + (definitive ? " was refused: " : " failed (it may or may not be stored): ") + cause.getMessage(), cause);
-            for (Queued q : batch) {
+            LogException failure = new LogException("a batch of " + batch.records.size() + " records for " + meta.name() + "-"
+                    + partition + (definitive ? " was refused: " : " failed (it may or may not be stored): ") + cause.getMessage(), cause);
+            for (Queued q : batch.records) {
                 q.future().completeExceptionally(cause instanceof RuntimeException && definitive ? cause : failure);
                 bytes += q.size();
             }
             synchronized (this) {
-                if (!definitive && partitionProducerId >= 0) {
-                    partitionProducerId = newProducerId();
-                    nextSequence = 0;
+                if (wasInFlight) {
+                    inFlight--;
                 }
-                inFlight = false;
+                if (batch.producerId >= 0 && batch.producerId == partitionProducerId) {
+                    abandonedId = batch.producerId;
+                    abandonedIndeterminate |= !definitive;
+                }
             }
-            settled(batch.size(), bytes);
+            settled(batch.records.size(), bytes);
             trySend(false);
         }
     }

@@ -38,23 +38,32 @@ public final class ProducerStates {
     public record OutOfOrder(String reason) implements Check {
     }
 
-    private final Map<Long, ArrayDeque<Placement>> producers = new HashMap<>();
+    /** One producer: its last batch's sequence and its last placements (fewer after a cut). */
+    private static final class Producer {
+        final ArrayDeque<Placement> placements = new ArrayDeque<>();
+        int lastSequence;
+    }
+
+    private final Map<Long, Producer> producers = new HashMap<>();
     private final ArrayDeque<Long> order = new ArrayDeque<>();
 
     public Check check(long producerId, int sequence) {
         if (producerId < 0) {
             return new Fresh();
         }
-        ArrayDeque<Placement> last = producers.get(producerId);
-        if (last == null || last.isEmpty()) {
-            return new Fresh();
+        Producer producer = producers.get(producerId);
+        if (producer == null) {
+            // a producer starts at 0; a later first batch means the ones before it have not arrived (yet): storing it
+            // would put it before them
+            return sequence == 0 ? new Fresh() : new OutOfOrder("producer " + producerId + " sent batch " + sequence
+                    + " first: batches 0 to " + (sequence - 1) + " were never stored here");
         }
-        int lastSeq = last.peekLast().sequence();
+        int lastSeq = producer.lastSequence;
         if (sequence == lastSeq + 1) {
             return new Fresh();
         }
         if (sequence <= lastSeq) {
-            for (Placement p : last) {
+            for (Placement p : producer.placements) {
                 if (p.sequence() == sequence) {
                     return new Duplicate(p);
                 }
@@ -70,28 +79,38 @@ public final class ProducerStates {
         if (producerId < 0) {
             return;
         }
-        ArrayDeque<Placement> last = producers.get(producerId);
-        if (last == null) {
-            last = new ArrayDeque<>();
-            producers.put(producerId, last);
+        Producer producer = producers.get(producerId);
+        if (producer == null) {
+            producer = new Producer();
+            producers.put(producerId, producer);
             order.addLast(producerId);
             while (order.size() > MAX_PRODUCERS) {
                 producers.remove(order.removeFirst());
             }
-        }
-        if (!last.isEmpty() && last.peekLast().sequence() >= placement.sequence()) {
+        } else if (producer.lastSequence >= placement.sequence()) {
             return;
         }
-        last.addLast(placement);
-        while (last.size() > KEPT) {
-            last.removeFirst();
+        producer.lastSequence = placement.sequence();
+        producer.placements.addLast(placement);
+        while (producer.placements.size() > KEPT) {
+            producer.placements.removeFirst();
         }
     }
 
-    /** Forgets placements at or after {@code offset} (the log was cut there). */
+    /** Forgets placements at or after {@code offset} (the log was cut there): the first batch cut is expected next. */
     public void truncateTo(long offset) {
-        for (ArrayDeque<Placement> last : producers.values()) {
-            last.removeIf(p -> p.baseOffset() >= offset);
+        for (Producer producer : producers.values()) {
+            Placement firstCut = null;
+            for (Placement p : producer.placements) {
+                if (p.baseOffset() >= offset) {
+                    firstCut = p;
+                    break;
+                }
+            }
+            if (firstCut != null) {
+                producer.placements.removeIf(p -> p.baseOffset() >= offset);
+                producer.lastSequence = firstCut.sequence() - 1;
+            }
         }
     }
 
@@ -104,9 +123,9 @@ public final class ProducerStates {
     public List<Map.Entry<Long, Placement>> snapshot() {
         List<Map.Entry<Long, Placement>> out = new ArrayList<>();
         for (Long id : order) {
-            ArrayDeque<Placement> last = producers.get(id);
-            if (last != null) {
-                for (Placement p : last) {
+            Producer producer = producers.get(id);
+            if (producer != null) {
+                for (Placement p : producer.placements) {
                     out.add(Map.entry(id, p));
                 }
             }

@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * grid-log's promise checked from the outside: three {@code grid start} member processes (one synchronous backup), a
  * client appending unique records through idempotent producers, and a member killed with SIGKILL twice (restarted in
  * between). Afterwards every partition is read from offset 0 to its high watermark: every acknowledged record is there
- * exactly once, at the offset its acknowledgement named, and no record appears twice. The mutant (idempotence off, so
+ * exactly once, at the offset its acknowledgement named, no record appears twice, and each writer's records to a
+ * partition are in the order it sent them. The mutant (idempotence off, so
  * a batch sent again after its owner died is stored again) must make the same checker fail.
  */
 @Tag("faults")
@@ -41,10 +42,10 @@ class LogKillProcessTest {
     private static final long MAX_RECORDS_PER_WRITER = 8_000_000;
 
     /** What one run saw. */
-    record Outcome(long acknowledged, long failed, long read, long lost, long duplicated, long misplaced) {
+    record Outcome(long acknowledged, long failed, long read, long lost, long duplicated, long misplaced, long reordered) {
         String line() {
-            return String.format("acknowledged %d, read %d, lost %d, duplicated %d (misplaced %d, failed sends %d)",
-                    acknowledged, read, lost, duplicated, misplaced, failed);
+            return String.format("acknowledged %d, read %d, lost %d, duplicated %d (misplaced %d, out of send order %d, failed sends %d)",
+                    acknowledged, read, lost, duplicated, misplaced, reordered, failed);
         }
     }
 
@@ -57,6 +58,7 @@ class LogKillProcessTest {
         assertEquals(0, outcome.lost(), outcome.line());
         assertEquals(0, outcome.duplicated(), outcome.line());
         assertEquals(0, outcome.misplaced(), outcome.line());
+        assertEquals(0, outcome.reordered(), outcome.line());
     }
 
     @Test
@@ -157,7 +159,10 @@ class LogKillProcessTest {
     private static Outcome check(GridLog log, AppendLedger[] ledgers, long failed) {
         long read = 0;
         long misplaced = 0;
+        long reordered = 0;
         for (int p = 0; p < PARTITIONS; p++) {
+            long[] lastSeq = new long[ledgers.length];
+            java.util.Arrays.fill(lastSeq, -1);
             long end = log.endOffset(TOPIC, p);
             long next = log.startOffset(TOPIC, p);
             while (next < end) {
@@ -165,10 +170,17 @@ class LogKillProcessTest {
                 for (ConsumerRecord r : batch.records()) {
                     String id = r.valueAsString();
                     int dash = id.indexOf('-');
-                    AppendLedger ledger = ledgers[Integer.parseInt(id.substring(1, dash))];
-                    if (!ledger.read(Long.parseLong(id.substring(dash + 1)), p, r.offset())) {
+                    int writer = Integer.parseInt(id.substring(1, dash));
+                    long seq = Long.parseLong(id.substring(dash + 1));
+                    if (!ledgers[writer].read(seq, p, r.offset())) {
                         misplaced++;
                     }
+                    // one writer's records to one partition are stored in the order it sent them (a batch sent again
+                    // and stored twice by the mutant shows up here too)
+                    if (seq < lastSeq[writer]) {
+                        reordered++;
+                    }
+                    lastSeq[writer] = Math.max(lastSeq[writer], seq);
                     read++;
                 }
                 next = batch.nextOffset(next);
@@ -180,6 +192,6 @@ class LogKillProcessTest {
             lost += ledger.lost();
             duplicated += ledger.duplicated();
         }
-        return new Outcome(acknowledged(ledgers), failed, read, lost, duplicated, misplaced);
+        return new Outcome(acknowledged(ledgers), failed, read, lost, duplicated, misplaced, reordered);
     }
 }
