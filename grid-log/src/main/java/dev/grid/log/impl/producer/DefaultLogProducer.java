@@ -17,6 +17,7 @@ import dev.grid.log.impl.operations.AppendResponse;
 import dev.grid.log.impl.storage.LogRecord;
 import dev.grid.log.impl.topic.TopicMeta;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -217,7 +218,7 @@ public final class DefaultLogProducer implements LogProducer {
         private final TopicMeta meta;
         private final int partition;
         private final int clusterPartition;
-        private List<Queued> open = new ArrayList<>();
+        private final ArrayDeque<Queued> open = new ArrayDeque<>();
         private long openBytes;
         private int inFlight;
         private boolean timerSet;
@@ -283,7 +284,7 @@ public final class DefaultLogProducer implements LogProducer {
                 int maxInFlight = partitionProducerId >= 0 ? config.getMaxInFlight() : 1;
                 while (!resending && inFlight < maxInFlight && !open.isEmpty()) {
                     // linger counts from the oldest queued record: records queued while batches were in flight have waited already
-                    long waited = System.nanoTime() - open.get(0).queuedNanos();
+                    long waited = System.nanoTime() - open.peekFirst().queuedNanos();
                     boolean due = force || flushing > 0 || openBytes >= config.getBatchBytes() || waited >= config.getLinger().toNanos();
                     if (!due) {
                         if (!timerSet) {
@@ -309,13 +310,11 @@ public final class DefaultLogProducer implements LogProducer {
         private List<Queued> takeBatch() {
             List<Queued> batch = new ArrayList<>();
             long bytes = 0;
-            int i = 0;
-            while (i < open.size() && (batch.isEmpty() || bytes + open.get(i).size() <= config.getBatchBytes())) {
-                Queued q = open.get(i++);
+            while (!open.isEmpty() && (batch.isEmpty() || bytes + open.peekFirst().size() <= config.getBatchBytes())) {
+                Queued q = open.pollFirst();
                 batch.add(q);
                 bytes += q.size();
             }
-            open = i == open.size() ? new ArrayList<>() : new ArrayList<>(open.subList(i, open.size()));
             openBytes -= bytes;
             if (sticky.getOrDefault(meta.name(), -1) == partition && meta.partitions() > 1) {
                 sticky.put(meta.name(), ThreadLocalRandom.current().nextInt(meta.partitions()));

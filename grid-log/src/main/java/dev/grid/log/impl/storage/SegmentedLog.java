@@ -224,7 +224,10 @@ public final class SegmentedLog implements AutoCloseable {
         checkOpen();
         List<LogRecord> stamped = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            LogRecord r = Objects.requireNonNull(records.get(i), "record " + i);
+            LogRecord r = records.get(i);
+            if (r == null) {
+                throw new NullPointerException("record " + i + " of the batch is null");
+            }
             if (r.encodedSize() > config.maxRecordBytes()) {
                 throw new RecordTooLargeException(i, r.encodedSize(), config.maxRecordBytes());
             }
