@@ -30,7 +30,7 @@ import dev.grid.log.impl.operations.ReadOperation;
 import dev.grid.log.impl.operations.ReadResponse;
 import dev.grid.log.impl.producer.DefaultLogProducer;
 import dev.grid.log.impl.storage.LogBatch;
-import dev.grid.log.impl.storage.LogEntry;
+import dev.grid.log.impl.storage.LogRecord;
 import dev.grid.log.impl.topic.TopicCall;
 import dev.grid.log.impl.topic.TopicMeta;
 
@@ -204,18 +204,27 @@ public final class DefaultGridLog implements GridLog {
     }
 
     static FetchResult toFetchResult(String topic, int partition, long fromOffset, int maxRecords, ReadResponse r) {
-        List<ConsumerRecord> records = new ArrayList<>();
+        int available = 0;
+        for (LogBatch batch : r.batches()) {
+            available += batch.recordCount();
+        }
+        List<ConsumerRecord> records = new ArrayList<>(Math.min(available, maxRecords));
         outer:
         for (LogBatch batch : r.batches()) {
-            for (LogEntry e : batch.entries()) {
-                if (e.offset() < fromOffset) {
+            if (batch.nextOffset() <= fromOffset) {
+                continue;
+            }
+            List<LogRecord> decoded = batch.records();
+            for (int i = 0; i < decoded.size(); i++) {
+                long offset = batch.baseOffset() + i;
+                if (offset < fromOffset) {
                     continue;
                 }
-                if (e.offset() >= r.highWatermark() || records.size() == maxRecords) {
+                if (offset >= r.highWatermark() || records.size() == maxRecords) {
                     break outer;
                 }
-                records.add(new ConsumerRecord(topic, partition, e.offset(), e.record().timestamp(), e.record().key(), e.record().value(),
-                        e.record().headers()));
+                LogRecord record = decoded.get(i);
+                records.add(new ConsumerRecord(topic, partition, offset, record.timestamp(), record.key(), record.value(), record.headers()));
             }
         }
         return new FetchResult(topic, partition, records, r.startOffset(), r.highWatermark());

@@ -52,7 +52,9 @@ final class RecordsIO {
     static void writeBatches(ObjectDataOutput out, List<LogBatch> batches) throws IOException {
         out.writeInt(batches.size());
         for (LogBatch b : batches) {
-            out.writeByteArray(b.toByteArray());
+            // what writeByteArray writes, without copying the batch into an array of its own first
+            out.writeInt(b.sizeInBytes());
+            b.writeTo(out);
         }
     }
 

@@ -104,6 +104,15 @@ public final class LogBatch {
         return out;
     }
 
+    /** Writes the batch's bytes to {@code out} (from its own array when it has one, without an intermediate copy). */
+    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        if (bytes.hasArray()) {
+            out.write(bytes.array(), bytes.arrayOffset(), bytes.limit());
+        } else {
+            out.write(toByteArray());
+        }
+    }
+
     /** The records, decoded now (each call decodes again). */
     public List<LogRecord> records() {
         return BatchFormat.decodeRecords(bytes);
