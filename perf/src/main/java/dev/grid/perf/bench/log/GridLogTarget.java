@@ -43,6 +43,8 @@ final class GridLogTarget implements LogTarget {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     /** grid's default, and Kafka's delivery.timeout.ms default (120 s). */
     private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(2);
+    /** grid's default, and Kafka's max.in.flight.requests.per.connection default. */
+    private static final int MAX_IN_FLIGHT = 5;
 
     private final Topology topology;
     private final LogOptions options;
@@ -109,8 +111,8 @@ final class GridLogTarget implements LogTarget {
         s.put("servers", topology.servers() + " member JVM(s) (-Xmx" + options.serverHeap() + "), " + (topology.copies() - 1)
                 + " synchronous backup(s), " + CLUSTER_PARTITIONS + " cluster partitions; this JVM is a grid client");
         s.put("producer", "LogProducer: idempotent, acks ALL, linger " + options.linger().toMillis() + " ms, batchBytes "
-                + options.batchBytes() + ", bufferBytes " + LogOptions.BUFFER_BYTES + " (grid-log's producer keeps one batch in flight "
-                + "per partition)");
+                + options.batchBytes() + ", bufferBytes " + LogOptions.BUFFER_BYTES + ", up to " + MAX_IN_FLIGHT
+                + " batches in flight per partition (Kafka's max.in.flight.requests.per.connection default)");
         s.put("reader", "GridLog.readAsync from offset 0 in a loop: up to " + ReadOptions.MAX_RECORDS + " records and "
                 + LogOptions.READ_BYTES + " bytes per read, long poll up to the poll's wait");
         s.put("storage", "segment files under a temporary directory (grid-log's defaults)");
@@ -136,7 +138,8 @@ final class GridLogTarget implements LogTarget {
                 .setLinger(options.linger())
                 .setBatchBytes(options.batchBytes())
                 .setBufferBytes(LogOptions.BUFFER_BYTES)
-                .setDeliveryTimeout(DELIVERY_TIMEOUT));
+                .setDeliveryTimeout(DELIVERY_TIMEOUT)
+                .setMaxInFlight(MAX_IN_FLIGHT));
         int size = options.recordSize();
         return new Writer() {
             private Acks lastAcks;
