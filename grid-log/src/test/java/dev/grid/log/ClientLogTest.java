@@ -10,10 +10,15 @@ import java.util.concurrent.TimeUnit;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ClientLogTest extends LogContract {
     @RegisterExtension
-    static final GridCluster CLUSTER = LogClusters.members(2).withClient();
+    static final GridCluster CLUSTER = LogClusters.contract(2).withClient();
 
     @Override
     protected Grid grid() {
         return CLUSTER.client();
+    }
+
+    @Override
+    protected long diskBudget() {
+        return LogClusters.CONTRACT_DISK_BUDGET;
     }
 }

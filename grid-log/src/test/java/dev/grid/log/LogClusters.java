@@ -23,8 +23,19 @@ final class LogClusters {
         }
     }
 
+    /** The disk budget of the contract's members: room for every other contract test, reached in a second by the budget test. */
+    static final long CONTRACT_DISK_BUDGET = 8 << 20;
+
     static GridCluster members(int count) {
         Path dir = tempDirectory();
-        return GridCluster.withMembers(count).partitions(31).configure(config -> config.getLog().setDirectory(dir).setRetentionCheckInterval(java.time.Duration.ofMillis(200)));
+        return GridCluster.withMembers(count).partitions(31).configure(config -> config.getLog().setDirectory(dir)
+                .setRetentionCheckInterval(java.time.Duration.ofMillis(200)));
+    }
+
+    /** @return members for {@link LogContract}: with its disk budget */
+    static GridCluster contract(int count) {
+        Path dir = tempDirectory();
+        return GridCluster.withMembers(count).partitions(31).configure(config -> config.getLog().setDirectory(dir)
+                .setRetentionCheckInterval(java.time.Duration.ofMillis(200)).setDiskBudget(CONTRACT_DISK_BUDGET));
     }
 }

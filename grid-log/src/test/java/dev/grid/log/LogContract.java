@@ -173,6 +173,125 @@ public abstract class LogContract {
         assertEquals(400, log.endOffset(topic, 0), "retention never deletes the active segment's records");
     }
 
+    @Test
+    void aGroupSharesPartitionsWithoutOverlapCommitsAndReportsLag() {
+        GridLog log = GridLog.of(grid());
+        String topic = fresh("grouped");
+        String group = fresh("group");
+        log.createTopic(topic, 4);
+        produceToEachPartition(log, topic, 4, 10);
+        ConsumerConfig config = new ConsumerConfig(topic).setGroup(group).setAutoCommit(false)
+                .setStartFrom(ConsumerConfig.StartFrom.EARLIEST).setSessionTimeout(Duration.ofSeconds(10))
+                .setHeartbeatInterval(Duration.ofMillis(200));
+        Map<LogConsumer, List<ConsumerRecord>> received = new HashMap<>();
+        LogConsumer first = log.consumer(config);
+        LogConsumer second = null;
+        try {
+            received.put(first, new ArrayList<>());
+            pollUntil(received, () -> first.assignment().size() == 4 && received.get(first).size() == 40, "one consumer gets all 4 partitions");
+            first.commitSync();
+            for (PartitionLag lag : log.lag(group, topic)) {
+                assertEquals(10, lag.committedOffset(), lag.toString());
+                assertEquals(0, lag.lag(), lag.toString());
+            }
+
+            LogConsumer joined = log.consumer(config);
+            second = joined;
+            received.put(joined, new ArrayList<>());
+            pollUntil(received, () -> !first.assignment().isEmpty() && !joined.assignment().isEmpty()
+                    && first.assignment().size() + joined.assignment().size() == 4, "the second consumer gets a share");
+            produceToEachPartition(log, topic, 4, 2);
+            pollUntil(received, () -> received.get(first).size() + received.get(joined).size() == 48, "the new records are delivered");
+            for (LogConsumer consumer : List.of(first, joined)) {
+                for (ConsumerRecord r : received.get(consumer).subList(consumer == first ? 40 : 0, received.get(consumer).size())) {
+                    assertTrue(consumer.assignment().contains(new TopicPartition(topic, r.partition())),
+                            "a record of partition " + r.partition() + " went to the consumer holding it");
+                }
+                consumer.commitSync();
+            }
+            for (PartitionLag lag : log.lag(group, topic)) {
+                assertEquals(12, lag.committedOffset(), lag.toString());
+                assertEquals(0, lag.lag(), lag.toString());
+            }
+            TopicPartition notHeld = joined.assignment().iterator().next();
+            assertThrows(NotAssignedException.class, () -> first.commitSync(Map.of(notHeld, 12L)),
+                    "a consumer cannot commit a partition it does not hold");
+
+            joined.close();
+            second = null;
+            received.remove(joined);
+            pollUntil(received, () -> first.assignment().size() == 4, "the partitions of a consumer that left move to the other");
+        } finally {
+            first.close();
+            if (second != null) {
+                second.close();
+            }
+        }
+    }
+
+    @Test
+    void aMemberPastItsDiskBudgetRefusesAppendsNamingThePartitionAndKeepsServing() {
+        long budget = diskBudget();
+        org.junit.jupiter.api.Assumptions.assumeTrue(budget > 0, "the deployment has no disk budget");
+        GridLog log = GridLog.of(grid());
+        String topic = fresh("budget");
+        log.createTopic(new GridTopicConfig(topic).setPartitions(2).setSegmentBytes(256 << 10).setMaxRecordBytes(32 << 10));
+        long stored = 0;
+        LogDiskFullException refused = null;
+        try (LogProducer producer = log.producer(new ProducerConfig().setBatchBytes(64 << 10))) {
+            // every member holds at most both partitions: more than budget / record size records reach the budget
+            for (long i = 0; i < 2 * budget / (16 << 10) + 10 && refused == null; i++) {
+                try {
+                    DefaultJoin.join(producer.send(ProducerRecord.of(topic, null, new byte[16 << 10]).toPartition((int) (i % 2))));
+                    stored++;
+                } catch (LogDiskFullException e) {
+                    refused = e;
+                }
+            }
+        }
+        try {
+            assertTrue(refused != null, "the budget of " + budget + " bytes was never reached after " + stored + " records");
+            assertTrue(refused.getMessage().contains(topic + "-"), refused.getMessage());
+            assertEquals(stored, log.endOffset(topic, 0) + log.endOffset(topic, 1), "every acknowledged record is kept");
+            assertEquals(16 << 10, log.read(topic, 0, 0, 1).records().get(0).value().length, "and readable");
+        } finally {
+            assertTrue(log.deleteTopic(topic));
+        }
+        String after = fresh("after-budget");
+        log.createTopic(after, 1);
+        try (LogProducer producer = log.producer()) {
+            assertEquals(0, DefaultJoin.join(producer.send(ProducerRecord.of(after, "k", "v"))).offset(), "deleting the topic freed its bytes");
+        }
+    }
+
+    /** @return the disk budget of each member of this deployment ({@code grid.log.diskBudget}), 0 if it has none */
+    protected long diskBudget() {
+        return 0;
+    }
+
+    private static void produceToEachPartition(GridLog log, String topic, int partitions, int perPartition) {
+        try (LogProducer producer = log.producer()) {
+            for (int i = 0; i < partitions * perPartition; i++) {
+                producer.send(ProducerRecord.of(topic, null, "r" + i).toPartition(i % partitions));
+            }
+        }
+    }
+
+    /** Polls every consumer in turn until {@code done} holds, checking that no partition is held by two at once. */
+    private static void pollUntil(Map<LogConsumer, List<ConsumerRecord>> consumers, java.util.function.BooleanSupplier done, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!done.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
+            java.util.Set<TopicPartition> held = new java.util.HashSet<>();
+            for (Map.Entry<LogConsumer, List<ConsumerRecord>> e : consumers.entrySet()) {
+                e.getValue().addAll(e.getKey().poll(Duration.ofMillis(50)));
+                for (TopicPartition p : e.getKey().assignment()) {
+                    assertTrue(held.add(p), p + " is assigned to two consumers at once");
+                }
+            }
+        }
+    }
+
     /** Waits for a send, rethrowing the member's exception as thrown. */
     static final class DefaultJoin {
         static <T> T join(CompletableFuture<T> f) {

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class OneMemberLogTest extends LogContract {
     @RegisterExtension
-    static final GridCluster CLUSTER = LogClusters.members(1);
+    static final GridCluster CLUSTER = LogClusters.contract(1);
 
     @Override
     protected Grid grid() {
@@ -51,5 +51,10 @@ class OneMemberLogTest extends LogContract {
         assertEquals(5.0, seen.get("grid_log_end_offset/1"));
         assertEquals(5.0, seen.get("grid_log_appended_records_total/1"));
         assertEquals(0.0, seen.get("grid_log_start_offset/1"));
+    }
+
+    @Override
+    protected long diskBudget() {
+        return LogClusters.CONTRACT_DISK_BUDGET;
     }
 }

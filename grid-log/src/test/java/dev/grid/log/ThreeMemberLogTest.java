@@ -10,10 +10,15 @@ import java.util.concurrent.TimeUnit;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ThreeMemberLogTest extends LogContract {
     @RegisterExtension
-    static final GridCluster CLUSTER = LogClusters.members(3);
+    static final GridCluster CLUSTER = LogClusters.contract(3);
 
     @Override
     protected Grid grid() {
         return CLUSTER.member(1);
+    }
+
+    @Override
+    protected long diskBudget() {
+        return LogClusters.CONTRACT_DISK_BUDGET;
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class ProcessLogTest extends LogContract {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final long DISK_BUDGET = 8 << 20;
     private static final List<MemberProcess> MEMBERS = new ArrayList<>();
     private static Path dir;
     private static Grid client;
@@ -49,6 +50,7 @@ class ProcessLogTest extends LogContract {
                     "    memberCount: 0",
                     "  log:",
                     "    retentionCheckInterval: 200ms",
+                    "    diskBudget: " + DISK_BUDGET,
                     "  monitor:",
                     "    enabled: false",
                     "  hazelcastProperties:",
@@ -74,5 +76,10 @@ class ProcessLogTest extends LogContract {
     @Override
     protected Grid grid() {
         return client;
+    }
+
+    @Override
+    protected long diskBudget() {
+        return DISK_BUDGET;
     }
 }
