@@ -2,6 +2,8 @@ package dev.grid.perf.bench;
 
 import dev.grid.perf.BenchmarkMain;
 import dev.grid.perf.bench.lock.LockArguments;
+import dev.grid.perf.bench.log.LogArguments;
+import dev.grid.perf.bench.log.LogCommand;
 import dev.grid.perf.bench.lock.LockCommand;
 import dev.grid.perf.bench.lock.LockResult;
 import dev.grid.perf.bench.report.Results;
@@ -23,15 +25,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code grid bench all --out DIR}: a reduced but meaningful set of every scenario, within 20
+ * {@code grid bench all --out DIR}: a reduced but meaningful set of every scenario (YCSB, lock, log, heap, JMH, txn), within 20
  * minutes on a 2-core machine, into one results.json and report.html (plus lock.json, heap.md and
  * jmh.json). Each step prints the equivalent stand-alone command.
  */
 @Command(name = "all", mixinStandardHelpOptions = true,
         header = "a reduced but meaningful set of everything (under 20 minutes), into one report",
         description = {
-                "Runs YCSB (every workload embedded; A and C client-server; A at a fixed rate), the lock benchmark, the heap "
-                        + "scenario, a JMH map benchmark and the transaction benchmark, each shortened, into one results.json and "
+                "Runs YCSB (every workload embedded; A and C client-server; A at a fixed rate), the lock benchmark, the log "
+                        + "benchmark (--quick: grid, Kafka and Redis Streams), the heap scenario, a JMH map benchmark and the transaction benchmark, each shortened, into one results.json and "
                         + "report.html (plus lock.json, heap.md, jmh.json, txn.json). Each step prints the equivalent stand-alone "
                         + "command."})
 final class AllCommand implements Callable<Integer> {
@@ -79,6 +81,12 @@ final class AllCommand implements Callable<Integer> {
                 results.addExtra("lock", locks, "grid bench lock " + String.join(" ", lock), LockResult.table(locks));
                 System.out.print(LockResult.table(locks));
                 ok &= locks.stream().noneMatch(l -> l.status().equals("failed"));
+                results.write(out);
+            }
+            if (!stop.stopping()) {
+                List<String> log = List.of("--quick", "--out", out.toString());
+                RunCommand.log("step: grid bench log " + String.join(" ", log));
+                ok &= new LogCommand(LogArguments.parse(log), stop, results).run() == 0;
                 results.write(out);
             }
             if (!stop.stopping()) {

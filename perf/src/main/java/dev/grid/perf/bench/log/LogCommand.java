@@ -44,9 +44,14 @@ public final class LogCommand {
      * @param commandLine the command line, for the report
      */
     public LogCommand(LogOptions options, StopSignal stop, String commandLine) {
+        this(options, stop, new Results(commandLine, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+    }
+
+    /** With the results of a larger run ({@code grid bench all}): the log section goes into them. */
+    public LogCommand(LogOptions options, StopSignal stop, Results results) {
         this.options = options;
         this.stop = stop;
-        this.results = new Results(commandLine, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        this.results = results;
     }
 
     /**
