@@ -34,11 +34,16 @@ final class BatchFormat {
 
     /** Encodes records (timestamps already resolved) as one batch starting at {@code baseOffset}. */
     static ByteBuffer encode(long baseOffset, List<LogRecord> records, BatchMeta meta) {
+        return encode(baseOffset, records, meta, LogRecord.NO_TIMESTAMP);
+    }
+
+    /** As {@link #encode(long, List, BatchMeta)}, a record without a timestamp stored with {@code appendTime}. */
+    static ByteBuffer encode(long baseOffset, List<LogRecord> records, BatchMeta meta, long appendTime) {
         long size = HEADER_SIZE;
         long maxTs = LogRecord.NO_TIMESTAMP;
         for (LogRecord r : records) {
             size += r.encodedSize();
-            maxTs = Math.max(maxTs, r.timestamp());
+            maxTs = Math.max(maxTs, r.timestamp() == LogRecord.NO_TIMESTAMP ? appendTime : r.timestamp());
         }
         if (size > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("batch of " + records.size() + " records is " + size + " bytes, above " + Integer.MAX_VALUE);
@@ -53,7 +58,7 @@ final class BatchFormat {
         b.putInt(LEADER_EPOCH_AT, meta.leaderEpoch());
         b.position(HEADER_SIZE);
         for (LogRecord r : records) {
-            b.putLong(r.timestamp());
+            b.putLong(r.timestamp() == LogRecord.NO_TIMESTAMP ? appendTime : r.timestamp());
             putBytes(b, r.key());
             putBytes(b, r.value());
             b.putInt(r.headers().size());

@@ -29,7 +29,7 @@ public record LogRecord(byte[] key, byte[] value, long timestamp, List<Header> h
         if (timestamp < NO_TIMESTAMP) {
             throw new IllegalArgumentException("timestamp " + timestamp + " is negative (use NO_TIMESTAMP = -1 for none)");
         }
-        headers = headers == null ? List.of() : List.copyOf(headers);
+        headers = headers == null || headers.isEmpty() ? List.of() : List.copyOf(headers);
         for (int i = 0; i < headers.size(); i++) {
             long keyBytes = BatchFormat.utf8Length(headers.get(i).key());
             if (keyBytes > MAX_HEADER_KEY_BYTES) {

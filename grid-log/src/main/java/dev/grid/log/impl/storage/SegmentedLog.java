@@ -222,7 +222,6 @@ public final class SegmentedLog implements AutoCloseable {
             throw new IllegalArgumentException("appendTimeMillis " + appendTimeMillis + " is negative");
         }
         checkOpen();
-        List<LogRecord> stamped = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             LogRecord r = records.get(i);
             if (r == null) {
@@ -231,9 +230,8 @@ public final class SegmentedLog implements AutoCloseable {
             if (r.encodedSize() > config.maxRecordBytes()) {
                 throw new RecordTooLargeException(i, r.encodedSize(), config.maxRecordBytes());
             }
-            stamped.add(r.timestamp() == LogRecord.NO_TIMESTAMP ? new LogRecord(r.key(), r.value(), appendTimeMillis, r.headers()) : r);
         }
-        LogBatch batch = new LogBatch(BatchFormat.encode(endOffset(), stamped, meta));
+        LogBatch batch = new LogBatch(BatchFormat.encode(endOffset(), records, meta, appendTimeMillis));
         write(batch);
         return batch;
     }
