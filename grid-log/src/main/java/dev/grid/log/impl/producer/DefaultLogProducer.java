@@ -30,6 +30,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Batches records per partition and keeps up to {@code maxInFlight} batches per partition sent and unanswered (one if the
@@ -48,7 +49,8 @@ public final class DefaultLogProducer implements LogProducer {
     private final DefaultGridLog log;
     private final LogInvoker invoker;
     private final ProducerConfig config;
-    private final Map<String, PartitionQueue> queues = new ConcurrentHashMap<>();
+    /** Per topic, its partitions' queues (indexed by partition, so a send builds no key). */
+    private final Map<String, AtomicReferenceArray<PartitionQueue>> queues = new ConcurrentHashMap<>();
     private final Map<String, Integer> sticky = new ConcurrentHashMap<>();
     private final AtomicLong bufferedBytes = new AtomicLong();
     private final AtomicLong outstanding = new AtomicLong();
@@ -121,10 +123,44 @@ public final class DefaultLogProducer implements LogProducer {
         CompletableFuture<AppendResult> future = new CompletableFuture<>();
         bufferedBytes.addAndGet(size);
         outstanding.incrementAndGet();
-        PartitionQueue queue = queues.computeIfAbsent(meta.name() + "#" + partition, k -> new PartitionQueue(meta, partition));
+        PartitionQueue queue = queue(meta, partition);
         long now = System.nanoTime();
         queue.add(new Queued(stored, size, future, now + config.getDeliveryTimeout().toNanos(), now));
         return future;
+    }
+
+    private PartitionQueue queue(TopicMeta meta, int partition) {
+        AtomicReferenceArray<PartitionQueue> perTopic = queues.get(meta.name());
+        if (perTopic == null || partition >= perTopic.length()) {
+            perTopic = queues.compute(meta.name(), (name, old) -> {
+                if (old != null && partition < old.length()) {
+                    return old;
+                }
+                // first use, or a topic created again with more partitions: keep the queues there are
+                AtomicReferenceArray<PartitionQueue> grown = new AtomicReferenceArray<>(Math.max(meta.partitions(), partition + 1));
+                for (int i = 0; old != null && i < old.length(); i++) {
+                    grown.set(i, old.get(i));
+                }
+                return grown;
+            });
+        }
+        PartitionQueue queue = perTopic.get(partition);
+        if (queue == null) {
+            PartitionQueue created = new PartitionQueue(meta, partition);
+            queue = perTopic.compareAndSet(partition, null, created) ? created : perTopic.get(partition);
+        }
+        return queue;
+    }
+
+    private void forEachQueue(java.util.function.Consumer<PartitionQueue> action) {
+        for (AtomicReferenceArray<PartitionQueue> perTopic : queues.values()) {
+            for (int i = 0; i < perTopic.length(); i++) {
+                PartitionQueue queue = perTopic.get(i);
+                if (queue != null) {
+                    action.accept(queue);
+                }
+            }
+        }
     }
 
     private void awaitBufferRoom(int size) {
@@ -160,7 +196,7 @@ public final class DefaultLogProducer implements LogProducer {
             flushing++;
         }
         try {
-            queues.values().forEach(q -> q.trySend(true));
+            forEachQueue(q -> q.trySend(true));
             synchronized (idle) {
                 while (outstanding.get() > 0) {
                     try {
@@ -169,7 +205,7 @@ public final class DefaultLogProducer implements LogProducer {
                         Thread.currentThread().interrupt();
                         throw new LogException("interrupted while flushing the producer", e);
                     }
-                    queues.values().forEach(q -> q.trySend(true));
+                    forEachQueue(q -> q.trySend(true));
                 }
             }
         } finally {
