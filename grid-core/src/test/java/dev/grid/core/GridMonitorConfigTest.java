@@ -53,6 +53,8 @@ class GridMonitorConfigTest {
                 "    expectedMembers: 3",
                 "    lockHoldLimit: 30s",
                 "    inDoubtLimit: 2m",
+                "    lagGrowthWindow: 90s",
+                "    lagGrowthMinimum: 250",
                 "    resolvedAlertRetention: 1h",
                 "    logCapacity: 500",
                 "    requestTimeout: 3s",
@@ -84,6 +86,8 @@ class GridMonitorConfigTest {
         assertEquals(3, m.getExpectedMembers());
         assertEquals(Duration.ofSeconds(30), m.getLockHoldLimit());
         assertEquals(Duration.ofMinutes(2), m.getInDoubtLimit());
+        assertEquals(Duration.ofSeconds(90), m.getLagGrowthWindow());
+        assertEquals(250, m.getLagGrowthMinimum());
         assertEquals(Duration.ofHours(1), m.getResolvedAlertRetention());
         assertEquals(500, m.getLogCapacity());
         assertEquals(Duration.ofSeconds(3), m.getRequestTimeout());
@@ -101,6 +105,17 @@ class GridMonitorConfigTest {
         assertTrue(big.matches(Map.of("map", "orders", "replica", "primary", "x", "y")));
         assertFalse(big.matches(Map.of("map", "orders", "replica", "backup")));
         assertEquals("grid_cluster_members < 2.5", m.getAlerts().get(1).getSummary());
+    }
+
+    @Test
+    void lagGrowthSettingsHaveDefaultsAndBounds() {
+        GridMonitorConfig defaults = new GridMonitorConfig();
+        assertEquals(Duration.ofMinutes(2), defaults.getLagGrowthWindow());
+        assertEquals(1000, defaults.getLagGrowthMinimum());
+        assertEquals("grid.monitor.lagGrowthMinimum must be >= 0, was -1", reject("grid:\n  monitor:\n    lagGrowthMinimum: -1\n"));
+        assertEquals("grid.monitor.lagGrowthMinimum must be an integer, was \"lots\"", reject("grid:\n  monitor:\n    lagGrowthMinimum: lots\n"));
+        assertTrue(reject("grid:\n  monitor:\n    lagGrowthWindow: 0s\n").startsWith("grid.monitor.lagGrowthWindow must be"));
+        assertEquals(0, new GridMonitorConfig().setLagGrowthMinimum(0).getLagGrowthMinimum());
     }
 
     @Test

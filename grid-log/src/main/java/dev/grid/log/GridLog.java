@@ -126,6 +126,20 @@ public interface GridLog {
      */
     List<PartitionLag> lag(String group, String topic);
 
+    /**
+     * What this member holds of the log, without asking the cluster: the partitions it owns with their offsets and
+     * appends, its replicas and disk use, and the lag of the consumer groups it coordinates (measured in the
+     * background: see {@link LocalLogStats#groupLags()}). It never waits for another member. grid-monitor builds the
+     * metrics, the counters file and the topics page from it.
+     *
+     * @return this member's log statistics
+     * @throws UnsupportedOperationException on a client (read a member's {@code /metrics} or {@code /api/topics}), and
+     *                                       by implementations that are not a member's (the default)
+     */
+    default LocalLogStats localStats() {
+        throw new UnsupportedOperationException("this GridLog (" + getClass().getName() + ") is not a member's: it has no local statistics");
+    }
+
     /** @return the partition a record with this key goes to in a topic of {@code partitions} partitions */
     static int partitionForKey(byte[] key, int partitions) {
         return KeyPartitioner.partition(key, partitions);

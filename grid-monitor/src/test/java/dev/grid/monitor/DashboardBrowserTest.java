@@ -4,6 +4,12 @@ import com.hazelcast.cp.lock.FencedLock;
 import dev.grid.core.GridMap;
 import dev.grid.core.config.GridAlertRule;
 import dev.grid.lock.GridLocks;
+import dev.grid.log.ConsumerConfig;
+import dev.grid.log.GridLog;
+import dev.grid.log.LogConsumer;
+import dev.grid.log.LogProducer;
+import dev.grid.log.ProducerRecord;
+import dev.grid.log.TopicPartition;
 import dev.grid.monitor.test.MonitoredCluster;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -25,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,8 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The dashboard in headless Chromium against running members: members, a map, a held lock and a
- * fired alert appear, and the partition chart draws a bar per member; a screenshot is saved as
- * {@code target/dashboard.png}. Needs {@code chromium} and
+ * fired alert appear, and the partition chart draws a bar per member; on the topics page a topic, its partitions
+ * (owner, high watermark, a consumer group's lag) and the group appear, and the lag chart draws the group's line.
+ * Screenshots are saved as {@code target/dashboard.png} and {@code target/dashboard-topics.png}. Needs {@code chromium} and
  * {@code chromedriver} ({@code apt-get install -y chromium chromium-driver}); skipped when they are
  * missing, unless {@code -Dgrid.test.browser=require}, which makes their absence a failure (CI).
  */
@@ -73,6 +81,18 @@ class DashboardBrowserTest {
             }
             FencedLock lock = GridLocks.of(cluster.members.get(1)).get("nightly-batch");
             long fence = lock.lockAndGetFence();
+            GridLog log = GridLog.of(cluster.members.get(0));
+            log.createTopic("orders", 2);
+            try (LogProducer producer = log.producer()) {
+                for (int p = 0; p < 2; p++) {
+                    for (int i = 0; i < 10; i++) {
+                        producer.send(ProducerRecord.of("orders", null, "order-" + i).toPartition(p));
+                    }
+                }
+            }
+            try (LogConsumer consumer = log.consumer(new ConsumerConfig("orders").setGroup("billing").setAutoCommit(false))) {
+                consumer.commitSync(Map.of(new TopicPartition("orders", 0), 4L));
+            }
 
             ChromeOptions options = new ChromeOptions();
             options.setBinary(new File(browser));
@@ -119,6 +139,32 @@ class DashboardBrowserTest {
                 Files.write(screenshot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
                 assertTrue(Files.size(screenshot) > 10_000, "screenshot " + screenshot.toAbsolutePath());
                 System.out.println("DashboardBrowserTest: screenshot " + screenshot.toAbsolutePath());
+
+                // the topics page: the topic, its partitions with their high watermarks and the group's lag, and the lag chart
+                driver.findElement(By.id("tab-topics")).click();
+                wait.until(d -> d.findElement(By.id("page-topics")).isDisplayed() && !d.findElement(By.id("page-cluster")).isDisplayed());
+                wait.until(d -> !d.findElements(By.cssSelector("#topics tbody tr[data-key='orders']")).isEmpty());
+                List<String> partition0 = wait.until(d -> {
+                    List<String> cells = d.findElement(By.cssSelector("#topic-partitions tbody tr[data-key='orders#0']"))
+                            .findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+                    return cells.get(10).equals("billing: 6") ? cells : null;
+                });
+                assertEquals("orders", partition0.get(0));
+                assertEquals("10", partition0.get(4), "high watermark of " + partition0);
+                String owner = partition0.get(2);
+                assertTrue(owner.equals(cluster.members.get(0).localMember().orElseThrow().address())
+                        || owner.equals(cluster.members.get(1).localMember().orElseThrow().address()), owner);
+                List<String> topicRow = driver.findElement(By.cssSelector("#topics tbody tr[data-key='orders']")).findElements(By.tagName("td"))
+                        .stream().map(WebElement::getText).toList();
+                assertEquals(List.of("orders", "2", "20"), topicRow.subList(0, 3));
+                assertEquals("billing (16)", topicRow.get(6), "partition 0 lags 6, partition 1 (nothing committed) 10");
+                wait.until(d -> d.findElement(By.cssSelector("#groups tbody tr[data-key='billing/orders']")).findElements(By.tagName("td"))
+                        .get(2).getText().equals("16"));
+                wait.until(d -> !d.findElements(By.cssSelector("#lag-chart polyline[data-series='billing / orders']")).isEmpty());
+                assertTrue(driver.findElement(By.id("lag-legend")).getText().contains("billing / orders"));
+                Path topicsShot = Path.of("target", "dashboard-topics.png");
+                Files.write(topicsShot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                System.out.println("DashboardBrowserTest: screenshot " + topicsShot.toAbsolutePath());
             } finally {
                 driver.quit();
             }

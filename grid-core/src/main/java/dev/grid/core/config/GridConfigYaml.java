@@ -225,6 +225,8 @@ public final class GridConfigYaml {
         keys.put("expectedMembers", (k, v) -> monitor.setExpectedMembers(integer(k, v)));
         keys.put("lockHoldLimit", (k, v) -> monitor.setLockHoldLimit(duration(k, v)));
         keys.put("inDoubtLimit", (k, v) -> monitor.setInDoubtLimit(duration(k, v)));
+        keys.put("lagGrowthWindow", (k, v) -> monitor.setLagGrowthWindow(duration(k, v)));
+        keys.put("lagGrowthMinimum", (k, v) -> monitor.setLagGrowthMinimum(longValue(k, v)));
         keys.put("resolvedAlertRetention", (k, v) -> monitor.setResolvedAlertRetention(duration(k, v)));
         keys.put("logCapacity", (k, v) -> monitor.setLogCapacity(integer(k, v)));
         keys.put("alerts", (k, v) -> {

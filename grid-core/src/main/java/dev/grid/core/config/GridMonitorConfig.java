@@ -48,6 +48,8 @@ public final class GridMonitorConfig {
     private int expectedMembers;
     private Duration lockHoldLimit = Duration.ofMinutes(5);
     private Duration inDoubtLimit = Duration.ofSeconds(60);
+    private Duration lagGrowthWindow = Duration.ofMinutes(2);
+    private long lagGrowthMinimum = 1000;
     private Duration resolvedAlertRetention = Duration.ofHours(24);
     private int logCapacity = 10_000;
     private final List<GridAlertRule> alerts = new ArrayList<>();
@@ -226,6 +228,36 @@ public final class GridMonitorConfig {
 
     public GridMonitorConfig setInDoubtLimit(Duration inDoubtLimit) {
         this.inDoubtLimit = RequireDuration.positive("grid.monitor.inDoubtLimit", inDoubtLimit);
+        return this;
+    }
+
+    /**
+     * @return how long a consumer group's lag on a topic must keep growing before the built-in log-lag-growing alert
+     *         fires: at no evaluation in this window did the lag go down, and it ends the window higher than it began it
+     *         (default 2m)
+     */
+    public Duration getLagGrowthWindow() {
+        return lagGrowthWindow;
+    }
+
+    public GridMonitorConfig setLagGrowthWindow(Duration lagGrowthWindow) {
+        this.lagGrowthWindow = RequireDuration.positive("grid.monitor.lagGrowthWindow", lagGrowthWindow);
+        return this;
+    }
+
+    /**
+     * @return the least lag (records, over the topic's partitions) at which the built-in log-lag-growing alert fires;
+     *         a growing lag below it does not (default 1000)
+     */
+    public long getLagGrowthMinimum() {
+        return lagGrowthMinimum;
+    }
+
+    public GridMonitorConfig setLagGrowthMinimum(long lagGrowthMinimum) {
+        if (lagGrowthMinimum < 0) {
+            throw new GridConfigException("grid.monitor.lagGrowthMinimum", "grid.monitor.lagGrowthMinimum must be >= 0, was " + lagGrowthMinimum);
+        }
+        this.lagGrowthMinimum = lagGrowthMinimum;
         return this;
     }
 

@@ -4,18 +4,21 @@ import com.hazelcast.client.impl.clientside.HazelcastClientProxy;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.partition.Partition;
+import com.hazelcast.spi.impl.NodeEngine;
 import dev.grid.core.Grid;
 import dev.grid.core.config.GridTopicConfig;
 import dev.grid.log.ConsumerConfig;
 import dev.grid.log.ConsumerRecord;
 import dev.grid.log.FetchResult;
 import dev.grid.log.GridLog;
+import dev.grid.log.LocalLogStats;
 import dev.grid.log.LogConsumer;
 import dev.grid.log.LogException;
 import dev.grid.log.LogProducer;
 import dev.grid.log.PartitionInfo;
 import dev.grid.log.PartitionLag;
 import dev.grid.log.PartitionOutOfRangeException;
+import dev.grid.log.PartitionStats;
 import dev.grid.log.ProducerConfig;
 import dev.grid.log.ReadOptions;
 import dev.grid.log.TopicDescription;
@@ -23,12 +26,15 @@ import dev.grid.log.UnknownTopicException;
 import dev.grid.log.impl.client.ClientLogInvoker;
 import dev.grid.log.impl.consumer.DefaultLogConsumer;
 import dev.grid.log.impl.group.GroupLag;
+import dev.grid.log.impl.group.GroupService;
+import dev.grid.log.impl.group.LocalGroupLag;
 import dev.grid.log.impl.invoke.LogInvoker;
 import dev.grid.log.impl.invoke.MemberLogInvoker;
 import dev.grid.log.impl.operations.OffsetsOperation;
 import dev.grid.log.impl.operations.ReadOperation;
 import dev.grid.log.impl.operations.ReadResponse;
 import dev.grid.log.impl.producer.DefaultLogProducer;
+import dev.grid.log.impl.replica.PartitionLog;
 import dev.grid.log.impl.storage.LogBatch;
 import dev.grid.log.impl.storage.LogRecord;
 import dev.grid.log.impl.topic.TopicCall;
@@ -36,6 +42,7 @@ import dev.grid.log.impl.topic.TopicMeta;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -54,10 +61,15 @@ public final class DefaultGridLog implements GridLog {
     private final Grid grid;
     private final LogInvoker invoker;
     private final Map<String, TopicMeta> topics = new ConcurrentHashMap<>();
+    /** On a member: its log service and the lag of the groups it coordinates; null on a client. */
+    private final GridLogService service;
+    private final LocalGroupLag groupLag;
 
-    private DefaultGridLog(Grid grid, LogInvoker invoker) {
+    private DefaultGridLog(Grid grid, LogInvoker invoker, NodeEngine member) {
         this.grid = grid;
         this.invoker = invoker;
+        this.service = member == null ? null : member.getService(GridLogService.SERVICE_NAME);
+        this.groupLag = member == null ? null : new LocalGroupLag(member.getService(GroupService.SERVICE_NAME), this::startAndHighWatermarks);
     }
 
     /** @return the log of the grid's cluster; one per Hazelcast instance (on a member, registers {@link LogMetrics} once) */
@@ -67,13 +79,14 @@ public final class DefaultGridLog implements GridLog {
         if (log != null) {
             return log;
         }
-        DefaultGridLog created = new DefaultGridLog(grid, invokerFor(hz));
+        NodeEngine member = hz instanceof HazelcastInstanceProxy proxy ? proxy.getOriginal().node.getNodeEngine() : null;
+        DefaultGridLog created = new DefaultGridLog(grid, invokerFor(hz), member);
         DefaultGridLog raced = LOGS.putIfAbsent(hz, created);
         if (raced != null) {
             return raced;
         }
-        if (hz instanceof HazelcastInstanceProxy member) {
-            grid.metrics().register(new LogMetrics(member.getOriginal().node.getNodeEngine().getService(GridLogService.SERVICE_NAME)));
+        if (member != null) {
+            grid.metrics().register(new LogMetrics(created));
         }
         hz.getLifecycleService().addLifecycleListener(event -> {
             if (!hz.getLifecycleService().isRunning()) {
@@ -265,6 +278,54 @@ public final class DefaultGridLog implements GridLog {
     @Override
     public List<PartitionLag> lag(String group, String topic) {
         return join(GroupLag.lag(this, invoker, group, topic));
+    }
+
+    // ---- this member's statistics ----
+
+    @Override
+    public LocalLogStats localStats() {
+        if (service == null) {
+            throw new UnsupportedOperationException("a client holds no log partitions: read a member's /metrics or /api/topics, "
+                    + "or use describeTopic and lag");
+        }
+        List<PartitionStats> partitions = new ArrayList<>();
+        int backups = 0;
+        for (PartitionLog replica : service.replicas()) {
+            if (!replica.leading()) {
+                backups++;
+                continue;
+            }
+            partitions.add(new PartitionStats(replica.topic(), replica.partition(), replica.clusterPartition(), replica.log().startOffset(),
+                    replica.highWatermark(), replica.log().endOffset(), replica.log().sizeInBytes(), replica.log().segmentCount(),
+                    replica.appendedRecords(), replica.appendedBytes(), replica.segmentsDeleted()));
+        }
+        partitions.sort(Comparator.comparing(PartitionStats::topic).thenComparingInt(PartitionStats::partition));
+        return new LocalLogStats(partitions, partitions.size(), backups, service.diskBudget().usedBytes(), service.logConfig().getDiskBudget(),
+                service.appendedRecords(), service.appendedBytes(), groupLag.latest());
+    }
+
+    /**
+     * @return per partition of the topic, {@code {startOffset, highWatermark}} as its owner answers; fails with
+     *         {@link UnknownTopicException} if there is no such topic (never creates it)
+     */
+    CompletableFuture<List<long[]>> startAndHighWatermarks(String topic) {
+        TopicMeta cached = topics.get(topic);
+        CompletableFuture<TopicMeta> meta = cached != null ? CompletableFuture.completedFuture(cached)
+                : invoker.onMember(TopicCall.find(topic, false)).thenApply(found -> (TopicMeta) found);
+        return meta.thenCompose(m -> {
+            List<CompletableFuture<long[]>> offsets = new ArrayList<>(m.partitions());
+            for (int p = 0; p < m.partitions(); p++) {
+                offsets.add(invoker.onPartition(clusterPartition(topic, p), new OffsetsOperation(m, p, -1)));
+            }
+            return CompletableFuture.allOf(offsets.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                List<long[]> marks = new ArrayList<>(offsets.size());
+                for (CompletableFuture<long[]> o : offsets) {
+                    long[] answer = o.join();
+                    marks.add(new long[] {answer[OffsetsOperation.START], answer[OffsetsOperation.HIGH_WATERMARK]});
+                }
+                return marks;
+            });
+        }).whenComplete((r, e) -> forgetIfUnknown(topic, e));
     }
 
     /** Waits for an answer, rethrowing the member's exception as thrown. */

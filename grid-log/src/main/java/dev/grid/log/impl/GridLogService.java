@@ -53,6 +53,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * grid-log on one member: the replicas of log partitions it holds (owned and backup), appends, replication to
@@ -69,6 +70,8 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
     private final Set<UUID> deletedIncarnations = ConcurrentHashMap.newKeySet();
     private final Set<Integer> lagging = ConcurrentHashMap.newKeySet();
     private final Set<Integer> waiting = ConcurrentHashMap.newKeySet();
+    private final LongAdder appendedRecords = new LongAdder();
+    private final LongAdder appendedBytes = new LongAdder();
     private NodeEngine nodeEngine;
     private ILogger logger;
     private GridConfig config;
@@ -111,6 +114,16 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
 
     public LogDiskBudget diskBudget() {
         return budget;
+    }
+
+    /** @return records appended on this member as owner since it started, over every partition it has owned */
+    public long appendedRecords() {
+        return appendedRecords.sum();
+    }
+
+    /** @return bytes of the batches of {@link #appendedRecords()} */
+    public long appendedBytes() {
+        return appendedBytes.sum();
     }
 
     /** @return every replica this member holds now (a snapshot) */
@@ -203,7 +216,11 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
         PartitionLog.Appended appended;
         try {
             replica = ownedReplica(op.topic(), op.logPartition(), op.getPartitionId());
+            long recordsBefore = replica.appendedRecords();
+            long bytesBefore = replica.appendedBytes();
             appended = replica.append(producerId, sequence, records, config.getClock().millis());
+            appendedRecords.add(replica.appendedRecords() - recordsBefore);
+            appendedBytes.add(replica.appendedBytes() - bytesBefore);
         } catch (LogDiskBudgetExceededException e) {
             op.sendResponse(new LogDiskFullException(op.topic().name() + "-" + op.logPartition() + ": " + e.getMessage()));
             return;

@@ -2,50 +2,62 @@ package dev.grid.log.impl;
 
 import dev.grid.core.MetricsCollector;
 import dev.grid.core.MetricsSource;
-import dev.grid.log.impl.replica.PartitionLog;
+import dev.grid.log.GridLog;
+import dev.grid.log.GroupPartitionLag;
+import dev.grid.log.LocalLogStats;
+import dev.grid.log.PartitionStats;
 
 import java.util.Map;
 
 /**
- * grid-log as this member sees it: per log partition it owns, offsets, size, appends and deleted segments; per member,
- * replicas held and disk used against the budget. A partition is reported by its owner only, so summing over members
- * counts each once.
+ * grid-log as this member sees it ({@link GridLog#localStats()}): per log partition it owns, offsets, size, appends and
+ * deleted segments; per member, replicas held, disk used against the budget and what it appended; per consumer group
+ * whose cluster partition it owns (it runs the group's coordinator), the committed offset and lag of each partition of
+ * the group's topics. A partition is reported by its owner only and a group by its coordinator's member only, so summing
+ * over members counts each once.
  */
 final class LogMetrics implements MetricsSource {
-    private final GridLogService service;
+    private final GridLog log;
 
-    LogMetrics(GridLogService service) {
-        this.service = service;
+    LogMetrics(GridLog log) {
+        this.log = log;
     }
 
     @Override
     public void collectInto(MetricsCollector c) {
-        int owned = 0;
-        int backups = 0;
-        for (PartitionLog replica : service.replicas()) {
-            if (!replica.leading()) {
-                backups++;
-                continue;
-            }
-            owned++;
-            Map<String, String> labels = Map.of("topic", replica.topic(), "partition", Integer.toString(replica.partition()));
-            c.gauge("grid_log_start_offset", "first offset the partition still keeps", labels, replica.log().startOffset());
+        LocalLogStats stats = log.localStats();
+        for (PartitionStats p : stats.partitions()) {
+            Map<String, String> labels = Map.of("topic", p.topic(), "partition", Integer.toString(p.partition()));
+            c.gauge("grid_log_start_offset", "first offset the partition still keeps", labels, p.startOffset());
             c.gauge("grid_log_high_watermark", "offset below which every in-sync replica holds the records (what readers see)", labels,
-                    replica.highWatermark());
+                    p.highWatermark());
             c.gauge("grid_log_end_offset", "the owner's log end offset (records above the high watermark wait for backups)", labels,
-                    replica.log().endOffset());
-            c.gauge("grid_log_size_bytes", "bytes of the partition's segment files on its owner", labels, replica.log().sizeInBytes());
-            c.gauge("grid_log_segments", "segment files of the partition on its owner", labels, replica.log().segmentCount());
+                    p.endOffset());
+            c.gauge("grid_log_size_bytes", "bytes of the partition's segment files on its owner", labels, p.sizeBytes());
+            c.gauge("grid_log_segments", "segment files of the partition on its owner", labels, p.segments());
             c.counter("grid_log_appended_records_total", "records appended to the partition on this member while it owned it", labels,
-                    replica.appendedRecords());
+                    p.appendedRecords());
             c.counter("grid_log_appended_bytes_total", "bytes of batches appended to the partition on this member while it owned it", labels,
-                    replica.appendedBytes());
+                    p.appendedBytes());
             c.counter("grid_log_segments_deleted_total", "segments this member deleted from the partition by retention", labels,
-                    replica.segmentsDeleted());
+                    p.segmentsDeleted());
         }
-        c.gauge("grid_log_replicas", "log partition replicas this member holds", Map.of("role", "owner"), owned);
-        c.gauge("grid_log_replicas", "log partition replicas this member holds", Map.of("role", "backup"), backups);
-        c.gauge("grid_log_disk_used_bytes", "bytes this member's log replicas take on disk", Map.of(), service.diskBudget().usedBytes());
-        c.gauge("grid_log_disk_budget_bytes", "grid.log.diskBudget (0: no limit)", Map.of(), service.logConfig().getDiskBudget());
+        c.gauge("grid_log_replicas", "log partition replicas this member holds", Map.of("role", "owner"), stats.ownedReplicas());
+        c.gauge("grid_log_replicas", "log partition replicas this member holds", Map.of("role", "backup"), stats.backupReplicas());
+        c.gauge("grid_log_disk_used_bytes", "bytes this member's log replicas take on disk", Map.of(), stats.diskUsedBytes());
+        c.gauge("grid_log_disk_budget_bytes", "grid.log.diskBudget (0: no limit)", Map.of(), stats.diskBudgetBytes());
+        c.counter("grid_log_member_appended_records_total", "records this member appended as owner since it started, all partitions",
+                Map.of(), stats.appendedRecords());
+        c.counter("grid_log_member_appended_bytes_total", "bytes of batches this member appended as owner since it started, all partitions",
+                Map.of(), stats.appendedBytes());
+        for (GroupPartitionLag lag : stats.groupLags()) {
+            Map<String, String> labels = Map.of("group", lag.group(), "topic", lag.topic(), "partition", Integer.toString(lag.partition()));
+            c.gauge("grid_log_group_lag", "records of the partition the consumer group has yet to process (high watermark minus committed "
+                    + "offset); reported by the member that coordinates the group", labels, lag.lag());
+            if (lag.committedOffset() >= 0) {
+                c.gauge("grid_log_group_committed_offset", "the consumer group's committed offset in the partition (the next record it "
+                        + "processes); reported by the member that coordinates the group", labels, lag.committedOffset());
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@ import dev.grid.core.config.GridConfigException;
 import dev.grid.core.config.GridMonitorConfig;
 import dev.grid.core.spi.MemberContext;
 import dev.grid.lock.GridLocks;
+import dev.grid.log.GridLog;
 import dev.grid.monitor.Alert;
 import dev.grid.monitor.GridMonitor;
 import dev.grid.monitor.HeuristicOutcome;
@@ -26,6 +27,7 @@ import dev.grid.monitor.impl.cluster.DistributedLog;
 import dev.grid.monitor.impl.cluster.LockMonitor;
 import dev.grid.monitor.impl.cluster.MemberViews;
 import dev.grid.monitor.impl.cluster.Structures;
+import dev.grid.monitor.impl.cluster.TopicsMonitor;
 import dev.grid.monitor.impl.cluster.TransactionMonitor;
 import dev.grid.monitor.impl.counters.CountersFile;
 import dev.grid.monitor.impl.http.ApiRoutes;
@@ -48,7 +50,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** The monitor of one member: wires the counters file, metrics, monitors, alerts, log and HTTP server, and runs their tasks. */
+/** The monitor of one member: wires the counters file, metrics, monitors (locks, transactions, topics), alerts, log and HTTP server, and runs their tasks. */
 public final class DefaultGridMonitor implements GridMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultGridMonitor.class);
     private static final int MAX_COUNTERS = 4096;
@@ -56,7 +58,9 @@ public final class DefaultGridMonitor implements GridMonitor {
     private static final List<String> LATER_METRICS = List.of("grid_map_entries", "grid_map_offheap_reserved_bytes", "grid_map_offheap_used_bytes",
             "grid_map_operations_total", "grid_map_operation_seconds_total", "grid_map_get_hits_total", "grid_map_get_misses_total",
             "grid_map_local_reads_total", "grid_cp_sessions", "grid_lock_held", "grid_lock_acquires_total", "grid_lock_waits_total",
-            "grid_cp_session_expiries_total");
+            "grid_cp_session_expiries_total", "grid_log_start_offset", "grid_log_high_watermark", "grid_log_end_offset", "grid_log_size_bytes",
+            "grid_log_segments", "grid_log_appended_records_total", "grid_log_appended_bytes_total", "grid_log_segments_deleted_total",
+            "grid_log_group_lag", "grid_log_group_committed_offset");
 
     private final Grid grid;
     private final GridMonitorConfig config;
@@ -75,6 +79,8 @@ public final class DefaultGridMonitor implements GridMonitor {
     private TransactionMonitor transactions;
     private DistributedLog log;
     private MemberViews views;
+    private GridLog gridLog;
+    private TopicsMonitor topics;
     private AlertEvaluator alerts;
     private MonitorHttpServer http;
     private UUID lifecycleRegistration;
@@ -135,7 +141,11 @@ public final class DefaultGridMonitor implements GridMonitor {
         resources.add(grid.events().subscribe(transactions));
         resources.add(grid.events().subscribe(log));
         grid.metrics().register(new WhileOpen(List.of(clusterMetrics, locks, transactions)));
-        views = new MemberViews(hz, self, instruments, () -> http == null ? "" : http.url(), config.getRefreshInterval().toMillis(), clock);
+        gridLog = GridLog.of(grid); // on a member, registers the log's metrics (grid_log_*) once
+        topics = new TopicsMonitor(gridLog, clock, Math.min(1000, config.getRefreshInterval().toMillis()), "grid-monitor-topics-" + self.port());
+        resources.add(topics);
+        views = new MemberViews(hz, self, instruments, () -> http == null ? "" : http.url(), config.getRefreshInterval().toMillis(), clock,
+                gridLog::localStats);
         alerts = new AlertEvaluator(hz, config, self.address(), this::isOldest, this::memberAddresses, clock, grid.events());
         Set<String> known = new HashSet<>(LATER_METRICS);
         export.refresh().forEach(series -> known.add(series.name()));
@@ -180,17 +190,26 @@ public final class DefaultGridMonitor implements GridMonitor {
         }
     }
 
-    /** Publishes this member's view and copies the member's metrics into the counters file. */
+    /**
+     * Publishes this member's view and copies the member's metrics into the counters file: series without a
+     * {@code partition} label (member totals, maps) first, so that they have room before the per-partition series of
+     * the log; gauges whose series is gone are removed from the file.
+     */
     private void refresh() {
         List<Series> series = export.refresh();
         int owned = grid.partitions().distribution().ownedCounts().getOrDefault(self, 0);
         views.publish(owned, GridLocks.of(grid).status().localLeader());
-        for (Series s : series) {
-            String label = s.label();
-            if (!instruments.isHotCounter(label) && !s.name().endsWith("_ratio")) {
-                countersFile.setGauge(label, Math.round(s.value()));
+        Set<String> kept = new HashSet<>();
+        for (boolean perPartition : new boolean[] {false, true}) {
+            for (Series s : series) {
+                String label = s.label();
+                if (s.labels().containsKey("partition") == perPartition && !instruments.isHotCounter(label) && !s.name().endsWith("_ratio")
+                        && countersFile.setGauge(label, Math.round(s.value()))) {
+                    kept.add(label);
+                }
             }
         }
+        countersFile.retainGauges(kept);
     }
 
     private boolean isOldest() {
@@ -245,6 +264,10 @@ public final class DefaultGridMonitor implements GridMonitor {
 
     public MemberViews views() {
         return views;
+    }
+
+    public TopicsMonitor topics() {
+        return topics;
     }
 
     // ---- GridMonitor ----

@@ -4,6 +4,7 @@ import dev.grid.core.GridMember;
 import dev.grid.core.PartitionDistribution;
 import dev.grid.core.config.GridClock;
 import dev.grid.lock.LockInfo;
+import dev.grid.log.TopicDescription;
 import dev.grid.monitor.Alert;
 import dev.grid.monitor.HeuristicOutcome;
 import dev.grid.monitor.LogEntry;
@@ -107,6 +108,16 @@ final class LiveMonitorState implements MonitorState {
     @Override
     public long logSize() {
         return monitor.distributedLog().size();
+    }
+
+    @Override
+    public List<TopicDescription> topics() {
+        return monitor.topics().topics();
+    }
+
+    @Override
+    public String topicsProblem() {
+        return monitor.topics().problem();
     }
 
     @Override

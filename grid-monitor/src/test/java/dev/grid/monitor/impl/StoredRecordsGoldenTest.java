@@ -13,6 +13,12 @@ import dev.grid.core.config.GridMonitorConfig;
 import dev.grid.core.test.GoldenFiles;
 import dev.grid.core.test.GridCluster;
 import dev.grid.core.test.ManualClock;
+import dev.grid.log.ConsumerConfig;
+import dev.grid.log.GridLog;
+import dev.grid.log.LogConsumer;
+import dev.grid.log.LogProducer;
+import dev.grid.log.ProducerRecord;
+import dev.grid.log.TopicPartition;
 import dev.grid.monitor.HeuristicOutcome;
 import dev.grid.monitor.LogEntry;
 import dev.grid.monitor.MonitoredTransaction;
@@ -153,9 +159,18 @@ class StoredRecordsGoldenTest {
     @Test
     void shouldPublishMemberViewsOfTheGoldenShape(@TempDir Path dir) {
         member.<String, String>map("orders").set("order-1", "2 x coffee");
+        GridLog log = GridLog.of(member);
+        log.createTopic("shipments", 1);
+        try (LogProducer producer = log.producer()) {
+            producer.send(ProducerRecord.of("shipments", "order-1", "shipped")).join();
+        }
+        try (LogConsumer consumer = log.consumer(new ConsumerConfig("shipments").setGroup("couriers").setAutoCommit(false))) {
+            consumer.commitSync(Map.of(new TopicPartition("shipments", 0), 0L));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> !log.localStats().groupLags().isEmpty());
         try (CountersFile counters = CountersFile.create(dir.resolve("member.counters"), "golden", 64, GridClock.SYSTEM)) {
             MemberViews views = new MemberViews(member.hazelcast(), member.localMember().orElseThrow(), new MonitorInstruments(counters),
-                    () -> "http://127.0.0.1:7070/", 1000, GridClock.SYSTEM);
+                    () -> "http://127.0.0.1:7070/", 1000, GridClock.SYSTEM, log::localStats);
             GoldenFiles.assertMatches("stored-member-view-shape.json", MonitorJson.write(shape(MonitorJson.read(MonitorJson.write(views.view(17, true)), Map.class))) + "\n");
         }
     }

@@ -44,11 +44,19 @@ public final class GroupLag {
                 long start = startAndEnd.get(p)[0];
                 long highWatermark = startAndEnd.get(p)[1];
                 long offset = offsets.getOrDefault(p, -1L);
-                long from = Math.max(start, offset);
-                lags.add(new PartitionLag(topic, p, offset, highWatermark, Math.max(0, highWatermark - from)));
+                lags.add(new PartitionLag(topic, p, offset, highWatermark, lag(start, highWatermark, offset)));
             }
             return lags;
         });
+    }
+
+    /**
+     * @param committedOffset the group's committed offset, or -1 if it has none
+     * @return the records between the committed offset (or the start offset, if there is none or retention passed it)
+     *         and the high watermark, never negative
+     */
+    static long lag(long startOffset, long highWatermark, long committedOffset) {
+        return Math.max(0, highWatermark - Math.max(startOffset, committedOffset));
     }
 
     private static List<long[]> startAndHighWatermarks(GridLog log, String topic) {

@@ -14,6 +14,11 @@ final class GroupPartition {
     final Map<String, GroupCoordinator> coordinators = new HashMap<>();
     /** When the earliest session of a group here ends if no heartbeat comes (Long.MAX_VALUE: none). */
     volatile long nextDeadline = Long.MAX_VALUE;
+    /**
+     * Whether this partition has had a group on this member: a hint for readers on other threads (set on the partition's
+     * thread when a record is created or copied in, never cleared), so they need not visit partitions that never had one.
+     */
+    volatile boolean mayHaveGroups;
     /** Whether an expiry task for this partition waits on its thread already. */
     final AtomicBoolean expiryQueued = new AtomicBoolean();
 

@@ -1,5 +1,6 @@
 package dev.grid.log.impl.group;
 
+import com.hazelcast.internal.partition.IPartitionService;
 import com.hazelcast.internal.partition.MigrationAwareService;
 import com.hazelcast.internal.partition.MigrationEndpoint;
 import com.hazelcast.internal.partition.PartitionMigrationEvent;
@@ -11,13 +12,19 @@ import com.hazelcast.spi.impl.operationservice.Operation;
 import dev.grid.core.config.GridClock;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.spi.MemberContext;
+import dev.grid.log.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -114,7 +121,9 @@ public final class GroupService implements ManagedService, MigrationAwareService
 
     /** @return the group's record on this replica, created empty if it has none */
     GroupRecord record(int partitionId, String group) {
-        return partitions[partitionId].records.computeIfAbsent(group, GroupRecord::new);
+        GroupPartition partition = partitions[partitionId];
+        partition.mayHaveGroups = true;
+        return partition.records.computeIfAbsent(group, GroupRecord::new);
     }
 
     GroupRecord recordOrNull(int partitionId, String group) {
@@ -132,6 +141,72 @@ public final class GroupService implements ManagedService, MigrationAwareService
         for (GroupRecord record : records) {
             partition.records.put(record.group(), record);
         }
+        if (!records.isEmpty()) {
+            partition.mayHaveGroups = true;
+        }
+    }
+
+    // ---- what this member coordinates, for its statistics ----
+
+    /**
+     * One group as the owner of its cluster partition holds it.
+     *
+     * @param group   the group's name
+     * @param offsets its committed offsets
+     * @param topics  the topics it has committed offsets for or its members read
+     */
+    record OwnedGroup(String group, Map<TopicPartition, Long> offsets, Set<String> topics) {
+    }
+
+    /**
+     * @return every group whose cluster partition this member owns, copied on each partition's thread (those that have
+     *         never had a group on this member are not visited); completes on a partition thread
+     */
+    CompletableFuture<List<OwnedGroup>> ownedGroups() {
+        IPartitionService partitionService = nodeEngine.getPartitionService();
+        List<CompletableFuture<List<OwnedGroup>>> copies = new ArrayList<>();
+        for (int p = 0; p < partitions.length; p++) {
+            GroupPartition partition = partitions[p];
+            if (!partition.mayHaveGroups || !partitionService.getPartition(p).isLocal()) {
+                continue;
+            }
+            int partitionId = p;
+            CompletableFuture<List<OwnedGroup>> copy = new CompletableFuture<>();
+            copies.add(copy);
+            nodeEngine.getOperationService().execute(onPartitionThread(p, () -> {
+                try {
+                    copy.complete(partitionService.getPartition(partitionId).isLocal() ? copyGroups(partition) : List.of());
+                } catch (RuntimeException | Error e) {
+                    copy.completeExceptionally(e);
+                }
+            }));
+        }
+        return CompletableFuture.allOf(copies.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<OwnedGroup> all = new ArrayList<>();
+            copies.forEach(copy -> all.addAll(copy.join()));
+            return all;
+        });
+    }
+
+    private List<OwnedGroup> copyGroups(GroupPartition partition) {
+        Set<String> names = new TreeSet<>(partition.records.keySet());
+        names.addAll(partition.coordinators.keySet());
+        List<OwnedGroup> groups = new ArrayList<>(names.size());
+        long now = now();
+        for (String group : names) {
+            GroupRecord record = partition.records.get(group);
+            Map<TopicPartition, Long> offsets = record == null ? Map.of() : new TreeMap<>(record.allOffsets());
+            Set<String> topics = new TreeSet<>();
+            offsets.keySet().forEach(committed -> topics.add(committed.topic()));
+            GroupCoordinator coordinator = partition.coordinators.get(group);
+            if (coordinator != null) {
+                coordinator.describe(now).forEach(member -> topics.addAll(member.topics()));
+            }
+            if (!topics.isEmpty()) {
+                groups.add(new OwnedGroup(group, offsets, topics));
+            }
+        }
+        return groups;
     }
 
     // ---- session expiry ----

@@ -36,6 +36,9 @@ import java.util.function.BooleanSupplier;
  * ones still true (with their original firing time) and resolves the others, including alerts of
  * members that are gone.
  *
+ * <p>Besides the member's metrics, rules see series the evaluator derives at each evaluation ({@link #DERIVED_METRICS}):
+ * {@code grid_log_group_lag_growth}, from the consumer group lag this member reports ({@link LagGrowth}).
+ *
  * <p>Time comes from the member's {@link GridClock}: evaluations are stamped with the interval boundary they
  * belong to ({@link EvaluationClock}), and a resolved alert is kept for {@code resolvedAlertRetention} after it
  * resolved on that clock (every member's evaluation removes the alerts past it).
@@ -47,6 +50,8 @@ public final class AlertEvaluator {
             "grid_txn_in_doubt", "grid_txn_in_doubt_oldest_seconds", "grid_txn_heuristic_outcomes", "grid_lock_oldest_hold_seconds",
             "grid_lock_waiters", "grid_cp_majority_lost", "grid_cp_majority_available", "grid_cp_voting_members",
             "grid_cp_failures_tolerated");
+    /** Series the evaluator derives from the member's metrics at each evaluation, which rules may use: not in {@code /metrics}. */
+    public static final Set<String> DERIVED_METRICS = Set.of(LagGrowth.GROWTH);
     private static final Logger LOG = LoggerFactory.getLogger(AlertEvaluator.class);
     private static final String CLUSTER = "cluster";
 
@@ -61,6 +66,7 @@ public final class AlertEvaluator {
     private final Webhook webhook;
     private final GridEvents events;
     private final Map<String, Long> pendingSince = new HashMap<>();
+    private final LagGrowth lagGrowth;
 
     public AlertEvaluator(HazelcastInstance hazelcast, GridMonitorConfig config, String self, BooleanSupplier oldest,
                           java.util.function.Supplier<Set<String>> memberAddresses, GridClock clock, GridEvents events) {
@@ -74,18 +80,22 @@ public final class AlertEvaluator {
         this.retentionMillis = config.getResolvedAlertRetention().toMillis();
         this.webhook = config.getWebhook().isEmpty() ? null : new Webhook(config.getWebhook());
         this.events = events;
+        this.lagGrowth = new LagGrowth(config.getLagGrowthWindow().toMillis(), config.getLagGrowthMinimum());
     }
 
     /**
      * Rejects rules whose metric this member cannot export.
      *
-     * @param known the metric names this member exports (or will, such as a map's before the map exists)
+     * @param known the metric names this member exports (or will, such as a map's before the map exists); the
+     *              {@link #DERIVED_METRICS} are known too
      * @throws GridConfigException naming the rule and the unknown metric
      */
     public void checkMetrics(Collection<String> known) {
         for (GridAlertRule rule : rules) {
-            if (!known.contains(rule.getMetricName())) {
-                List<String> names = new ArrayList<>(new HashSet<>(known));
+            if (!known.contains(rule.getMetricName()) && !DERIVED_METRICS.contains(rule.getMetricName())) {
+                Set<String> all = new HashSet<>(known);
+                all.addAll(DERIVED_METRICS);
+                List<String> names = new ArrayList<>(all);
                 names.sort(Comparator.naturalOrder());
                 throw new GridConfigException("grid.monitor.alerts", "grid.monitor.alerts rule \"" + rule.getName() + "\": metric "
                         + rule.getMetricName() + " is not one this member exports; known metrics: " + String.join(", ", names));
@@ -112,8 +122,9 @@ public final class AlertEvaluator {
      * plus one interval after its condition started, and resolves at most one interval after it ended. Resolved
      * alerts past {@code resolvedAlertRetention} are removed.
      */
-    public synchronized void evaluate(List<Series> series) {
+    public synchronized void evaluate(List<Series> measured) {
         long now = evaluationClock.now();
+        List<Series> series = lagGrowth.derive(measured, now);
         boolean isOldest = oldest.getAsBoolean();
         Set<String> trueNow = new HashSet<>();
         Map<String, Series> bySeries = new LinkedHashMap<>();

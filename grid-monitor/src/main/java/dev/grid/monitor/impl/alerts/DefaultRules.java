@@ -1,5 +1,6 @@
 package dev.grid.monitor.impl.alerts;
 
+import dev.grid.core.config.DurationText;
 import dev.grid.core.config.GridAlertRule;
 import dev.grid.core.config.GridMonitorConfig;
 
@@ -28,6 +29,9 @@ public final class DefaultRules {
                 .setSummary("a member's GridMap stores reserve more than 90% of grid.offHeapBudget"));
         rules.add(new GridAlertRule("lock-held-too-long", "grid_lock_oldest_hold_seconds", ">", config.getLockHoldLimit().toMillis() / 1000.0)
                 .setSeverity("warning").setSummary("a lock has been held for more than " + config.getLockHoldLimit().toSeconds() + " s"));
+        rules.add(new GridAlertRule("log-lag-growing", LagGrowth.GROWTH, ">", 0).setSeverity("warning")
+                .setSummary("a consumer group's lag on a topic has kept growing for " + DurationText.format(config.getLagGrowthWindow())
+                        + " and is at least " + config.getLagGrowthMinimum() + " records"));
         return rules;
     }
 

@@ -21,8 +21,13 @@ import java.util.Map;
  * @param backupEntries   backup entries of all its maps
  * @param cpLeader        whether it leads the CP group
  * @param maps            per GridMap its statistics on this member
+ * @param log             grid-log on this member ({@link LogView#NONE} in a view written before the log was monitored)
  */
 public record MemberView(String id, String address, String url, long startedAt, long updatedAt, long heapUsed, long heapMax,
                          long offHeapReserved, long offHeapUsed, long offHeapBudget, int partitionsOwned, long entries, long backupEntries,
-                         boolean cpLeader, Map<String, MapView> maps) {
+                         boolean cpLeader, Map<String, MapView> maps, LogView log) {
+
+    public MemberView {
+        log = log == null ? LogView.NONE : log;
+    }
 }

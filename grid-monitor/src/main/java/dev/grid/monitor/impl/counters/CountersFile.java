@@ -19,16 +19,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.grid.monitor.impl.counters.CountersLayout.*;
 
 /**
  * A member's counters in a memory-mapped file that another process ({@code grid stat}) reads
  * without any network: Agrona counters, updated without allocation. Counters are allocated by
- * label ({@code name{label="value"}}); a label asked again gets the same counter. The file is never
- * unmapped while the member runs (a late increment must never touch unmapped memory); it is deleted
- * when the monitor closes.
+ * label ({@code name{label="value"}}); a label asked again gets the same counter. Two kinds share the file:
+ * hot-path counters ({@link #counter}, {@link #gridCounter}), which structures increment and which stay for the
+ * member's life, and gauges ({@link #setGauge}), copies of the member's other metrics, which the monitor's refresh
+ * rewrites and removes once their series is gone ({@link #retainGauges}: a log partition that moved to another member,
+ * a consumer group coordinated elsewhere). Gauges never take the last quarter of the file ({@link #reservedForCounters()}),
+ * so many log partitions cannot crowd out a map created later. The file is never unmapped while the member runs (a late
+ * increment must never touch unmapped memory); it is deleted when the monitor closes.
  */
 public final class CountersFile implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CountersFile.class);
@@ -38,13 +45,17 @@ public final class CountersFile implements AutoCloseable {
     private final CountersManager manager;
     private final GridClock clock;
     private final Map<String, AtomicCounter> byLabel = new HashMap<>();
+    private final Set<String> gauges = new HashSet<>();
+    private final int reserved;
     private boolean full;
+    private boolean gaugesFull;
 
-    private CountersFile(Path file, UnsafeBuffer header, CountersManager manager, GridClock clock) {
+    private CountersFile(Path file, UnsafeBuffer header, CountersManager manager, GridClock clock, int maxCounters) {
         this.file = file;
         this.header = header;
         this.manager = manager;
         this.clock = clock;
+        this.reserved = maxCounters / 4;
     }
 
     /**
@@ -82,7 +93,7 @@ public final class CountersFile implements AutoCloseable {
             header.putInt(CLOSED_OFFSET, 0);
             header.putInt(VERSION_OFFSET, VERSION);
             header.putIntVolatile(MAGIC_OFFSET, MAGIC);
-            return new CountersFile(file, header, new CountersManager(metadata, values, StandardCharsets.UTF_8), clock);
+            return new CountersFile(file, header, new CountersManager(metadata, values, StandardCharsets.UTF_8), clock, maxCounters);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the counters file " + file + ": " + e.getMessage(), e);
         }
@@ -98,6 +109,11 @@ public final class CountersFile implements AutoCloseable {
      * @return the counter, or null when the file is full or the label too long
      */
     public synchronized AtomicCounter counter(String label) {
+        gauges.remove(label); // a gauge asked for as a hot-path counter becomes one: it stays for the member's life
+        return allocate(label);
+    }
+
+    private AtomicCounter allocate(String label) {
         AtomicCounter counter = byLabel.get(label);
         if (counter != null) {
             return counter;
@@ -128,16 +144,53 @@ public final class CountersFile implements AutoCloseable {
         header.putIntVolatile(DESCRIPTION_LENGTH_OFFSET, textLength);
     }
 
+    /** @return how many counters of the file gauges never take: a quarter of it, for hot-path counters */
+    public int reservedForCounters() {
+        return reserved;
+    }
+
     /**
-     * Sets a gauge kept in the file (allocated on first use).
+     * Sets a gauge kept in the file, allocated on first use unless only the part reserved for hot-path counters is left
+     * (then the gauge is not kept, and a WARN says so once).
      *
      * @param label the gauge's label
      * @param value its value
+     * @return whether the file keeps the gauge
      */
-    public void setGauge(String label, long value) {
-        AtomicCounter counter = counter(label);
-        if (counter != null) {
-            counter.setRelease(value);
+    public synchronized boolean setGauge(String label, long value) {
+        AtomicCounter counter = byLabel.get(label);
+        if (counter == null) {
+            if (manager.available() <= reserved) {
+                if (!gaugesFull) {
+                    gaugesFull = true;
+                    LOG.warn("counters file {}: the gauges have taken all but the {} counters kept for hot-path counters; further gauges "
+                            + "({} and others) are not kept in the file (they are in /metrics)", file, reserved, label);
+                }
+                return false;
+            }
+            counter = allocate(label);
+            if (counter == null) {
+                return false;
+            }
+            gauges.add(label);
+        }
+        counter.setRelease(value);
+        return true;
+    }
+
+    /**
+     * Removes every gauge not among {@code labels} from the file (its counter is freed for reuse); hot-path counters stay.
+     *
+     * @param labels the gauges the member still has
+     */
+    public synchronized void retainGauges(Set<String> labels) {
+        for (Iterator<String> it = gauges.iterator(); it.hasNext(); ) {
+            String label = it.next();
+            if (!labels.contains(label)) {
+                it.remove();
+                AtomicCounter counter = byLabel.remove(label);
+                manager.free(counter.id());
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.grid.monitor.impl.http;
 
 import dev.grid.lock.LockInfo;
+import dev.grid.log.TopicDescription;
 import dev.grid.monitor.LogEntry;
 import dev.grid.monitor.impl.metrics.PrometheusExport;
 
@@ -32,6 +33,7 @@ public final class ApiRoutes {
         api.put("/api/maps", r -> json(r, Set.of(), this::maps));
         api.put("/api/locks", r -> json(r, Set.of(), this::locks));
         api.put("/api/transactions", r -> json(r, Set.of(), this::transactions));
+        api.put("/api/topics", r -> json(r, Set.of(), this::topics));
         api.put("/api/alerts", r -> json(r, Set.of("state"), this::alerts));
         api.put("/api/log", r -> json(r, Set.of("limit", "severity", "member", "source"), this::log));
         api.put("/api/counters", r -> json(r, Set.of(), this::counters));
@@ -86,6 +88,11 @@ public final class ApiRoutes {
 
     private Object maps(Request request) {
         return MapsDocument.of(monitor.memberViews());
+    }
+
+    private Object topics(Request request) {
+        List<TopicDescription> topics = monitor.topics();
+        return TopicsDocument.of(topics, monitor.topicsProblem(), monitor.memberViews());
     }
 
     private Object locks(Request request) {

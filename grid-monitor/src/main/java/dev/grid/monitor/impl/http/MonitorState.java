@@ -3,6 +3,7 @@ package dev.grid.monitor.impl.http;
 import dev.grid.core.GridMember;
 import dev.grid.core.PartitionDistribution;
 import dev.grid.lock.LockInfo;
+import dev.grid.log.TopicDescription;
 import dev.grid.monitor.Alert;
 import dev.grid.monitor.HeuristicOutcome;
 import dev.grid.monitor.LogEntry;
@@ -71,6 +72,12 @@ public interface MonitorState {
 
     /** @return how many entries the cluster's log holds */
     long logSize();
+
+    /** @return the grid-log topics with their partitions, by name (waiting a bounded time for a fresh description) */
+    List<TopicDescription> topics();
+
+    /** @return why the last description of the topics failed, or null */
+    String topicsProblem();
 
     /** @return this member's counters, read from its counters file */
     MemberCounters counters();

@@ -2,9 +2,12 @@ package dev.grid.monitor.impl.http;
 
 import dev.grid.core.GridMember;
 import dev.grid.core.PartitionDistribution;
+import dev.grid.core.config.GridTopicConfig;
 import dev.grid.lock.LockInfo;
 import dev.grid.lock.LockOwner;
 import dev.grid.lock.LockWaiter;
+import dev.grid.log.PartitionInfo;
+import dev.grid.log.TopicDescription;
 import dev.grid.monitor.Alert;
 import dev.grid.monitor.HeuristicOutcome;
 import dev.grid.monitor.LogEntry;
@@ -23,7 +26,9 @@ import java.util.function.Predicate;
 /**
  * A monitor's state with fixed values, for the routes' golden files: three members (the third has not
  * published its view yet), two maps, a held lock with waiters, a transaction in doubt, a heuristic
- * outcome, a firing and a resolved alert, log entries whose messages need escaping, and counters.
+ * outcome, a firing and a resolved alert, log entries whose messages need escaping, counters, and grid-log
+ * topics (one partition published by each of two owners, one only described, a topic only described and one
+ * only published) with a consumer group's lag.
  */
 final class FixedMonitorState implements MonitorState {
     static final long NOW = 1_764_151_300_000L;
@@ -42,14 +47,25 @@ final class FixedMonitorState implements MonitorState {
             "otherOperations":3,"localReads":2500,"meanGetMicros":12.5,"meanPutMicros":140.25,"meanRemoveMicros":0,\
             "p99GetMicros":48.127,"p99PutMicros":512},"sessions":{"entries":500,"backupEntries":490,"offHeapReserved":33554432,\
             "offHeapUsed":262144,"gets":0,"hits":0,"misses":0,"puts":500,"removes":0,"otherOperations":0,"localReads":0,\
-            "meanGetMicros":0,"meanPutMicros":95.5,"meanRemoveMicros":0,"p99GetMicros":0,"p99PutMicros":200.5}}}""", """
+            "meanGetMicros":0,"meanPutMicros":95.5,"meanRemoveMicros":0,"p99GetMicros":0,"p99PutMicros":200.5}},\
+            "log":{"ownedReplicas":2,"backupReplicas":1,"diskUsed":131072,"diskBudget":0,"appendedRecords":1500,"appendedBytes":120000,\
+            "partitions":[{"topic":"clicks","partition":0,"startOffset":0,"highWatermark":300,"endOffset":300,"sizeBytes":32768,\
+            "segments":1,"appendedRecords":300,"appendedBytes":24000,"segmentsDeleted":0,"recordsPerSecond":0,"bytesPerSecond":0},\
+            {"topic":"orders","partition":0,"startOffset":0,"highWatermark":1200,"endOffset":1200,"sizeBytes":98304,"segments":1,\
+            "appendedRecords":1200,"appendedBytes":96000,"segmentsDeleted":0,"recordsPerSecond":50.5,"bytesPerSecond":4040}],\
+            "groups":[{"group":"billing","topic":"orders","partition":0,"committedOffset":1000,"highWatermark":1200,"lag":200},\
+            {"group":"billing","topic":"orders","partition":1,"committedOffset":900,"highWatermark":1100,"lag":200},\
+            {"group":"billing","topic":"orders","partition":2,"committedOffset":-1,"highWatermark":700,"lag":700}]}}""", """
             {"id":"00000000-0000-0000-0000-000000000002","address":"127.0.0.1:5702","url":"http://127.0.0.1:7071/",\
             "startedAt":1764151001000,"updatedAt":1764151299900,"heapUsed":94371840,"heapMax":1073741824,\
             "offHeapReserved":33554432,"offHeapUsed":774144,"offHeapBudget":0,"partitionsOwned":90,"entries":990,\
             "backupEntries":1000,"cpLeader":false,"maps":{"orders":{"entries":990,"backupEntries":1000,\
             "offHeapReserved":33554432,"offHeapUsed":774144,"gets":3000,"hits":2000,"misses":1000,"puts":990,"removes":0,\
             "otherOperations":0,"localReads":1500,"meanGetMicros":20,"meanPutMicros":150,"meanRemoveMicros":0,\
-            "p99GetMicros":60.5,"p99PutMicros":480}}}""");
+            "p99GetMicros":60.5,"p99PutMicros":480}},"log":{"ownedReplicas":1,"backupReplicas":2,"diskUsed":65536,\
+            "diskBudget":1073741824,"appendedRecords":1005,"appendedBytes":80400,"partitions":[{"topic":"orders","partition":1,\
+            "startOffset":100,"highWatermark":1100,"endOffset":1105,"sizeBytes":65536,"segments":2,"appendedRecords":1005,\
+            "appendedBytes":80400,"segmentsDeleted":1,"recordsPerSecond":12.25,"bytesPerSecond":980}],"groups":[]}}""");
 
     @Override
     public String clusterName() {
@@ -151,6 +167,22 @@ final class FixedMonitorState implements MonitorState {
     @Override
     public long logSize() {
         return 13;
+    }
+
+    @Override
+    public List<TopicDescription> topics() {
+        // as described a moment before the views were published; "clicks" was created after the description, "audit" is empty
+        return List.of(new TopicDescription(new GridTopicConfig("audit").setPartitions(1),
+                        List.of(new PartitionInfo(0, 12, "127.0.0.1:5702", 0, 0, 0, 0, 1))),
+                new TopicDescription(new GridTopicConfig("orders").setPartitions(3), List.of(
+                        new PartitionInfo(0, 3, "127.0.0.1:5701", 0, 1190, 1190, 97000, 1),
+                        new PartitionInfo(1, 9, "127.0.0.1:5702", 100, 1090, 1090, 65000, 2),
+                        new PartitionInfo(2, 14, "127.0.0.1:5703", 0, 700, 700, 57344, 1))));
+    }
+
+    @Override
+    public String topicsProblem() {
+        return null;
     }
 
     @Override

@@ -7,6 +7,9 @@
   var SVG = 'http://www.w3.org/2000/svg';
   var opsHistory = [];
   var lastOps = null;
+  var appendHistory = [];
+  var lagHistory = {};
+  var HISTORY = 60;
 
   function fetchJson(path) {
     var headers = token ? { 'Authorization': 'Bearer ' + token } : {};
@@ -98,19 +101,36 @@
     svg.appendChild(svgEl('text', { x: w - pad - 40, y: iy - 3 }, 'ideal'));
   }
 
-  function drawOps() {
-    var svg = document.getElementById('ops-chart');
+  // Draws one polyline per series (each a list of values, one per poll, the last HISTORY polls) on a shared scale.
+  function drawLines(id, series, unit) {
+    var svg = document.getElementById(id);
     clear(svg);
     var w = 640, h = 120, pad = 20;
-    if (opsHistory.length < 2) { return; }
-    var max = Math.max.apply(null, opsHistory.concat([1]));
-    var step = (w - 2 * pad) / 59;
-    var points = opsHistory.map(function (v, i) {
-      return (pad + i * step).toFixed(1) + ',' + (h - pad - (h - 2 * pad) * v / max).toFixed(1);
-    }).join(' ');
-    svg.appendChild(svgEl('polyline', { points: points, 'class': 'line' }));
-    svg.appendChild(svgEl('text', { x: 2, y: 12 }, Math.round(max) + ' ops/s'));
-    svg.appendChild(svgEl('text', { x: w - 90, y: h - 4 }, 'last ' + opsHistory.length * 2 + ' s'));
+    var longest = 0, max = 1;
+    series.forEach(function (s) {
+      longest = Math.max(longest, s.values.length);
+      max = Math.max.apply(null, s.values.concat([max]));
+    });
+    if (longest < 2) { return; }
+    var step = (w - 2 * pad) / (HISTORY - 1);
+    series.forEach(function (s, n) {
+      var offset = longest - s.values.length;
+      var points = s.values.map(function (v, i) {
+        return (pad + (offset + i) * step).toFixed(1) + ',' + (h - pad - (h - 2 * pad) * v / max).toFixed(1);
+      }).join(' ');
+      svg.appendChild(svgEl('polyline', { points: points, 'class': 'line l' + (n % 6), 'data-series': s.name }));
+    });
+    svg.appendChild(svgEl('text', { x: 2, y: 12 }, Math.round(max).toLocaleString() + ' ' + unit));
+    svg.appendChild(svgEl('text', { x: w - 90, y: h - 4 }, 'last ' + longest * 2 + ' s'));
+  }
+
+  function drawOps() {
+    drawLines('ops-chart', [{ name: 'ops', values: opsHistory }], 'ops/s');
+  }
+
+  function remember(history, value) {
+    history.push(value);
+    if (history.length > HISTORY) { history.shift(); }
   }
 
   function memoryBar(used, reserved) {
@@ -189,12 +209,76 @@
     });
   }
 
+  function renderTopics(doc) {
+    var topics = doc.topics;
+    document.getElementById('topics-count').textContent = topics.length + (topics.length === 1 ? ' topic' : ' topics');
+    document.getElementById('topics-problem').textContent = doc.problem || '';
+    fillTable('topics', topics.map(function (t) { return { value: t, key: t.name }; }), 'no topics', function (t) {
+      return [t.name, num(t.partitionCount), num(t.records), bytes(t.sizeBytes), fixed(t.recordsPerSecond, 1), bytes(t.bytesPerSecond) + '/s',
+        t.groups.map(function (g) { return g.group + ' (' + num(g.lag) + ')'; }).join(', ')];
+    });
+
+    var partitions = [];
+    var groups = [];
+    var appendRate = 0;
+    topics.forEach(function (t) {
+      appendRate += t.recordsPerSecond;
+      t.partitions.forEach(function (p) { partitions.push({ topic: t.name, p: p }); });
+      t.groups.forEach(function (g) { groups.push({ topic: t.name, g: g }); });
+    });
+    fillTable('topic-partitions', partitions.map(function (r) { return { value: r, key: r.topic + '#' + r.p.partition }; }), 'no partitions',
+      function (r) {
+        var p = r.p;
+        return [r.topic, p.partition, p.owner || '', num(p.startOffset), num(p.highWatermark), num(p.endOffset), num(p.records),
+          bytes(p.sizeBytes), num(p.segments), p.fromOwner ? fixed(p.recordsPerSecond, 1) : '',
+          Object.keys(p.lag).map(function (g) { return g + ': ' + num(p.lag[g]); }).join(', ')];
+      });
+    fillTable('groups', groups.map(function (r) { return { value: r, key: r.g.group + '/' + r.topic }; }), 'no consumer groups', function (r) {
+      var g = r.g;
+      return [g.group, r.topic, num(g.lag), g.coordinator,
+        g.partitions.map(function (p) { return p.partition + ': ' + num(p.lag); }).join(', ')];
+    });
+
+    remember(appendHistory, appendRate);
+    drawLines('append-chart', [{ name: 'appends', values: appendHistory }], 'records/s');
+    var seen = {};
+    groups.forEach(function (r) {
+      var name = r.g.group + ' / ' + r.topic;
+      seen[name] = true;
+      if (!lagHistory[name]) { lagHistory[name] = []; }
+      remember(lagHistory[name], r.g.lag);
+    });
+    Object.keys(lagHistory).forEach(function (name) { if (!seen[name]) { delete lagHistory[name]; } });
+    var names = Object.keys(lagHistory).sort();
+    drawLines('lag-chart', names.map(function (name) { return { name: name, values: lagHistory[name] }; }), 'records');
+    var legend = document.getElementById('lag-legend');
+    clear(legend);
+    names.forEach(function (name, n) {
+      var item = el('span');
+      item.appendChild(el('i', null, 'l' + (n % 6)));
+      item.appendChild(document.createTextNode(name));
+      legend.appendChild(item);
+    });
+  }
+
+  function currentTab() { return window.location.hash === '#topics' ? 'topics' : 'cluster'; }
+
+  function showTab() {
+    var tab = currentTab();
+    document.getElementById('page-cluster').hidden = tab !== 'cluster';
+    document.getElementById('page-topics').hidden = tab !== 'topics';
+    document.getElementById('tab-cluster').className = tab === 'cluster' ? 'tab active' : 'tab';
+    document.getElementById('tab-topics').className = tab === 'topics' ? 'tab active' : 'tab';
+  }
+
   function poll() {
     var names = ['members', 'partitions', 'maps', 'locks', 'transactions', 'alerts', 'log'];
+    if (currentTab() === 'topics') { names.push('topics'); } // described on demand: only while the page shows them
     Promise.all(names.map(function (n) { return fetchJson('api/' + n + (n === 'log' ? '?limit=50' : '')); })).then(function (results) {
       var data = {};
       names.forEach(function (n, i) { data[n] = results[i]; });
       render(data);
+      if (data.topics) { renderTopics(data.topics); }
       var status = document.getElementById('status');
       status.textContent = 'updated ' + new Date().toLocaleTimeString();
       status.className = 'status';
@@ -206,5 +290,7 @@
     }).then(function () { setTimeout(poll, 2000); });
   }
 
+  window.addEventListener('hashchange', showTab);
+  showTab();
   poll();
 }());
