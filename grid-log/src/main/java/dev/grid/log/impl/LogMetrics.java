@@ -2,13 +2,14 @@ package dev.grid.log.impl;
 
 import dev.grid.core.MetricsCollector;
 import dev.grid.core.MetricsSource;
+import dev.grid.log.impl.repair.CorruptionEvents;
 import dev.grid.log.impl.replica.PartitionLog;
 
 import java.util.Map;
 
 /**
  * grid-log as this member sees it: per log partition it owns, offsets, size, appends and deleted segments; per member,
- * replicas held and disk used against the budget. A partition is reported by its owner only, so summing over members
+ * replicas held, disk used against the budget, and bad batches found and replicas repaired (by role). A partition is reported by its owner only, so summing over members
  * counts each once.
  */
 final class LogMetrics implements MetricsSource {
@@ -47,5 +48,12 @@ final class LogMetrics implements MetricsSource {
         c.gauge("grid_log_replicas", "log partition replicas this member holds", Map.of("role", "backup"), backups);
         c.gauge("grid_log_disk_used_bytes", "bytes this member's log replicas take on disk", Map.of(), service.diskBudget().usedBytes());
         c.gauge("grid_log_disk_budget_bytes", "grid.log.diskBudget (0: no limit)", Map.of(), service.logConfig().getDiskBudget());
+        CorruptionEvents events = service.corruptionEvents();
+        for (String role : new String[] {CorruptionEvents.OWNER, CorruptionEvents.BACKUP}) {
+            c.counter("grid_log_corruptions_total", "corrupt or truncated batches this member found in its log replicas' segment files",
+                    Map.of("role", role), events.corruptions(role));
+            c.counter("grid_log_repairs_total", "log replicas this member rebuilt from another replica after finding a bad batch",
+                    Map.of("role", role), events.repairs(role));
+        }
     }
 }
