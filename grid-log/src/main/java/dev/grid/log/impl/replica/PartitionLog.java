@@ -175,10 +175,11 @@ public final class PartitionLog {
      * This member became the partition's owner: a new epoch starts at its log end. Records it holds above the high
      * watermark stay (they may have been acknowledged by the old owner; the backups copy them from here).
      *
-     * <p>A replica whose log ends below its high watermark (it cut a corrupt tail as a backup and was promoted before
-     * the old owner refilled it) lacks acknowledged records: it starts a catch-up instead ({@link #repairing()}), and
-     * its epoch starts when the records are copied from a synchronous backup. Starting the epoch at once would make
-     * the backups cut the records it lacks.
+     * <p>A replica that cut a corrupt tail as a backup and was promoted before the old owner refilled it may lack
+     * acknowledged records (its log ends below the end it had before the cut; the high watermark a backup knows lags
+     * the owner's, so it cannot tell exactly which were acknowledged): it starts a catch-up instead
+     * ({@link #repairing()}), and its epoch starts when it has copied what a synchronous backup holds. Starting the
+     * epoch at once would make the backups cut the records it lacks.
      */
     public void becomeOwner() {
         if (leading) {
@@ -186,10 +187,11 @@ public final class PartitionLog {
         }
         leading = true;
         followers.clear();
+        long lacking = Math.max(highWatermark, refillTarget);
         refillTarget = -1;
-        if (log.endOffset() < highWatermark) {
-            repair = new ReplicaRepair("its log ends at " + log.endOffset() + ", below the high watermark " + highWatermark
-                    + " it had as a backup (it cut a corrupt tail)", null, log.endOffset(), Long.MAX_VALUE, true);
+        if (log.endOffset() < lacking) {
+            repair = new ReplicaRepair("its log ends at " + log.endOffset() + ", below the " + lacking
+                    + " it held as a backup before it cut a corrupt tail", null, log.endOffset(), Long.MAX_VALUE, true);
             repairsBegun++;
             return;
         }

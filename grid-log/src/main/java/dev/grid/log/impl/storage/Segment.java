@@ -181,8 +181,16 @@ final class Segment {
      * @return the cut, or null if every batch is sound
      */
     RecoveryReport.Cut cutAtFirstBadBatch() {
+        long sizeBefore = size;
+        long endBefore = endOffset;
         try {
-            return rebuild(c -> { });
+            RecoveryReport.Cut cut = rebuild(c -> { });
+            if (cut == null && endOffset < endBefore) {
+                // a file truncated exactly at a batch boundary: sound as far as it goes, but batches are missing
+                cut = new RecoveryReport.Cut(logFile.toString(), size, sizeBefore - size, endOffset,
+                        "the file is truncated: it ends at byte " + size + " but held " + sizeBefore + " bytes of batches");
+            }
+            return cut;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot recover " + logFile, e);
         }
