@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * <p><b>Repairs.</b> A backup whose files turn out corrupt cuts its log at the first bad batch
  * ({@link #cutAtCorruption}) and keeps its high watermark: it lacks acknowledged records until the owner's
  * replication brings them back. An owner whose files turn out corrupt ({@link #beginRepair}), or a promoted replica
- * that lacks records below its high watermark ({@link #becomeOwner}), copies them from a synchronous backup
+ * that lacks records it held before such a cut ({@link #becomeOwner}), copies them from a synchronous backup
  * ({@link #applyRepair}, {@link #finishRepair}); meanwhile it serves no reads or appends and replicates nothing.
  */
 public final class PartitionLog {
@@ -581,6 +581,9 @@ public final class PartitionLog {
         long lost = Math.max(0, highWatermark - end);
         if (lost > 0) {
             highWatermark = end;
+        }
+        if (highWatermark < log.startOffset()) {
+            highWatermark = log.startOffset();      // restarted from the backup's start offset (its retention went further)
         }
         return lost;
     }
