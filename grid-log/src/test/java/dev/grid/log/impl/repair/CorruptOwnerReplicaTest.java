@@ -3,6 +3,7 @@ package dev.grid.log.impl.repair;
 import dev.grid.core.Grid;
 import dev.grid.core.test.GridCluster;
 import dev.grid.log.AppendResult;
+import dev.grid.log.FetchResult;
 import dev.grid.log.GridLog;
 import dev.grid.log.impl.storage.Corruption;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 
 import static dev.grid.log.impl.repair.CorruptionClusters.acknowledged;
 import static dev.grid.log.impl.repair.CorruptionClusters.assertEveryAcknowledgedRecordOnce;
@@ -33,8 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A partition owner's segment file is damaged (a flipped byte, a truncated file) under a three-member cluster with one
  * synchronous backup. The scrub is off: the owner's reads find the bad batch. The owner copies its log back from the
- * backup while reads and appends wait; afterwards every acknowledged record is there once at its offset (also those
- * appended while the repair ran), the repair was logged and counted, and the member keeps serving.
+ * backup while reads and appends wait (a member's and a client's invocations retry); afterwards every acknowledged
+ * record is there once at its offset (also those appended while the repair ran), the repair was logged and counted,
+ * and the member keeps serving.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class CorruptOwnerReplicaTest {
@@ -43,16 +46,17 @@ class CorruptOwnerReplicaTest {
 
     @Test
     void aFlippedByteInTheOwnersClosedSegmentIsRepairedFromTheBackup() {
-        damagedOwnerIsRepaired("flipped", CorruptionClusters::flipByte);
+        damagedOwnerIsRepaired("flipped", CorruptionClusters::flipByte, CLUSTER.member(0));
     }
 
+    /** Through a client: its invocations wait out the repair as a member's do. */
     @Test
     void aTruncatedOwnerSegmentIsRepairedFromTheBackup() {
-        damagedOwnerIsRepaired("truncated", CorruptionClusters::truncateToHalf);
+        damagedOwnerIsRepaired("truncated", CorruptionClusters::truncateToHalf, CLUSTER.client());
     }
 
-    private void damagedOwnerIsRepaired(String topic, java.util.function.ToLongFunction<Path> damage) {
-        Grid client = CLUSTER.member(0);
+    /** Appends and reads go through {@code client} (a member or a client). */
+    private void damagedOwnerIsRepaired(String topic, ToLongFunction<Path> damage, Grid client) {
         createTopic(client, topic);
         Map<Long, String> acknowledged = acknowledged(send(client, topic, "before", 2_000), "before", new HashMap<>());
         Grid owner = replicaHolder(CLUSTER.members(), topic, 0);
@@ -60,10 +64,13 @@ class CorruptOwnerReplicaTest {
         double repairsBefore = metric(owner, "grid_log_repairs_total", "owner");
         Path segment = middleSealedSegment(owner, topic);
         long position = damage.applyAsLong(segment);
+        Corruption bad = replica(owner, topic).log().findCorruption(segment.toString());   // (a look only: repairs nothing)
+        long from = bad == null ? 0 : bad.offset();     // null only if a late check of the rolled segment repaired it already
 
-        // appends while the owner finds the bad batch and repairs: they wait (retried), none is lost or stored twice
+        // a read of the bad batch starts the repair; appends sent meanwhile wait (retried), none is lost or stored twice
+        CompletableFuture<FetchResult> first = GridLog.of(client).readAsync(topic, 0, from, 10, 1 << 20, Duration.ZERO);
         List<CompletableFuture<AppendResult>> during = send(client, topic, "during", 300);
-        assertEveryAcknowledgedRecordOnce(client, topic, acknowledged);
+        assertEquals(acknowledged.get(from), first.join().records().get(0).valueAsString(), "the bad batch's first record");
         acknowledged(during, "during", acknowledged);
         assertEveryAcknowledgedRecordOnce(client, topic, acknowledged);
 
