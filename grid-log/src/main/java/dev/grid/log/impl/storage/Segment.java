@@ -120,7 +120,6 @@ final class Segment {
         while (pos < limit) {
             String reason = null;
             int length = 0;
-            int count = 0;
             ByteBuffer batch = null;
             if (limit - pos < BatchFormat.HEADER_SIZE) {
                 reason = "torn batch header (" + (limit - pos) + " of " + BatchFormat.HEADER_SIZE + " bytes)";
@@ -146,7 +145,7 @@ final class Segment {
             if (reason != null) {
                 return new Corruption(logFile.toString(), pos, next, reason);
             }
-            count = batch.getInt(BatchFormat.COUNT_AT);
+            int count = batch.getInt(BatchFormat.COUNT_AT);
             if (rebuild) {
                 addIndexEntries(pos, length, next, count, batch.getLong(BatchFormat.MAX_TIMESTAMP_AT), batch.getInt(BatchFormat.LEADER_EPOCH_AT));
                 size = pos + length;

