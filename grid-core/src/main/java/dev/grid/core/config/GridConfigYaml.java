@@ -147,6 +147,7 @@ public final class GridConfigYaml {
         keys.put("autoCreateTopics", (k, v) -> log.setAutoCreateTopics(bool(k, v)));
         keys.put("defaultPartitions", (k, v) -> log.setDefaultPartitions(integer(k, v)));
         keys.put("retentionCheckInterval", (k, v) -> log.setRetentionCheckInterval(duration(k, v)));
+        keys.put("scrubInterval", (k, v) -> log.setScrubInterval(duration(k, v)));
         keys.put("topics", (k, v) -> mapping(k, v).forEach((name, settings) -> {
             String topicKey = k + "." + name;
             GridTopicConfig topic = new GridTopicConfig(name);

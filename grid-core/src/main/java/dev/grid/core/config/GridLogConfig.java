@@ -19,6 +19,7 @@ public final class GridLogConfig {
     private boolean autoCreateTopics;
     private int defaultPartitions = GridTopicConfig.DEFAULT_PARTITIONS;
     private Duration retentionCheckInterval = Duration.ofSeconds(30);
+    private Duration scrubInterval = Duration.ofHours(1);
     private final Map<String, GridTopicConfig> topics = new LinkedHashMap<>();
 
     /**
@@ -83,6 +84,21 @@ public final class GridLogConfig {
 
     public GridLogConfig setRetentionCheckInterval(Duration retentionCheckInterval) {
         this.retentionCheckInterval = RequireDuration.positive("grid.log.retentionCheckInterval", retentionCheckInterval);
+        return this;
+    }
+
+    /**
+     * @return how long each member waits after one background scrub of its replicas' sealed segments before the
+     *         next (each batch's CRC32C checked once per pass, at most 8 MiB a second); it finds corrupt files that
+     *         nothing reads, such as a backup's (default 1h; 0: no scrub; reads, replication and the check of each
+     *         rolled segment still find bad batches)
+     */
+    public Duration getScrubInterval() {
+        return scrubInterval;
+    }
+
+    public GridLogConfig setScrubInterval(Duration scrubInterval) {
+        this.scrubInterval = RequireDuration.notNegative("grid.log.scrubInterval", scrubInterval);
         return this;
     }
 

@@ -86,7 +86,7 @@ public final class DefaultGridLog implements GridLog {
             return raced;
         }
         if (member != null) {
-            grid.metrics().register(new LogMetrics(created));
+            grid.metrics().register(new LogMetrics(created, created.service.corruptionEvents()));
         }
         hz.getLifecycleService().addLifecycleListener(event -> {
             if (!hz.getLifecycleService().isRunning()) {

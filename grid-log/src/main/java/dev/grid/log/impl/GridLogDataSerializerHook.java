@@ -7,11 +7,14 @@ import dev.grid.core.spi.SerializableTypes;
 import dev.grid.log.impl.group.GroupSerialization;
 import dev.grid.log.impl.operations.AppendOperation;
 import dev.grid.log.impl.operations.AppendResponse;
+import dev.grid.log.impl.operations.BackupTruncatedOperation;
 import dev.grid.log.impl.operations.DropTopicOperation;
 import dev.grid.log.impl.operations.MigrationChunkOperation;
 import dev.grid.log.impl.operations.OffsetsOperation;
 import dev.grid.log.impl.operations.ReadOperation;
 import dev.grid.log.impl.operations.ReadResponse;
+import dev.grid.log.impl.operations.RepairFetchOperation;
+import dev.grid.log.impl.operations.RepairFetchResponse;
 import dev.grid.log.impl.operations.ReplicateOperation;
 import dev.grid.log.impl.topic.TopicCall;
 import dev.grid.log.impl.topic.TopicMeta;
@@ -34,6 +37,9 @@ public final class GridLogDataSerializerHook implements DataSerializerHook {
     public static final int OFFSETS = 8;
     public static final int DROP_TOPIC = 9;
     public static final int MIGRATION_CHUNK = 10;
+    public static final int REPAIR_FETCH = 11;
+    public static final int REPAIR_FETCH_RESPONSE = 12;
+    public static final int BACKUP_TRUNCATED = 13;
 
     @Override
     public int getFactoryId() {
@@ -52,7 +58,10 @@ public final class GridLogDataSerializerHook implements DataSerializerHook {
                 .add(READ_RESPONSE, ReadResponse::new)
                 .add(OFFSETS, OffsetsOperation::new)
                 .add(DROP_TOPIC, DropTopicOperation::new)
-                .add(MIGRATION_CHUNK, MigrationChunkOperation::new);
+                .add(MIGRATION_CHUNK, MigrationChunkOperation::new)
+                .add(REPAIR_FETCH, RepairFetchOperation::new)
+                .add(REPAIR_FETCH_RESPONSE, RepairFetchResponse::new)
+                .add(BACKUP_TRUNCATED, BackupTruncatedOperation::new);
         return GroupSerialization.addTo(types).factory();
     }
 }

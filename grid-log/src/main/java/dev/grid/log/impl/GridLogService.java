@@ -30,10 +30,16 @@ import dev.grid.log.impl.operations.AppendResponse;
 import dev.grid.log.impl.operations.MigrationChunkOperation;
 import dev.grid.log.impl.operations.OffsetsOperation;
 import dev.grid.log.impl.operations.ReadResponse;
+import dev.grid.log.impl.operations.RepairFetchResponse;
 import dev.grid.log.impl.operations.ReplicateOperation;
+import dev.grid.log.impl.repair.CorruptionEvents;
+import dev.grid.log.impl.repair.LogScrubber;
+import dev.grid.log.impl.repair.ReplicaHost;
+import dev.grid.log.impl.repair.ReplicaRepairs;
 import dev.grid.log.impl.replica.FollowerState;
 import dev.grid.log.impl.replica.PartitionLog;
 import dev.grid.log.impl.replica.ReplicaTarget;
+import dev.grid.log.impl.storage.CorruptLogException;
 import dev.grid.log.impl.storage.LogDiskBudget;
 import dev.grid.log.impl.storage.LogDiskBudgetExceededException;
 import dev.grid.log.impl.storage.LogRecord;
@@ -59,9 +65,10 @@ import java.util.concurrent.atomic.LongAdder;
  * grid-log on one member: the replicas of log partitions it holds (owned and backup), appends, replication to
  * backups, reads and long polls, retention, and the copies Hazelcast's migrations ask for. A log partition
  * {@code (topic, index)} lives on the cluster partition its name hashes to ({@link LogPlacement}), so it has that
- * partition's owner and backups. Everything about one replica runs on its cluster partition's thread.
+ * partition's owner and backups. Everything about one replica runs on its cluster partition's thread. A read of a
+ * replica's files that meets a bad batch goes to {@link ReplicaRepairs}, which rebuilds the replica from another.
  */
-public final class GridLogService implements ManagedService, ChunkedMigrationAwareService {
+public final class GridLogService implements ManagedService, ChunkedMigrationAwareService, ReplicaHost {
     public static final String SERVICE_NAME = "grid:logService";
     /** How often owners retry lagging backups and long polls time out. */
     static final long TICK_MILLIS = 10;
@@ -79,6 +86,8 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
     private Path directory;
     private LogDiskBudget budget;
     private ScheduledExecutorService timer;
+    private ReplicaRepairs repairs;
+    private LogScrubber scrubber;
 
     public GridLogService(NodeEngine nodeEngine) {
         this.nodeEngine = nodeEngine;
@@ -102,6 +111,8 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
         timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         long retentionMillis = logConfig.getRetentionCheckInterval().toMillis();
         timer.scheduleWithFixedDelay(this::applyRetention, retentionMillis, retentionMillis, TimeUnit.MILLISECONDS);
+        repairs = new ReplicaRepairs(this, nodeEngine, new CorruptionEvents(logger), timer);
+        scrubber = LogScrubber.start(nodeEngine.getHazelcastInstance().getName(), logConfig.getScrubInterval(), repairs, logger);
     }
 
     public NodeEngine nodeEngine() {
@@ -126,7 +137,13 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
         return appendedBytes.sum();
     }
 
+    /** @return what this member found corrupt and repaired (for metrics and tests) */
+    public CorruptionEvents corruptionEvents() {
+        return repairs.events();
+    }
+
     /** @return every replica this member holds now (a snapshot) */
+    @Override
     public Collection<PartitionLog> replicas() {
         return new ArrayList<>(replicas.values());
     }
@@ -161,12 +178,18 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
         }
         Path dir = directory.resolve(topic.name() + "-" + partition + "-" + topic.incarnation().toString().substring(0, 8));
         LogStorageConfig storage = new LogStorageConfig(topic.segmentBytes(), topic.maxRecordBytes(), LogStorageConfig.DEFAULT.indexIntervalBytes());
-        PartitionLog created = new PartitionLog(topic, partition, clusterPartition, SegmentedLog.open(dir, storage, budget));
+        SegmentedLog log = SegmentedLog.open(dir, storage, budget);
+        PartitionLog created = new PartitionLog(topic, partition, clusterPartition, log);
+        log.onRolledSegmentCorrupt(e -> repairs.corruptLater(created, e, "the check of a rolled segment"));
+        if (!log.recoveryReport().clean()) {
+            repairs.events().cutOnOpen(created, log.recoveryReport());
+        }
         replicas.put(key, created);
         return created;
     }
 
-    private PartitionLog replicaOrNull(String topic, int partition) {
+    @Override
+    public PartitionLog replicaOrNull(String topic, int partition) {
         return replicas.get(key(topic, partition));
     }
 
@@ -185,7 +208,8 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
     }
 
     /** The partition's backups as the partition table names them now. */
-    private List<ReplicaTarget> targets(int clusterPartition) {
+    @Override
+    public List<ReplicaTarget> targets(int clusterPartition) {
         InternalPartition p = (InternalPartition) nodeEngine.getPartitionService().getPartition(clusterPartition);
         int sync = config.getBackupCount();
         int total = sync + config.getAsyncBackupCount();
@@ -204,6 +228,16 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
         PartitionLog replica = replica(topic, partition, clusterPartition);
         if (!replica.leading()) {
             replica.becomeOwner();
+            repairs.ownerStarted(replica);
+        }
+        return replica;
+    }
+
+    /** The owner's replica, refused with a retryable error while it is being repaired. */
+    private PartitionLog servingReplica(TopicMeta topic, int partition, int clusterPartition) {
+        PartitionLog replica = ownedReplica(topic, partition, clusterPartition);
+        if (replica.repairing()) {
+            throw repairs.repairing(replica);
         }
         return replica;
     }
@@ -215,7 +249,7 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
         PartitionLog replica;
         PartitionLog.Appended appended;
         try {
-            replica = ownedReplica(op.topic(), op.logPartition(), op.getPartitionId());
+            replica = servingReplica(op.topic(), op.logPartition(), op.getPartitionId());
             long recordsBefore = replica.appendedRecords();
             long bytesBefore = replica.appendedBytes();
             appended = replica.append(producerId, sequence, records, config.getClock().millis());
@@ -246,9 +280,18 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
 
     private void replicate(PartitionLog replica) {
         List<ReplicaTarget> targets = targets(replica.clusterPartition());
-        if (replica.replicate(targets, this::send, System.nanoTime())) {
-            lagging.add(replica.clusterPartition());
+        try {
+            if (replica.replicate(targets, this::send, System.nanoTime())) {
+                lagging.add(replica.clusterPartition());
+            }
+        } catch (CorruptLogException e) {
+            repairs.corrupt(replica, e, "replication to a backup");
         }
+    }
+
+    @Override
+    public void replicateSoon(int clusterPartition) {
+        lagging.add(clusterPartition);
     }
 
     private void send(PartitionLog replica, ReplicaTarget target, PartitionLog.ReplicationRequest request) {
@@ -267,19 +310,38 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
                     FollowerState state = error == null ? ReplicateOperation.decode(response) : null;
                     List<ReplicaTarget> targets = targets(clusterPartition);
                     if (replica.onFollowerAnswer(targets, target, state, error, System.nanoTime())) {
-                        if (replica.replicate(targets, this::send, System.nanoTime())) {
-                            lagging.add(clusterPartition);
-                        }
+                        replicate(replica);
                     }
                 }), Runnable::run);
     }
 
     /** On a backup: applies what the owner sent. */
     public FollowerState applyFromOwner(TopicMeta topic, int partition, int clusterPartition, PartitionLog.ReplicationRequest request) {
-        return replica(topic, partition, clusterPartition).applyFromOwner(request);
+        PartitionLog replica = replica(topic, partition, clusterPartition);
+        FollowerState state;
+        try {
+            state = replica.applyFromOwner(request);
+        } catch (CorruptLogException e) {
+            // a truncation for the owner read a bad batch: the backup is cut there, then takes the owner's batches
+            repairs.corrupt(replica, e, "a truncation for the owner");
+            state = replica.applyFromOwner(request);
+        }
+        repairs.checkRefilled(replica);
+        return state;
     }
 
-    private void onPartitionThread(int clusterPartition, Runnable task) {
+    /** On a backup: its batches for the owner's repair (see {@link ReplicaRepairs#serve}). */
+    public RepairFetchResponse serveRepairFetch(TopicMeta topic, int partition, long fromOffset, int maxBytes) {
+        return repairs.serve(replicaOrNull(topic.name(), partition), fromOffset, maxBytes);
+    }
+
+    /** On the owner: a backup ({@code member}) cut a corrupt tail off its log; it is refilled from its new end. */
+    public void backupTruncated(TopicMeta topic, int partition, UUID member) {
+        repairs.backupTruncated(replicaOrNull(topic.name(), partition), member);
+    }
+
+    @Override
+    public void onPartitionThread(int clusterPartition, Runnable task) {
         nodeEngine.getOperationService().execute(new PartitionSpecificRunnable() {
             @Override
             public int getPartitionId() {
@@ -351,8 +413,9 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
     public void read(Operation op, long fromOffset, int maxBytes, long maxWaitMillis) {
         TopicMeta topic = ((dev.grid.log.impl.operations.LogOperation) op).topic();
         int partition = ((dev.grid.log.impl.operations.LogOperation) op).logPartition();
+        PartitionLog replica = null;
         try {
-            PartitionLog replica = ownedReplica(topic, partition, op.getPartitionId());
+            replica = servingReplica(topic, partition, op.getPartitionId());
             PartitionLog.ReadResult result = replica.read(fromOffset, maxBytes);
             if (!result.batches().isEmpty() || maxWaitMillis <= 0) {
                 op.sendResponse(new ReadResponse(result.startOffset(), result.highWatermark(), result.batches()));
@@ -361,6 +424,8 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
             replica.await(fromOffset, maxBytes, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMillis),
                     r -> op.sendResponse(new ReadResponse(r.startOffset(), r.highWatermark(), r.batches())));
             waiting.add(op.getPartitionId());
+        } catch (CorruptLogException e) {
+            op.sendResponse(replica == null ? e : repairs.corrupt(replica, e, "a read"));
         } catch (RuntimeException e) {
             op.sendResponse(e);
         }
@@ -368,11 +433,16 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
 
     /** @return the partition's offsets on its owner, see {@link OffsetsOperation} */
     public long[] offsets(TopicMeta topic, int partition, int clusterPartition, long timestamp) {
-        PartitionLog replica = ownedReplica(topic, partition, clusterPartition);
+        PartitionLog replica = servingReplica(topic, partition, clusterPartition);
         SegmentedLog log = replica.log();
         long forTimestamp = -1;
         if (timestamp >= 0) {
-            OptionalLong found = log.offsetForTimestamp(timestamp);
+            OptionalLong found;
+            try {
+                found = log.offsetForTimestamp(timestamp);
+            } catch (CorruptLogException e) {
+                throw repairs.corrupt(replica, e, "a seek by time");
+            }
             forTimestamp = found.isPresent() && found.getAsLong() < replica.highWatermark() ? found.getAsLong() : -1;
         }
         return new long[] {log.startOffset(), replica.highWatermark(), log.endOffset(), log.sizeInBytes(), log.segmentCount(), forTimestamp};
@@ -448,7 +518,7 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
         for (ServiceNamespace namespace : namespaces) {
             String topic = ((ObjectNamespace) namespace).getObjectName();
             for (PartitionLog replica : replicasOf(event.getPartitionId(), topic)) {
-                suppliers.add(new LogMigrationChunks(replica, event.getPartitionId(), event.getReplicaIndex(), nodeEngine));
+                suppliers.add(new LogMigrationChunks(replica, event.getPartitionId(), event.getReplicaIndex(), nodeEngine, repairs));
             }
         }
         return ChunkSuppliers.newChainedChunkSupplier(suppliers);
@@ -473,6 +543,7 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
         }
         if (chunk.isLast()) {
             replica.finishCopy();
+            repairs.checkRefilled(replica);
         }
     }
 
@@ -501,6 +572,7 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
         } else if (event.getNewReplicaIndex() == 0) {
             for (PartitionLog replica : replicasOf(p, null)) {
                 replica.becomeOwner();
+                repairs.ownerStarted(replica);
                 lagging.add(p);
             }
         }
@@ -531,6 +603,9 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
     public void shutdown(boolean terminate) {
         if (timer != null) {
             timer.shutdownNow();
+        }
+        if (scrubber != null) {
+            scrubber.close();
         }
         for (PartitionLog replica : replicas.values()) {
             try {

@@ -6,21 +6,24 @@ import dev.grid.log.GridLog;
 import dev.grid.log.GroupPartitionLag;
 import dev.grid.log.LocalLogStats;
 import dev.grid.log.PartitionStats;
+import dev.grid.log.impl.repair.CorruptionEvents;
 
 import java.util.Map;
 
 /**
  * grid-log as this member sees it ({@link GridLog#localStats()}): per log partition it owns, offsets, size, appends and
- * deleted segments; per member, replicas held, disk used against the budget and what it appended; per consumer group
- * whose cluster partition it owns (it runs the group's coordinator), the committed offset and lag of each partition of
- * the group's topics. A partition is reported by its owner only and a group by its coordinator's member only, so summing
- * over members counts each once.
+ * deleted segments; per member, replicas held, disk used against the budget, what it appended, and bad batches found and
+ * replicas repaired (by role); per consumer group whose cluster partition it owns (it runs the group's coordinator), the
+ * committed offset and lag of each partition of the group's topics. A partition is reported by its owner only and a group
+ * by its coordinator's member only, so summing over members counts each once.
  */
 final class LogMetrics implements MetricsSource {
     private final GridLog log;
+    private final CorruptionEvents events;
 
-    LogMetrics(GridLog log) {
+    LogMetrics(GridLog log, CorruptionEvents events) {
         this.log = log;
+        this.events = events;
     }
 
     @Override
@@ -58,6 +61,12 @@ final class LogMetrics implements MetricsSource {
                 c.gauge("grid_log_group_committed_offset", "the consumer group's committed offset in the partition (the next record it "
                         + "processes); reported by the member that coordinates the group", labels, lag.committedOffset());
             }
+        }
+        for (String role : new String[] {CorruptionEvents.OWNER, CorruptionEvents.BACKUP}) {
+            c.counter("grid_log_corruptions_total", "corrupt or truncated batches this member found in its log replicas' segment files",
+                    Map.of("role", role), events.corruptions(role));
+            c.counter("grid_log_repairs_total", "log replicas this member rebuilt from another replica after finding a bad batch",
+                    Map.of("role", role), events.repairs(role));
         }
     }
 }

@@ -31,7 +31,11 @@ public final class EpochHistory {
         return epochs.length == 0 ? 0 : epochs[epochs.length - 1];
     }
 
-    /** @return this history with a new epoch starting at {@code startOffset} */
+    /**
+     * @return this history with a new epoch starting at {@code startOffset}; earlier epochs that started above it
+     *         (an owner whose repair could not copy back its whole log) now start there, so a follower holding their
+     *         records cuts them
+     */
     public EpochHistory begin(int epoch, long startOffset) {
         if (epoch <= latest()) {
             throw new IllegalArgumentException("epoch " + epoch + " is not after " + latest());
@@ -39,6 +43,9 @@ public final class EpochHistory {
         int keep = Math.min(epochs.length, KEPT - 1);
         int[] e = Arrays.copyOfRange(epochs, epochs.length - keep, epochs.length + 1);
         long[] s = Arrays.copyOfRange(startOffsets, startOffsets.length - keep, startOffsets.length + 1);
+        for (int i = 0; i < keep; i++) {
+            s[i] = Math.min(s[i], startOffset);
+        }
         e[keep] = epoch;
         s[keep] = startOffset;
         return new EpochHistory(e, s);

@@ -3,8 +3,10 @@ package dev.grid.log.impl.replica;
 import dev.grid.log.LogException;
 import dev.grid.log.OffsetOutOfRangeException;
 import dev.grid.log.impl.storage.BatchMeta;
+import dev.grid.log.impl.storage.Corruption;
 import dev.grid.log.impl.storage.LogBatch;
 import dev.grid.log.impl.storage.LogRecord;
+import dev.grid.log.impl.storage.RecoveryReport;
 import dev.grid.log.impl.storage.SegmentedLog;
 import dev.grid.log.impl.topic.TopicMeta;
 
@@ -26,7 +28,13 @@ import java.util.function.Consumer;
  * <p>Replication is pushed by the owner: at most one replication request per backup is in flight, carrying
  * every batch from what the backup is known to hold up to the owner's log end (up to {@link #MAX_REPLICATION_BYTES}),
  * so replication batches itself under load. The high watermark is the least log end among the owner and its
- * synchronous backups; it never moves back.
+ * synchronous backups; it never moves back, except when a repair finds records that no replica holds any more.
+ *
+ * <p><b>Repairs.</b> A backup whose files turn out corrupt cuts its log at the first bad batch
+ * ({@link #cutAtCorruption}) and keeps its high watermark: it lacks acknowledged records until the owner's
+ * replication brings them back. An owner whose files turn out corrupt ({@link #beginRepair}), or a promoted replica
+ * that lacks records it held before such a cut ({@link #becomeOwner}), copies them from a synchronous backup
+ * ({@link #applyRepair}, {@link #finishRepair}); meanwhile it serves no reads or appends and replicates nothing.
  */
 public final class PartitionLog {
     /** Most bytes of batches one replication request carries. */
@@ -65,6 +73,8 @@ public final class PartitionLog {
         final UUID member;
         long knownEnd = -1;
         boolean inFlight;
+        /** The backup cut its log while a request was in flight: the answer's end is stale. */
+        boolean stale;
         long retryAtNanos;
 
         Follower(UUID member) {
@@ -87,6 +97,12 @@ public final class PartitionLog {
     private volatile long appendedRecords;
     private volatile long appendedBytes;
     private volatile long segmentsDeleted;
+    /** The owner's log is being rebuilt from a backup; null when not. */
+    private ReplicaRepair repair;
+    /** Repairs begun on this replica so far (a copy taken across one would mix two logs). */
+    private volatile long repairsBegun;
+    /** A backup that cut a corrupt tail: the log end it had, reached again once the owner has refilled it; -1: none. */
+    private long refillTarget = -1;
 
     public PartitionLog(TopicMeta meta, int partition, int clusterPartition, SegmentedLog log) {
         this.meta = meta;
@@ -158,15 +174,33 @@ public final class PartitionLog {
     /**
      * This member became the partition's owner: a new epoch starts at its log end. Records it holds above the high
      * watermark stay (they may have been acknowledged by the old owner; the backups copy them from here).
+     *
+     * <p>A replica that cut a corrupt tail as a backup and was promoted before the old owner refilled it may lack
+     * acknowledged records (its log ends below the end it had before the cut; the high watermark a backup knows lags
+     * the owner's, so it cannot tell exactly which were acknowledged): it starts a catch-up instead
+     * ({@link #repairing()}), and its epoch starts when it has copied what a synchronous backup holds. Starting the
+     * epoch at once would make the backups cut the records it lacks.
      */
     public void becomeOwner() {
         if (leading) {
             return;
         }
-        epoch = Math.max(epoch, epochs.latest()) + 1;
-        epochs = epochs.begin(epoch, log.endOffset());
         leading = true;
         followers.clear();
+        long lacking = Math.max(highWatermark, refillTarget);
+        refillTarget = -1;
+        if (log.endOffset() < lacking) {
+            repair = new ReplicaRepair("its log ends at " + log.endOffset() + ", below the " + lacking
+                    + " it held as a backup before it cut a corrupt tail", null, log.endOffset(), Long.MAX_VALUE, true);
+            repairsBegun++;
+            return;
+        }
+        beginEpoch();
+    }
+
+    private void beginEpoch() {
+        epoch = Math.max(epoch, epochs.latest()) + 1;
+        epochs = epochs.begin(epoch, log.endOffset());
     }
 
     /** This member no longer owns the partition: appends and reads waiting here are answered so their callers retry. */
@@ -175,6 +209,9 @@ public final class PartitionLog {
             return;
         }
         leading = false;
+        // a repair stops where it is: a log cut at a corrupt batch keeps its high watermark, and is refilled by the new
+        // owner or catches up when it owns the partition again
+        repair = null;
         followers.clear();
         failPending(retry);
         answerWaiters(true);
@@ -235,7 +272,7 @@ public final class PartitionLog {
      * @return true if some backup is behind or failed (call again later)
      */
     public boolean replicate(List<ReplicaTarget> targets, Sender sender, long nowNanos) {
-        if (!leading) {
+        if (!leading || repair != null) {
             return false;
         }
         followers.keySet().removeIf(index -> targets.stream().noneMatch(t -> t.replicaIndex() == index));
@@ -279,6 +316,11 @@ public final class PartitionLog {
             return false;
         }
         f.inFlight = false;
+        if (f.stale) {
+            f.stale = false;
+            f.knownEnd = -1;
+            return true;
+        }
         if (error != null || state == null) {
             f.knownEnd = -1;
             f.retryAtNanos = nowNanos + RETRY_NANOS;
@@ -367,6 +409,9 @@ public final class PartitionLog {
     }
 
     private void truncateTo(long offset, long ownerStart) {
+        if (refillTarget > offset) {
+            refillTarget = offset;          // the owner's log is shorter now: the records above it are gone everywhere
+        }
         if (offset <= log.startOffset()) {
             log.resetTo(Math.max(ownerStart, 0));
             producers.clear();
@@ -399,6 +444,192 @@ public final class PartitionLog {
     /** After the last chunk of a copy: the high watermark the source had, as far as this copy holds records. */
     public void finishCopy() {
         highWatermark = Math.max(highWatermark, Math.min(pendingCopiedHighWatermark, log.endOffset()));
+    }
+
+    // ---- repairs ----
+
+    /** @return whether the owner's log is being rebuilt from a backup (reads, appends and replication wait) */
+    public boolean repairing() {
+        return repair != null;
+    }
+
+    /** @return the repair under way, as an opaque token (null when none): a step of an older repair is ignored */
+    public Object repairToken() {
+        return repair;
+    }
+
+    /** @return what the repair under way is for, for messages; null when none */
+    public String repairCause() {
+        return repair == null ? null : repair.cause;
+    }
+
+    /**
+     * On the owner: starts rebuilding the log from the bad batch {@code bad} found in its files. Nothing is cut yet:
+     * the log is cut there when the first records from a backup are at hand ({@link #applyRepair}), so that with no
+     * backup to copy from it keeps serving the records before the bad batch.
+     *
+     * @param cause for messages: where the bad batch is and why it is bad
+     */
+    public void beginRepair(Corruption bad, String cause) {
+        if (!leading) {
+            throw new IllegalStateException(name() + " is not the owner here: a backup cuts its log instead");
+        }
+        repair = new ReplicaRepair(cause, bad.file(), bad.offset(), log.endOffset(), false);
+        repairsBegun++;
+    }
+
+    /** @return how many repairs this replica has begun (any thread) */
+    public long repairsBegun() {
+        return repairsBegun;
+    }
+
+    /** @return whether the repair under way has cut the bad tail yet (from then on the log lacks records until copied) */
+    public boolean repairCut() {
+        return repair != null && repair.cut;
+    }
+
+    /** Drops a repair that has not cut anything yet (no backup could give the records back): the log is as it was. */
+    public void cancelRepair() {
+        if (repair != null && repair.cut) {
+            throw new IllegalStateException(name() + ": a repair that cut the log must finish (finishRepair)");
+        }
+        repair = null;
+    }
+
+    /** @return the next offset a repair copies from a backup */
+    public long repairPosition() {
+        return repair.cut ? log.endOffset() : repair.from;
+    }
+
+    /** @return the offset a repair stops copying at (the owner's log end when the bad batch was found) */
+    public long repairUntil() {
+        return repair.until;
+    }
+
+    /** What one step of a repair did. */
+    public record RepairStep(int batchesCopied, boolean complete) {
+    }
+
+    /**
+     * Applies what a synchronous backup sent for a repair: the first time, cuts the log at its first bad batch
+     * (dropping producer placements from there, so a producer's retry is not answered with a place the log no
+     * longer has); restarts from the backup's start offset if that is above the log end (its retention went
+     * further); then appends the batches that continue the log. A batch the owner's epochs say the owner never had
+     * (a backup that kept records of an older owner) ends the copy.
+     *
+     * @param sourceStart the backup's start offset
+     * @param batches     the backup's batches from {@link #repairPosition()} on
+     * @return how many batches were copied and whether the copy is complete (it reached {@link #repairUntil()}, or
+     *         the backup's next batch does not belong to this log)
+     */
+    public RepairStep applyRepair(long sourceStart, List<LogBatch> batches) {
+        if (!repair.cut) {
+            RecoveryReport.Cut cut = log.truncateAtCorruption(repair.corruptFile);
+            producers.truncateTo(log.endOffset());
+            repair.cut = true;
+            if (cut == null && log.endOffset() >= repair.until) {
+                return new RepairStep(0, true);       // the bad batch is gone (the file was replaced meanwhile)
+            }
+        }
+        if (sourceStart > log.endOffset()) {
+            log.resetTo(sourceStart);
+            producers.clear();
+        }
+        int copied = 0;
+        for (LogBatch batch : batches) {
+            if (batch.nextOffset() <= log.endOffset()) {
+                continue;
+            }
+            if (batch.baseOffset() != log.endOffset()) {
+                break;
+            }
+            if (batch.nextOffset() > repair.until || epochs.truncationPointFor(batch.meta().leaderEpoch()) < batch.nextOffset()) {
+                return new RepairStep(copied, true);
+            }
+            appendCopy(batch);
+            copied++;
+        }
+        return new RepairStep(copied, log.endOffset() >= repair.until);
+    }
+
+    /**
+     * Ends a repair: appends waiting for records the log no longer holds fail with {@code retry} (their producers
+     * send them again: the log has forgotten where they went); a new epoch starts at the log end if records were
+     * dropped (so backups holding them cut them) or if a promoted replica caught up; the backups are asked for
+     * their log ends again. The high watermark comes down to the log end if the backups lacked records below it.
+     *
+     * @return how many offsets below the old high watermark no replica could give back (0 when nothing was lost)
+     */
+    public long finishRepair(RuntimeException retry) {
+        ReplicaRepair done = repair;
+        repair = null;
+        long end = log.endOffset();
+        List<Pending> keep = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            Pending p = pending.poll();
+            if (p.endOffset() > end) {
+                p.onFailed().accept(retry);
+            } else {
+                keep.add(p);
+            }
+        }
+        pending.addAll(keep);
+        if (done != null && (done.epochAtEnd || end < done.until)) {
+            beginEpoch();
+        }
+        followers.clear();
+        long lost = Math.max(0, highWatermark - end);
+        if (lost > 0) {
+            highWatermark = end;
+        }
+        if (highWatermark < log.startOffset()) {
+            highWatermark = log.startOffset();      // restarted from the backup's start offset (its retention went further)
+        }
+        return lost;
+    }
+
+    /**
+     * On a backup: cuts the log at the first bad batch of {@code file} and drops producer placements from there. The
+     * high watermark stays: the replica lacks acknowledged records until the owner's replication brings them back
+     * ({@link #refilled()}), and would catch up from another backup before serving as owner.
+     *
+     * @return the cut, or null if the file holds no bad batch (nothing changed)
+     */
+    public RecoveryReport.Cut cutAtCorruption(String file) {
+        long endBefore = log.endOffset();
+        RecoveryReport.Cut cut = log.truncateAtCorruption(file);
+        if (cut != null) {
+            producers.truncateTo(log.endOffset());
+            refillTarget = Math.max(refillTarget, endBefore);
+        }
+        return cut;
+    }
+
+    /** @return true once, when a backup that cut a corrupt tail holds again the log end it had before the cut */
+    public boolean refilled() {
+        if (refillTarget >= 0 && log.endOffset() >= refillTarget) {
+            refillTarget = -1;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * On the owner: the backup on {@code member} cut its log (a corrupt tail), so what this owner knows of it is wrong;
+     * it is asked for its log end again and refilled from there.
+     *
+     * @return whether {@code member} is one of this owner's backups
+     */
+    public boolean forgetBackup(UUID member) {
+        for (Follower f : followers.values()) {
+            if (f.member.equals(member)) {
+                f.knownEnd = -1;
+                f.stale = f.inFlight;
+                f.retryAtNanos = 0;
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- reads on the owner ----
@@ -470,6 +701,9 @@ public final class PartitionLog {
 
     /** Deletes whole segments past the topic's retention. */
     public int applyRetention(long nowMillis) {
+        if (repair != null) {
+            return 0;       // the segments being repaired stay put
+        }
         int deleted = log.applyRetention(meta.retentionBytes(), meta.retention().toMillis(), nowMillis);
         segmentsDeleted += deleted;
         if (highWatermark < log.startOffset()) {

@@ -1,5 +1,6 @@
 package dev.grid.log.impl.storage;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -90,51 +91,108 @@ final class Segment {
     }
 
     /** Scans the file from position 0, rebuilding size, end offset, max timestamp and indexes; cuts a bad tail. */
-    private void rebuild(java.util.function.Consumer<RecoveryReport.Cut> cut) throws IOException {
+    private RecoveryReport.Cut rebuild(java.util.function.Consumer<RecoveryReport.Cut> cut) throws IOException {
         resetState();
+        long fileSize = channel.size();
+        Corruption bad = scan(fileSize, true);
+        RecoveryReport.Cut done = null;
+        if (bad != null) {
+            channel.truncate(bad.position());
+            done = new RecoveryReport.Cut(logFile.toString(), bad.position(), fileSize - bad.position(), bad.offset(), bad.reason());
+            cut.accept(done);
+        }
+        writeIndexFiles();
+        return done;
+    }
+
+    /**
+     * Walks the batches from position 0 up to {@code limit}: each must fit below {@code limit} and in the file,
+     * pass {@link BatchFormat#check} and start at the offset after the previous one.
+     *
+     * @param rebuild whether to rebuild the in-memory state (size, end offset, indexes) from the good batches
+     * @return the first batch that fails, or null
+     */
+    private Corruption scan(long limit, boolean rebuild) throws IOException {
         long fileSize = channel.size();
         long pos = 0;
         long next = baseOffset;
-        String reason = null;
         ByteBuffer header = ByteBuffer.allocate(BatchFormat.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        while (pos < fileSize) {
-            if (fileSize - pos < BatchFormat.HEADER_SIZE) {
-                reason = "torn batch header (" + (fileSize - pos) + " of " + BatchFormat.HEADER_SIZE + " bytes)";
-                break;
+        while (pos < limit) {
+            String reason = null;
+            int length = 0;
+            ByteBuffer batch = null;
+            if (limit - pos < BatchFormat.HEADER_SIZE) {
+                reason = "torn batch header (" + (limit - pos) + " of " + BatchFormat.HEADER_SIZE + " bytes)";
+            } else if (fileSize - pos < BatchFormat.HEADER_SIZE) {
+                reason = truncated(fileSize);
+            } else {
+                readFully(header.clear(), pos);
+                length = header.getInt(BatchFormat.LENGTH_AT);
+                if (length < BatchFormat.HEADER_SIZE + BatchFormat.RECORD_OVERHEAD) {
+                    reason = "batch length " + length + " is too small";
+                } else if (pos + length > limit) {
+                    reason = "torn batch: length " + length + " but only " + (limit - pos) + " bytes left in the file";
+                } else if (pos + length > fileSize) {
+                    reason = truncated(fileSize);
+                } else {
+                    batch = readBatch(pos, length);
+                    reason = BatchFormat.check(batch);
+                    if (reason == null && batch.getLong(BatchFormat.BASE_OFFSET_AT) != next) {
+                        reason = "batch base offset " + batch.getLong(BatchFormat.BASE_OFFSET_AT) + " where " + next + " was expected";
+                    }
+                }
             }
-            readFully(header.clear(), pos);
-            int length = header.getInt(BatchFormat.LENGTH_AT);
-            if (length < BatchFormat.HEADER_SIZE + BatchFormat.RECORD_OVERHEAD) {
-                reason = "batch length " + length + " is too small";
-                break;
-            }
-            if (pos + length > fileSize) {
-                reason = "torn batch: length " + length + " but only " + (fileSize - pos) + " bytes left in the file";
-                break;
-            }
-            ByteBuffer batch = readBatch(pos, length);
-            String bad = BatchFormat.check(batch);
-            if (bad != null) {
-                reason = bad;
-                break;
-            }
-            long base = batch.getLong(BatchFormat.BASE_OFFSET_AT);
-            if (base != next) {
-                reason = "batch base offset " + base + " where " + next + " was expected";
-                break;
+            if (reason != null) {
+                return new Corruption(logFile.toString(), pos, next, reason);
             }
             int count = batch.getInt(BatchFormat.COUNT_AT);
-            addIndexEntries(pos, length, base, count, batch.getLong(BatchFormat.MAX_TIMESTAMP_AT), batch.getInt(BatchFormat.LEADER_EPOCH_AT));
+            if (rebuild) {
+                addIndexEntries(pos, length, next, count, batch.getLong(BatchFormat.MAX_TIMESTAMP_AT), batch.getInt(BatchFormat.LEADER_EPOCH_AT));
+                size = pos + length;
+                endOffset = next + count;
+            }
             pos += length;
             next += count;
-            size = pos;
-            endOffset = next;
         }
-        if (reason != null) {
-            channel.truncate(pos);
-            cut.accept(new RecoveryReport.Cut(logFile.toString(), pos, fileSize - pos, next, reason));
+        return null;
+    }
+
+    private String truncated(long fileSize) {
+        return "the file is truncated: it ends at byte " + fileSize + " but holds " + size + " bytes of batches";
+    }
+
+    /**
+     * The first batch of the segment, from position 0 up to its size, that fails its checks or is missing from a
+     * truncated file; null if every batch is sound. Read-only: safe on any thread while the segment is open.
+     */
+    Corruption findCorruption() {
+        try {
+            return scan(size, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + logFile, e);
         }
-        writeIndexFiles();
+    }
+
+    /**
+     * Scans the segment from position 0 as recovery on open does and cuts the file at the first batch that fails
+     * (writer thread, no reader running: the log holds its exclusive lock).
+     *
+     * @return the cut, or null if every batch is sound
+     */
+    RecoveryReport.Cut cutAtFirstBadBatch() {
+        long sizeBefore = size;
+        long endBefore = endOffset;
+        try {
+            RecoveryReport.Cut cut = rebuild(c -> { });
+            if (cut == null && endOffset < endBefore) {
+                // a file truncated exactly at a batch boundary: sound as far as it goes, but batches are missing
+                cut = new RecoveryReport.Cut(logFile.toString(), size, sizeBefore - size, endOffset,
+                        "the file is truncated: it ends at byte " + size + " but held " + sizeBefore + " bytes of batches");
+            }
+            return cut;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot recover " + logFile, e);
+        }
     }
 
     private void resetState() {
@@ -217,6 +275,14 @@ final class Segment {
 
     /** Position of the batch to start scanning at for {@code offset} (the last index entry at or before it). */
     long scanStart(long offset) {
+        return scanPoint(offset)[0];
+    }
+
+    /**
+     * The last index entry at or before {@code offset}: {@code {position, offset of that batch's first record}}, so a
+     * reader walking on from it knows the offset each batch must start at.
+     */
+    long[] scanPoint(long offset) {
         int n = indexCount;          // volatile read first: the arrays seen afterwards hold n entries
         int[] rel = indexRel;
         int[] pos = indexPos;
@@ -233,7 +299,7 @@ final class Segment {
                 hi = mid - 1;
             }
         }
-        return found < 0 ? 0 : pos[found];
+        return found < 0 ? new long[] {0, baseOffset} : new long[] {pos[found], baseOffset + rel[found]};
     }
 
     /** The first offset whose record may have a timestamp >= ts, from the time index. */
@@ -260,39 +326,53 @@ final class Segment {
     /**
      * Reads the header of the batch at {@code pos}, checking that the batch lies within the first
      * {@code limit} bytes (the size a reader saw).
+     *
+     * @throws CorruptLogException if it does not, or the file ends before it (truncated)
      */
     ByteBuffer readHeader(long pos, long limit) {
         if (pos + BatchFormat.HEADER_SIZE > limit) {
-            throw new CorruptLogException("batch header at position " + pos + " of " + logFile + " runs past the segment's "
-                    + limit + " valid bytes");
+            throw new CorruptLogException(logFile, pos, "its header runs past the segment's " + limit + " valid bytes");
         }
         ByteBuffer header = ByteBuffer.allocate(BatchFormat.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        try {
-            readFully(header, pos);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + logFile + " at " + pos, e);
-        }
+        readChecked(header, pos);
         int length = header.getInt(BatchFormat.LENGTH_AT);
         if (length < BatchFormat.HEADER_SIZE + BatchFormat.RECORD_OVERHEAD || pos + length > limit) {
-            throw new CorruptLogException("batch at position " + pos + " of " + logFile + " has length " + length
-                    + ", outside the segment's " + limit + " valid bytes");
+            throw new CorruptLogException(logFile, pos, "its length " + length + " is outside the segment's " + limit + " valid bytes");
         }
         return header;
     }
 
-    /** Reads and checks the whole batch at {@code pos} whose header says {@code length}. */
+    /**
+     * Reads and checks the whole batch at {@code pos} whose header says {@code length}.
+     *
+     * @throws CorruptLogException if it fails {@link BatchFormat#check} or the file ends before it (truncated)
+     */
     ByteBuffer readCheckedBatch(long pos, int length, long limit) {
         if (length < BatchFormat.HEADER_SIZE || pos + length > limit) {
-            throw new CorruptLogException("batch at position " + pos + " of " + logFile + " has length " + length
-                    + ", past the segment's " + limit + " valid bytes");
+            throw new CorruptLogException(logFile, pos, "its length " + length + " is past the segment's " + limit + " valid bytes");
         }
+        ByteBuffer batch = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        readChecked(batch, pos);
+        batch.clear();
+        String bad = BatchFormat.check(batch);
+        if (bad != null) {
+            throw new CorruptLogException(logFile, pos, bad);
+        }
+        return batch;
+    }
+
+    /** Fills {@code b} from {@code pos}; a file that ends first is a truncated segment. */
+    private void readChecked(ByteBuffer b, long pos) {
         try {
-            ByteBuffer batch = readBatch(pos, length);
-            String bad = BatchFormat.check(batch);
-            if (bad != null) {
-                throw new CorruptLogException("batch at position " + pos + " of " + logFile + " is corrupt: " + bad);
+            readFully(b, pos);
+        } catch (EOFException e) {
+            long fileSize;
+            try {
+                fileSize = channel.size();
+            } catch (IOException sizeUnknown) {
+                fileSize = -1;
             }
-            return batch;
+            throw new CorruptLogException(logFile, pos, truncated(fileSize));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + logFile + " at " + pos, e);
         }
@@ -309,7 +389,7 @@ final class Segment {
         while (b.hasRemaining()) {
             int n = channel.read(b, p);
             if (n < 0) {
-                throw new IOException("unexpected end of " + logFile + " at " + p);
+                throw new EOFException("unexpected end of " + logFile + " at " + p);
             }
             p += n;
         }
@@ -318,13 +398,13 @@ final class Segment {
     /**
      * Cuts the file at {@code pos} (a batch boundary) and rebuilds the state from what is left. Writer
      * thread only, with no reader running (the log holds its exclusive lock).
+     *
+     * @return null, or the cut below {@code pos} that rebuilding had to make because a batch there is bad
      */
-    void truncateAt(long pos) {
+    RecoveryReport.Cut truncateAt(long pos) {
         try {
             channel.truncate(pos);
-            rebuild(c -> {
-                throw new IllegalStateException("segment " + logFile + " is corrupt below the truncation point: " + c);
-            });
+            return rebuild(c -> { });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot truncate " + logFile + " at " + pos, e);
         }

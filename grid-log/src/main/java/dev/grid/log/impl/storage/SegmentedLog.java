@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -52,6 +53,9 @@ public final class SegmentedLog implements AutoCloseable {
     private volatile List<Segment> segments;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile boolean closed;
+    private volatile Consumer<CorruptLogException> rolledCorrupt;
+    /** Bytes of a rolled segment checked per hold of the shared lock. */
+    private static final long ROLL_CHECK_STEP_BYTES = 1 << 20;
 
     private SegmentedLog(Path dir, LogStorageConfig config, LogDiskBudget budget, List<Segment> segments, RecoveryReport report) {
         this.dir = dir;
@@ -293,8 +297,9 @@ public final class SegmentedLog implements AutoCloseable {
     private Segment roll() {
         Segment old = active();
         old.writeIndexFiles();
-        // forcing a full segment to disk can take hundreds of milliseconds: not on the appending thread
-        RollFlusher.flushLater(old);
+        // forcing a full segment to disk can take hundreds of milliseconds: not on the appending thread; then its
+        // batches are checked once, there too
+        RollFlusher.flushLater(old, () -> checkRolled(old));
         Segment fresh = Segment.create(dir, old.endOffset(), config.indexIntervalBytes());
         List<Segment> next = new ArrayList<>(segments);
         next.add(fresh);
@@ -311,7 +316,8 @@ public final class SegmentedLog implements AutoCloseable {
      * @throws LogOffsetOutOfRangeException if {@code fromOffset} is below {@link #startOffset()} or above
      *                                      {@link #endOffset()}
      * @throws IllegalArgumentException     if {@code maxRecords} is not positive or {@code maxBytes} negative
-     * @throws CorruptLogException          if a batch read fails its CRC32C check
+     * @throws CorruptLogException          if the first batch read fails its checks (a bad batch after good ones
+     *                                      ends the read: the records before it are returned)
      */
     public List<LogEntry> read(long fromOffset, int maxRecords, int maxBytes) {
         if (maxRecords <= 0) {
@@ -330,40 +336,55 @@ public final class SegmentedLog implements AutoCloseable {
                 throw new LogOffsetOutOfRangeException("read", fromOffset, start, end);
             }
             List<LogEntry> out = new ArrayList<>();
-            long bytes = 0;
-            long next = fromOffset;
-            for (int i = segmentIndex(segs, fromOffset); i < segs.size(); i++) {
-                Segment s = segs.get(i);
-                long limit = s.size();          // volatile: read before end offset, both cover the same batches
-                long segEnd = s.endOffset();
-                long pos = s.scanStart(next);
-                while (pos < limit && next < segEnd) {
-                    ByteBuffer header = s.readHeader(pos, limit);
-                    int length = header.getInt(BatchFormat.LENGTH_AT);
-                    long batchBase = header.getLong(BatchFormat.BASE_OFFSET_AT);
-                    int count = header.getInt(BatchFormat.COUNT_AT);
-                    if (batchBase + count <= next) {
-                        pos += length;
-                        continue;
-                    }
-                    for (LogEntry e : BatchFormat.decode(s.readCheckedBatch(pos, length, limit))) {
-                        if (e.offset() < next) {
-                            continue;
-                        }
-                        int size = e.record().encodedSize();
-                        if (out.size() == maxRecords || (!out.isEmpty() && bytes + size > maxBytes)) {
-                            return out;
-                        }
-                        out.add(e);
-                        bytes += size;
-                        next = e.offset() + 1;
-                    }
-                    pos += length;
+            try {
+                readInto(segs, fromOffset, maxRecords, maxBytes, out);
+            } catch (CorruptLogException e) {
+                if (out.isEmpty()) {
+                    throw e;
                 }
+                // the records before the bad batch are good: returned; the next read starts at the bad batch and fails
             }
             return out;
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    private static void readInto(List<Segment> segs, long fromOffset, int maxRecords, int maxBytes, List<LogEntry> out) {
+        long bytes = 0;
+        long next = fromOffset;
+        for (int i = segmentIndex(segs, fromOffset); i < segs.size(); i++) {
+            Segment s = segs.get(i);
+            long limit = s.size();          // volatile: read before end offset, both cover the same batches
+            long segEnd = s.endOffset();
+            long[] at = s.scanPoint(next);
+            long pos = at[0];
+            long expected = at[1];
+            while (pos < limit && next < segEnd) {
+                ByteBuffer header = s.readHeader(pos, limit);
+                int length = header.getInt(BatchFormat.LENGTH_AT);
+                long batchBase = header.getLong(BatchFormat.BASE_OFFSET_AT);
+                int count = header.getInt(BatchFormat.COUNT_AT);
+                checkSequence(s, pos, batchBase, expected);
+                expected = batchBase + count;
+                if (batchBase + count <= next) {
+                    pos += length;
+                    continue;
+                }
+                for (LogEntry e : BatchFormat.decode(s.readCheckedBatch(pos, length, limit))) {
+                    if (e.offset() < next) {
+                        continue;
+                    }
+                    int size = e.record().encodedSize();
+                    if (out.size() == maxRecords || (!out.isEmpty() && bytes + size > maxBytes)) {
+                        return;
+                    }
+                    out.add(e);
+                    bytes += size;
+                    next = e.offset() + 1;
+                }
+                pos += length;
+            }
         }
     }
 
@@ -377,7 +398,8 @@ public final class SegmentedLog implements AutoCloseable {
      * @throws LogOffsetOutOfRangeException if {@code fromOffset} is below {@link #startOffset()} or above
      *                                      {@link #endOffset()}
      * @throws IllegalArgumentException     if {@code maxBytes} is negative
-     * @throws CorruptLogException          if a batch read fails its CRC32C or layout check
+     * @throws CorruptLogException          if the first batch read fails its CRC32C or layout check (a bad batch
+     *                                      after good ones ends the read: the batches before it are returned)
      */
     public List<LogBatch> readBatches(long fromOffset, int maxBytes) {
         if (maxBytes < 0) {
@@ -393,33 +415,58 @@ public final class SegmentedLog implements AutoCloseable {
                 throw new LogOffsetOutOfRangeException("readBatches", fromOffset, start, end);
             }
             List<LogBatch> out = new ArrayList<>();
-            long bytes = 0;
-            long next = fromOffset;
-            for (int i = segmentIndex(segs, fromOffset); i < segs.size(); i++) {
-                Segment s = segs.get(i);
-                long limit = s.size();          // volatile: read before end offset, both cover the same batches
-                long segEnd = s.endOffset();
-                long pos = s.scanStart(next);
-                while (pos < limit && next < segEnd) {
-                    ByteBuffer header = s.readHeader(pos, limit);
-                    int length = header.getInt(BatchFormat.LENGTH_AT);
-                    long batchBase = header.getLong(BatchFormat.BASE_OFFSET_AT);
-                    int count = header.getInt(BatchFormat.COUNT_AT);
-                    if (batchBase + count > next) {
-                        if (!out.isEmpty() && bytes + length > maxBytes) {
-                            return out;
-                        }
-                        LogBatch batch = new LogBatch(s.readCheckedBatch(pos, length, limit));
-                        out.add(batch);
-                        bytes += length;
-                        next = batch.nextOffset();
-                    }
-                    pos += length;
+            try {
+                readBatchesInto(segs, fromOffset, maxBytes, out);
+            } catch (CorruptLogException e) {
+                if (out.isEmpty()) {
+                    throw e;
                 }
+                // the batches before the bad one are good: returned; the next read starts at the bad batch and fails
             }
             return out;
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    private static void readBatchesInto(List<Segment> segs, long fromOffset, int maxBytes, List<LogBatch> out) {
+        long bytes = 0;
+        long next = fromOffset;
+        for (int i = segmentIndex(segs, fromOffset); i < segs.size(); i++) {
+            Segment s = segs.get(i);
+            long limit = s.size();          // volatile: read before end offset, both cover the same batches
+            long segEnd = s.endOffset();
+            long[] at = s.scanPoint(next);
+            long pos = at[0];
+            long expected = at[1];
+            while (pos < limit && next < segEnd) {
+                ByteBuffer header = s.readHeader(pos, limit);
+                int length = header.getInt(BatchFormat.LENGTH_AT);
+                long batchBase = header.getLong(BatchFormat.BASE_OFFSET_AT);
+                int count = header.getInt(BatchFormat.COUNT_AT);
+                checkSequence(s, pos, batchBase, expected);
+                expected = batchBase + count;
+                if (batchBase + count > next) {
+                    if (!out.isEmpty() && bytes + length > maxBytes) {
+                        return;
+                    }
+                    LogBatch batch = new LogBatch(s.readCheckedBatch(pos, length, limit));
+                    out.add(batch);
+                    bytes += length;
+                    next = batch.nextOffset();
+                }
+                pos += length;
+            }
+        }
+    }
+
+    /**
+     * A reader walks from an index entry by the headers' lengths without checking the batches it skips; a batch
+     * that does not start at the offset after the previous one means a header on the way was bad.
+     */
+    private static void checkSequence(Segment s, long pos, long batchBase, long expected) {
+        if (batchBase != expected) {
+            throw new CorruptLogException(s.logFile, pos, "batch base offset " + batchBase + " where " + expected + " was expected");
         }
     }
 
@@ -456,12 +503,16 @@ public final class SegmentedLog implements AutoCloseable {
                 long limit = s.size();
                 long segEnd = s.endOffset();
                 long from = s.timeScanStart(timestamp);
-                long pos = s.scanStart(from);
+                long[] at = s.scanPoint(from);
+                long pos = at[0];
+                long expected = at[1];
                 while (pos < limit) {
                     ByteBuffer header = s.readHeader(pos, limit);
                     int length = header.getInt(BatchFormat.LENGTH_AT);
                     long batchBase = header.getLong(BatchFormat.BASE_OFFSET_AT);
                     int count = header.getInt(BatchFormat.COUNT_AT);
+                    checkSequence(s, pos, batchBase, expected);
+                    expected = batchBase + count;
                     if (batchBase + count > from && header.getLong(BatchFormat.MAX_TIMESTAMP_AT) >= timestamp) {
                         for (LogEntry e : BatchFormat.decode(s.readCheckedBatch(pos, length, limit))) {
                             if (e.offset() >= from && e.offset() < segEnd && e.record().timestamp() >= timestamp) {
@@ -487,6 +538,9 @@ public final class SegmentedLog implements AutoCloseable {
      *
      * @throws LogOffsetOutOfRangeException if {@code offset} is below {@link #startOffset()} or above
      *                                      {@link #endOffset()}
+     * @throws CorruptLogException          if a batch the truncation reads is bad: the log is then cut at the first
+     *                                      bad batch of the segment holding {@code offset} if that is lower (it ends
+     *                                      below {@code offset}), or left ending above {@code offset}
      */
     public void truncateTo(long offset) {
         lock.writeLock().lock();
@@ -520,18 +574,22 @@ public final class SegmentedLog implements AutoCloseable {
         }
         Segment s = segs.get(keep);
         segments = List.copyOf(segs.subList(0, keep + 1));
-        // find the batch holding offset
-        long pos = s.scanStart(offset);
+        // find the batch holding offset; every batch on the way is checked, so a bad header cannot misplace the cut
+        long[] at = s.scanPoint(offset);
+        long pos = at[0];
+        long expected = at[1];
         List<LogRecord> prefix = List.of();
         BatchMeta prefixMeta = BatchMeta.NONE;
         while (pos < s.size()) {
             ByteBuffer header = s.readHeader(pos, s.size());
             int length = header.getInt(BatchFormat.LENGTH_AT);
-            long batchBase = header.getLong(BatchFormat.BASE_OFFSET_AT);
-            int count = header.getInt(BatchFormat.COUNT_AT);
+            ByteBuffer batch = s.readCheckedBatch(pos, length, s.size());
+            long batchBase = batch.getLong(BatchFormat.BASE_OFFSET_AT);
+            int count = batch.getInt(BatchFormat.COUNT_AT);
+            checkSequence(s, pos, batchBase, expected);
+            expected = batchBase + count;
             if (batchBase + count > offset) {
                 if (batchBase < offset) {
-                    ByteBuffer batch = s.readCheckedBatch(pos, length, s.size());
                     prefix = BatchFormat.decodeRecords(batch).subList(0, (int) (offset - batchBase));
                     prefixMeta = BatchFormat.meta(batch);    // same producer, first sequence and epoch
                 }
@@ -539,7 +597,12 @@ public final class SegmentedLog implements AutoCloseable {
             }
             pos += length;
         }
-        s.truncateAt(pos);
+        RecoveryReport.Cut lower = s.truncateAt(pos);
+        if (lower != null) {
+            // a bad batch below the truncation point: the segment is cut there, the log is consistent but shorter
+            s.flush();
+            throw new CorruptLogException(Path.of(lower.file()), lower.position(), lower.reason());
+        }
         if (!prefix.isEmpty()) {
             LogBatch batch = new LogBatch(BatchFormat.encode(s.endOffset(), prefix, prefixMeta));
             s.append(batch.writeView(), batch.recordCount(), batch.maxTimestamp(), batch.meta().leaderEpoch());
@@ -548,6 +611,152 @@ public final class SegmentedLog implements AutoCloseable {
         s.flush();
         if (s.endOffset() != offset) {
             throw new IllegalStateException("truncation to " + offset + " left the log ending at " + s.endOffset());
+        }
+    }
+
+    /**
+     * The first bad batch of the segment {@code file} (as {@link CorruptLogException#file()} names it), scanning it
+     * from its start: every batch up to the segment's size must be in the file, pass its CRC32C and layout checks and
+     * follow the previous one's offsets. Read-only; reads and appends go on meanwhile.
+     *
+     * @return the first bad batch, or null if the file is not one of the log's segments or every batch of it is sound
+     */
+    public Corruption findCorruption(String file) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            Segment s = segmentOf(segments, file);
+            return s == null ? null : s.findCorruption();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Cuts the log at the first bad batch of the segment {@code file} (found as {@link #findCorruption} does): that
+     * segment is cut there and becomes the active one, later segments are deleted, the bytes go back to the
+     * {@link LogDiskBudget}. The log then ends at the offset the bad batch should have started at; what was cut must
+     * come back from another replica.
+     *
+     * @return the cut, or null if the file is not one of the log's segments or every batch of it is sound (nothing
+     *         changes)
+     */
+    public RecoveryReport.Cut truncateAtCorruption(String file) {
+        lock.writeLock().lock();
+        try {
+            checkOpen();
+            List<Segment> segs = segments;
+            Segment s = segmentOf(segs, file);
+            if (s == null) {
+                return null;
+            }
+            long before = sizeInBytes();
+            try {
+                RecoveryReport.Cut cut = s.cutAtFirstBadBatch();
+                if (cut == null) {
+                    return null;
+                }
+                int keep = segs.indexOf(s);
+                for (int i = segs.size() - 1; i > keep; i--) {
+                    segs.get(i).delete();
+                }
+                segments = List.copyOf(segs.subList(0, keep + 1));
+                s.flush();
+                return cut;
+            } finally {
+                budget.release(Math.max(0, before - sizeInBytes()));
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private static Segment segmentOf(List<Segment> segs, String file) {
+        for (Segment s : segs) {
+            if (s.logFile.toString().equals(file)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Checks the next stored batches of the sealed segments (all but the active one) from {@code fromOffset} on,
+     * about {@code maxBytes} of them, as a background scrub does: each batch's CRC32C and layout, and that it
+     * follows the previous one's offsets. Holds the shared lock for that step only. Records are not decoded.
+     *
+     * @return where to go on from; {@link ScrubStep#done()} once the active segment is reached
+     * @throws CorruptLogException naming the file and position of a batch that fails
+     */
+    public ScrubStep scrub(long fromOffset, long maxBytes) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            List<Segment> segs = segments;
+            long activeBase = segs.get(segs.size() - 1).baseOffset;
+            long from = Math.max(fromOffset, segs.get(0).baseOffset);
+            if (from >= activeBase) {
+                return new ScrubStep(activeBase, 0, true);
+            }
+            ScrubStep step = checkBatches(segs.get(segmentIndex(segs, from)), from, maxBytes);
+            // no bytes checked would mean an empty sealed segment: nothing more to do on this pass
+            return new ScrubStep(step.nextOffset(), step.bytesChecked(), step.nextOffset() >= activeBase || step.bytesChecked() == 0);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Checks the batches of {@code s} from the one holding {@code from}, about {@code maxBytes}; caller holds a lock. */
+    private static ScrubStep checkBatches(Segment s, long from, long maxBytes) {
+        long limit = s.size();
+        long[] at = s.scanPoint(from);
+        long pos = at[0];
+        long expected = at[1];
+        long bytes = 0;
+        while (pos < limit && bytes < maxBytes) {
+            ByteBuffer header = s.readHeader(pos, limit);
+            int length = header.getInt(BatchFormat.LENGTH_AT);
+            ByteBuffer batch = s.readCheckedBatch(pos, length, limit);
+            checkSequence(s, pos, batch.getLong(BatchFormat.BASE_OFFSET_AT), expected);
+            expected += batch.getInt(BatchFormat.COUNT_AT);
+            pos += length;
+            bytes += length;
+        }
+        return new ScrubStep(expected, bytes, pos >= limit);
+    }
+
+    /**
+     * Whom to tell when the check of a rolled segment finds a bad batch: once a segment is rolled and forced to disk
+     * (on the flushing thread, not the appending one), each of its batches is checked once, about a MiB at a time
+     * under the shared lock. Called on that thread.
+     */
+    public void onRolledSegmentCorrupt(Consumer<CorruptLogException> listener) {
+        this.rolledCorrupt = Objects.requireNonNull(listener, "listener");
+    }
+
+    private void checkRolled(Segment s) {
+        Consumer<CorruptLogException> listener = rolledCorrupt;
+        long next = s.baseOffset;
+        try {
+            while (true) {
+                lock.readLock().lock();
+                try {
+                    if (closed || !segments.contains(s) || next >= s.endOffset()) {
+                        return;
+                    }
+                    ScrubStep step = checkBatches(s, next, ROLL_CHECK_STEP_BYTES);
+                    if (step.bytesChecked() == 0) {
+                        return;
+                    }
+                    next = step.nextOffset();
+                } finally {
+                    lock.readLock().unlock();
+                }
+            }
+        } catch (CorruptLogException e) {
+            if (listener != null) {
+                listener.accept(e);
+            }
         }
     }
 

@@ -72,6 +72,18 @@
  * {@link dev.grid.log.impl.storage.RecoveryReport}. No fsync per append: durability comes from the
  * synchronous backups; segments are forced to disk on roll, flush and close.
  *
+ * <h2>Bad bytes in an open log</h2>
+ * Every batch a read returns has passed its checks, and a reader walking from an index entry checks that each
+ * batch starts at the offset after the previous one (a bad length in a header it skips would otherwise land it on
+ * a later, valid batch). A batch that fails, or bytes missing from a segment file shorter than what was written
+ * to it (truncated), end a read: the records before it are returned, a read that starts at it throws a
+ * {@link dev.grid.log.impl.storage.CorruptLogException} naming the file and byte position. Finding and cutting:
+ * {@code findCorruption(file)} scans a segment from its start for its first bad batch (a
+ * {@link dev.grid.log.impl.storage.Corruption}: position, offset, reason); {@code truncateAtCorruption(file)} cuts the
+ * log there as recovery would. Checks of what nobody reads: {@code scrub(from, maxBytes)} checks the sealed segments a
+ * step at a time, and every rolled segment is checked once after its flush, on the flushing thread
+ * ({@code onRolledSegmentCorrupt}). What a member does with a bad batch is {@code dev.grid.log.impl.repair}'s job.
+ *
  * <h2>Disk budget</h2>
  * A member's replicas share one {@link dev.grid.log.impl.storage.LogDiskBudget} (passed to
  * {@code SegmentedLog.open(dir, config, budget)}; a log opened without one gets its own unlimited
