@@ -261,6 +261,12 @@ public final class DefaultLogProducer implements LogProducer {
         private long partitionProducerId = producerId;
         private int nextSequence;
         private final TreeMap<Integer, Batch> retries = new TreeMap<>();
+        /**
+         * Sequences sent and not yet acknowledged or failed for good, in flight or to send again: a new batch goes only
+         * within {@code maxInFlight} of the oldest, so the owner, which remembers a producer's last 8 placements, can
+         * still answer the oldest if it is sent again after the ones behind it were stored.
+         */
+        private final java.util.TreeSet<Integer> unacknowledged = new java.util.TreeSet<>();
         private boolean retryScheduled;
         /** A batch from {@code retries} is in flight: nothing else goes until it is answered. */
         private boolean resending;
@@ -318,7 +324,8 @@ public final class DefaultLogProducer implements LogProducer {
                     }
                 }
                 int maxInFlight = partitionProducerId >= 0 ? config.getMaxInFlight() : 1;
-                while (!resending && inFlight < maxInFlight && !open.isEmpty()) {
+                while (!resending && inFlight < maxInFlight && !open.isEmpty()
+                        && (unacknowledged.isEmpty() || nextSequence - unacknowledged.first() < maxInFlight)) {
                     // linger counts from the oldest queued record: records queued while batches were in flight have waited already
                     long waited = System.nanoTime() - open.peekFirst().queuedNanos();
                     boolean due = force || flushing > 0 || openBytes >= config.getBatchBytes() || waited >= config.getLinger().toNanos();
@@ -329,6 +336,7 @@ public final class DefaultLogProducer implements LogProducer {
                         }
                         break;
                     }
+                    unacknowledged.add(nextSequence);
                     toSend.add(new Batch(takeBatch(), partitionProducerId, nextSequence++));
                     inFlight++;
                 }
@@ -374,12 +382,14 @@ public final class DefaultLogProducer implements LogProducer {
                 (batch.producerId == abandonedId && abandonedIndeterminate ? unknown : again).add(batch);
             }
             retries.clear();
+            unacknowledged.clear();
             partitionProducerId = newProducerId();
             nextSequence = 0;
             for (Batch batch : again) {
                 batch.producerId = partitionProducerId;
                 batch.sequence = nextSequence++;
                 retries.put(batch.sequence, batch);
+                unacknowledged.add(batch.sequence);
             }
             abandonedId = NO_ID;
             abandonedIndeterminate = false;
@@ -438,6 +448,9 @@ public final class DefaultLogProducer implements LogProducer {
             }
             synchronized (this) {
                 inFlight--;
+                if (batch.producerId == partitionProducerId) {
+                    unacknowledged.remove(batch.sequence);
+                }
             }
             settled(batch.records.size(), bytes);
             trySend(false);
@@ -457,6 +470,9 @@ public final class DefaultLogProducer implements LogProducer {
             synchronized (this) {
                 if (wasInFlight) {
                     inFlight--;
+                }
+                if (batch.producerId == partitionProducerId) {
+                    unacknowledged.remove(batch.sequence);
                 }
                 if (batch.producerId >= 0 && batch.producerId == partitionProducerId) {
                     abandonedId = batch.producerId;

@@ -442,19 +442,6 @@ final class Segment {
         }
     }
 
-    /** Forces the segment to disk unless it was closed or deleted meanwhile (after a roll, off the appending thread). */
-    void flushIfOpen() {
-        try {
-            if (channel.isOpen()) {
-                channel.force(false);
-            }
-        } catch (java.nio.channels.ClosedChannelException e) {
-            // closed (retention, truncation, shutdown) while waiting: nothing left to force
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot flush " + logFile, e);
-        }
-    }
-
     void close() {
         try {
             channel.close();
