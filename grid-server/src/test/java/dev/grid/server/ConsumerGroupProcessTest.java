@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,42 +66,36 @@ class ConsumerGroupProcessTest {
                 log.createTopic(TOPIC, PARTITIONS);
                 AtomicLong produced = new AtomicLong();
                 AtomicBoolean stop = new AtomicBoolean();
-                Thread producer = new Thread(() -> {
-                    try (LogProducer p = log.producer()) {
-                        while (!stop.get()) {
-                            long id = produced.get();
-                            p.send(ProducerRecord.of(TOPIC, "k" + id, "r" + id)).join();
-                            produced.incrementAndGet();
-                            if (id % 50 == 0) {
-                                Thread.sleep(10); // about 4,000 records a second
-                            }
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+                // paced by a timer, not by sleeping: 50 records every 10 ms (about 4,000 a second, each acknowledged in
+                // turn), and the group's committed offsets sampled every 50 ms
+                ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2, r -> {
+                    Thread t = new Thread(r, "group-test-pacer");
+                    t.setDaemon(true); // a failed test leaves no thread behind
+                    return t;
+                });
+                LogProducer producer = log.producer();
+                pacer.scheduleWithFixedDelay(() -> {
+                    for (int i = 0; i < 50 && !stop.get(); i++) {
+                        long id = produced.get();
+                        producer.send(ProducerRecord.of(TOPIC, "k" + id, "r" + id)).join();
+                        produced.incrementAndGet();
                     }
-                }, "group-test-producer");
-                producer.start();
+                }, 0, 10, TimeUnit.MILLISECONDS);
 
                 Map<Integer, Long> committed = new HashMap<>();
                 AtomicReference<String> backwards = new AtomicReference<>();
-                Thread sampler = new Thread(() -> {
-                    while (!stop.get()) {
-                        try {
-                            for (PartitionLag lag : log.lag("g", TOPIC)) {
-                                Long before = committed.put(lag.partition(), lag.committedOffset());
-                                if (before != null && lag.committedOffset() < before) {
-                                    backwards.compareAndSet(null, "partition " + lag.partition() + ": " + before + " then " + lag.committedOffset());
-                                }
+                ScheduledFuture<?> sampler = pacer.scheduleAtFixedRate(() -> {
+                    try {
+                        for (PartitionLag lag : log.lag("g", TOPIC)) {
+                            Long before = committed.put(lag.partition(), lag.committedOffset());
+                            if (before != null && lag.committedOffset() < before) {
+                                backwards.compareAndSet(null, "partition " + lag.partition() + ": " + before + " then " + lag.committedOffset());
                             }
-                            Thread.sleep(50); // the sampling interval
-                        } catch (InterruptedException e) {
-                            return;
-                        } catch (RuntimeException e) {
-                            // the group may not exist yet
                         }
+                    } catch (RuntimeException e) {
+                        // the group may not exist yet
                     }
-                }, "group-test-sampler");
-                sampler.start();
+                }, 0, 50, TimeUnit.MILLISECONDS);
 
                 List<MemberProcess> consumers = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
@@ -128,15 +125,16 @@ class ConsumerGroupProcessTest {
                 await("the survivors to go on reading those partitions").atMost(Duration.ofSeconds(60))
                         .until(() -> printedSince(consumers.subList(1, 3), seenBeforeKill, victimPartitions) >= 500);
                 stop.set(true);
-                producer.join(TimeUnit.SECONDS.toMillis(30));
+                sampler.cancel(false);
+                pacer.shutdown();
+                assertTrue(pacer.awaitTermination(30, TimeUnit.SECONDS), "the producer stopped");
+                producer.close();
                 long total = produced.get();
 
                 await("every record to be printed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                         .until(() -> distinct(consumers).size() >= total);
                 Set<String> printed = distinct(consumers);
                 long printedLines = consumers.stream().mapToLong(c -> lines(c).size()).sum();
-                sampler.interrupt();
-                sampler.join();
                 long duplicates = printedLines - printed.size();
                 System.out.printf("ConsumerGroupProcessTest: produced %d, printed %d distinct records in %d lines (duplicates %d);"
                                 + " the killed consumer's partitions %s moved after %d ms (session timeout %d ms)%n",
