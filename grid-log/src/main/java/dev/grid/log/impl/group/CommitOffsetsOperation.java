@@ -2,9 +2,6 @@ package dev.grid.log.impl.group;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.spi.impl.operationservice.BackupAwareOperation;
-import com.hazelcast.spi.impl.operationservice.MutatingOperation;
-import com.hazelcast.spi.impl.operationservice.Operation;
 import dev.grid.log.NotAssignedException;
 import dev.grid.log.TopicPartition;
 import dev.grid.log.impl.invoke.ClientRoutable;
@@ -17,7 +14,7 @@ import java.util.Map;
  * naming the partition and the member, unless the member holds every one of those partitions now; acknowledged once
  * the synchronous backups hold the offsets too.
  */
-final class CommitOffsetsOperation extends GroupOperation implements BackupAwareOperation, MutatingOperation, ClientRoutable {
+final class CommitOffsetsOperation extends GroupRecordChangingOperation implements ClientRoutable {
     private String memberId;
     private Map<TopicPartition, Long> offsets;
 
@@ -54,18 +51,8 @@ final class CommitOffsetsOperation extends GroupOperation implements BackupAware
     }
 
     @Override
-    public int getSyncBackupCount() {
-        return service().syncBackups();
-    }
-
-    @Override
-    public int getAsyncBackupCount() {
-        return service().asyncBackups();
-    }
-
-    @Override
-    public Operation getBackupOperation() {
-        return GroupBackupOperation.of(service().record(getPartitionId(), group), offsets);
+    Map<TopicPartition, Long> committedOffsets() {
+        return offsets;
     }
 
     @Override

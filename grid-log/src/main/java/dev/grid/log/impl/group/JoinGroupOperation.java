@@ -2,9 +2,6 @@ package dev.grid.log.impl.group;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.spi.impl.operationservice.BackupAwareOperation;
-import com.hazelcast.spi.impl.operationservice.MutatingOperation;
-import com.hazelcast.spi.impl.operationservice.Operation;
 import dev.grid.log.TopicPartition;
 import dev.grid.log.impl.invoke.ClientRoutable;
 
@@ -19,7 +16,7 @@ import java.util.TreeMap;
  * partitions it may own now. The first member of a group, and a member with a longer session timeout than any
  * before, is recorded on the backups before the answer, so a coordinator that takes over knows to wait for them.
  */
-final class JoinGroupOperation extends GroupOperation implements BackupAwareOperation, MutatingOperation, ClientRoutable {
+final class JoinGroupOperation extends GroupRecordChangingOperation implements ClientRoutable {
     private String memberId;
     private String label;
     private List<String> topics;
@@ -61,21 +58,6 @@ final class JoinGroupOperation extends GroupOperation implements BackupAwareOper
     @Override
     public boolean shouldBackup() {
         return recordChanged;
-    }
-
-    @Override
-    public int getSyncBackupCount() {
-        return service().syncBackups();
-    }
-
-    @Override
-    public int getAsyncBackupCount() {
-        return service().asyncBackups();
-    }
-
-    @Override
-    public Operation getBackupOperation() {
-        return GroupBackupOperation.of(service().record(getPartitionId(), group), Map.of());
     }
 
     @Override

@@ -2,19 +2,15 @@ package dev.grid.log.impl.group;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.spi.impl.operationservice.BackupAwareOperation;
-import com.hazelcast.spi.impl.operationservice.MutatingOperation;
-import com.hazelcast.spi.impl.operationservice.Operation;
 import dev.grid.log.impl.invoke.ClientRoutable;
 
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * A member leaves, having stopped reading: its partitions are free at once. When the last member has left (and the
  * coordinator waits for no earlier member), the backups learn that no consumer of the group holds a partition.
  */
-final class LeaveGroupOperation extends GroupOperation implements BackupAwareOperation, MutatingOperation, ClientRoutable {
+final class LeaveGroupOperation extends GroupRecordChangingOperation implements ClientRoutable {
     private String memberId;
     private transient boolean left;
     private transient boolean recordChanged;
@@ -49,21 +45,6 @@ final class LeaveGroupOperation extends GroupOperation implements BackupAwareOpe
     @Override
     public boolean shouldBackup() {
         return recordChanged;
-    }
-
-    @Override
-    public int getSyncBackupCount() {
-        return service().syncBackups();
-    }
-
-    @Override
-    public int getAsyncBackupCount() {
-        return service().asyncBackups();
-    }
-
-    @Override
-    public Operation getBackupOperation() {
-        return GroupBackupOperation.of(service().record(getPartitionId(), group), Map.of());
     }
 
     @Override

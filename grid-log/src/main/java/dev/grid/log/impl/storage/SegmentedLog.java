@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -328,66 +329,23 @@ public final class SegmentedLog implements AutoCloseable {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("maxBytes " + maxBytes + " is negative");
         }
-        lock.readLock().lock();
-        try {
-            checkOpen();
-            List<Segment> segs = segments;
-            long start = segs.get(0).baseOffset;
-            long end = segs.get(segs.size() - 1).endOffset();
-            if (fromOffset < start || fromOffset > end) {
-                throw new LogOffsetOutOfRangeException("read", fromOffset, start, end);
-            }
-            List<LogEntry> out = new ArrayList<>();
-            try {
-                readInto(segs, fromOffset, maxRecords, maxBytes, out);
-            } catch (CorruptLogException e) {
-                if (out.isEmpty()) {
-                    throw e;
-                }
-                // the records before the bad batch are good: returned; the next read starts at the bad batch and fails
-            }
-            return out;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    private static void readInto(List<Segment> segs, long fromOffset, int maxRecords, int maxBytes, List<LogEntry> out) {
-        long bytes = 0;
-        long next = fromOffset;
-        for (int i = segmentIndex(segs, fromOffset); i < segs.size(); i++) {
-            Segment s = segs.get(i);
-            long limit = s.size();          // volatile: read before end offset, both cover the same batches
-            long segEnd = s.endOffset();
-            long[] at = s.scanPoint(next);
-            long pos = at[0];
-            long expected = at[1];
-            while (pos < limit && next < segEnd) {
-                ByteBuffer header = s.readHeader(pos, limit);
-                int length = header.getInt(BatchFormat.LENGTH_AT);
-                long batchBase = header.getLong(BatchFormat.BASE_OFFSET_AT);
-                int count = header.getInt(BatchFormat.COUNT_AT);
-                checkSequence(s, pos, batchBase, expected);
-                expected = batchBase + count;
-                if (batchBase + count <= next) {
-                    pos += length;
-                    continue;
-                }
+        return collect("read", fromOffset, (segs, out) -> {
+            long[] bytes = {0};
+            scan(segs, fromOffset, (s, pos, length, limit) -> {
                 for (LogEntry e : BatchFormat.decode(s.readCheckedBatch(pos, length, limit))) {
-                    if (e.offset() < next) {
+                    if (e.offset() < fromOffset) {
                         continue;
                     }
                     int size = e.record().encodedSize();
-                    if (out.size() == maxRecords || (!out.isEmpty() && bytes + size > maxBytes)) {
-                        return;
+                    if (out.size() == maxRecords || (!out.isEmpty() && bytes[0] + size > maxBytes)) {
+                        return false;
                     }
                     out.add(e);
-                    bytes += size;
-                    next = e.offset() + 1;
+                    bytes[0] += size;
                 }
-                pos += length;
-            }
-        }
+                return true;
+            });
+        });
     }
 
     /**
@@ -407,6 +365,25 @@ public final class SegmentedLog implements AutoCloseable {
         if (maxBytes < 0) {
             throw new IllegalArgumentException("maxBytes " + maxBytes + " is negative");
         }
+        return collect("readBatches", fromOffset, (segs, out) -> {
+            long[] bytes = {0};
+            scan(segs, fromOffset, (s, pos, length, limit) -> {
+                if (!out.isEmpty() && bytes[0] + length > maxBytes) {
+                    return false;
+                }
+                out.add(new LogBatch(s.readCheckedBatch(pos, length, limit)));
+                bytes[0] += length;
+                return true;
+            });
+        });
+    }
+
+    /**
+     * Runs {@code reader} under the read lock once {@code fromOffset} is known to be in the log. A bad batch after good
+     * ones ends the read with what came before it (the next read starts at the bad batch and fails); a bad first batch
+     * throws.
+     */
+    private <T> List<T> collect(String what, long fromOffset, BiConsumer<List<Segment>, List<T>> reader) {
         lock.readLock().lock();
         try {
             checkOpen();
@@ -414,16 +391,15 @@ public final class SegmentedLog implements AutoCloseable {
             long start = segs.get(0).baseOffset;
             long end = segs.get(segs.size() - 1).endOffset();
             if (fromOffset < start || fromOffset > end) {
-                throw new LogOffsetOutOfRangeException("readBatches", fromOffset, start, end);
+                throw new LogOffsetOutOfRangeException(what, fromOffset, start, end);
             }
-            List<LogBatch> out = new ArrayList<>();
+            List<T> out = new ArrayList<>();
             try {
-                readBatchesInto(segs, fromOffset, maxBytes, out);
+                reader.accept(segs, out);
             } catch (CorruptLogException e) {
                 if (out.isEmpty()) {
                     throw e;
                 }
-                // the batches before the bad one are good: returned; the next read starts at the bad batch and fails
             }
             return out;
         } finally {
@@ -431,8 +407,17 @@ public final class SegmentedLog implements AutoCloseable {
         }
     }
 
-    private static void readBatchesInto(List<Segment> segs, long fromOffset, int maxBytes, List<LogBatch> out) {
-        long bytes = 0;
+    /** What a {@link #scan} does with a batch that ends after the scan's start offset: false ends the scan. */
+    @FunctionalInterface
+    private interface BatchVisitor {
+        boolean visit(Segment segment, long position, int length, long limit);
+    }
+
+    /**
+     * Walks the stored batches from the one holding {@code fromOffset} on, by their headers' lengths (checking that each
+     * starts where the previous one ended), and hands each batch ending after {@code fromOffset} to {@code visitor}.
+     */
+    private static void scan(List<Segment> segs, long fromOffset, BatchVisitor visitor) {
         long next = fromOffset;
         for (int i = segmentIndex(segs, fromOffset); i < segs.size(); i++) {
             Segment s = segs.get(i);
@@ -449,13 +434,10 @@ public final class SegmentedLog implements AutoCloseable {
                 checkSequence(s, pos, batchBase, expected);
                 expected = batchBase + count;
                 if (batchBase + count > next) {
-                    if (!out.isEmpty() && bytes + length > maxBytes) {
+                    if (!visitor.visit(s, pos, length, limit)) {
                         return;
                     }
-                    LogBatch batch = new LogBatch(s.readCheckedBatch(pos, length, limit));
-                    out.add(batch);
-                    bytes += length;
-                    next = batch.nextOffset();
+                    next = batchBase + count;
                 }
                 pos += length;
             }
