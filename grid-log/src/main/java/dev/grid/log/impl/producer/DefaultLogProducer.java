@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 
 /**
  * Batches records per partition and keeps up to {@code maxInFlight} batches per partition sent and unanswered (one if the
@@ -152,7 +154,7 @@ public final class DefaultLogProducer implements LogProducer {
         return queue;
     }
 
-    private void forEachQueue(java.util.function.Consumer<PartitionQueue> action) {
+    private void forEachQueue(Consumer<PartitionQueue> action) {
         for (AtomicReferenceArray<PartitionQueue> perTopic : queues.values()) {
             for (int i = 0; i < perTopic.length(); i++) {
                 PartitionQueue queue = perTopic.get(i);
@@ -266,7 +268,7 @@ public final class DefaultLogProducer implements LogProducer {
          * within {@code maxInFlight} of the oldest, so the owner, which remembers a producer's last 8 placements, can
          * still answer the oldest if it is sent again after the ones behind it were stored.
          */
-        private final java.util.TreeSet<Integer> unacknowledged = new java.util.TreeSet<>();
+        private final TreeSet<Integer> unacknowledged = new TreeSet<>();
         private boolean retryScheduled;
         /** A batch from {@code retries} is in flight: nothing else goes until it is answered. */
         private boolean resending;
