@@ -1,10 +1,12 @@
 package dev.grid.log.impl.replica;
 
+import dev.grid.log.LogDiskFullException;
 import dev.grid.log.LogException;
 import dev.grid.log.OffsetOutOfRangeException;
 import dev.grid.log.impl.storage.BatchMeta;
 import dev.grid.log.impl.storage.Corruption;
 import dev.grid.log.impl.storage.LogBatch;
+import dev.grid.log.impl.storage.LogDiskBudgetExceededException;
 import dev.grid.log.impl.storage.LogRecord;
 import dev.grid.log.impl.storage.RecoveryReport;
 import dev.grid.log.impl.storage.SegmentedLog;
@@ -322,6 +324,10 @@ public final class PartitionLog {
             return true;
         }
         if (error != null || state == null) {
+            if (target.synchronous() && rootCause(error) instanceof LogDiskBudgetExceededException full) {
+                refuseUnreplicated(new LogDiskFullException(name() + ": the synchronous backup on member " + target.member()
+                        + " cannot store the records: " + full.getMessage()));
+            }
             f.knownEnd = -1;
             f.retryAtNanos = nowNanos + RETRY_NANOS;
             return true;
@@ -335,6 +341,29 @@ public final class PartitionLog {
         f.knownEnd = state.endOffset();
         advanceHighWatermark(targets);
         return f.knownEnd != log.endOffset();
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause != null && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /**
+     * A synchronous backup refused records for its disk budget: they can never be acknowledged, so the owner cuts them
+     * (everything above the high watermark), fails the appends waiting for them with {@code refusal} (a producer takes it
+     * as "not stored", as when the owner's own budget refuses), and starts a new epoch so a backup that copied some of
+     * them cuts them too.
+     */
+    private void refuseUnreplicated(LogDiskFullException refusal) {
+        if (log.endOffset() > highWatermark) {
+            log.truncateTo(highWatermark);
+            producers.truncateTo(highWatermark);
+            beginEpoch();
+        }
+        failPending(refusal);
     }
 
     private void advanceHighWatermark(List<ReplicaTarget> targets) {

@@ -1,9 +1,12 @@
 package dev.grid.log.impl.replica;
 
 import dev.grid.core.config.GridTopicConfig;
+import dev.grid.log.LogDiskFullException;
 import dev.grid.log.LogException;
 import dev.grid.log.OffsetOutOfRangeException;
 import dev.grid.log.impl.storage.LogBatch;
+import dev.grid.log.impl.storage.LogDiskBudget;
+import dev.grid.log.impl.storage.LogStorageConfig;
 import dev.grid.log.impl.storage.LogRecord;
 import dev.grid.log.impl.storage.SegmentedLog;
 import dev.grid.log.impl.topic.TopicMeta;
@@ -18,6 +21,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -155,5 +159,36 @@ class PartitionLogTest {
         assertEquals(5, state.endOffset());
         assertEquals(4, b.log().startOffset());
         assertEquals("v4", value(b, 4));
+    }
+
+    @Test
+    void recordsASynchronousBackupRefusesForItsDiskBudgetAreCutAndTheirAppendsFailAsDiskFull() {
+        PartitionLog owner = replica("owner");
+        PartitionLog backup = new PartitionLog(TOPIC, 0, 0,
+                SegmentedLog.open(dir.resolve("full-backup"), LogStorageConfig.DEFAULT, new LogDiskBudget(200)));
+        owner.becomeOwner();
+        owner.append(-1, 0, records("a"), 10);
+        sync(owner, backup);
+        assertEquals(1, owner.highWatermark());
+
+        PartitionLog.Appended big = owner.append(7, 0, records("b".repeat(500)), 11);
+        Throwable[] failed = new Throwable[1];
+        owner.whenReplicated(big.endOffset(), () -> failed[0] = new AssertionError("acknowledged"), e -> failed[0] = e);
+        List<ReplicaTarget> targets = List.of(new ReplicaTarget(1, BACKUP, true));
+        owner.replicate(targets, (log, target, request) -> {
+            Throwable refused = null;
+            try {
+                backup.applyFromOwner(request);
+            } catch (RuntimeException e) {
+                refused = e;
+            }
+            owner.onFollowerAnswer(targets, target, null, refused, System.nanoTime());
+        }, System.nanoTime());
+
+        LogDiskFullException full = assertInstanceOf(LogDiskFullException.class, failed[0], "the waiting append fails as disk full");
+        assertTrue(full.getMessage().startsWith("t-0: the synchronous backup on member " + BACKUP), full.getMessage());
+        assertEquals(1, owner.log().endOffset(), "the record no backup could store is cut from the owner");
+        assertEquals(1, owner.highWatermark());
+        assertInstanceOf(ProducerStates.Fresh.class, owner.producers().check(7, 0), "its producer may send it again");
     }
 }
