@@ -364,7 +364,15 @@ public final class DefaultLogConsumer implements LogConsumer {
         if (changed.isEmpty()) {
             return;
         }
-        GroupMembership.await(group.commit(membership.memberId(), changed), callTimeoutNanos, "commit offsets to group " + group.group());
+        String what = "commit offsets to group " + group.group();
+        try {
+            GroupMembership.await(group.commit(membership.memberId(), changed), callTimeoutNanos, what);
+        } catch (NotAssignedException refused) {
+            // The coordinator may have moved (with its cluster partition) and not know us yet: rejoin, reporting the
+            // partitions we own, and try once more. If they were given away meanwhile, the second refusal stands.
+            membership.beatNow();
+            GroupMembership.await(group.commit(membership.memberId(), changed), callTimeoutNanos, what);
+        }
         changed.forEach((partition, offset) -> {
             PartitionFetch fetch = fetches.get(partition);
             if (fetch != null) {

@@ -132,6 +132,19 @@ final class GroupMembership {
         }
     }
 
+    /**
+     * Heartbeats now, on the caller's thread, rejoining (with the partitions the consumer still owns) if the coordinator
+     * no longer knows it: a coordinator that moved with its cluster partition starts with no members.
+     */
+    void beatNow() {
+        try {
+            beat(clock.nanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LogException("interrupted while heartbeating to consumer group " + group(), e);
+        }
+    }
+
     void pollStarted() {
         inPoll = true;
         synchronized (lock) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Groups' committed offsets move with their cluster partitions: when members join, and when an owner leaves gracefully. */
+/**
+ * Groups' committed offsets move with their cluster partitions: when members join, and when an owner leaves gracefully.
+ * A consumer whose coordinator moved (and so forgot it: membership is kept in memory) still commits, rejoining first.
+ */
 @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hung join is not interruptible
 class GroupMigrationTest {
     @RegisterExtension
@@ -36,6 +40,7 @@ class GroupMigrationTest {
         log.createTopic(TOPIC, 4);
         List<String> groups = new ArrayList<>();
         Map<String, Map<Integer, Long>> expected = new TreeMap<>();
+        List<DefaultLogConsumer> open = new ArrayList<>();
         for (int g = 0; g < GROUPS; g++) {
             String group = "migrating-" + g;
             groups.add(group);
@@ -50,6 +55,10 @@ class GroupMigrationTest {
                 consumer.commitSync(offsets);
             }
             expected.put(group, byPartition);
+            // stays in the group across the migration; heartbeats too rare to rejoin before it commits again
+            open.add(new DefaultLogConsumer(log, GroupClusters.group(CLUSTER.member(0), group), "c",
+                    new ConsumerConfig(TOPIC).setGroup(group).setAutoCommit(false).setSessionTimeout(Duration.ofSeconds(60))
+                            .setHeartbeatInterval(Duration.ofSeconds(20)), GridClock.SYSTEM));
         }
         Map<String, Address> owners = owners(groups);
 
@@ -62,6 +71,15 @@ class GroupMigrationTest {
         assertTrue(moved > 0, "no group's partition migrated: the test shows nothing");
         for (String group : groups) {
             assertEquals(expected.get(group), committed(fourth, group), group + " after two members joined");
+        }
+        for (int g = 0; g < GROUPS; g++) {
+            String group = groups.get(g);
+            try (DefaultLogConsumer consumer = open.get(g)) {
+                consumer.commitSync(Map.of(new TopicPartition(TOPIC, 1), 100L * g + 50));
+            }
+            expected.get(group).put(1, 100L * g + 50);
+            assertEquals(expected.get(group), committed(fourth, group), group + " committed by a consumer whose coordinator "
+                    + (owners.get(group).equals(afterJoin.get(group)) ? "stayed" : "moved"));
         }
 
         Grid owner = ownerOf(groups.get(0));
