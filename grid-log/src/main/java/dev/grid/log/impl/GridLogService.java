@@ -245,14 +245,14 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
     // ---- appends ----
 
     /** Runs an append on the owner; answers {@code op} when the backups hold the batch (or at once without acks). */
-    public void append(AppendOperation op, long producerId, int sequence, boolean acksAll, List<LogRecord> records) {
+    public void append(AppendOperation op, long producerId, int sequence, boolean acksAll, byte[] batch) {
         PartitionLog replica;
         PartitionLog.Appended appended;
         try {
             replica = servingReplica(op.topic(), op.logPartition(), op.getPartitionId());
             long recordsBefore = replica.appendedRecords();
             long bytesBefore = replica.appendedBytes();
-            appended = replica.append(producerId, sequence, records, config.getClock().millis());
+            appended = replica.append(producerId, sequence, batch, config.getClock().millis());
             appendedRecords.add(replica.appendedRecords() - recordsBefore);
             appendedBytes.add(replica.appendedBytes() - bytesBefore);
         } catch (LogDiskBudgetExceededException e) {

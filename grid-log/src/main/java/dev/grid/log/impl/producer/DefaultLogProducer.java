@@ -14,6 +14,7 @@ import dev.grid.log.impl.DefaultGridLog;
 import dev.grid.log.impl.invoke.LogInvoker;
 import dev.grid.log.impl.operations.AppendOperation;
 import dev.grid.log.impl.operations.AppendResponse;
+import dev.grid.log.impl.storage.BatchDraft;
 import dev.grid.log.impl.storage.LogRecord;
 import dev.grid.log.impl.topic.TopicMeta;
 
@@ -32,6 +33,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -47,6 +49,8 @@ public final class DefaultLogProducer implements LogProducer {
     private static final ScheduledExecutorService TIMER = timer();
     private static final long MAX_BACKOFF_MILLIS = 1000;
     private static final long NO_ID = Long.MIN_VALUE;
+    /** Bytes a batch's draft starts with (at most {@code batchBytes}); it grows as records come. */
+    private static final int INITIAL_BATCH_CAPACITY = 16 << 10;
 
     private final DefaultGridLog log;
     private final LogInvoker invoker;
@@ -127,7 +131,7 @@ public final class DefaultLogProducer implements LogProducer {
         outstanding.incrementAndGet();
         PartitionQueue queue = queue(meta, partition);
         long now = System.nanoTime();
-        queue.add(new Queued(stored, size, future, now + config.getDeliveryTimeout().toNanos(), now));
+        queue.add(stored, new Queued(size, future, stored.timestamp(), now + config.getDeliveryTimeout().toNanos(), now));
         return future;
     }
 
@@ -225,18 +229,36 @@ public final class DefaultLogProducer implements LogProducer {
         }
     }
 
-    private record Queued(LogRecord record, int size, CompletableFuture<AppendResult> future, long deadlineNanos, long queuedNanos) {
+    /** A record sent, encoded into its batch's draft: what is left to answer its sender. */
+    private record Queued(int size, CompletableFuture<AppendResult> future, long timestamp, long deadlineNanos, long queuedNanos) {
+    }
+
+    /** Records encoded into one batch as they are sent, and their senders. */
+    private static final class OpenBatch {
+        final BatchDraft draft;
+        final List<Queued> records = new ArrayList<>();
+        long bytes;
+
+        OpenBatch(int capacity) {
+            draft = new BatchDraft(capacity);
+        }
+
+        long queuedNanos() {
+            return records.get(0).queuedNanos();
+        }
     }
 
     /** Records sent together to one partition under one producer id and sequence number. */
     private static final class Batch {
+        final BatchDraft draft;
         final List<Queued> records;
         long producerId;
         int sequence;
         int tries;
 
-        Batch(List<Queued> records, long producerId, int sequence) {
-            this.records = records;
+        Batch(OpenBatch open, long producerId, int sequence) {
+            this.draft = open.draft;
+            this.records = open.records;
             this.producerId = producerId;
             this.sequence = sequence;
         }
@@ -256,7 +278,8 @@ public final class DefaultLogProducer implements LogProducer {
         private final TopicMeta meta;
         private final int partition;
         private final int clusterPartition;
-        private final ArrayDeque<Queued> open = new ArrayDeque<>();
+        /** Batches not sent yet, oldest first; records go into the last until it is full. */
+        private final ArrayDeque<OpenBatch> open = new ArrayDeque<>();
         private long openBytes;
         private int inFlight;
         private boolean timerSet;
@@ -272,6 +295,13 @@ public final class DefaultLogProducer implements LogProducer {
         private boolean retryScheduled;
         /** A batch from {@code retries} is in flight: nothing else goes until it is answered. */
         private boolean resending;
+        /**
+         * Batches taken to send, in sequence order. They are sent by one thread at a time ({@code sending}), in this order:
+         * two threads sending their batches at once could put a later batch on the wire first, and the owner refuses a
+         * batch that does not follow the last one it stored (it would then go again, after a backoff).
+         */
+        private final ArrayDeque<Batch> toSend = new ArrayDeque<>();
+        private final ReentrantLock sending = new ReentrantLock();
         /** A batch of this producer id failed: no batch after it under that id can be stored, so continue under a new one. */
         private long abandonedId = NO_ID;
         /** Whether the abandoned id's last failure left its batch's fate unknown (so later batches' fates are unknown too). */
@@ -283,9 +313,16 @@ public final class DefaultLogProducer implements LogProducer {
             this.clusterPartition = log.clusterPartition(meta.name(), partition);
         }
 
-        void add(Queued queued) {
+        void add(LogRecord record, Queued queued) {
             synchronized (this) {
-                open.add(queued);
+                OpenBatch last = open.peekLast();
+                if (last == null || last.bytes + queued.size() > config.getBatchBytes()) {
+                    last = new OpenBatch(Math.min(config.getBatchBytes(), INITIAL_BATCH_CAPACITY));
+                    open.addLast(last);
+                }
+                last.draft.add(record);
+                last.records.add(queued);
+                last.bytes += queued.size();
                 openBytes += queued.size();
             }
             trySend(false);
@@ -310,7 +347,6 @@ public final class DefaultLogProducer implements LogProducer {
          * than {@code maxInFlight} are in flight, open batches that are full, lingered enough, or {@code force}d.
          */
         void trySend(boolean force) {
-            List<Batch> toSend = new ArrayList<>(2);
             List<Batch> toFail = List.of();
             synchronized (this) {
                 if (abandonedId != NO_ID || !retries.isEmpty() || resending) {
@@ -330,7 +366,7 @@ public final class DefaultLogProducer implements LogProducer {
                         && (unacknowledged.isEmpty() || nextSequence - unacknowledged.first() < maxInFlight)) {
                     // linger counts from the oldest queued record: records queued while batches were in flight have waited already
                     long waited = System.nanoTime() - open.peekFirst().queuedNanos();
-                    boolean due = force || flushing > 0 || openBytes >= config.getBatchBytes() || waited >= config.getLinger().toNanos();
+                    boolean due = force || flushing > 0 || open.size() > 1 || openBytes >= config.getBatchBytes() || waited >= config.getLinger().toNanos();
                     if (!due) {
                         if (!timerSet) {
                             timerSet = true;
@@ -347,21 +383,39 @@ public final class DefaultLogProducer implements LogProducer {
                 failed(batch, new LogException("an earlier batch of this producer to " + meta.name() + "-" + partition
                         + " failed and its fate is unknown, so this one's is too"), false, false);
             }
-            for (Batch batch : toSend) {
-                attempt(batch);
+            sendTaken();
+        }
+
+        /**
+         * Sends the batches taken, in order, unless another thread is sending: that one sends them (it looks again after
+         * it stops). Reentrant: an answer that completes at once may take and send the next batch on the same thread.
+         */
+        private void sendTaken() {
+            while (sending.tryLock()) {
+                try {
+                    Batch next;
+                    while ((next = nextToSend()) != null) {
+                        attempt(next);
+                    }
+                } finally {
+                    sending.unlock();
+                }
+                synchronized (this) {
+                    if (toSend.isEmpty()) {
+                        return;
+                    }
+                }
             }
         }
 
-        /** Takes the open records that fit one batch. Called holding the lock. */
-        private List<Queued> takeBatch() {
-            List<Queued> batch = new ArrayList<>();
-            long bytes = 0;
-            while (!open.isEmpty() && (batch.isEmpty() || bytes + open.peekFirst().size() <= config.getBatchBytes())) {
-                Queued q = open.pollFirst();
-                batch.add(q);
-                bytes += q.size();
-            }
-            openBytes -= bytes;
+        private synchronized Batch nextToSend() {
+            return toSend.pollFirst();
+        }
+
+        /** Takes the oldest open batch. Called holding the lock. */
+        private OpenBatch takeBatch() {
+            OpenBatch batch = open.pollFirst();
+            openBytes -= batch.bytes;
             if (sticky.getOrDefault(meta.name(), -1) == partition && meta.partitions() > 1) {
                 sticky.put(meta.name(), ThreadLocalRandom.current().nextInt(meta.partitions()));
             }
@@ -399,12 +453,9 @@ public final class DefaultLogProducer implements LogProducer {
         }
 
         private void attempt(Batch batch) {
-            List<LogRecord> records = new ArrayList<>(batch.records.size());
-            for (Queued q : batch.records) {
-                records.add(q.record());
-            }
+            // a copy per attempt: the owner completes the batch in place, and a retry may carry another producer id
             AppendOperation op = new AppendOperation(meta, partition, batch.producerId, batch.sequence,
-                    config.getAcks() == ProducerConfig.Acks.ALL, records);
+                    config.getAcks() == ProducerConfig.Acks.ALL, batch.draft.toBytes(batch.producerId, batch.sequence));
             CompletableFuture<AppendResponse> answer;
             try {
                 answer = invoker.onPartition(clusterPartition, op);
@@ -419,7 +470,7 @@ public final class DefaultLogProducer implements LogProducer {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 boolean definitive = isDefinitive(cause);
                 if (!definitive && System.nanoTime() - batch.deadlineNanos() < 0) {
-                    sendAgainLater(batch);
+                                        sendAgainLater(batch);
                     return;
                 }
                 failed(batch, cause, definitive, true);
@@ -444,7 +495,7 @@ public final class DefaultLogProducer implements LogProducer {
             long bytes = 0;
             for (int i = 0; i < batch.records.size(); i++) {
                 Queued q = batch.records.get(i);
-                long ts = q.record().timestamp() >= 0 && !meta.logAppendTime() ? q.record().timestamp() : response.appendTime();
+                long ts = q.timestamp() >= 0 && !meta.logAppendTime() ? q.timestamp() : response.appendTime();
                 q.future().complete(new AppendResult(meta.name(), partition, response.baseOffset() + i, ts));
                 bytes += q.size();
             }

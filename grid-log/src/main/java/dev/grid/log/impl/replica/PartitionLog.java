@@ -7,7 +7,6 @@ import dev.grid.log.impl.storage.BatchMeta;
 import dev.grid.log.impl.storage.Corruption;
 import dev.grid.log.impl.storage.LogBatch;
 import dev.grid.log.impl.storage.LogDiskBudgetExceededException;
-import dev.grid.log.impl.storage.LogRecord;
 import dev.grid.log.impl.storage.RecoveryReport;
 import dev.grid.log.impl.storage.SegmentedLog;
 import dev.grid.log.impl.topic.TopicMeta;
@@ -229,11 +228,11 @@ public final class PartitionLog {
     // ---- appends on the owner ----
 
     /**
-     * Appends a producer's batch, or finds it stored already.
+     * Appends a producer's batch (a {@link dev.grid.log.impl.storage.BatchDraft}), or finds it stored already.
      *
      * @throws LogException naming the producer and sequence numbers, if the batch is out of order
      */
-    public Appended append(long producerId, int sequence, List<LogRecord> records, long nowMillis) {
+    public Appended append(long producerId, int sequence, byte[] draft, long nowMillis) {
         ProducerStates.Check check = producers.check(producerId, sequence);
         if (check instanceof ProducerStates.Duplicate duplicate) {
             return new Appended(duplicate.placement(), true);
@@ -241,14 +240,7 @@ public final class PartitionLog {
         if (check instanceof ProducerStates.OutOfOrder outOfOrder) {
             throw new LogException(name() + ": " + outOfOrder.reason());
         }
-        List<LogRecord> toStore = records;
-        if (meta.logAppendTime()) {
-            toStore = new ArrayList<>(records.size());
-            for (LogRecord r : records) {
-                toStore.add(new LogRecord(r.key(), r.value(), LogRecord.NO_TIMESTAMP, r.headers()));
-            }
-        }
-        LogBatch batch = log.append(toStore, nowMillis, new BatchMeta(producerId, sequence, epoch));
+        LogBatch batch = log.appendDraft(draft, nowMillis, new BatchMeta(producerId, sequence, epoch), meta.logAppendTime());
         ProducerStates.Placement placement = new ProducerStates.Placement(sequence, batch.baseOffset(), batch.recordCount(), nowMillis);
         producers.record(producerId, placement);
         appendedRecords += batch.recordCount();

@@ -39,48 +39,12 @@ final class BatchFormat {
 
     /** As {@link #encode(long, List, BatchMeta)}, a record without a timestamp stored with {@code appendTime}. */
     static ByteBuffer encode(long baseOffset, List<LogRecord> records, BatchMeta meta, long appendTime) {
-        long size = HEADER_SIZE;
-        long maxTs = LogRecord.NO_TIMESTAMP;
-        for (LogRecord r : records) {
-            size += r.encodedSize();
-            maxTs = Math.max(maxTs, r.timestamp() == LogRecord.NO_TIMESTAMP ? appendTime : r.timestamp());
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("cannot encode an empty batch");
         }
-        if (size > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("batch of " + records.size() + " records is " + size + " bytes, above " + Integer.MAX_VALUE);
-        }
-        ByteBuffer b = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(LENGTH_AT, (int) size);
-        b.putLong(BASE_OFFSET_AT, baseOffset);
-        b.putInt(COUNT_AT, records.size());
-        b.putLong(MAX_TIMESTAMP_AT, maxTs);
-        b.putLong(PRODUCER_ID_AT, meta.producerId());
-        b.putInt(BASE_SEQUENCE_AT, meta.baseSequence());
-        b.putInt(LEADER_EPOCH_AT, meta.leaderEpoch());
-        b.position(HEADER_SIZE);
-        for (LogRecord r : records) {
-            b.putLong(r.timestamp() == LogRecord.NO_TIMESTAMP ? appendTime : r.timestamp());
-            putBytes(b, r.key());
-            putBytes(b, r.value());
-            b.putInt(r.headers().size());
-            for (Header h : r.headers()) {
-                byte[] key = h.key().getBytes(StandardCharsets.UTF_8);
-                b.putShort((short) key.length).put(key);
-                putBytes(b, h.value());
-            }
-        }
-        if (b.hasRemaining()) {
-            throw new IllegalStateException("batch encoded in " + b.position() + " of the " + size + " bytes computed");
-        }
-        b.putInt(CRC_AT, crc(b, (int) size));
+        ByteBuffer b = ByteBuffer.wrap(BatchDraft.of(records, meta.producerId(), meta.baseSequence())).order(ByteOrder.LITTLE_ENDIAN);
+        seal(b, baseOffset, meta, appendTime, false, Integer.MAX_VALUE);
         return b.clear();
-    }
-
-    private static void putBytes(ByteBuffer b, byte[] bytes) {
-        if (bytes == null) {
-            b.putInt(-1);
-        } else {
-            b.putInt(bytes.length).put(bytes);
-        }
     }
 
     /**
@@ -148,17 +112,78 @@ final class BatchFormat {
         if (epoch < 0) {
             return "leader epoch " + epoch;
         }
-        long maxTs = LogRecord.NO_TIMESTAMP;
+        long[] maxTs = new long[1];
+        String bad = walkRecords(b, count, length, false, 0, false, Integer.MAX_VALUE, maxTs);
+        if (bad != null) {
+            return bad;
+        }
+        long headerMaxTs = b.getLong(MAX_TIMESTAMP_AT);
+        return headerMaxTs == maxTs[0] ? null : "max timestamp " + headerMaxTs + " but the records' largest is " + maxTs[0];
+    }
+
+    /**
+     * Completes a producer's {@link BatchDraft} in place as the batch at {@code baseOffset}: checks its layout as
+     * {@link #check} does (a record's timestamp may be {@link LogRecord#NO_TIMESTAMP}) and each record's size, stamps
+     * records without a timestamp (every record, with {@code stampAll}) with {@code appendTime}, and writes the base
+     * offset, the meta, the largest timestamp and the CRC32C.
+     *
+     * @param b the draft, little-endian, index 0 = batch start, limit = its length; not used by the caller afterwards
+     * @throws IllegalArgumentException naming the reason if the draft is malformed; {@link RecordTooLargeException} if
+     *                                  a record is above {@code maxRecordBytes}
+     */
+    static LogBatch seal(ByteBuffer b, long baseOffset, BatchMeta meta, long appendTime, boolean stampAll, int maxRecordBytes) {
+        int length = b.limit();
+        String bad;
+        if (length < HEADER_SIZE + RECORD_OVERHEAD) {
+            bad = "shorter than a batch of one record";
+        } else if (b.getInt(LENGTH_AT) != length) {
+            bad = "length field " + b.getInt(LENGTH_AT);
+        } else if (b.getInt(COUNT_AT) <= 0 || b.getInt(COUNT_AT) > (length - HEADER_SIZE) / RECORD_OVERHEAD) {
+            bad = "record count " + b.getInt(COUNT_AT);
+        } else if (baseOffset > Long.MAX_VALUE - b.getInt(COUNT_AT)) {
+            bad = "base offset " + baseOffset;
+        } else {
+            long[] maxTs = new long[1];
+            bad = walkRecords(b, b.getInt(COUNT_AT), length, true, appendTime, stampAll, maxRecordBytes, maxTs);
+            if (bad == null) {
+                b.putLong(BASE_OFFSET_AT, baseOffset);
+                b.putLong(MAX_TIMESTAMP_AT, maxTs[0]);
+                b.putLong(PRODUCER_ID_AT, meta.producerId());
+                b.putInt(BASE_SEQUENCE_AT, meta.baseSequence());
+                b.putInt(LEADER_EPOCH_AT, meta.leaderEpoch());
+                b.putInt(CRC_AT, crc(b, length));
+                return new LogBatch(b);
+            }
+        }
+        throw new IllegalArgumentException("malformed batch of " + length + " bytes from producer " + meta.producerId() + ": " + bad
+                + "; nothing of it was appended");
+    }
+
+    /**
+     * Walks the {@code count} records of a batch of {@code length} bytes in {@code b}, checking their layout; the largest
+     * timestamp goes to {@code maxTs[0]}. In a {@code draft}, a record may have no timestamp; records without one (every
+     * record, with {@code stampAll}) get {@code appendTime}, and a record above {@code maxRecordBytes} is refused.
+     *
+     * @return null when the layout is good, else the reason
+     */
+    private static String walkRecords(ByteBuffer b, int count, int length, boolean draft, long appendTime, boolean stampAll,
+                                      int maxRecordBytes, long[] maxTs) {
+        long max = LogRecord.NO_TIMESTAMP;
         long pos = HEADER_SIZE;
         for (int i = 0; i < count; i++) {
+            long recordStart = pos;
             if (pos + RECORD_OVERHEAD > length) {
                 return "record " + i + " runs past the batch";
             }
             long ts = b.getLong((int) pos);
+            if (draft && (ts == LogRecord.NO_TIMESTAMP || stampAll)) {
+                ts = appendTime;
+                b.putLong((int) pos, ts);
+            }
             if (ts < 0) {
                 return "record " + i + " has timestamp " + ts;
             }
-            maxTs = Math.max(maxTs, ts);
+            max = Math.max(max, ts);
             int keyLen = b.getInt((int) pos + 8);
             if (keyLen < -1 || pos + 12 + Math.max(keyLen, 0) + 8 > length) {
                 return "record " + i + " has key length " + keyLen;
@@ -192,12 +217,15 @@ final class BatchFormat {
                 }
                 pos += 4 + Math.max(hValueLen, 0);
             }
+            if (pos - recordStart > maxRecordBytes) {
+                throw new RecordTooLargeException(i, pos - recordStart, maxRecordBytes);
+            }
         }
         if (pos != length) {
             return "records end at " + pos + " of a " + length + " byte batch";
         }
-        long headerMaxTs = b.getLong(MAX_TIMESTAMP_AT);
-        return headerMaxTs == maxTs ? null : "max timestamp " + headerMaxTs + " but the records' largest is " + maxTs;
+        maxTs[0] = max;
+        return null;
     }
 
     private static boolean validUtf8(ByteBuffer b, int pos, int len) {

@@ -3,6 +3,7 @@ package dev.grid.log.impl.storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -237,6 +238,31 @@ public final class SegmentedLog implements AutoCloseable {
             }
         }
         LogBatch batch = new LogBatch(BatchFormat.encode(endOffset(), records, meta, appendTimeMillis));
+        write(batch);
+        return batch;
+    }
+
+    /**
+     * Appends a producer's {@link BatchDraft} as one batch, without decoding its records: as
+     * {@link #append(List, long, BatchMeta)}, the draft completed in place by {@link BatchFormat#seal}
+     * (records without a timestamp, or every record with {@code stampAll}, get {@code appendTimeMillis}).
+     *
+     * @param draft what {@link BatchDraft#toBytes} made, possibly received from a producer; the log
+     *              owns it afterwards (a replica may be sent the very array)
+     * @throws IllegalArgumentException       naming the reason, if the draft is malformed or
+     *                                        {@code appendTimeMillis} negative; the log is unchanged
+     * @throws RecordTooLargeException        if a record is above {@link LogStorageConfig#maxRecordBytes()}
+     * @throws LogDiskBudgetExceededException if the batch would take the member's logs over its disk budget
+     */
+    public LogBatch appendDraft(byte[] draft, long appendTimeMillis, BatchMeta meta, boolean stampAll) {
+        Objects.requireNonNull(draft, "draft");
+        Objects.requireNonNull(meta, "meta");
+        if (appendTimeMillis < 0) {
+            throw new IllegalArgumentException("appendTimeMillis " + appendTimeMillis + " is negative");
+        }
+        checkOpen();
+        LogBatch batch = BatchFormat.seal(ByteBuffer.wrap(draft).order(ByteOrder.LITTLE_ENDIAN), endOffset(), meta, appendTimeMillis,
+                stampAll, config.maxRecordBytes());
         write(batch);
         return batch;
     }

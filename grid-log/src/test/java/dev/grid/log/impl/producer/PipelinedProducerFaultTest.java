@@ -23,7 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -100,23 +102,76 @@ class PipelinedProducerFaultTest {
         }
     }
 
+    @Test
+    void batchesSentFromManyThreadsReachTheOwnerInSequenceOrder() throws Exception {
+        DefaultGridLog log = DefaultGridLog.of(CLUSTER.member(0));
+        log.createTopic("ordered", 1);
+        OrderRecordingInvoker recording = new OrderRecordingInvoker(log.invoker());
+        ProducerConfig config = new ProducerConfig().setMaxInFlight(5).setLinger(Duration.ZERO).setBatchBytes(1024);
+        int threads = 4;
+        int perThread = 5_000;
+        try (DefaultLogProducer producer = new DefaultLogProducer(log, recording, config)) {
+            List<Thread> senders = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                senders.add(new Thread(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        producer.send(ProducerRecord.of("ordered", null, thread + "-" + i));
+                    }
+                }));
+            }
+            senders.forEach(Thread::start);
+            for (Thread sender : senders) {
+                sender.join();
+            }
+            producer.flush();
+        }
+        assertEquals(threads * perThread, log.endOffset("ordered", 0), "every record stored once");
+        assertTrue(recording.sent.get() > 100, "many batches were sent: " + recording.sent);
+        assertEquals(List.of(), recording.outOfOrder, "batches sent after a later one of the same producer");
+    }
+
+    /** Passes operations through, noting every append sent before an earlier-numbered one of its producer was. */
+    private static final class OrderRecordingInvoker extends ForwardingInvoker {
+        final AtomicInteger sent = new AtomicInteger();
+        final List<String> outOfOrder = new ArrayList<>();
+        private final Map<Long, Integer> highest = new HashMap<>();
+
+        OrderRecordingInvoker(LogInvoker delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public <T> CompletableFuture<T> onPartition(int partitionId, Operation operation) {
+            if (operation instanceof AppendOperation append) {
+                sent.incrementAndGet();
+                synchronized (this) {
+                    Integer before = highest.put(append.producerId(), Math.max(append.sequence(), highest.getOrDefault(append.producerId(), -1)));
+                    if (before != null && append.sequence() < before && outOfOrder.size() < 5) {
+                        outOfOrder.add("batch " + append.sequence() + " after batch " + before);
+                    }
+                }
+            }
+            return super.onPartition(partitionId, operation);
+        }
+    }
+
     /** Passes operations through, losing some appends before or after the owner ran them and delaying some answers. */
-    private static final class FaultyInvoker implements LogInvoker {
-        private final LogInvoker delegate;
+    private static final class FaultyInvoker extends ForwardingInvoker {
         private final Random random;
         private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor();
         final AtomicInteger lostRequests = new AtomicInteger();
         final AtomicInteger lostAnswers = new AtomicInteger();
 
         FaultyInvoker(LogInvoker delegate, Random random) {
-            this.delegate = delegate;
+            super(delegate);
             this.random = random;
         }
 
         @Override
         public <T> CompletableFuture<T> onPartition(int partitionId, Operation operation) {
             if (!(operation instanceof AppendOperation)) {
-                return delegate.onPartition(partitionId, operation);
+                return super.onPartition(partitionId, operation);
             }
             int dice;
             synchronized (random) {
@@ -127,7 +182,7 @@ class PipelinedProducerFaultTest {
                 return CompletableFuture.failedFuture(new LogException("request lost (injected)"));
             }
             CompletableFuture<T> answer = new CompletableFuture<>();
-            delegate.<T>onPartition(partitionId, operation).whenComplete((value, error) -> {
+            super.<T>onPartition(partitionId, operation).whenComplete((value, error) -> {
                 if (dice < 10) {
                     lostAnswers.incrementAndGet();
                     answer.completeExceptionally(new LogException("answer lost (injected)"));
@@ -150,6 +205,20 @@ class PipelinedProducerFaultTest {
 
         void close() {
             delays.shutdownNow();
+        }
+    }
+
+    /** Passes every call to the invoker it wraps. */
+    private abstract static class ForwardingInvoker implements LogInvoker {
+        private final LogInvoker delegate;
+
+        ForwardingInvoker(LogInvoker delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public <T> CompletableFuture<T> onPartition(int partitionId, Operation operation) {
+            return delegate.onPartition(partitionId, operation);
         }
 
         @Override

@@ -4,6 +4,7 @@ import dev.grid.core.config.GridTopicConfig;
 import dev.grid.log.impl.storage.Corruption;
 import dev.grid.log.impl.storage.LogBatch;
 import dev.grid.log.impl.storage.LogEntry;
+import dev.grid.log.impl.storage.BatchDraft;
 import dev.grid.log.impl.storage.LogRecord;
 import dev.grid.log.impl.storage.LogStorageConfig;
 import dev.grid.log.impl.storage.SegmentedLog;
@@ -47,12 +48,13 @@ class PartitionLogRepairTest {
         return new PartitionLog(TOPIC, 0, 0, SegmentedLog.open(dir.resolve(name), SMALL));
     }
 
-    private static List<LogRecord> records(String... values) {
+    /** A producer's batch of these values (the owner fills in its producer id and sequence). */
+    private static byte[] records(String... values) {
         List<LogRecord> out = new ArrayList<>();
         for (String v : values) {
             out.add(new LogRecord(null, v.getBytes(StandardCharsets.UTF_8), LogRecord.NO_TIMESTAMP));
         }
-        return out;
+        return BatchDraft.of(out, -1, -1);
     }
 
     /** Appends batches of producer 7, sequences 0..n-1, two records each. */

@@ -7,6 +7,7 @@ import dev.grid.log.OffsetOutOfRangeException;
 import dev.grid.log.impl.storage.LogBatch;
 import dev.grid.log.impl.storage.LogDiskBudget;
 import dev.grid.log.impl.storage.LogStorageConfig;
+import dev.grid.log.impl.storage.BatchDraft;
 import dev.grid.log.impl.storage.LogRecord;
 import dev.grid.log.impl.storage.SegmentedLog;
 import dev.grid.log.impl.topic.TopicMeta;
@@ -37,12 +38,13 @@ class PartitionLogTest {
         return new PartitionLog(TOPIC, 0, 0, SegmentedLog.open(dir.resolve(name)));
     }
 
-    private static List<LogRecord> records(String... values) {
+    /** A producer's batch of these values (the owner fills in its producer id and sequence). */
+    private static byte[] records(String... values) {
         List<LogRecord> out = new ArrayList<>();
         for (String v : values) {
             out.add(new LogRecord(null, v.getBytes(StandardCharsets.UTF_8), LogRecord.NO_TIMESTAMP));
         }
-        return out;
+        return BatchDraft.of(out, -1, -1);
     }
 
     private static String value(PartitionLog log, long offset) {
