@@ -1,6 +1,7 @@
 package dev.grid.log;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 
 /**
  * Sends records, batching those for the same partition (see {@link ProducerConfig}). Thread-safe. With
@@ -18,6 +19,13 @@ public interface LogProducer extends AutoCloseable {
      *         {@link LogDiskFullException}, or {@link LogException} when {@link ProducerConfig#getDeliveryTimeout()} passed)
      */
     CompletableFuture<AppendResult> send(ProducerRecord record);
+
+    /**
+     * Queues a record, like {@link #send(ProducerRecord)}, and calls {@code callback} with where it went or the error (the
+     * same errors), once, on one of the producer's threads: keep it short. Makes no future: for senders that do not wait
+     * for each record, as Kafka's {@code send(record, callback)}.
+     */
+    void send(ProducerRecord record, BiConsumer<AppendResult, Throwable> callback);
 
     /** Sends every queued record now and waits until each is acknowledged or failed. */
     void flush();

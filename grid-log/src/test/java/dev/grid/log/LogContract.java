@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -67,6 +68,40 @@ public abstract class LogContract {
             assertEquals("k" + (i % 7), c.keyAsString());
             assertEquals(GridLog.partitionForKey(("k" + (i % 7)).getBytes(StandardCharsets.UTF_8), 3), r.partition());
         }
+    }
+
+    @Test
+    void sendWithACallbackAnswersEachRecordOnceWithItsOffsetOrItsError() throws Exception {
+        GridLog log = GridLog.of(grid());
+        String topic = fresh("callbacks");
+        log.createTopic(new GridTopicConfig(topic).setPartitions(1).setMaxRecordBytes(1024));
+        int records = 2_000;
+        AppendResult[] results = new AppendResult[records];
+        AtomicInteger answers = new AtomicInteger();
+        CompletableFuture<Throwable> tooLarge = new CompletableFuture<>();
+        CompletableFuture<Throwable> unknown = new CompletableFuture<>();
+        try (LogProducer producer = log.producer()) {
+            for (int i = 0; i < records; i++) {
+                int index = i;
+                producer.send(ProducerRecord.of(topic, null, "v" + i), (result, error) -> {
+                    answers.incrementAndGet();
+                    assertEquals(null, error);
+                    results[index] = result;
+                    if (index % 100 == 0) {
+                        throw new IllegalStateException("a callback that throws (injected): the producer goes on");
+                    }
+                });
+            }
+            producer.send(ProducerRecord.of(topic, null, new byte[2000]), (result, error) -> tooLarge.complete(error));
+            producer.send(ProducerRecord.of("missing-topic", "k", "v"), (result, error) -> unknown.complete(error));
+        }
+        assertEquals(records, answers.get(), "one answer per record");
+        for (int i = 0; i < records; i++) {
+            assertEquals(i, results[i].offset(), "record " + i);
+        }
+        assertEquals(records, log.endOffset(topic, 0));
+        assertTrue(tooLarge.get(10, TimeUnit.SECONDS) instanceof RecordTooLargeException, String.valueOf(tooLarge.join()));
+        assertTrue(unknown.get(10, TimeUnit.SECONDS) instanceof UnknownTopicException, String.valueOf(unknown.join()));
     }
 
     @Test

@@ -18,10 +18,15 @@ import dev.grid.log.impl.storage.BatchDraft;
 import dev.grid.log.impl.storage.LogRecord;
 import dev.grid.log.impl.topic.TopicMeta;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +52,7 @@ import java.util.function.Consumer;
  * batch is never mistaken for that one's repeat, nor refused for following it).
  */
 public final class DefaultLogProducer implements LogProducer {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultLogProducer.class);
     private static final ScheduledExecutorService TIMER = timer();
     private static final long MAX_BACKOFF_MILLIS = 1000;
     private static final long NO_ID = Long.MIN_VALUE;
@@ -98,20 +105,41 @@ public final class DefaultLogProducer implements LogProducer {
 
     @Override
     public CompletableFuture<AppendResult> send(ProducerRecord record) {
+        CompletableFuture<AppendResult> future = new CompletableFuture<>();
+        RuntimeException refused = queue(record, future);
+        return refused == null ? future : CompletableFuture.failedFuture(refused);
+    }
+
+    @Override
+    public void send(ProducerRecord record, BiConsumer<AppendResult, Throwable> callback) {
+        Objects.requireNonNull(callback, "callback");
+        RuntimeException refused = queue(record, callback);
+        if (refused != null) {
+            callback.accept(null, refused);
+        }
+    }
+
+    /**
+     * Encodes the record into its partition's open batch, to be answered through {@code completion} (a
+     * {@link CompletableFuture} or a callback).
+     *
+     * @return why the record was refused at once, or null
+     */
+    private RuntimeException queue(ProducerRecord record, Object completion) {
         if (closed) {
-            return CompletableFuture.failedFuture(new LogException("the producer is closed"));
+            return new LogException("the producer is closed");
         }
         TopicMeta meta;
         try {
             meta = DefaultGridLog.join(log.topic(record.topic()));
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return e;
         }
         int partition;
         if (record.partition() != null) {
             partition = record.partition();
             if (partition >= meta.partitions()) {
-                return CompletableFuture.failedFuture(new PartitionOutOfRangeException(meta.name(), partition, meta.partitions()));
+                return new PartitionOutOfRangeException(meta.name(), partition, meta.partitions());
             }
         } else if (record.key() != null) {
             partition = GridLog.partitionForKey(record.key(), meta.partitions());
@@ -122,17 +150,14 @@ public final class DefaultLogProducer implements LogProducer {
                 record.headers());
         int size = stored.encodedSize();
         if (size > meta.maxRecordBytes()) {
-            return CompletableFuture.failedFuture(new RecordTooLargeException("a record for topic " + meta.name() + " is " + size
-                    + " bytes encoded, above the topic's maxRecordBytes " + meta.maxRecordBytes()));
+            return new RecordTooLargeException("a record for topic " + meta.name() + " is " + size
+                    + " bytes encoded, above the topic's maxRecordBytes " + meta.maxRecordBytes());
         }
         awaitBufferRoom(size);
-        CompletableFuture<AppendResult> future = new CompletableFuture<>();
         bufferedBytes.addAndGet(size);
         outstanding.incrementAndGet();
-        PartitionQueue queue = queue(meta, partition);
-        long now = System.nanoTime();
-        queue.add(stored, new Queued(size, future, stored.timestamp(), now + config.getDeliveryTimeout().toNanos(), now));
-        return future;
+        queue(meta, partition).add(stored, size, completion);
+        return null;
     }
 
     private PartitionQueue queue(TopicMeta meta, int partition) {
@@ -229,42 +254,72 @@ public final class DefaultLogProducer implements LogProducer {
         }
     }
 
-    /** A record sent, encoded into its batch's draft: what is left to answer its sender. */
-    private record Queued(int size, CompletableFuture<AppendResult> future, long timestamp, long deadlineNanos, long queuedNanos) {
-    }
-
-    /** Records encoded into one batch as they are sent, and their senders. */
+    /**
+     * Records encoded into one batch as they are sent, and what is left of each to answer its sender: its completion (a
+     * {@link CompletableFuture} or a callback) and its timestamp.
+     */
     private static final class OpenBatch {
         final BatchDraft draft;
-        final List<Queued> records = new ArrayList<>();
+        final long queuedNanos;
+        final long deadlineNanos;
+        Object[] completions = new Object[16];
+        long[] timestamps = new long[16];
+        int count;
         long bytes;
 
-        OpenBatch(int capacity) {
-            draft = new BatchDraft(capacity);
+        OpenBatch(int capacity, long queuedNanos, long deadlineNanos) {
+            this.draft = new BatchDraft(capacity);
+            this.queuedNanos = queuedNanos;
+            this.deadlineNanos = deadlineNanos;
         }
 
-        long queuedNanos() {
-            return records.get(0).queuedNanos();
+        void add(LogRecord record, int size, Object completion) {
+            draft.add(record);
+            if (count == completions.length) {
+                completions = Arrays.copyOf(completions, count * 2);
+                timestamps = Arrays.copyOf(timestamps, count * 2);
+            }
+            completions[count] = completion;
+            timestamps[count] = record.timestamp();
+            count++;
+            bytes += size;
+        }
+
+        /** Answers the i-th record's sender; a callback that throws does not stop the others. */
+        @SuppressWarnings("unchecked")
+        void complete(int i, AppendResult result, Throwable error) {
+            Object completion = completions[i];
+            if (completion instanceof CompletableFuture<?> future) {
+                if (error == null) {
+                    ((CompletableFuture<AppendResult>) future).complete(result);
+                } else {
+                    future.completeExceptionally(error);
+                }
+                return;
+            }
+            try {
+                ((BiConsumer<AppendResult, Throwable>) completion).accept(result, error);
+            } catch (RuntimeException | Error e) {
+                LOG.warn("A send callback of a grid-log producer threw (the producer goes on)", e);
+            }
         }
     }
 
     /** Records sent together to one partition under one producer id and sequence number. */
     private static final class Batch {
-        final BatchDraft draft;
-        final List<Queued> records;
+        final OpenBatch records;
         long producerId;
         int sequence;
         int tries;
 
-        Batch(OpenBatch open, long producerId, int sequence) {
-            this.draft = open.draft;
-            this.records = open.records;
+        Batch(OpenBatch records, long producerId, int sequence) {
+            this.records = records;
             this.producerId = producerId;
             this.sequence = sequence;
         }
 
         long deadlineNanos() {
-            return records.get(0).deadlineNanos();
+            return records.deadlineNanos;
         }
     }
 
@@ -313,17 +368,17 @@ public final class DefaultLogProducer implements LogProducer {
             this.clusterPartition = log.clusterPartition(meta.name(), partition);
         }
 
-        void add(LogRecord record, Queued queued) {
+        void add(LogRecord record, int size, Object completion) {
             synchronized (this) {
                 OpenBatch last = open.peekLast();
-                if (last == null || last.bytes + queued.size() > config.getBatchBytes()) {
-                    last = new OpenBatch(Math.min(config.getBatchBytes(), INITIAL_BATCH_CAPACITY));
+                if (last == null || last.bytes + size > config.getBatchBytes()) {
+                    long now = System.nanoTime();
+                    last = new OpenBatch(Math.min(config.getBatchBytes(), INITIAL_BATCH_CAPACITY), now,
+                            now + config.getDeliveryTimeout().toNanos());
                     open.addLast(last);
                 }
-                last.draft.add(record);
-                last.records.add(queued);
-                last.bytes += queued.size();
-                openBytes += queued.size();
+                last.add(record, size, completion);
+                openBytes += size;
             }
             trySend(false);
         }
@@ -365,7 +420,7 @@ public final class DefaultLogProducer implements LogProducer {
                 while (!resending && inFlight < maxInFlight && !open.isEmpty()
                         && (unacknowledged.isEmpty() || nextSequence - unacknowledged.first() < maxInFlight)) {
                     // linger counts from the oldest queued record: records queued while batches were in flight have waited already
-                    long waited = System.nanoTime() - open.peekFirst().queuedNanos();
+                    long waited = System.nanoTime() - open.peekFirst().queuedNanos;
                     boolean due = force || flushing > 0 || open.size() > 1 || openBytes >= config.getBatchBytes() || waited >= config.getLinger().toNanos();
                     if (!due) {
                         if (!timerSet) {
@@ -455,7 +510,7 @@ public final class DefaultLogProducer implements LogProducer {
         private void attempt(Batch batch) {
             // a copy per attempt: the owner completes the batch in place, and a retry may carry another producer id
             AppendOperation op = new AppendOperation(meta, partition, batch.producerId, batch.sequence,
-                    config.getAcks() == ProducerConfig.Acks.ALL, batch.draft.toBytes(batch.producerId, batch.sequence));
+                    config.getAcks() == ProducerConfig.Acks.ALL, batch.records.draft.toBytes(batch.producerId, batch.sequence));
             CompletableFuture<AppendResponse> answer;
             try {
                 answer = invoker.onPartition(clusterPartition, op);
@@ -492,12 +547,10 @@ public final class DefaultLogProducer implements LogProducer {
         }
 
         private void succeeded(Batch batch, AppendResponse response) {
-            long bytes = 0;
-            for (int i = 0; i < batch.records.size(); i++) {
-                Queued q = batch.records.get(i);
-                long ts = q.timestamp() >= 0 && !meta.logAppendTime() ? q.timestamp() : response.appendTime();
-                q.future().complete(new AppendResult(meta.name(), partition, response.baseOffset() + i, ts));
-                bytes += q.size();
+            OpenBatch records = batch.records;
+            for (int i = 0; i < records.count; i++) {
+                long ts = records.timestamps[i] >= 0 && !meta.logAppendTime() ? records.timestamps[i] : response.appendTime();
+                records.complete(i, new AppendResult(meta.name(), partition, response.baseOffset() + i, ts), null);
             }
             synchronized (this) {
                 inFlight--;
@@ -505,7 +558,7 @@ public final class DefaultLogProducer implements LogProducer {
                     unacknowledged.remove(batch.sequence);
                 }
             }
-            settled(batch.records.size(), bytes);
+            settled(records.count, records.bytes);
             trySend(false);
         }
 
@@ -513,12 +566,11 @@ public final class DefaultLogProducer implements LogProducer {
             if (cause instanceof UnknownTopicException) {
                 log.forget(meta.name());
             }
-            long bytes = 0;
-            LogException failure = new LogException("a batch of " + batch.records.size() + " records for " + meta.name() + "-"
+            OpenBatch records = batch.records;
+            LogException failure = new LogException("a batch of " + records.count + " records for " + meta.name() + "-"
                     + partition + (definitive ? " was refused: " : " failed (it may or may not be stored): ") + cause.getMessage(), cause);
-            for (Queued q : batch.records) {
-                q.future().completeExceptionally(cause instanceof RuntimeException && definitive ? cause : failure);
-                bytes += q.size();
+            for (int i = 0; i < records.count; i++) {
+                records.complete(i, null, cause instanceof RuntimeException && definitive ? cause : failure);
             }
             synchronized (this) {
                 if (wasInFlight) {
@@ -532,7 +584,7 @@ public final class DefaultLogProducer implements LogProducer {
                     abandonedIndeterminate |= !definitive;
                 }
             }
-            settled(batch.records.size(), bytes);
+            settled(records.count, records.bytes);
             trySend(false);
         }
     }

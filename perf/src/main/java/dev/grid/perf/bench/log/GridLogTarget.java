@@ -110,7 +110,7 @@ final class GridLogTarget implements LogTarget {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("servers", topology.servers() + " member JVM(s) (-Xmx" + options.serverHeap() + "), " + (topology.copies() - 1)
                 + " synchronous backup(s), " + CLUSTER_PARTITIONS + " cluster partitions; this JVM is a grid client");
-        s.put("producer", "LogProducer: idempotent, acks ALL, linger " + options.linger().toMillis() + " ms, batchBytes "
+        s.put("producer", "LogProducer.send(record, callback): idempotent, acks ALL, linger " + options.linger().toMillis() + " ms, batchBytes "
                 + options.batchBytes() + ", bufferBytes " + LogOptions.BUFFER_BYTES + ", up to " + MAX_IN_FLIGHT
                 + " batches in flight per partition (Kafka's max.in.flight.requests.per.connection default)");
         s.put("reader", "GridLog.readAsync from offset 0 in a loop: up to " + ReadOptions.MAX_RECORDS + " records and "
@@ -157,8 +157,8 @@ final class GridLogTarget implements LogTarget {
                         }
                     };
                 }
-                producer.send(new ProducerRecord(topic, partition < 0 ? null : partition, null, RecordCodec.bytes(stamp, size), List.of(), -1))
-                        .whenComplete(callback);
+                producer.send(new ProducerRecord(topic, partition < 0 ? null : partition, null, RecordCodec.bytes(stamp, size), List.of(), -1),
+                        callback);
             }
 
             @Override
