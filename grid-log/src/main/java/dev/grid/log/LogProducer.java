@@ -22,10 +22,12 @@ public interface LogProducer extends AutoCloseable {
 
     /**
      * Queues a record, like {@link #send(ProducerRecord)}, and calls {@code callback} with where it went or the error (the
-     * same errors), once, on one of the producer's threads: keep it short. Makes no future: for senders that do not wait
-     * for each record, as Kafka's {@code send(record, callback)}.
+     * same errors), once, on one of the producer's threads: keep it short. grid's producer makes no future for it: for
+     * senders that do not wait for each record, as Kafka's {@code send(record, callback)}.
      */
-    void send(ProducerRecord record, BiConsumer<AppendResult, Throwable> callback);
+    default void send(ProducerRecord record, BiConsumer<AppendResult, Throwable> callback) {
+        send(record).whenComplete(callback);
+    }
 
     /** Sends every queued record now and waits until each is acknowledged or failed. */
     void flush();

@@ -49,6 +49,9 @@
  *         value       valueLength bytes
  * </pre>
  * The producer id, base sequence and leader epoch are a {@link dev.grid.log.impl.storage.BatchMeta}.
+ * A producer builds its batches in this layout ({@link dev.grid.log.impl.storage.BatchDraft}: records
+ * may have timestamp -1, "none"; base offset, epoch, maximum timestamp and CRC32C not set yet); the
+ * owner checks and completes a draft in place ({@code SegmentedLog.appendDraft}) and stores it.
  * A record's encoded size (what {@code maxRecordBytes} and a read's {@code maxBytes} count) is
  * 20 bytes plus its key and value, plus 6 bytes and its name and value per header. A batch is
  * checked (on open, on every read and by {@link dev.grid.log.impl.storage.LogBatch#wrap}) for its
