@@ -44,7 +44,7 @@ import java.util.function.Function;
                 "  grid bench log --rates 10000,50000,100000 --duration 30s --out perf/results/log"})
 public final class LogArguments implements Callable<Integer> {
     private static final long QUICK_RECORDS = 50_000;
-    private static final long RECORDS = 1_000_000;
+    private static final long RECORDS = 5_000_000;
     private static final Duration QUICK_WARMUP = Duration.ofSeconds(1);
     private static final Duration WARMUP = Duration.ofSeconds(5);
     private static final Duration QUICK_DURATION = Duration.ofSeconds(2);
@@ -62,7 +62,7 @@ public final class LogArguments implements Callable<Integer> {
     @Option(names = "--topologies", paramLabel = "TOPOLOGY[,..]", split = ",", hideParamSyntax = true, defaultValue = "replicated,single",
             description = "replicated (3 servers, 2 copies acknowledged), single (1 server) (default ${DEFAULT-VALUE})")
     private List<String> topologies;
-    @Option(names = "--records", paramLabel = "N", description = "records of each produce run (default 1000000; --quick 50000)")
+    @Option(names = "--records", paramLabel = "N", description = "records of each produce run (default 5000000; --quick 50000)")
     private Long records;
     @Option(names = "--partitions", paramLabel = "N[,..]", split = ",", hideParamSyntax = true, defaultValue = "1,8",
             description = "partitions of the produce runs' topics (default ${DEFAULT-VALUE})")

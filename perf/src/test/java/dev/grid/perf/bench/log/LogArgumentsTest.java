@@ -19,7 +19,7 @@ class LogArgumentsTest {
         LogOptions o = LogArguments.parse(List.of("--out", "x"));
         assertEquals(List.of(LogSystem.GRID, LogSystem.KAFKA, LogSystem.REDIS), o.systems());
         assertEquals(List.of(Topology.REPLICATED, Topology.SINGLE), o.topologies());
-        assertEquals(1_000_000, o.records());
+        assertEquals(5_000_000, o.records());
         assertEquals(List.of(1, 8), o.partitions());
         assertEquals(List.of(10_000, 50_000), o.rates());
         assertEquals(Duration.ofSeconds(20), o.duration());
