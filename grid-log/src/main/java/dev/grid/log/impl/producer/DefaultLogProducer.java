@@ -17,7 +17,6 @@ import dev.grid.log.impl.operations.AppendResponse;
 import dev.grid.log.impl.storage.BatchDraft;
 import dev.grid.log.impl.storage.LogRecord;
 import dev.grid.log.impl.topic.TopicMeta;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -421,7 +420,8 @@ public final class DefaultLogProducer implements LogProducer {
                         && (unacknowledged.isEmpty() || nextSequence - unacknowledged.first() < maxInFlight)) {
                     // linger counts from the oldest queued record: records queued while batches were in flight have waited already
                     long waited = System.nanoTime() - open.peekFirst().queuedNanos;
-                    boolean due = force || flushing > 0 || open.size() > 1 || openBytes >= config.getBatchBytes() || waited >= config.getLinger().toNanos();
+                    boolean due = force || flushing > 0 || open.size() > 1 || openBytes >= config.getBatchBytes()
+                            || waited >= config.getLinger().toNanos();
                     if (!due) {
                         if (!timerSet) {
                             timerSet = true;

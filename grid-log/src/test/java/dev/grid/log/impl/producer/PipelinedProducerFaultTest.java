@@ -146,7 +146,8 @@ class PipelinedProducerFaultTest {
             if (operation instanceof AppendOperation append) {
                 sent.incrementAndGet();
                 synchronized (this) {
-                    Integer before = highest.put(append.producerId(), Math.max(append.sequence(), highest.getOrDefault(append.producerId(), -1)));
+                    Integer before = highest.get(append.producerId());
+                    highest.put(append.producerId(), Math.max(append.sequence(), before == null ? -1 : before));
                     if (before != null && append.sequence() < before && outOfOrder.size() < 5) {
                         outOfOrder.add("batch " + append.sequence() + " after batch " + before);
                     }

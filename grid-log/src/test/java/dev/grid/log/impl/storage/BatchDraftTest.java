@@ -104,7 +104,8 @@ class BatchDraftTest {
             for (byte[] draft : bad) {
                 IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                         () -> log.appendDraft(draft, 1, new BatchMeta(77, 0, 0), false));
-                assertTrue(refused.getMessage().contains("malformed batch of " + draft.length + " bytes from producer 77"), refused.getMessage());
+                assertTrue(refused.getMessage().contains("malformed batch of " + draft.length + " bytes from producer 77"),
+                        refused.getMessage());
                 assertEquals(0, log.endOffset(), "nothing stored");
             }
             log.appendDraft(good, 1, BatchMeta.NONE, false);
