@@ -17,17 +17,9 @@ import java.util.Map;
  * @since 0.1
  */
 public final class GridClientConfig {
-    /**
-     * The default send and receive buffer of a client's connections: 2 MiB, where Hazelcast's is 128 KiB. With 128 KiB a
-     * client reading a log at 50,000 records/s while it produces to it let its receive window fill whenever its reading
-     * thread fell behind for a moment, and the connection then stood still for 0.2-3.6 s (TCP zero window and its probes);
-     * with 2 MiB none of those pauses came back (perf/RESULTS.md, grid-log latency).
-     */
-    public static final int DEFAULT_SOCKET_BUFFER_BYTES = 2 << 20;
     private String clusterName = "grid";
     private List<String> addresses = List.of("127.0.0.1");
     private Duration connectTimeout = Duration.ofSeconds(30);
-    private int socketBufferBytes = DEFAULT_SOCKET_BUFFER_BYTES;
     private final Map<String, String> hazelcastProperties = new LinkedHashMap<>();
     private String secret = "";
     private GridClock clock = GridClock.SYSTEM;
@@ -85,17 +77,6 @@ public final class GridClientConfig {
 
     public GridClientConfig setConnectTimeout(Duration connectTimeout) {
         this.connectTimeout = RequireDuration.positive("client.connectTimeout", connectTimeout);
-        return this;
-    }
-
-    /** @return the send and receive buffer of each connection to a member, in bytes (default 2 MiB) */
-    public int getSocketBufferBytes() {
-        return socketBufferBytes;
-    }
-
-    /** @param socketBufferBytes 64 KiB to 64 MiB (the kernel may cap it at {@code net.core.rmem_max}/{@code wmem_max}) */
-    public GridClientConfig setSocketBufferBytes(int socketBufferBytes) {
-        this.socketBufferBytes = Require.between("client.socketBufferBytes", socketBufferBytes, 64 << 10, 64 << 20);
         return this;
     }
 

@@ -116,7 +116,6 @@ public final class HazelcastConfigs {
         config.setBackupAckToClientEnabled(false);
         grid.getHazelcastProperties().forEach(config::setProperty);
         ClientNetworkConfig network = config.getNetworkConfig();
-        network.getSocketOptions().setBufferSize(grid.getSocketBufferBytes() >> 10);     // Hazelcast counts in KiB
         MemberAddresses.expandAll(grid.getAddresses()).forEach(network::addAddress);
         config.getConnectionStrategyConfig().getConnectionRetryConfig()
                 .setClusterConnectTimeoutMillis(grid.getConnectTimeout().toMillis());

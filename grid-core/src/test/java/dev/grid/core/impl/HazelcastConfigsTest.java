@@ -72,14 +72,6 @@ class HazelcastConfigsTest {
     }
 
     @Test
-    void clientConnectionsGetTheConfiguredSocketBuffers() {
-        assertEquals(2048, HazelcastConfigs.client(new GridClientConfig()).getNetworkConfig().getSocketOptions().getBufferSize(),
-                "2 MiB by default, in Hazelcast's KiB");
-        assertEquals(256, HazelcastConfigs.client(new GridClientConfig().setSocketBufferBytes(256 << 10)).getNetworkConfig()
-                .getSocketOptions().getBufferSize());
-    }
-
-    @Test
     void rawPropertiesOverrideGridsOwnSettings() {
         Config member = HazelcastConfigs.member(new GridConfig()
                 .setHazelcastProperty("hazelcast.operation.fail.on.indeterminate.state", "false"));
