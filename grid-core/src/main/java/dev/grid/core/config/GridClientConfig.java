@@ -102,8 +102,8 @@ public final class GridClientConfig {
 
     /**
      * Sets a raw Hazelcast client property (escape hatch), overriding grid's own setting of it
-     * (grid sets {@code hazelcast.client.operation.fail.on.indeterminate.state=true}; see
-     * docs/config.md).
+     * (grid sets {@code hazelcast.client.operation.fail.on.indeterminate.state=true} and
+     * {@code hazelcast.client.io.write.through=false}; see docs/config.md).
      *
      * @param key   a property name starting with {@code hazelcast.}
      * @param value its value

@@ -39,6 +39,7 @@ public final class HazelcastConfigs {
     static final String FAIL_ON_INDETERMINATE = "hazelcast.operation.fail.on.indeterminate.state";
     /** A client write whose backups did not acknowledge fails instead of reporting success. */
     static final String CLIENT_FAIL_ON_INDETERMINATE = "hazelcast.client.operation.fail.on.indeterminate.state";
+    static final String CLIENT_WRITE_THROUGH = "hazelcast.client.io.write.through";
 
     private HazelcastConfigs() {
     }
@@ -114,6 +115,12 @@ public final class HazelcastConfigs {
         // registered its backup listener there: after the client starts, after a member joins. Such
         // a write then waits out the backup timeout and, with fail.on.indeterminate, fails.)
         config.setBackupAckToClientEnabled(false);
+        // Requests go to the socket through the client's output thread. With Hazelcast's default "write through" (the
+        // calling thread writes when it sees no concurrency), a client producing to a log at 50,000 records/s while
+        // reading it sometimes stopped writing for 0.25-3.6 s, its requests queued and its output thread idle, until
+        // something else woke the connection: in most single-member runs of grid bench log's latency scenario; none in
+        // 9 runs without it (perf/RESULTS.md).
+        config.setProperty(CLIENT_WRITE_THROUGH, "false");
         grid.getHazelcastProperties().forEach(config::setProperty);
         ClientNetworkConfig network = config.getNetworkConfig();
         MemberAddresses.expandAll(grid.getAddresses()).forEach(network::addAddress);

@@ -72,6 +72,13 @@ class HazelcastConfigsTest {
     }
 
     @Test
+    void clientsWriteToTheirConnectionsFromTheOutputThread() {
+        assertEquals("false", HazelcastConfigs.client(new GridClientConfig()).getProperty("hazelcast.client.io.write.through"));
+        assertEquals("true", HazelcastConfigs.client(new GridClientConfig().setHazelcastProperty("hazelcast.client.io.write.through", "true"))
+                .getProperty("hazelcast.client.io.write.through"), "a raw property still overrides it");
+    }
+
+    @Test
     void rawPropertiesOverrideGridsOwnSettings() {
         Config member = HazelcastConfigs.member(new GridConfig()
                 .setHazelcastProperty("hazelcast.operation.fail.on.indeterminate.state", "false"));
