@@ -42,7 +42,6 @@ import dev.grid.log.impl.replica.ReplicaTarget;
 import dev.grid.log.impl.storage.CorruptLogException;
 import dev.grid.log.impl.storage.LogDiskBudget;
 import dev.grid.log.impl.storage.LogDiskBudgetExceededException;
-import dev.grid.log.impl.storage.LogRecord;
 import dev.grid.log.impl.storage.LogStorageConfig;
 import dev.grid.log.impl.storage.SegmentedLog;
 import dev.grid.log.impl.topic.TopicMeta;

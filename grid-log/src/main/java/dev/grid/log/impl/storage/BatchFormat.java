@@ -32,18 +32,16 @@ final class BatchFormat {
     private BatchFormat() {
     }
 
-    /** Encodes records (timestamps already resolved) as one batch starting at {@code baseOffset}. */
+    /**
+     * Encodes records whose timestamps are resolved (the stored records of a batch being cut) as one batch starting at
+     * {@code baseOffset}.
+     */
     static ByteBuffer encode(long baseOffset, List<LogRecord> records, BatchMeta meta) {
-        return encode(baseOffset, records, meta, LogRecord.NO_TIMESTAMP);
-    }
-
-    /** As {@link #encode(long, List, BatchMeta)}, a record without a timestamp stored with {@code appendTime}. */
-    static ByteBuffer encode(long baseOffset, List<LogRecord> records, BatchMeta meta, long appendTime) {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("cannot encode an empty batch");
         }
         ByteBuffer b = ByteBuffer.wrap(BatchDraft.of(records, meta.producerId(), meta.baseSequence())).order(ByteOrder.LITTLE_ENDIAN);
-        seal(b, baseOffset, meta, appendTime, false, Integer.MAX_VALUE);
+        seal(b, baseOffset, meta, LogRecord.NO_TIMESTAMP, false, Integer.MAX_VALUE);
         return b.clear();
     }
 

@@ -224,22 +224,13 @@ public final class SegmentedLog implements AutoCloseable {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("cannot append an empty batch");
         }
-        if (appendTimeMillis < 0) {
-            throw new IllegalArgumentException("appendTimeMillis " + appendTimeMillis + " is negative");
-        }
-        checkOpen();
         for (int i = 0; i < records.size(); i++) {
-            LogRecord r = records.get(i);
-            if (r == null) {
+            if (records.get(i) == null) {
                 throw new NullPointerException("record " + i + " of the batch is null");
             }
-            if (r.encodedSize() > config.maxRecordBytes()) {
-                throw new RecordTooLargeException(i, r.encodedSize(), config.maxRecordBytes());
-            }
         }
-        LogBatch batch = new LogBatch(BatchFormat.encode(endOffset(), records, meta, appendTimeMillis));
-        write(batch);
-        return batch;
+        // the producers' path, so that there is one: sealing checks each record's size
+        return appendDraft(BatchDraft.of(records, meta.producerId(), meta.baseSequence()), appendTimeMillis, meta, false);
     }
 
     /**

@@ -51,6 +51,9 @@ final class InMemoryLog implements GridLog {
     final List<ProducerConfig> producers = new CopyOnWriteArrayList<>();
     final List<Consumer> consumers = new CopyOnWriteArrayList<>();
     private final AtomicInteger spread = new AtomicInteger();
+    /** Counts appends; a consumer's poll that found nothing waits on it for the next one (a long poll). */
+    private final Object appended = new Object();
+    private long appends;
 
     InMemoryLog(Clock clock) {
         this.clock = clock;
@@ -98,7 +101,33 @@ final class InMemoryLog implements GridLog {
             topic.partitions.get(partition).add(new ConsumerRecord(name, partition, offset, timestamp,
                     key == null ? null : key.getBytes(StandardCharsets.UTF_8),
                     value.getBytes(StandardCharsets.UTF_8), List.of()));
+            synchronized (appended) {
+                appends++;
+                appended.notifyAll();
+            }
             return new AppendResult(name, partition, offset, timestamp);
+        }
+    }
+
+    private long appends() {
+        synchronized (appended) {
+            return appends;
+        }
+    }
+
+    /** Waits until an append after the {@code seen}-th one, or until {@code timeout} passes. */
+    private void awaitAppendAfter(long seen, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (appended) {
+            long left;
+            while (appends == seen && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(appended, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
@@ -295,6 +324,7 @@ final class InMemoryLog implements GridLog {
             if (config.isAutoCommit() && config.getGroup() != null) {
                 commitSync(polled);
             }
+            long seen = appends();
             List<ConsumerRecord> records = new ArrayList<>();
             for (Map.Entry<TopicPartition, Long> position : positions.entrySet()) {
                 int room = config.getMaxPollRecords() - records.size();
@@ -308,11 +338,7 @@ final class InMemoryLog implements GridLog {
             }
             polled.putAll(positions);
             if (records.isEmpty()) {
-                try {
-                    Thread.sleep(Math.min(20, timeout.toMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                awaitAppendAfter(seen, timeout);    // a long poll: the caller polls again once a record came
             }
             return records;
         }
