@@ -21,8 +21,12 @@ public final class ProducerConfig {
     private Duration deliveryTimeout = Duration.ofMinutes(2);
     private long bufferBytes = 64L << 20;
     private int maxInFlight = 5;
+    private boolean sendWhenIdle = true;
 
-    /** @return how long a batch waits for more records before it goes (default 1ms; 0: go as soon as the partition is free) */
+    /**
+     * @return how long a batch waits for more records before it goes (default 1ms; 0: go as soon as the partition is free);
+     * with {@link #isSendWhenIdle()} it waits only while an earlier batch of its partition is unanswered
+     */
     public Duration getLinger() {
         return linger;
     }
@@ -111,6 +115,22 @@ public final class ProducerConfig {
             throw new IllegalArgumentException("producer maxInFlight must be 1 to 64, was " + maxInFlight);
         }
         this.maxInFlight = maxInFlight;
+        return this;
+    }
+
+    /**
+     * @return whether a batch goes at once when its partition has no batch sent and unanswered, rather than after
+     * {@link #getLinger() linger} (default true). Records then wait for linger only while the partition's previous batch is
+     * on its way: a lightly loaded producer sends each record as it comes (no linger in its latency), a busy one gathers
+     * the records that come during a round trip into the next batch (as many per request as with linger, or more). False:
+     * every batch waits for linger or {@code batchBytes}, as Kafka's producer does.
+     */
+    public boolean isSendWhenIdle() {
+        return sendWhenIdle;
+    }
+
+    public ProducerConfig setSendWhenIdle(boolean sendWhenIdle) {
+        this.sendWhenIdle = sendWhenIdle;
         return this;
     }
 }

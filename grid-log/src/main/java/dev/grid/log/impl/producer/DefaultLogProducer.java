@@ -45,7 +45,8 @@ import java.util.function.Consumer;
  * Batches records per partition and keeps up to {@code maxInFlight} batches per partition sent and unanswered (one if the
  * producer is not idempotent), so a partition's records are stored in the order they were sent even across retries: the
  * owner stores a producer's batch only if it follows the last one stored. A batch goes when it reaches
- * {@code batchBytes}, when its oldest record has waited {@code linger}, or on {@link #flush()}. A batch that fails in a way
+ * {@code batchBytes}, when its oldest record has waited {@code linger}, on {@link #flush()}, or (with
+ * {@code sendWhenIdle}) as soon as its partition has no batch in flight: records gather while a batch is on its way. A batch that fails in a way
  * that may be retried is sent again with the same producer id and sequence number until {@code deliveryTimeout}, so the
  * owner stores it once. A batch that fails for good makes its partition continue under a fresh producer id (so a later
  * batch is never mistaken for that one's repeat, nor refused for following it).
@@ -421,7 +422,7 @@ public final class DefaultLogProducer implements LogProducer {
                     // linger counts from the oldest queued record: records queued while batches were in flight have waited already
                     long waited = System.nanoTime() - open.peekFirst().queuedNanos;
                     boolean due = force || flushing > 0 || open.size() > 1 || openBytes >= config.getBatchBytes()
-                            || waited >= config.getLinger().toNanos();
+                            || waited >= config.getLinger().toNanos() || (inFlight == 0 && config.isSendWhenIdle());
                     if (!due) {
                         if (!timerSet) {
                             timerSet = true;

@@ -1,6 +1,5 @@
 package dev.grid.log.impl.producer;
 
-import com.hazelcast.internal.serialization.SerializationService;
 import com.hazelcast.spi.impl.operationservice.Operation;
 import dev.grid.core.test.GridCluster;
 import dev.grid.log.AppendResult;
@@ -11,7 +10,6 @@ import dev.grid.log.ProducerConfig;
 import dev.grid.log.ProducerRecord;
 import dev.grid.log.impl.DefaultGridLog;
 import dev.grid.log.impl.invoke.LogInvoker;
-import dev.grid.log.impl.invoke.MemberCall;
 import dev.grid.log.impl.operations.AppendOperation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -206,45 +204,6 @@ class PipelinedProducerFaultTest {
 
         void close() {
             delays.shutdownNow();
-        }
-    }
-
-    /** Passes every call to the invoker it wraps. */
-    private abstract static class ForwardingInvoker implements LogInvoker {
-        private final LogInvoker delegate;
-
-        ForwardingInvoker(LogInvoker delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public <T> CompletableFuture<T> onPartition(int partitionId, Operation operation) {
-            return delegate.onPartition(partitionId, operation);
-        }
-
-        @Override
-        public <T> CompletableFuture<T> onMember(MemberCall<T> call) {
-            return delegate.onMember(call);
-        }
-
-        @Override
-        public int partitionId(String name) {
-            return delegate.partitionId(name);
-        }
-
-        @Override
-        public int partitionCount() {
-            return delegate.partitionCount();
-        }
-
-        @Override
-        public SerializationService serialization() {
-            return delegate.serialization();
-        }
-
-        @Override
-        public boolean isClient() {
-            return delegate.isClient();
         }
     }
 }
