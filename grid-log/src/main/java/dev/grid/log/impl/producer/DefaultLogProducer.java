@@ -56,8 +56,13 @@ public final class DefaultLogProducer implements LogProducer {
     private static final ScheduledExecutorService TIMER = timer();
     private static final long MAX_BACKOFF_MILLIS = 1000;
     private static final long NO_ID = Long.MIN_VALUE;
-    /** Bytes a batch's draft starts with (at most {@code batchBytes}); it grows as records come. */
-    private static final int INITIAL_BATCH_CAPACITY = 16 << 10;
+    /**
+     * Bytes a partition's first batch draft starts with; later ones start a quarter above the size of the partition's
+     * last batch (never above {@code batchBytes}), and every draft grows as records come. Sized so, a producer sending a
+     * record or a few per batch does not allocate and zero a large draft for each.
+     */
+    private static final int INITIAL_BATCH_CAPACITY = 4 << 10;
+    private static final int MIN_BATCH_CAPACITY = 256;
 
     private final DefaultGridLog log;
     private final LogInvoker invoker;
@@ -336,6 +341,8 @@ public final class DefaultLogProducer implements LogProducer {
         /** Batches not sent yet, oldest first; records go into the last until it is full. */
         private final ArrayDeque<OpenBatch> open = new ArrayDeque<>();
         private long openBytes;
+        /** Bytes the next batch's draft starts with: a quarter above the last batch's size (see INITIAL_BATCH_CAPACITY). */
+        private int draftCapacity = INITIAL_BATCH_CAPACITY;
         private int inFlight;
         private boolean timerSet;
         private long partitionProducerId = producerId;
@@ -373,7 +380,7 @@ public final class DefaultLogProducer implements LogProducer {
                 OpenBatch last = open.peekLast();
                 if (last == null || last.bytes + size > config.getBatchBytes()) {
                     long now = System.nanoTime();
-                    last = new OpenBatch(Math.min(config.getBatchBytes(), INITIAL_BATCH_CAPACITY), now,
+                    last = new OpenBatch(Math.min(config.getBatchBytes(), draftCapacity), now,
                             now + config.getDeliveryTimeout().toNanos());
                     open.addLast(last);
                 }
@@ -472,6 +479,7 @@ public final class DefaultLogProducer implements LogProducer {
         private OpenBatch takeBatch() {
             OpenBatch batch = open.pollFirst();
             openBytes -= batch.bytes;
+            draftCapacity = (int) Math.min(config.getBatchBytes(), Math.max(MIN_BATCH_CAPACITY, batch.bytes + batch.bytes / 4));
             if (sticky.getOrDefault(meta.name(), -1) == partition && meta.partitions() > 1) {
                 sticky.put(meta.name(), ThreadLocalRandom.current().nextInt(meta.partitions()));
             }
