@@ -46,7 +46,7 @@ public final class LogArguments implements Callable<Integer> {
     private static final long QUICK_RECORDS = 50_000;
     private static final long RECORDS = 5_000_000;
     private static final Duration QUICK_WARMUP = Duration.ofSeconds(1);
-    private static final Duration WARMUP = Duration.ofSeconds(5);
+    private static final Duration WARMUP = Duration.ofSeconds(15);
     private static final Duration QUICK_DURATION = Duration.ofSeconds(2);
     private static final Duration DURATION = Duration.ofSeconds(20);
     private static final Duration QUICK_RUN_LIMIT = Duration.ofSeconds(20);
@@ -71,7 +71,7 @@ public final class LogArguments implements Callable<Integer> {
             description = "records/s of the latency runs (default ${DEFAULT-VALUE})")
     private List<String> rates;
     @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "warm-up of each latency run, not counted; may be 0s (default 5s; --quick 1s)")
+            description = "warm-up of each latency run, not counted; may be 0s (default 15s: at 10,000 records/s latency settles only after 5-8 s of JIT compilation; --quick 1s)")
     private Duration warmup;
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "measured time of each latency run, > 0 (default 20s; --quick 2s)")

@@ -23,6 +23,7 @@ class LogArgumentsTest {
         assertEquals(List.of(1, 8), o.partitions());
         assertEquals(List.of(10_000, 50_000), o.rates());
         assertEquals(Duration.ofSeconds(20), o.duration());
+        assertEquals(Duration.ofSeconds(15), o.warmup());
         assertEquals(Duration.ofMillis(5), o.linger());
         assertEquals(64 * 1024, o.batchBytes());
         assertEquals(100, o.recordSize());
