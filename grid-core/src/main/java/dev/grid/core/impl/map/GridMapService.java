@@ -20,6 +20,7 @@ import com.hazelcast.transaction.TransactionalObject;
 import com.hazelcast.transaction.impl.Transaction;
 import dev.grid.core.GridCounters;
 import dev.grid.core.GridEvents;
+import dev.grid.core.GridMap;
 import dev.grid.core.GridMapEvent;
 import dev.grid.core.GridMapStats;
 import dev.grid.core.config.GridClock;
@@ -148,6 +149,19 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     public MapStores stores(String name) {
         MapContainer container = containers.get(name);
         return container == null ? null : container.stores();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> GridMap<K, V> map(String name) {
+        new GridMapConfig(name); // validates the name before anything is created
+        return (GridMap<K, V>) nodeEngine.getHazelcastInstance().getDistributedObject(SERVICE_NAME, name);
+    }
+
+    @Override
+    public boolean exists(String name) {
+        return containers.containsKey(name) || config.getMaps().containsKey(name)
+                || nodeEngine.getProxyService().getDistributedObjectNames(SERVICE_NAME).contains(name);
     }
 
     @Override
