@@ -57,7 +57,8 @@ final class GridMapScanSupplier implements ProcessorSupplier, DataSerializable {
     public Collection<? extends Processor> get(int count) {
         List<Processor> processors = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            processors.add(new GridMapScanP(mapName, projector.get(evalContext, extractors), jsonKey, jsonValue));
+            processors.add(new GridMapScanP(mapName, projector.get(evalContext, extractors), evalContext.getSerializationService(),
+                    jsonKey, jsonValue));
         }
         return processors;
     }

@@ -108,6 +108,16 @@ abstract class GridMapSqlContract {
     }
 
     @Test
+    void shouldReadEveryPartitionOnItsOwner() {
+        int partitions = grid().hazelcast().getPartitionService().getPartitions().size();
+        long owned = ScanCounters.OWNED.sum();
+        long moved = ScanCounters.MOVED.sum();
+        assertEquals(List.of(List.of((long) PEOPLE)), rows("SELECT COUNT(*) FROM people"));
+        assertEquals(partitions, ScanCounters.OWNED.sum() - owned, "partitions read on their owner's partition thread");
+        assertEquals(0, ScanCounters.MOVED.sum() - moved, "partitions read through an operation (none moved)");
+    }
+
+    @Test
     void shouldFilterAndProject() {
         List<List<Object>> expected = IntStream.range(0, PEOPLE).filter(key -> age(key) > 45 && city(key).equals("Oslo"))
                 .mapToObj(key -> List.<Object>of(key, name(key))).toList();
