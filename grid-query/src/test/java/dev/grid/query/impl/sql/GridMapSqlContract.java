@@ -1,6 +1,7 @@
 package dev.grid.query.impl.sql;
 
 import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.sql.HazelcastSqlException;
 import com.hazelcast.sql.SqlResult;
 import com.hazelcast.sql.SqlRow;
 import com.hazelcast.sql.SqlService;
@@ -20,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * SQL over GridMap, written once and run on every topology (one member, three members, a client): mappings in each
@@ -164,6 +167,20 @@ abstract class GridMapSqlContract {
                         "Riga", "Latvia", "Turin", "Italy").get(city(key)))).toList();
         assertEquals(expected, rows("SELECT p.name, c.this FROM people p JOIN countries c ON p.city = c.__key "
                 + "WHERE p.age = 3 ORDER BY p.__key"));
+    }
+
+    @Test
+    void shouldJoinWithTheIMapOnTheLeft() {
+        List<List<Object>> rows = rows("SELECT c.this, COUNT(*) FROM countries c JOIN people p ON p.city = c.__key "
+                + "GROUP BY c.this ORDER BY c.this");
+        assertEquals(List.of(List.of("France", 100L), List.of("Italy", 100L), List.of("Latvia", 100L), List.of("Norway", 100L),
+                List.of("Portugal", 100L)), rows);
+    }
+
+    @Test
+    void shouldRefuseWrites() {
+        HazelcastSqlException e = assertThrows(HazelcastSqlException.class, () -> rows("INSERT INTO labels VALUES (100000, 'x')"));
+        assertTrue(e.getMessage().contains("INSERT INTO not supported for GridMap"), e.getMessage());
     }
 
     @Test
