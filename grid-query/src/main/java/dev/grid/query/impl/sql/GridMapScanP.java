@@ -28,21 +28,30 @@ import java.util.concurrent.CompletionException;
  * <p>Not cooperative: it waits for partition threads.
  */
 final class GridMapScanP extends AbstractProcessor {
+    /** The {@code lookup} of a scan: no key lookup. */
+    static final Object NO_LOOKUP = new Object();
+
     private final String mapName;
     private final KvRowProjector projector;
     private final SerializationService serialization;
     private final boolean jsonKey;
     private final boolean jsonValue;
+    private final Object lookup;
     private MemberMaps maps;
     private PartitionScan<Object, Object> moved;
     private Traverser<JetSqlRow> rows;
 
-    GridMapScanP(String mapName, KvRowProjector projector, SerializationService serialization, boolean jsonKey, boolean jsonValue) {
+    /**
+     * @param lookup the key of a key lookup ({@code WHERE __key = ?}; null matches nothing), or {@link #NO_LOOKUP}
+     */
+    GridMapScanP(String mapName, KvRowProjector projector, SerializationService serialization, boolean jsonKey, boolean jsonValue,
+                 Object lookup) {
         this.mapName = mapName;
         this.projector = projector;
         this.serialization = serialization;
         this.jsonKey = jsonKey;
         this.jsonValue = jsonValue;
+        this.lookup = lookup;
     }
 
     @Override
@@ -55,8 +64,24 @@ final class GridMapScanP extends AbstractProcessor {
         maps = MemberContext.of(context.hazelcastInstance()).maps();
         GridMap<Object, Object> map = maps.map(mapName);
         moved = PartitionScan.of(map);
-        rows = Traversers.traverseArray(boxed(context.processorPartitions()))
-                .flatMap(partition -> Traversers.traverseIterable(read(partition)));
+        if (lookup == NO_LOOKUP) {
+            rows = Traversers.traverseArray(boxed(context.processorPartitions()))
+                    .flatMap(partition -> Traversers.traverseIterable(read(partition)));
+            return;
+        }
+        // a key lookup: only the processor holding the key's partition (on its owner) reads, and only that key
+        rows = Traversers.empty();
+        if (lookup != null) {
+            int partition = context.hazelcastInstance().getPartitionService().getPartition(lookup).getPartitionId();
+            for (int mine : context.processorPartitions()) {
+                if (mine == partition) {
+                    ScanCounters.LOOKUPS.increment();
+                    Object value = map.get(lookup);
+                    JetSqlRow row = value == null ? null : project(lookup, value);
+                    rows = row == null ? Traversers.empty() : Traversers.singleton(row);
+                }
+            }
+        }
     }
 
     private List<JetSqlRow> read(int partition) {

@@ -7,7 +7,10 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
 import com.hazelcast.query.impl.getters.Extractors;
+import com.hazelcast.sql.impl.expression.Expression;
 import com.hazelcast.sql.impl.expression.ExpressionEvalContext;
+import com.hazelcast.sql.impl.row.EmptyRow;
+import com.hazelcast.sql.impl.type.QueryDataType;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,6 +31,8 @@ final class GridMapScanSupplier implements ProcessorSupplier, DataSerializable {
     private KvRowProjector.Supplier projector;
     private boolean jsonKey;
     private boolean jsonValue;
+    private Expression<?> key;
+    private QueryDataType keyType;
     private transient ExpressionEvalContext evalContext;
     private transient Extractors extractors;
 
@@ -39,12 +44,17 @@ final class GridMapScanSupplier implements ProcessorSupplier, DataSerializable {
     /**
      * @param jsonKey   whether keys are flat JSON (a HazelcastJsonValue is then read as its text)
      * @param jsonValue whether values are flat JSON
+     * @param key       for a key lookup, the key's expression (a literal or a parameter); null for a scan
+     * @param keyType   the type of the {@code __key} column
      */
-    GridMapScanSupplier(String mapName, KvRowProjector.Supplier projector, boolean jsonKey, boolean jsonValue) {
+    GridMapScanSupplier(String mapName, KvRowProjector.Supplier projector, boolean jsonKey, boolean jsonValue, Expression<?> key,
+                        QueryDataType keyType) {
         this.mapName = mapName;
         this.projector = projector;
         this.jsonKey = jsonKey;
         this.jsonValue = jsonValue;
+        this.key = key;
+        this.keyType = keyType;
     }
 
     @Override
@@ -58,9 +68,18 @@ final class GridMapScanSupplier implements ProcessorSupplier, DataSerializable {
         List<Processor> processors = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             processors.add(new GridMapScanP(mapName, projector.get(evalContext, extractors), evalContext.getSerializationService(),
-                    jsonKey, jsonValue));
+                    jsonKey, jsonValue, lookedUpKey()));
         }
         return processors;
+    }
+
+    /** @return the key of a key lookup, of the key column's type; {@link GridMapScanP#NO_LOOKUP} for a scan */
+    private Object lookedUpKey() {
+        if (key == null) {
+            return GridMapScanP.NO_LOOKUP;
+        }
+        Object value = key.eval(EmptyRow.INSTANCE, evalContext);
+        return value == null ? null : keyType.convert(value);
     }
 
     @Override
@@ -69,6 +88,8 @@ final class GridMapScanSupplier implements ProcessorSupplier, DataSerializable {
         out.writeObject(projector);
         out.writeBoolean(jsonKey);
         out.writeBoolean(jsonValue);
+        out.writeObject(key);
+        out.writeObject(keyType);
     }
 
     @Override
@@ -77,5 +98,7 @@ final class GridMapScanSupplier implements ProcessorSupplier, DataSerializable {
         projector = in.readObject();
         jsonKey = in.readBoolean();
         jsonValue = in.readBoolean();
+        key = in.readObject();
+        keyType = in.readObject();
     }
 }

@@ -12,6 +12,7 @@ import com.hazelcast.jet.sql.impl.connector.keyvalue.KvMetadataJavaResolver;
 import com.hazelcast.jet.sql.impl.connector.keyvalue.KvMetadataJsonResolver;
 import com.hazelcast.jet.sql.impl.connector.keyvalue.KvMetadataResolvers;
 import com.hazelcast.jet.sql.impl.connector.keyvalue.KvRowProjector;
+import com.hazelcast.shaded.org.apache.calcite.rex.RexNode;
 import com.hazelcast.spi.impl.NodeEngine;
 import com.hazelcast.sql.impl.QueryException;
 import com.hazelcast.sql.impl.expression.Expression;
@@ -21,6 +22,7 @@ import com.hazelcast.sql.impl.schema.ConstantTableStatistics;
 import com.hazelcast.sql.impl.schema.MappingField;
 import com.hazelcast.sql.impl.schema.Table;
 import com.hazelcast.sql.impl.schema.TableField;
+import com.hazelcast.sql.impl.type.QueryDataType;
 import dev.grid.core.GridMapStats;
 import dev.grid.core.spi.MemberContext;
 import dev.grid.core.spi.MemberMaps;
@@ -36,7 +38,8 @@ import java.util.Map;
  * {@link MappingOptions} has refused what GridMap does not support. A full scan is one vertex on every member
  * ({@link GridMapScanSupplier}): each member reads only the partitions Jet assigned it (the ones it owns when the query
  * starts) and applies the query's filter and projection to each entry as it reads it, so only matching rows, and only
- * the projected columns, leave the scan.
+ * the projected columns, leave the scan. A key lookup ({@code WHERE __key = ?} on a primitive key, {@link KeyLookup})
+ * reads that one key, on the member that owns its partition only.
  */
 public final class GridMapSqlConnector implements SqlConnector {
     /** The mapping type: {@code TYPE GridMap}. */
@@ -108,9 +111,18 @@ public final class GridMapSqlConnector implements SqlConnector {
         GridMapTable table = context.getTable();
         KvRowProjector.Supplier projector = KvRowProjector.supplier(table.paths(), table.types(), table.keyDescriptor(),
                 table.valueDescriptor(), context.convertFilter(predicate), context.convertProjection(projection));
-        return context.getDag().newUniqueVertex("Scan(GridMap[" + table.mapName() + "])",
-                ProcessorMetaSupplier.of(GridMapScanSupplier.LOCAL_PARALLELISM, new GridMapScanSupplier(table.mapName(), projector,
-                        table.isJson(true), table.isJson(false))));
+        Expression<?> key = null;
+        QueryDataType keyType = table.keyType();
+        if (table.hasPrimitiveKey() && keyType != null) {
+            RexNode operand = KeyLookup.keyOperand(predicate, table.paths());
+            if (operand != null) {
+                key = context.convertProjection(List.of(HazelcastRexNode.wrap(operand))).get(0);
+            }
+        }
+        GridMapScanSupplier scan = new GridMapScanSupplier(table.mapName(), projector, table.isJson(true), table.isJson(false),
+                key, keyType);
+        return context.getDag().newUniqueVertex((key != null ? "KeyLookup" : "Scan") + "(GridMap[" + table.mapName() + "])",
+                ProcessorMetaSupplier.of(GridMapScanSupplier.LOCAL_PARALLELISM, scan));
     }
 
     @Override

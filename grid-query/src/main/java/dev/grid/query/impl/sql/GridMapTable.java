@@ -49,6 +49,22 @@ final class GridMapTable extends JetTable {
         return SqlConnector.JSON_FLAT_FORMAT.equals(options.get(key ? SqlConnector.OPTION_KEY_FORMAT : SqlConnector.OPTION_VALUE_FORMAT));
     }
 
+    /** @return whether keys are of a primitive format ({@code int}, {@code varchar}, ...): key lookups apply */
+    boolean hasPrimitiveKey() {
+        return MappingOptions.PRIMITIVE_FORMATS.contains(options.get(SqlConnector.OPTION_KEY_FORMAT));
+    }
+
+    /** @return the type of the {@code __key} column, or null if the mapping has none */
+    QueryDataType keyType() {
+        QueryPath[] paths = paths();
+        for (int i = 0; i < paths.length; i++) {
+            if (paths[i].isKey() && paths[i].isTopLevel()) {
+                return getField(i).getType();
+            }
+        }
+        return null;
+    }
+
     QueryPath[] paths() {
         return getFields().stream().map(field -> ((MapTableField) field).getPath()).toArray(QueryPath[]::new);
     }

@@ -13,6 +13,9 @@ final class ScanCounters {
     /** Partitions read through {@code PartitionScan} (an operation to the current owner), filtered on arrival. */
     static final LongAdder MOVED = new LongAdder();
 
+    /** Key lookups ({@code WHERE __key = ?}) answered with one read of one key, on the key's owner. */
+    static final LongAdder LOOKUPS = new LongAdder();
+
     private ScanCounters() {
     }
 }

@@ -121,6 +121,22 @@ abstract class GridMapSqlContract {
     }
 
     @Test
+    void shouldLookUpAKeyOnItsOwnerOnly() {
+        long owned = ScanCounters.OWNED.sum();
+        long moved = ScanCounters.MOVED.sum();
+        long lookups = ScanCounters.LOOKUPS.sum();
+        assertEquals(List.of(List.of("p42", 42)), rows("SELECT name, age FROM people WHERE __key = ?", 42));
+        assertEquals(List.of(List.of("p7")), rows("SELECT name FROM people WHERE __key = 7 AND age = 7"));
+        assertEquals(List.of(), rows("SELECT name FROM people WHERE age = 8 AND __key = 7"));
+        assertEquals(List.of(), rows("SELECT name FROM people WHERE __key = ?", PEOPLE + 1));
+        // an INT parameter for a BIGINT key: the key is looked up as the column's type
+        assertEquals(List.of(List.of("label-42")), rows("SELECT this FROM labels WHERE __key = ?", 42));
+        assertEquals(lookups + 5, ScanCounters.LOOKUPS.sum(), "each lookup read one key, once, in the cluster");
+        assertEquals(owned, ScanCounters.OWNED.sum(), "no partition was scanned");
+        assertEquals(moved, ScanCounters.MOVED.sum(), "no partition was scanned");
+    }
+
+    @Test
     void shouldFilterAndProject() {
         List<List<Object>> expected = IntStream.range(0, PEOPLE).filter(key -> age(key) > 45 && city(key).equals("Oslo"))
                 .mapToObj(key -> List.<Object>of(key, name(key))).toList();
