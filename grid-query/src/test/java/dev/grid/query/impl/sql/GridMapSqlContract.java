@@ -78,6 +78,11 @@ abstract class GridMapSqlContract {
         execute("CREATE OR REPLACE MAPPING staff TYPE GridMap OPTIONS ('keyFormat'='int', 'valueFormat'='java', "
                 + "'valueJavaClass'='" + Person.class.getName() + "')");
         execute("CREATE OR REPLACE MAPPING labels TYPE GridMap OPTIONS ('keyFormat'='bigint', 'valueFormat'='varchar')");
+        GridMap<Integer, String> texts = grid().map("texts");
+        texts.put(1, "{\"name\":\"Ada\",\"age\":36}");
+        texts.put(2, "{\"name\":\"Alan\",\"age\":41}");
+        execute("CREATE OR REPLACE MAPPING texts (__key INT, name VARCHAR, age INT) TYPE GridMap "
+                + "OPTIONS ('keyFormat'='int', 'valueFormat'='json-flat')");
         execute("CREATE OR REPLACE MAPPING countries TYPE IMap OPTIONS ('keyFormat'='varchar', 'valueFormat'='varchar')");
     }
 
@@ -197,6 +202,11 @@ abstract class GridMapSqlContract {
     void shouldRefuseWrites() {
         HazelcastSqlException e = assertThrows(HazelcastSqlException.class, () -> rows("INSERT INTO labels VALUES (100000, 'x')"));
         assertTrue(e.getMessage().contains("INSERT INTO not supported for GridMap"), e.getMessage());
+    }
+
+    @Test
+    void shouldReadJsonHeldAsText() {
+        assertEquals(List.of(List.of("Alan", 41)), rows("SELECT name, age FROM texts WHERE age > 40"));
     }
 
     @Test
