@@ -62,7 +62,7 @@ public final class GridMapSqlConnector implements SqlConnector {
     public List<MappingField> resolveAndValidateFields(NodeEngine nodeEngine, SqlExternalResource resource,
                                                        List<MappingField> userFields) {
         String mapName = mapName(resource);
-        MappingOptions.check(mapName, resource.options());
+        MappingOptions.check(mapName, resource.options(), nodeEngine.getConfigClassLoader());
         MemberMaps maps = MemberContext.of(nodeEngine.getConfig().getUserContext()).maps();
         if (!maps.exists(mapName)) {
             throw QueryException.error("GridMap '" + mapName + "' does not exist: create it first (grid.map(\"" + mapName

@@ -32,51 +32,48 @@ final class MappingOptions {
     }
 
     /**
-     * @param mapping the mapping's name, for messages
-     * @param options the mapping's options
+     * @param map         the GridMap's name, for messages
+     * @param options     the mapping's options
+     * @param classLoader where the member loads classes named by the options
      * @throws QueryException naming the option or value at fault
      */
-    static void check(String mapping, Map<String, String> options) {
+    static void check(String map, Map<String, String> options, ClassLoader classLoader) {
         for (String option : options.keySet()) {
             if (!KNOWN.contains(option)) {
-                throw QueryException.error("GridMap mapping '" + mapping + "': unknown option '" + option + "'; a GridMap mapping takes "
+                throw QueryException.error("mapping of GridMap '" + map + "': unknown option '" + option + "'; a GridMap mapping takes "
                         + new TreeSet<>(KNOWN));
             }
         }
-        checkFormat(mapping, options, SqlConnector.OPTION_KEY_FORMAT, SqlConnector.OPTION_KEY_CLASS);
-        checkFormat(mapping, options, SqlConnector.OPTION_VALUE_FORMAT, SqlConnector.OPTION_VALUE_CLASS);
+        checkFormat(map, options, SqlConnector.OPTION_KEY_FORMAT, SqlConnector.OPTION_KEY_CLASS, classLoader);
+        checkFormat(map, options, SqlConnector.OPTION_VALUE_FORMAT, SqlConnector.OPTION_VALUE_CLASS, classLoader);
     }
 
-    private static void checkFormat(String mapping, Map<String, String> options, String formatOption, String classOption) {
+    private static void checkFormat(String map, Map<String, String> options, String formatOption, String classOption,
+                                    ClassLoader classLoader) {
         String format = options.get(formatOption);
         if (format == null) {
-            throw QueryException.error("GridMap mapping '" + mapping + "': option '" + formatOption + "' is missing; give one of "
+            throw QueryException.error("mapping of GridMap '" + map + "': option '" + formatOption + "' is missing; give one of "
                     + new TreeSet<>(FORMATS));
         }
         if (!FORMATS.contains(format)) {
-            throw QueryException.error("GridMap mapping '" + mapping + "': option '" + formatOption + "' is '" + format
+            throw QueryException.error("mapping of GridMap '" + map + "': option '" + formatOption + "' is '" + format
                     + "', which GridMap does not support; give one of " + new TreeSet<>(FORMATS));
         }
         String javaClass = options.get(classOption);
         if (SqlConnector.JAVA_FORMAT.equals(format) && (javaClass == null || javaClass.isBlank())) {
-            throw QueryException.error("GridMap mapping '" + mapping + "': option '" + formatOption + "' is 'java', so option '"
+            throw QueryException.error("mapping of GridMap '" + map + "': option '" + formatOption + "' is 'java', so option '"
                     + classOption + "' must name the class");
         }
         if (javaClass != null && !SqlConnector.JAVA_FORMAT.equals(format)) {
-            throw QueryException.error("GridMap mapping '" + mapping + "': option '" + classOption + "' is given, but option '"
+            throw QueryException.error("mapping of GridMap '" + map + "': option '" + classOption + "' is given, but option '"
                     + formatOption + "' is '" + format + "', not 'java'");
         }
         if (javaClass != null) {
             try {
-                Class.forName(javaClass, false, Thread.currentThread().getContextClassLoader() != null
-                        ? Thread.currentThread().getContextClassLoader() : MappingOptions.class.getClassLoader());
+                Class.forName(javaClass, false, classLoader);
             } catch (ClassNotFoundException | LinkageError e) {
-                try {
-                    Class.forName(javaClass, false, MappingOptions.class.getClassLoader());
-                } catch (ClassNotFoundException | LinkageError again) {
-                    throw QueryException.error("GridMap mapping '" + mapping + "': option '" + classOption + "' names class '" + javaClass
-                            + "', which is not on the member's class path");
-                }
+                throw QueryException.error("mapping of GridMap '" + map + "': option '" + classOption + "' names class '" + javaClass
+                        + "', which is not on the member's class path (" + e + ")");
             }
         }
     }
