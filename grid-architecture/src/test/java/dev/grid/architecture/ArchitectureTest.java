@@ -37,6 +37,7 @@ class ArchitectureTest {
     @MethodSource("rules")
     void gridFollowsTheRule(ArchRule rule) {
         assertTrue(grid.stream().anyMatch(c -> c.getPackageName().startsWith("dev.grid.perf")), "perf's classes were not imported");
+        assertTrue(grid.stream().anyMatch(c -> c.getPackageName().startsWith("dev.grid.query")), "grid-query's classes were not imported");
         EvaluationResult result = rule.evaluate(grid);
         assertFalse(result.hasViolation(), () -> result.getFailureReport().toString());
     }

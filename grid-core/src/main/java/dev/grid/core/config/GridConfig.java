@@ -35,6 +35,7 @@ public final class GridConfig {
     private int asyncBackupCount;
     private Path dataDirectory = Path.of("grid-data");
     private long offHeapBudget;
+    private Boolean jetEnabled;
     private final GridNetworkConfig network = new GridNetworkConfig();
     private final GridCpConfig cp = new GridCpConfig();
     private final GridMonitorConfig monitor = new GridMonitorConfig();
@@ -127,6 +128,25 @@ public final class GridConfig {
         Require.nonNull("grid.dataDirectory", dataDirectory);
         Require.nonBlank("grid.dataDirectory", dataDirectory.toString());
         this.dataDirectory = dataDirectory;
+        return this;
+    }
+
+    /**
+     * @return whether the member runs Hazelcast's Jet engine, which SQL (grid-query) and pipelines need: {@code true},
+     *         {@code false}, or null for {@code auto} (the default: on when Hazelcast's SQL engine,
+     *         {@code hazelcast-sql}, is on the class path, as it is wherever grid-query is)
+     */
+    public Boolean getJetEnabled() {
+        return jetEnabled;
+    }
+
+    /**
+     * Sets {@code grid.jetEnabled}.
+     *
+     * @param jetEnabled true, false, or null for auto (on when Hazelcast's SQL engine is on the class path)
+     */
+    public GridConfig setJetEnabled(Boolean jetEnabled) {
+        this.jetEnabled = jetEnabled;
         return this;
     }
 

@@ -117,6 +117,7 @@ public final class GridConfigYaml {
         keys.put("asyncBackupCount", (k, v) -> config.setAsyncBackupCount(integer(k, v)));
         keys.put("dataDirectory", (k, v) -> config.setDataDirectory(Path.of(string(k, v))));
         keys.put("offHeapBudget", (k, v) -> config.setOffHeapBudget(bytes(k, v)));
+        keys.put("jetEnabled", (k, v) -> config.setJetEnabled(autoOrBool(k, v)));
         keys.put("network", (k, v) -> readSection(k, mapping(k, v), networkKeys(config.getNetwork())));
         keys.put("cp", (k, v) -> readSection(k, mapping(k, v), cpKeys(config.getCp())));
         keys.put("log", (k, v) -> readSection(k, mapping(k, v), logKeys(config.getLog())));
@@ -374,6 +375,16 @@ public final class GridConfigYaml {
         } catch (IllegalArgumentException e) {
             throw new GridConfigException(key, key + " " + e.getMessage(), e);
         }
+    }
+
+    private static Boolean autoOrBool(String key, Object value) {
+        if (value instanceof Boolean) {
+            return (Boolean) value;
+        }
+        if ("auto".equals(value)) {
+            return null;
+        }
+        throw new GridConfigException(key, key + " must be auto, true or false, was " + describe(value));
     }
 
     private static boolean bool(String key, Object value) {

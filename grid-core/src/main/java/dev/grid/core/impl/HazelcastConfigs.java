@@ -40,6 +40,8 @@ public final class HazelcastConfigs {
     /** A client write whose backups did not acknowledge fails instead of reporting success. */
     static final String CLIENT_FAIL_ON_INDETERMINATE = "hazelcast.client.operation.fail.on.indeterminate.state";
     static final String CLIENT_WRITE_THROUGH = "hazelcast.client.io.write.through";
+    /** A class of Hazelcast's SQL engine (the hazelcast-sql jar): its presence turns Jet on when grid.jetEnabled is auto. */
+    static final String SQL_ENGINE_CLASS = "com.hazelcast.jet.sql.impl.JetSqlSerializerHook";
 
     private HazelcastConfigs() {
     }
@@ -75,6 +77,9 @@ public final class HazelcastConfigs {
         // Hazelcast takes host:port only: a range becomes one address per port.
         MemberAddresses.expandAll(gridNetwork.getMembers()).forEach(tcpIp::addMember);
 
+        // Jet: SQL (grid-query) needs it; Hazelcast 5 leaves it off
+        config.getJetConfig().setEnabled(jetEnabled(grid));
+
         // Hazelcast's own structures (reached through the hazelcast() escape hatch) follow grid's backup counts.
         MapConfig defaultMap = config.getMapConfig("default");
         defaultMap.setBackupCount(grid.getBackupCount()).setAsyncBackupCount(grid.getAsyncBackupCount());
@@ -86,6 +91,23 @@ public final class HazelcastConfigs {
         // the user's raw properties last: they override grid's
         grid.getHazelcastProperties().forEach(config::setProperty);
         return config;
+    }
+
+    /**
+     * @param grid a member configuration
+     * @return whether the member runs Jet: {@code grid.jetEnabled}, or for {@code auto} whether Hazelcast's SQL engine
+     *         ({@code hazelcast-sql}, which grid-query brings) is on the class path
+     */
+    static boolean jetEnabled(GridConfig grid) {
+        if (grid.getJetEnabled() != null) {
+            return grid.getJetEnabled();
+        }
+        try {
+            Class.forName(SQL_ENGINE_CLASS, false, HazelcastConfigs.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.config.GridConfig;
+import dev.grid.core.config.GridConfigException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -138,5 +140,17 @@ class HazelcastConfigsTest {
         ClientConfig config = HazelcastConfigs.client(new GridClientConfig().setSecret("a member's shared secret"));
         assertTrue(config.getNetworkConfig().getSocketInterceptorConfig().isEnabled());
         assertTrue(HazelcastConfigs.secretHandshake(config).isPresent());
+    }
+
+    @Test
+    void jetFollowsGridJetEnabledAndIsOffWithoutTheSqlEngineWhenAuto() {
+        // grid-core's tests do not have hazelcast-sql on the class path
+        assertFalse(HazelcastConfigs.member(new GridConfig()).getJetConfig().isEnabled());
+        assertTrue(HazelcastConfigs.member(new GridConfig().setJetEnabled(true)).getJetConfig().isEnabled());
+        assertFalse(HazelcastConfigs.member(new GridConfig().setJetEnabled(false)).getJetConfig().isEnabled());
+        assertEquals(null, GridConfig.fromYaml("grid:\n  jetEnabled: auto\n").getJetEnabled());
+        assertEquals(Boolean.TRUE, GridConfig.fromYaml("grid:\n  jetEnabled: true\n").getJetEnabled());
+        GridConfigException e = assertThrows(GridConfigException.class, () -> GridConfig.fromYaml("grid:\n  jetEnabled: maybe\n"));
+        assertTrue(e.getMessage().contains("grid.jetEnabled must be auto, true or false, was"), e.getMessage());
     }
 }

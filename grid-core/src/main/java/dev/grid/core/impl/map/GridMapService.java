@@ -4,6 +4,7 @@ import com.hazelcast.core.DistributedObject;
 import com.hazelcast.internal.partition.ChunkSupplier;
 import com.hazelcast.internal.partition.ChunkSuppliers;
 import com.hazelcast.internal.partition.ChunkedMigrationAwareService;
+import com.hazelcast.internal.partition.IPartition;
 import com.hazelcast.internal.partition.MigrationEndpoint;
 import com.hazelcast.internal.partition.PartitionMigrationEvent;
 import com.hazelcast.internal.partition.PartitionReplicationEvent;
@@ -20,6 +21,7 @@ import com.hazelcast.transaction.TransactionalObject;
 import com.hazelcast.transaction.impl.Transaction;
 import dev.grid.core.GridCounters;
 import dev.grid.core.GridEvents;
+import dev.grid.core.GridMap;
 import dev.grid.core.GridMapEvent;
 import dev.grid.core.GridMapStats;
 import dev.grid.core.config.GridClock;
@@ -37,6 +39,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -148,6 +153,53 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     public MapStores stores(String name) {
         MapContainer container = containers.get(name);
         return container == null ? null : container.stores();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> GridMap<K, V> map(String name) {
+        new GridMapConfig(name); // validates the name before anything is created
+        return (GridMap<K, V>) nodeEngine.getHazelcastInstance().getDistributedObject(SERVICE_NAME, name);
+    }
+
+    @Override
+    public CompletionStage<Boolean> scanOwned(String name, int partitionId, BiConsumer<byte[], byte[]> visitor) {
+        PartitionEntries.check(name, partitionId, nodeEngine.getPartitionService().getPartitionCount(), 1);
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        nodeEngine.getOperationService().execute(new PartitionSpecificRunnable() {
+            @Override
+            public int getPartitionId() {
+                return partitionId;
+            }
+
+            @Override
+            public void run() {
+                try {
+                    // on the partition's thread: ownership cannot change, nor the store be written, until this returns
+                    IPartition partition = nodeEngine.getPartitionService().getPartition(partitionId, false);
+                    if (!partition.isLocal() || partition.isMigrating() || !nodeEngine.isRunning()) {
+                        done.complete(false);
+                        return;
+                    }
+                    MapContainer container = containers.get(name);
+                    PartitionStore store = container == null ? null : container.storeOrNull(partitionId);
+                    if (store != null) {
+                        store.forEach(visitor);
+                        container.recordOther();
+                    }
+                    done.complete(true);
+                } catch (RuntimeException | Error e) {
+                    done.completeExceptionally(e);
+                }
+            }
+        });
+        return done;
+    }
+
+    @Override
+    public boolean exists(String name) {
+        return containers.containsKey(name) || config.getMaps().containsKey(name)
+                || nodeEngine.getProxyService().getDistributedObjectNames(SERVICE_NAME).contains(name);
     }
 
     @Override
