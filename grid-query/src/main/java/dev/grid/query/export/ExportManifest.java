@@ -57,7 +57,8 @@ public record ExportManifest(String kind, String name, String cluster, ExportFor
      * @param rows       rows written from it
      * @param fromOffset for a topic, the first offset exported; -1 for a map
      * @param toOffset   for a topic, the offset after the last one exported (the end of the range, excluded); -1 for a map
-     * @param files      its data files, relative to the output directory (none when it had no row)
+     * @param files      the data files holding its rows, relative to the output directory (none when it had no row); consecutive
+     *                   partitions share a file until it holds {@link ExportOptions#getRowsPerFile()} rows
      */
     public record Partition(int partition, long rows, long fromOffset, long toOffset, List<String> files) {
     }

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @since 0.1
  */
 public final class ExportOptions {
-    /** Rows per file at most, by default: a partition with more is written to several files. */
+    /** Rows per file at most, by default: consecutive partitions share a file until it holds this many rows. */
     public static final int DEFAULT_ROWS_PER_FILE = 1_000_000;
 
     private final Path out;

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One export as it runs: DuckDB's in-memory database, the writer of the current partition's files, the rows and files
@@ -27,12 +29,16 @@ final class ExportRun implements AutoCloseable {
     private final Instant startedAt;
     private final long startNanos = System.nanoTime();
     private final DuckDBConnection connection;
-    private final List<ExportManifest.Partition> partitions = new ArrayList<>();
+    /** Partitions ended or under way, in order, each with its files so far. */
+    private final List<PartitionFiles> partitions = new ArrayList<>();
+    /** Partitions with rows in the chunk not yet written. */
+    private final Set<PartitionFiles> inChunk = new LinkedHashSet<>();
     private ChunkWriter writer;
     private List<ExportManifest.Column> columns;
     private long rows;
-    private long partitionRows;
-    private List<String> partitionFiles = new ArrayList<>();
+    private int files;
+    private int partitionsDone;
+    private PartitionFiles current;
 
     ExportRun(String kind, String name, ExportOptions options, int partitionCount) {
         this.kind = kind;
@@ -64,36 +70,43 @@ final class ExportRun implements AutoCloseable {
         return writer.beginRow();
     }
 
-    /** Ends the row begun; writes a file when it holds {@link ExportOptions#getRowsPerFile()} rows. */
-    void endRow(int partition) throws SQLException {
+    /** Starts a partition: its rows are the next ones. */
+    void startPartition(int partition) {
+        current = new PartitionFiles(partition);
+        partitions.add(current);
+    }
+
+    /** Ends the row begun; writes a file when the chunk holds {@link ExportOptions#getRowsPerFile()} rows. */
+    void endRow() throws SQLException {
         writer.endRow();
         rows++;
-        partitionRows++;
+        current.rows++;
+        inChunk.add(current);
         if (writer.rows() >= options.getRowsPerFile()) {
-            writeFile(partition);
+            writeFile();
         }
     }
 
-    private void writeFile(int partition) throws SQLException {
-        String file = String.format(Locale.ROOT, "%s-p%05d-%04d.%s", name, partition, partitionFiles.size(), options.getFormat().extension());
+    private void writeFile() throws SQLException {
+        String file = String.format(Locale.ROOT, "%s-%05d.%s", name, files++, options.getFormat().extension());
         writer.write(file);
-        partitionFiles.add(file);
+        for (PartitionFiles partition : inChunk) {
+            partition.files.add(file);
+        }
+        inChunk.clear();
     }
 
-    /** Ends a partition: writes its last file, if it has rows left; tells the listener. */
-    void endPartition(int partition, long fromOffset, long toOffset) throws SQLException {
-        if (writer != null && writer.rows() > 0) {
-            writeFile(partition);
-        }
-        partitions.add(new ExportManifest.Partition(partition, partitionRows, fromOffset, toOffset, List.copyOf(partitionFiles)));
-        partitionRows = 0;
-        partitionFiles = new ArrayList<>();
+    /** Ends the current partition and tells the listener. */
+    void endPartition(long fromOffset, long toOffset) {
+        current.fromOffset = fromOffset;
+        current.toOffset = toOffset;
+        partitionsDone++;
         progress();
     }
 
     /** Tells the listener how far the export is. */
     void progress() {
-        options.getListener().progress(new ExportProgress(rows, partitions.size(), partitionCount, Duration.ofNanos(System.nanoTime() - startNanos)));
+        options.getListener().progress(new ExportProgress(rows, partitionsDone, partitionCount, Duration.ofNanos(System.nanoTime() - startNanos)));
     }
 
     /**
@@ -107,23 +120,39 @@ final class ExportRun implements AutoCloseable {
         if (writer == null) {
             columns(defaultColumns);
         }
-        List<ExportManifest.Partition> written = new ArrayList<>(partitions);
         if (rows == 0) {
-            String file = name + "-empty." + options.getFormat().extension();
-            writer.write(file);
-            ExportManifest.Partition first = written.isEmpty() ? new ExportManifest.Partition(0, 0, -1, -1, List.of()) : written.get(0);
-            ExportManifest.Partition withFile = new ExportManifest.Partition(first.partition(), 0, first.fromOffset(), first.toOffset(),
-                    List.of(file));
-            if (written.isEmpty()) {
-                written.add(withFile);
-            } else {
-                written.set(0, withFile);
+            // no row at all: one empty file with the columns, so the export reads as an empty table
+            if (partitions.isEmpty()) {
+                startPartition(0);
+                endPartition(-1, -1);
             }
+            inChunk.add(partitions.get(0));
         }
+        if (!inChunk.isEmpty()) {
+            writeFile();
+        }
+        List<ExportManifest.Partition> written = partitions.stream().map(PartitionFiles::manifest).toList();
         ExportManifest manifest = new ExportManifest(kind, name, cluster, options.getFormat(), startedAt, options.getClock().instant(), rows,
-                columns, range, List.copyOf(written));
+                columns, range, written);
         OutputDirectory.writeManifest(options.getOut(), manifest);
         return manifest;
+    }
+
+    /** A partition's rows, offsets and files as the export goes. */
+    private static final class PartitionFiles {
+        final int partition;
+        final List<String> files = new ArrayList<>();
+        long rows;
+        long fromOffset = -1;
+        long toOffset = -1;
+
+        PartitionFiles(int partition) {
+            this.partition = partition;
+        }
+
+        ExportManifest.Partition manifest() {
+            return new ExportManifest.Partition(partition, rows, fromOffset, toOffset, List.copyOf(files));
+        }
     }
 
     @Override

@@ -14,10 +14,14 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Exports a GridMap: each cluster partition read in one request to its owner ({@link PartitionScan#partitionEntries}),
- * so a partition is a snapshot and every entry is read once; then appended and written as that partition's files.
+ * so a partition is a snapshot and every entry is read once; the next partition is read while one is appended.
  */
 final class MapExporter {
     /** Entries of one partition read at once: all of them (the partition is one snapshot). */
@@ -37,11 +41,21 @@ final class MapExporter {
         GridMap<Object, Object> map = grid.map(name);
         PartitionScan<Object, Object> scan = PartitionScan.of(map);
         int partitions = grid.partitions().count();
+        ExecutorService prefetch = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "grid-export-prefetch-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
         try (ExportRun run = new ExportRun(ExportManifest.MAP, name, options, partitions)) {
             ColumnKind keyKind = null;
             ColumnKind valueKind = null;
+            Future<List<Map.Entry<Object, Object>>> next = prefetch.submit(() -> scan.partitionEntries(0, WHOLE_PARTITION));
             for (int p = 0; p < partitions; p++) {
-                List<Map.Entry<Object, Object>> entries = scan.partitionEntries(p, WHOLE_PARTITION);
+                List<Map.Entry<Object, Object>> entries = take(next);
+                int following = p + 1;
+                // the next partition is read while this one is appended and written
+                next = following < partitions ? prefetch.submit(() -> scan.partitionEntries(following, WHOLE_PARTITION)) : null;
+                run.startPartition(p);
                 for (Map.Entry<Object, Object> entry : entries) {
                     if (keyKind == null) {
                         keyKind = ColumnKind.of(entry.getKey());
@@ -54,14 +68,30 @@ final class MapExporter {
                     DuckDBAppender row = run.row().append(p);
                     keyKind.append(row, entry.getKey());
                     valueKind.append(row, entry.getValue());
-                    run.endRow(p);
+                    run.endRow();
                 }
-                run.endPartition(p, -1, -1);
+                run.endPartition(-1, -1);
             }
             return run.finish(grid.clusterName(), List.of(new ExportManifest.Column("partition", "INTEGER", "native"),
                     ColumnKind.VARCHAR.column("key"), ColumnKind.VARCHAR.column("value")), null);
         } catch (SQLException e) {
             throw new ExportException("export of GridMap '" + name + "' to " + options.getOut() + " failed: " + e.getMessage(), e);
+        } finally {
+            prefetch.shutdownNow();
+        }
+    }
+
+    private static <T> T take(Future<T> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExportException("interrupted while reading a partition", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new ExportException(String.valueOf(e.getCause()), e.getCause());
         }
     }
 

@@ -29,12 +29,14 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
  * Exports a topic: each partition read from the range's start to its end, or to the high watermark the export saw
- * when it started, in reads of up to {@link #READ_RECORDS} records; each record once, in offset order.
+ * when it started, in reads of up to {@link #READ_RECORDS} records, the next read sent as one's records are appended;
+ * each record once, in offset order.
  */
 final class TopicExporter {
     static final int READ_RECORDS = 50_000;
@@ -61,12 +63,17 @@ final class TopicExporter {
                 long from = Math.max(info.startOffset(), resolve(log, topic, p, range.from(), info.startOffset(), info.highWatermark()));
                 long to = Math.min(info.highWatermark(), resolve(log, topic, p, range.to(), info.highWatermark(), info.highWatermark()));
                 long next = from;
-                while (next < to) {
-                    FetchResult read = join(log.readAsync(topic, p, next, (int) Math.min(READ_RECORDS, to - next), READ_BYTES, Duration.ZERO));
+                run.startPartition(p);
+                CompletableFuture<FetchResult> pending = next < to ? read(log, topic, p, next, to) : null;
+                while (pending != null) {
+                    FetchResult read = join(pending);
                     if (read.records().isEmpty()) {
                         throw new ExportException("topic " + topic + ", partition " + p + ": a read at offset " + next
                                 + " returned no record below the end of the export's range, " + to);
                     }
+                    long following = Math.min(to, read.nextOffset(next));
+                    // the next read is on its way while these records are appended
+                    pending = following < to ? read(log, topic, p, following, to) : null;
                     for (ConsumerRecord record : read.records()) {
                         if (record.offset() >= to) {
                             break;
@@ -76,18 +83,22 @@ final class TopicExporter {
                         bytes(row, record.key(), text);
                         bytes(row, record.value(), text);
                         headers(row, record.headers());
-                        run.endRow(p);
-                        next = record.offset() + 1;
+                        run.endRow();
                     }
+                    next = following;
                     run.progress();
                 }
-                run.endPartition(p, from, Math.max(from, to));
+                run.endPartition(from, Math.max(from, to));
             }
             return run.finish(grid.clusterName(), columns, new ExportManifest.Range(range.from() == null ? null : range.from().toString(),
                     range.to() == null ? null : range.to().toString()));
         } catch (SQLException e) {
             throw new ExportException("export of topic " + topic + " to " + options.getOut() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private static CompletableFuture<FetchResult> read(GridLog log, String topic, int partition, long from, long to) {
+        return log.readAsync(topic, partition, from, (int) Math.min(READ_RECORDS, to - from), READ_BYTES, Duration.ZERO);
     }
 
     /** @return the bound's offset in this partition, or {@code absent} without a bound */
@@ -150,7 +161,7 @@ final class TopicExporter {
         }
     }
 
-    private static <T> T join(java.util.concurrent.CompletableFuture<T> future) {
+    private static <T> T join(CompletableFuture<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

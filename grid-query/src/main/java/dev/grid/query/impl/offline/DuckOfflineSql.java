@@ -103,7 +103,8 @@ public final class DuckOfflineSql implements OfflineSql, OfflineSql.Provider {
 
     /** @return the table function reading the export's files with its columns' types */
     private static String source(Path exportDir, ExportManifest manifest) {
-        String files = manifest.partitions().stream().flatMap(p -> p.files().stream())
+        // consecutive partitions share a file: each file once
+        String files = manifest.partitions().stream().flatMap(p -> p.files().stream()).distinct()
                 .map(f -> literal(exportDir.resolve(f).toAbsolutePath().toString())).collect(Collectors.joining(", ", "[", "]"));
         if (manifest.format() == ExportFormat.PARQUET) {
             return "read_parquet(" + files + ")";

@@ -51,7 +51,7 @@ abstract class ExportClientCommand implements Callable<Integer> {
             description = "write into a directory that is not empty, replacing the *.parquet, *.csv and manifest.json there")
     private boolean overwrite;
     @Option(names = "--rows-per-file", paramLabel = "N", defaultValue = "1000000",
-            description = "rows per file at most; a partition with more is written to several files (default: 1000000)")
+            description = "rows per file at most: consecutive partitions share a file until it holds this many (default: 1000000)")
     private int rowsPerFile;
     @Option(names = "--verbose", description = "on an error, print its stack trace too")
     private boolean verbose;
@@ -98,7 +98,7 @@ abstract class ExportClientCommand implements Callable<Integer> {
             lastProgressNanos = start;
             ExportManifest manifest = export(GridExport.of(grid), options);
             double seconds = (System.nanoTime() - start) / 1e9;
-            long files = manifest.partitions().stream().mapToLong(p -> p.files().size()).sum();
+            long files = manifest.partitions().stream().flatMap(p -> p.files().stream()).distinct().count();
             out.printf(Locale.ROOT, "exported %s %s: %d rows from %d partitions to %s (%d %s files and %s) in %.2f s, %.0f rows/s%n",
                     manifest.kind(), manifest.name(), manifest.rows(), manifest.partitions().size(), outDir, files,
                     manifest.format().extension(), ExportManifest.FILE_NAME, seconds, seconds > 0 ? manifest.rows() / seconds : 0.0);
