@@ -154,6 +154,23 @@ class QueryCommandsTest {
     }
 
     @Test
+    void theShellRunsStatementsOfSeveralLinesAndGoesOnAfterAnError() {
+        GridMap<String, Long> totals = CLUSTER.member(0).map("totals");
+        totals.set("a", 1L);
+        totals.set("b", 2L);
+        Path out = dir.resolve("totals");
+        expect(GridCommand.OK, "export", "map", "totals", "--config", config.toString(), "--out", out.toString());
+        Run shell = grid("SELECT sum(value) AS s\nFROM totals;\nSELECT nope FROM totals;\n\nSELECT count(*) AS n FROM totals;\nquit\nSELECT 1;\n",
+                "sql", "--offline", out.toString(), "--shell");
+        assertEquals(GridCommand.OK, shell.code, shell.toString());
+        assertTrue(shell.out.startsWith("views: totals. End a statement with ';'; 'quit' or Ctrl-D leaves.\n"), shell.toString());
+        assertTrue(shell.out.contains("s\n-\n3\n(1 row)\n"), shell.toString());
+        assertTrue(shell.out.contains("Binder Error: Referenced column \"nope\" not found"), shell.toString());
+        assertTrue(shell.out.contains("n\n-\n2\n(1 row)\n"), shell.toString());
+        assertFalse(shell.out.contains("1\n(1 row)\n" + SqlShell.PROMPT), "nothing after quit: " + shell);
+    }
+
+    @Test
     void errorsNameWhatIsWrong() throws IOException {
         String cfg = config.toString();
         assertTrue(expect(GridCommand.FAILED, "export", "map", "nothing-here", "--config", cfg, "--out", dir.resolve("n").toString()).err
