@@ -23,9 +23,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -78,8 +75,8 @@ final class TopicExporter {
                         if (record.offset() >= to) {
                             break;
                         }
-                        DuckDBAppender row = run.row().append(p).append(record.offset())
-                                .append(LocalDateTime.ofInstant(Instant.ofEpochMilli(record.timestamp()), ZoneOffset.UTC));
+                        // epoch microseconds: the TIMESTAMP column's own unit (a LocalDateTime per row costs twice as much)
+                        DuckDBAppender row = run.row().append(p).append(record.offset()).appendEpochMicros(record.timestamp() * 1000);
                         bytes(row, record.key(), text);
                         bytes(row, record.value(), text);
                         headers(row, record.headers());
