@@ -54,11 +54,6 @@ final class ExportRun implements AutoCloseable {
         }
     }
 
-    /** @return whether {@link #columns} was called */
-    boolean hasColumns() {
-        return writer != null;
-    }
-
     /** Sets the columns of every file; call once, before the first row. */
     void columns(List<ExportManifest.Column> columns) throws SQLException {
         this.columns = List.copyOf(columns);

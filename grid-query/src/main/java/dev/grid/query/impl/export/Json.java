@@ -17,12 +17,12 @@ import java.time.Instant;
 import java.time.temporal.Temporal;
 
 /** The one Jackson mapper of exports: values that are neither primitives, strings nor byte[], and manifests. */
-public final class Json {
+final class Json {
     /**
      * Fields of any visibility are properties (Serializable classes often have no getters); a class with none is
      * {@code {}}; java.time values are their ISO text.
      */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    static final ObjectMapper MAPPER = JsonMapper.builder()
             .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
