@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class GridCommandTest {
-    private static final String[] COMMANDS = {"start", "stat", "demo", "partitions", "topic", "produce", "consume", "chaos", "bench", "completion"};
+    private static final String[] COMMANDS = {"start", "stat", "demo", "partitions", "topic", "produce", "consume", "export", "sql", "chaos", "bench", "completion"};
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();

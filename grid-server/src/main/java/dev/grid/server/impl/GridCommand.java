@@ -10,6 +10,7 @@ import dev.grid.server.impl.StatCommand;
 import dev.grid.server.impl.chaos.ChaosCommand;
 import dev.grid.server.impl.log.LogCli;
 import dev.grid.server.impl.log.LogCommands;
+import dev.grid.server.impl.query.QueryCommands;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +36,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "grid", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
         header = "grid: a distributed in-memory data grid for the JVM, on Hazelcast's cluster engine",
-        description = "Runs members, inspects a running cluster, manages the log's topics and sends and reads their records, and checks and measures it. 'grid COMMAND --help' describes a "
+        description = "Runs members, inspects a running cluster, manages the log's topics and sends and reads their records, exports maps and topics "
+                + "to files and runs SQL over them, and checks and measures it. 'grid COMMAND --help' describes a "
                 + "command's options, which take --name value or --name=value.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure at run time (the reason is on standard error)",
@@ -88,6 +90,7 @@ public final class GridCommand implements Callable<Integer> {
         List<Object> commands = new ArrayList<>(List.of(new StartCommand(out, err), new StatCommand(out, err), new DemoCommand(out, err),
                 new PartitionsCommand(out, err)));
         commands.addAll(LogCommands.commandLines(log));
+        commands.addAll(QueryCommands.commandLines(log.in(), out, err));
         commands.addAll(List.of(new ChaosCommand(out, err), new BenchCommand(err), new CompletionCommand(out), new HelpCommand()));
         for (Object command : commands) {
             line.addSubcommand(command);

@@ -1,0 +1,173 @@
+package dev.grid.query.impl.offline;
+
+import dev.grid.query.export.ExportFormat;
+import dev.grid.query.export.ExportManifest;
+import dev.grid.query.impl.export.OutputDirectory;
+import dev.grid.query.offline.OfflineSql;
+import dev.grid.query.offline.OfflineSqlException;
+import dev.grid.query.offline.QueryResult;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** {@link OfflineSql} on DuckDB; registered for {@link OfflineSql.Provider}. */
+public final class DuckOfflineSql implements OfflineSql, OfflineSql.Provider {
+    private final Connection connection;
+    private final List<String> views;
+
+    /** The provider ServiceLoader creates. */
+    public DuckOfflineSql() {
+        connection = null;
+        views = List.of();
+    }
+
+    private DuckOfflineSql(Connection connection, List<String> views) {
+        this.connection = connection;
+        this.views = views;
+    }
+
+    @Override
+    public OfflineSql open(Path dir) {
+        Map<String, Path> exports = exports(dir);
+        Connection opened;
+        try {
+            opened = DriverManager.getConnection("jdbc:duckdb:");
+        } catch (SQLException e) {
+            throw new OfflineSqlException("DuckDB cannot start: " + e.getMessage(), e);
+        }
+        try (Statement statement = opened.createStatement()) {
+            for (Map.Entry<String, Path> export : exports.entrySet()) {
+                ExportManifest manifest = read(export.getValue());
+                statement.execute("CREATE VIEW " + quote(export.getKey()) + " AS SELECT * FROM " + source(export.getValue(), manifest));
+            }
+        } catch (SQLException | RuntimeException e) {
+            close(opened);
+            throw e instanceof OfflineSqlException offline ? offline
+                    : new OfflineSqlException("the exports in " + dir + " cannot be opened: " + e.getMessage(), e);
+        }
+        return new DuckOfflineSql(opened, List.copyOf(exports.keySet()));
+    }
+
+    /** @return the view name of each export under the directory (itself, or its subdirectories), sorted */
+    private static Map<String, Path> exports(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new OfflineSqlException("offline directory " + dir + " does not exist or is not a directory");
+        }
+        List<Path> dirs;
+        if (Files.isRegularFile(dir.resolve(ExportManifest.FILE_NAME))) {
+            dirs = List.of(dir);
+        } else {
+            try (Stream<Path> list = Files.list(dir)) {
+                dirs = list.filter(d -> Files.isRegularFile(d.resolve(ExportManifest.FILE_NAME))).sorted().toList();
+            } catch (IOException e) {
+                throw new OfflineSqlException("offline directory " + dir + " cannot be read: " + e, e);
+            }
+        }
+        if (dirs.isEmpty()) {
+            throw new OfflineSqlException("offline directory " + dir + " holds no export: no " + ExportManifest.FILE_NAME
+                    + " in it or in its subdirectories (grid export writes one when it has written every file)");
+        }
+        Map<String, Path> exports = new TreeMap<>();
+        for (Path exportDir : dirs) {
+            String name = read(exportDir).name();
+            Path earlier = exports.put(name, exportDir);
+            if (earlier != null) {
+                throw new OfflineSqlException("offline directory " + dir + " holds two exports of '" + name + "': " + earlier + " and "
+                        + exportDir + "; a view is named after its map or topic, so open one of them");
+            }
+        }
+        return exports;
+    }
+
+    private static ExportManifest read(Path exportDir) {
+        try {
+            return OutputDirectory.readManifest(exportDir);
+        } catch (IOException e) {
+            throw new OfflineSqlException("cannot read the manifest " + exportDir.resolve(ExportManifest.FILE_NAME) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the table function reading the export's files with its columns' types */
+    private static String source(Path exportDir, ExportManifest manifest) {
+        // consecutive partitions share a file: each file once
+        String files = manifest.partitions().stream().flatMap(p -> p.files().stream()).distinct()
+                .map(f -> literal(exportDir.resolve(f).toAbsolutePath().toString())).collect(Collectors.joining(", ", "[", "]"));
+        if (manifest.format() == ExportFormat.PARQUET) {
+            return "read_parquet(" + files + ")";
+        }
+        String columns = manifest.columns().stream().map(c -> literal(c.name()) + ": " + literal(c.type()))
+                .collect(Collectors.joining(", ", "{", "}"));
+        return "read_csv(" + files + ", header = true, auto_detect = false, columns = " + columns + ")";
+    }
+
+    @Override
+    public List<String> views() {
+        return views;
+    }
+
+    @Override
+    public QueryResult query(String sql) {
+        try (Statement statement = connection.createStatement()) {
+            if (!statement.execute(sql)) {
+                return new QueryResult(List.of(), List.of(), List.of());
+            }
+            try (ResultSet rows = statement.getResultSet()) {
+                ResultSetMetaData meta = rows.getMetaData();
+                List<String> columns = new ArrayList<>();
+                List<String> types = new ArrayList<>();
+                for (int c = 1; c <= meta.getColumnCount(); c++) {
+                    columns.add(meta.getColumnLabel(c));
+                    types.add(meta.getColumnTypeName(c));
+                }
+                List<List<Object>> result = new ArrayList<>();
+                while (rows.next()) {
+                    List<Object> row = new ArrayList<>(columns.size());
+                    for (int c = 1; c <= columns.size(); c++) {
+                        row.add(rows.getObject(c));
+                    }
+                    result.add(Collections.unmodifiableList(row));
+                }
+                return new QueryResult(List.copyOf(columns), List.copyOf(types), Collections.unmodifiableList(result));
+            }
+        } catch (SQLException e) {
+            throw new OfflineSqlException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        close(connection);
+    }
+
+    private static void close(Connection connection) {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            // nothing to release beyond it
+        }
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    private static String literal(String text) {
+        return '\'' + text.replace("'", "''") + '\'';
+    }
+}
