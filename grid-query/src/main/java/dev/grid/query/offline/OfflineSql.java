@@ -1,6 +1,8 @@
 package dev.grid.query.offline;
 
 import dev.grid.core.GridModules;
+import dev.grid.query.QueryResult;
+import dev.grid.query.SqlSession;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +20,7 @@ import java.util.List;
  *
  * @since 0.1
  */
-public interface OfflineSql extends AutoCloseable {
+public interface OfflineSql extends SqlSession {
 
     /**
      * Opens a directory an export wrote (it holds {@code manifest.json}), or a directory whose subdirectories export
@@ -41,7 +43,14 @@ public interface OfflineSql extends AutoCloseable {
      * @return its rows
      * @throws OfflineSqlException with DuckDB's message (a syntax error names line and position)
      */
+    @Override
     QueryResult query(String sql);
+
+    /** @return the views, as {@code views: a, b} */
+    @Override
+    default String describe() {
+        return "views: " + String.join(", ", views());
+    }
 
     /** Releases DuckDB's connection. */
     @Override

@@ -10,7 +10,7 @@ import dev.grid.log.ProducerRecord;
 import dev.grid.log.UnknownTopicException;
 import dev.grid.query.offline.OfflineSql;
 import dev.grid.query.offline.OfflineSqlException;
-import dev.grid.query.offline.QueryResult;
+import dev.grid.query.QueryResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;

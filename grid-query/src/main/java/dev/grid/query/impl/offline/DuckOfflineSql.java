@@ -5,7 +5,7 @@ import dev.grid.query.export.ExportManifest;
 import dev.grid.query.impl.export.OutputDirectory;
 import dev.grid.query.offline.OfflineSql;
 import dev.grid.query.offline.OfflineSqlException;
-import dev.grid.query.offline.QueryResult;
+import dev.grid.query.QueryResult;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.grid.server.impl.query;
 
-import dev.grid.query.offline.QueryResult;
+import dev.grid.query.QueryResult;
 
 import java.sql.Blob;
 import java.sql.SQLException;
@@ -54,6 +54,9 @@ final class ResultTable {
         text.append('(').append(rows).append(rows == 1 ? " row" : " rows");
         if (shown < rows) {
             text.append(", the first ").append(shown).append(" shown (--max-rows)");
+        }
+        if (!result.complete()) {
+            text.append("; the query was stopped there (--max-rows), it may have had more");
         }
         return text.append(")\n").toString();
     }

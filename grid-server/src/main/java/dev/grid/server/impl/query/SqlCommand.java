@@ -1,13 +1,21 @@
 package dev.grid.server.impl.query;
 
+import dev.grid.core.Grid;
 import dev.grid.core.GridException;
+import dev.grid.core.config.GridClientConfig;
+import dev.grid.core.config.GridConfigException;
+import dev.grid.query.GridSql;
+import dev.grid.query.QueryResult;
+import dev.grid.query.SqlSession;
 import dev.grid.query.offline.OfflineSql;
-import dev.grid.query.offline.QueryResult;
 import dev.grid.server.cli.OptionCheck;
+import dev.grid.server.impl.Await;
+import dev.grid.server.impl.ConfigOption;
 import dev.grid.server.impl.GridCommand;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,20 +30,30 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code grid sql --offline DIR -e "SELECT ..."}: SQL over exported files, results as a table. */
-@Command(name = "sql", mixinStandardHelpOptions = true, header = "run SQL over exported files (--offline DIR) with DuckDB",
+/**
+ * {@code grid sql -e "SELECT ..."}: SQL on the live cluster (as a client of the cluster {@code --config} describes),
+ * or with {@code --offline DIR} over exported files; results as a table.
+ */
+@Command(name = "sql", mixinStandardHelpOptions = true, header = "run SQL on the cluster, or over exported files (--offline DIR)",
         description = {
-                "Opens the export in DIR (a directory 'grid export' wrote, holding manifest.json) or the exports in its "
-                        + "subdirectories, in DuckDB in this process, with a view per export named after its map or topic "
-                        + "(quote names with '-' or '.': \"export-orders\"), and runs each -e statement in order, or the "
-                        + "statements read from standard input (printing the last one's rows); on a terminal without -e, an "
-                        + "interactive shell (history in ~/.grid_sql_history; end statements with ';'). Rows are printed as a table. A "
-                        + "statement DuckDB refuses ends the command with exit code 1 and DuckDB's message, which names the "
-                        + "line and position of a syntax error. Needs no cluster.",
+                "Connects as a client of the cluster --config describes (as 'grid partitions') and runs each -e statement in order "
+                        + "through Hazelcast's SQL engine with grid's connectors (CREATE MAPPING ... TYPE GridMap or TYPE GridLog, "
+                        + "IMap mappings, joins: docs/query.md), or the statements read from standard input; on a terminal without "
+                        + "-e, an interactive shell (history in ~/.grid_sql_history; end statements with ';'). A query stops after "
+                        + "--max-rows rows (a streaming query too: it is cancelled there). Rows are printed as a table.",
                 "",
+                "With --offline DIR it needs no cluster: it opens the export in DIR (a directory 'grid export' wrote, holding "
+                        + "manifest.json) or the exports in its subdirectories in DuckDB, in this process, with a view per export "
+                        + "named after its map or topic (quote names with '-' or '.': \"export-orders\").",
+                "",
+                "A statement the engine refuses ends the command with exit code 1 and the engine's message, which names the "
+                        + "line and column of a syntax error and the mapping, column or function it does not know.",
+                "",
+                "  grid sql -e \"CREATE MAPPING people (__key INT, name VARCHAR, age INT) TYPE GridMap OPTIONS ('keyFormat'='int', 'valueFormat'='json-flat')\" -e \"SELECT count(*) FROM people WHERE age >= 18\"",
                 "  grid sql --offline /tmp/orders -e \"SELECT count(*), sum(value) FROM orders\"",
                 "  grid sql --offline /tmp/exports -e \"SELECT o.key, count(*) FROM orders o JOIN clicks c ON c.key = o.key GROUP BY 1\"",
                 "  echo \"SELECT partition, count(*) FROM clicks GROUP BY 1 ORDER BY 1;\" | grid sql --offline /tmp/clicks"})
@@ -45,9 +63,13 @@ public final class SqlCommand implements Callable<Integer> {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     @Spec
     private CommandSpec spec;
-    @Option(names = "--offline", paramLabel = "DIR", description = "the directory of an export, or of several exports (one a subdirectory)")
+    @Mixin
+    private ConfigOption configOption = new ConfigOption();
+    @Option(names = "--offline", paramLabel = "DIR", description = "run over the export in this directory, or the exports in its subdirectories, instead of the cluster")
     private Path offline;
     @Option(names = {"-e", "--execute"}, paramLabel = "SQL", description = "a statement to run (repeat for several; default: read standard input)")
     private List<String> statements;
@@ -68,58 +90,79 @@ public final class SqlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OptionCheck check = new OptionCheck(spec);
-        if (offline == null) {
-            throw check.error("--offline DIR is required: grid sql runs over the files 'grid export' wrote");
-        }
         check.positive("--max-rows", maxRows);
+        if (offline != null) {
+            try (OfflineSql engine = OfflineSql.open(offline)) {
+                return run(check, engine);
+            } catch (GridException e) {
+                return fail(e);
+            }
+        }
+        GridClientConfig client;
+        try {
+            client = GridClientConfig.forCluster(configOption.load().config()).setConnectTimeout(CONNECT_TIMEOUT);
+        } catch (GridConfigException e) {
+            err.println(spec.qualifiedName() + ": " + e.getMessage());
+            err.flush();
+            return GridCommand.USAGE;
+        }
+        try (Grid grid = Grid.client(client); SqlSession session = GridSql.on(grid, maxRows)) {
+            // a new client learns the partition table shortly after it connects
+            Await.until(CONNECT_TIMEOUT, () -> grid.partitions().distribution().unassigned() == 0);
+            return run(check, session);
+        } catch (GridException e) {
+            return fail(e);
+        } catch (RuntimeException e) {
+            return fail(new GridException(e.toString() + (verbose ? "" : " (--verbose prints where)"), e));
+        }
+    }
+
+    private int run(OptionCheck check, SqlSession session) {
         List<String> sql = statements;
         boolean interactive = (sql == null || sql.isEmpty()) && (shell || in == System.in && System.console() != null);
         if (interactive) {
-            return runShell();
+            return runShell(session);
         }
         if (sql == null || sql.isEmpty()) {
             String script = readStandardInput();
             if (script.isBlank()) {
                 throw check.error("no SQL: give -e \"SELECT ...\" or the statements on standard input");
             }
-            sql = List.of(script);
+            // Hazelcast runs one statement per call; DuckDB takes a script (and answers with its last statement's rows)
+            sql = offline != null ? List.of(script) : SqlStatements.split(script);
         }
-        try (OfflineSql engine = OfflineSql.open(offline)) {
-            for (String statement : sql) {
-                QueryResult result = engine.query(statement);
-                out.print(ResultTable.format(result, maxRows));
-                out.flush();
-            }
-            return GridCommand.OK;
-        } catch (GridException e) {
-            err.println(spec.qualifiedName() + ": " + e.getMessage());
-            if (verbose) {
-                e.printStackTrace(err);
-            }
-            err.flush();
-            return GridCommand.FAILED;
+        for (String statement : sql) {
+            QueryResult result = session.query(statement);
+            out.print(ResultTable.format(result, maxRows));
+            out.flush();
         }
+        return GridCommand.OK;
     }
 
-    private int runShell() {
+    private int fail(GridException e) {
+        err.println(spec.qualifiedName() + ": " + e.getMessage());
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return GridCommand.FAILED;
+    }
+
+    private int runShell(SqlSession session) {
         boolean console = in == System.in && System.console() != null;
-        try (OfflineSql engine = OfflineSql.open(offline)) {
+        try {
             if (console) {
                 try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
                     SqlShell.run(SqlShell.terminal(terminal, Path.of(System.getProperty("user.home"), HISTORY_FILE)), terminal.writer(),
-                            engine, maxRows);
+                            session, maxRows);
                 }
             } else {
                 PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-                SqlShell.run(SqlShell.plain(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), writer), writer, engine,
+                SqlShell.run(SqlShell.plain(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), writer), writer, session,
                         maxRows);
                 writer.flush();
             }
             return GridCommand.OK;
-        } catch (GridException e) {
-            err.println(spec.qualifiedName() + ": " + e.getMessage());
-            err.flush();
-            return GridCommand.FAILED;
         } catch (IOException e) {
             err.println(spec.qualifiedName() + ": the terminal cannot be opened: " + e);
             err.flush();

@@ -1,7 +1,7 @@
 package dev.grid.server.impl.query;
 
 import dev.grid.core.GridException;
-import dev.grid.query.offline.OfflineSql;
+import dev.grid.query.SqlSession;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -73,8 +73,8 @@ final class SqlShell {
         };
     }
 
-    static void run(Lines lines, PrintWriter out, OfflineSql engine, int maxRows) {
-        out.println("views: " + String.join(", ", engine.views()) + ". End a statement with ';'; 'quit' or Ctrl-D leaves.");
+    static void run(Lines lines, PrintWriter out, SqlSession engine, int maxRows) {
+        out.println(engine.describe() + ". End a statement with ';'; 'quit' or Ctrl-D leaves.");
         out.flush();
         StringBuilder statement = new StringBuilder();
         while (true) {
