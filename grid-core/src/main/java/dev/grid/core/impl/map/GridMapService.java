@@ -114,7 +114,8 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         StructureNames.check("GridMap name", name);
         GridMapConfig mapConfig = config.mapConfig(name);
         MapContainer container = new MapContainer(mapConfig, nodeEngine.getPartitionService().getPartitionCount(),
-                config.getBackupCount(), config.getAsyncBackupCount(), budget, growthThreads::forPartition);
+                config.getBackupCount(), config.getAsyncBackupCount(), budget, growthThreads::forPartition,
+                new MapSerialization(name, nodeEngine.getSerializationService()));
         container.useCounters(counters);
         return container;
     }
@@ -288,7 +289,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         String mapName = ((ObjectNamespace) namespaces.iterator().next()).getObjectName();
         MapContainer container = container(mapName);
         return ReplicationChunks.whole(mapName, container.storeOrNull(event.getPartitionId()),
-                container.locksOrNull(event.getPartitionId()));
+                container.locksOrNull(event.getPartitionId())).withIndexes(container.indexes());
     }
 
     @Override
@@ -298,7 +299,8 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
             String mapName = ((ObjectNamespace) namespace).getObjectName();
             MapContainer container = container(mapName);
             suppliers.add(new ReplicationChunks(mapName, event.getPartitionId(), event.getReplicaIndex(), nodeEngine,
-                    container.storeOrNull(event.getPartitionId()), container.locksOrNull(event.getPartitionId())));
+                    container.storeOrNull(event.getPartitionId()), container.locksOrNull(event.getPartitionId()))
+                    .withIndexes(container.indexes()));
         }
         return ChunkSuppliers.newChainedChunkSupplier(suppliers);
     }
