@@ -68,6 +68,10 @@ public final class MapQueries {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                // a partition's refusal (a sum over text, a bad index): the caller sees it as the member threw it
+                throw cause;
+            }
             throw new GridException("GridMap '" + name + "': " + what + " failed: " + e.getMessage(), e);
         }
     }

@@ -5,19 +5,22 @@ import com.hazelcast.client.impl.protocol.task.AbstractAllPartitionsMessageTask;
 import com.hazelcast.instance.impl.Node;
 import com.hazelcast.internal.nio.Connection;
 import com.hazelcast.spi.impl.operationservice.OperationFactory;
+import dev.grid.core.config.GridConfigException;
 import dev.grid.core.config.GridIndexConfig;
 import dev.grid.core.config.StructureNames;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.MapContainer;
+import dev.grid.core.impl.map.MapQueries;
+import dev.grid.core.impl.map.query.QuerySpec;
 import dev.grid.core.impl.map.operations.QueryOperationFactory;
 
 import java.security.Permission;
 import java.util.Map;
 
 /**
- * addIndex from a client, after the client checked a sample of the stored values (a query): this member
- * checks the index against the map's declared value class, then builds it on every partition (owners and
- * backups), as the member proxy does.
+ * addIndex from a client: this member checks the index against the map's declared value class and a
+ * sample of the stored values, then builds it on every partition (owners and backups), as the member proxy
+ * does.
  */
 final class AddIndexMessageTask extends AbstractAllPartitionsMessageTask<GridMapCodecs.AddIndexRequest> {
     private GridIndexConfig index;
@@ -46,7 +49,15 @@ final class AddIndexMessageTask extends AbstractAllPartitionsMessageTask<GridMap
         index = new GridIndexConfig(encoded.substring(colon + 1), type);
         GridMapService service = nodeEngine.getService(GridMapService.SERVICE_NAME);
         MapContainer container = service.container(parameters.name);
-        container.config().checkIndexAttribute(index);
+        try {
+            container.config().checkIndexAttribute(index);
+        } catch (GridConfigException e) {
+            // a client rebuilds exceptions through a (String) constructor, which GridConfigException has not
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        // the same sample check the member proxy makes (a short query over every partition, waited for here)
+        MapQueries.refuseIfMissing(parameters.name, index, MapQueries.run(nodeEngine.getOperationService(), serializationService,
+                parameters.name, QuerySpec.attributeCheck(index.getAttribute())));
         container.defineIndex(index);
     }
 

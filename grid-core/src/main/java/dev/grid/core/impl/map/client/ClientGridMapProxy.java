@@ -3,7 +3,6 @@ package dev.grid.core.impl.map.client;
 import dev.grid.core.GridAggregation;
 import dev.grid.core.GridPredicate;
 import dev.grid.core.config.GridIndexConfig;
-import dev.grid.core.impl.map.MapQueries;
 import dev.grid.core.impl.map.query.QueryResult;
 import dev.grid.core.impl.map.query.QueryResults;
 import dev.grid.core.impl.map.query.QuerySpec;
@@ -466,7 +465,6 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
     @Override
     public void addIndex(GridIndexConfig index) {
         Objects.requireNonNull(index, "index must not be null");
-        MapQueries.refuseIfMissing(name, index, execute(QuerySpec.attributeCheck(index.getAttribute())));
         join(sendToAnyMember(GridMapCodecs.encodeAddIndexRequest(name, index.encode())));
     }
 
