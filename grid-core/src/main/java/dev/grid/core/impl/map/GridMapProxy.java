@@ -467,6 +467,11 @@ public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapS
         return MapQueries.run(operations, getNodeEngine().getSerializationService(), name, spec);
     }
 
+    /** @return the key or value stored as these bytes (for answers of {@link #execute(QuerySpec)}) */
+    public <T> T deserialize(byte[] stored) {
+        return serialization.toObject(stored);
+    }
+
     @Override
     public Map<K, V> query(GridPredicate predicate) {
         QueryResult result = execute(QuerySpec.entries(predicate));
