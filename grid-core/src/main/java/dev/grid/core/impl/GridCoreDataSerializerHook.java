@@ -14,6 +14,7 @@ import dev.grid.core.impl.map.operations.FencedWriteOperation;
 import dev.grid.core.impl.map.operations.FetchEntriesOperation;
 import dev.grid.core.impl.map.operations.GetAllOperation;
 import dev.grid.core.impl.map.operations.GetOperation;
+import dev.grid.core.impl.map.operations.IndexDefinitionsOperation;
 import dev.grid.core.impl.map.operations.MapOperationFactory;
 import dev.grid.core.impl.map.operations.PutAllBackupOperation;
 import dev.grid.core.impl.map.operations.QueryOperation;
@@ -91,6 +92,7 @@ public final class GridCoreDataSerializerHook implements DataSerializerHook {
     public static final int QUERY_OPERATION_FACTORY = 37;
     public static final int ADD_INDEX = 38;
     public static final int ADD_INDEX_BACKUP = 39;
+    public static final int INDEX_DEFINITIONS = 40;
 
 
     @Override
@@ -140,6 +142,7 @@ public final class GridCoreDataSerializerHook implements DataSerializerHook {
                 .add(QUERY_OPERATION_FACTORY, QueryOperationFactory::new)
                 .add(ADD_INDEX, AddIndexOperation::new)
                 .add(ADD_INDEX_BACKUP, AddIndexBackupOperation::new)
+                .add(INDEX_DEFINITIONS, IndexDefinitionsOperation::new)
                 .factory();
     }
 }

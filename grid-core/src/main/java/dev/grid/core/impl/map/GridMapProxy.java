@@ -459,7 +459,8 @@ public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapS
     @Override
     public void addIndex(GridIndexConfig index) {
         Objects.requireNonNull(index, "index must not be null");
-        MapQueries.addIndex(operations, getNodeEngine().getSerializationService(), service.container(name), index);
+        MapQueries.addIndex(operations, getNodeEngine().getSerializationService(), getNodeEngine().getClusterService().getMembers(),
+                service.container(name), index);
     }
 
     /** @return the combined answer of every partition to the query (for tests: {@code spec.scanOnly()} ignores indexes) */

@@ -10,6 +10,7 @@ import com.hazelcast.internal.partition.PartitionReplicationEvent;
 import com.hazelcast.internal.services.DistributedObjectNamespace;
 import com.hazelcast.internal.services.ManagedService;
 import com.hazelcast.internal.services.ObjectNamespace;
+import com.hazelcast.internal.services.PreJoinAwareService;
 import com.hazelcast.internal.services.RemoteService;
 import com.hazelcast.internal.services.ServiceNamespace;
 import com.hazelcast.internal.services.TransactionalService;
@@ -26,6 +27,8 @@ import dev.grid.core.config.GridClock;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.config.StructureNames;
+import dev.grid.core.config.GridIndexConfig;
+import dev.grid.core.impl.map.operations.IndexDefinitionsOperation;
 import dev.grid.core.impl.map.tx.TransactionalGridMapProxy;
 import dev.grid.core.spi.MapStores;
 import dev.grid.core.spi.MemberContext;
@@ -45,7 +48,8 @@ import java.util.concurrent.ConcurrentMap;
  * {@link TransactionalService}), holds one {@link MapContainer} per map, and moves partition stores
  * and transactional locks when partitions migrate or backups resynchronise.
  */
-public final class GridMapService implements ManagedService, RemoteService, ChunkedMigrationAwareService, TransactionalService, MemberMaps {
+public final class GridMapService implements ManagedService, RemoteService, ChunkedMigrationAwareService, TransactionalService, MemberMaps,
+        PreJoinAwareService<IndexDefinitionsOperation> {
     public static final String SERVICE_NAME = "grid:mapService";
 
     private final NodeEngine nodeEngine;
@@ -162,6 +166,27 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     public DistributedObject createDistributedObject(String name, UUID source, boolean local) {
         new GridMapConfig(name); // validates the name
         return new GridMapProxy<>(name, nodeEngine, this);
+    }
+
+    /**
+     * A joining member learns every map's index definitions (those added by API included) before it joins, so
+     * partitions that reach it empty, and stores it creates later, have the indexes too.
+     */
+    @Override
+    public IndexDefinitionsOperation getPreJoinOperation() {
+        Map<String, List<GridIndexConfig>> indexes = indexDefinitions();
+        return indexes.isEmpty() ? null : new IndexDefinitionsOperation(indexes);
+    }
+
+    /** @return each map's index definitions on this member (maps without any left out) */
+    public Map<String, List<GridIndexConfig>> indexDefinitions() {
+        Map<String, List<GridIndexConfig>> indexes = new java.util.LinkedHashMap<>();
+        containers.forEach((name, container) -> {
+            if (!container.indexes().isEmpty()) {
+                indexes.put(name, container.indexes());
+            }
+        });
+        return indexes;
     }
 
     // ---- transactions ----

@@ -4,14 +4,18 @@ import com.hazelcast.internal.serialization.SerializationService;
 import com.hazelcast.spi.impl.operationservice.OperationService;
 import dev.grid.core.GridException;
 import dev.grid.core.config.GridIndexConfig;
+import com.hazelcast.cluster.Member;
+import dev.grid.core.impl.map.operations.IndexDefinitionsOperation;
 import dev.grid.core.impl.map.operations.QueryOperationFactory;
 import dev.grid.core.impl.map.query.QueryResult;
 import dev.grid.core.impl.map.query.QueryResults;
 import dev.grid.core.impl.map.query.QuerySpec;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Map-wide queries and index builds, as the member proxy and the client's message tasks run them: one
@@ -42,14 +46,30 @@ public final class MapQueries {
      *
      * @throws IllegalArgumentException naming the map and the attribute if the check refuses it
      */
-    public static void addIndex(OperationService operations, SerializationService serialization, MapContainer container,
-                                GridIndexConfig index) {
+    public static void addIndex(OperationService operations, SerializationService serialization, Collection<Member> members,
+                                MapContainer container, GridIndexConfig index) {
         String name = container.name();
         container.config().checkIndexAttribute(index);
         QueryResult check = run(operations, serialization, name, QuerySpec.attributeCheck(index.getAttribute()));
         refuseIfMissing(name, index, check);
-        onAllPartitions(operations, name, QueryOperationFactory.addIndex(name, index), "addIndex");
+        build(operations, members, container, index);
+    }
+
+    /**
+     * Defines the index on every member (those that hold no replica of the map's partitions included), then
+     * builds it on every partition's owner and backups.
+     */
+    public static void build(OperationService operations, Collection<Member> members, MapContainer container, GridIndexConfig index) {
         container.defineIndex(index);
+        List<CompletableFuture<Object>> defined = new ArrayList<>();
+        for (Member member : members) {
+            if (!member.localMember()) {
+                defined.add(operations.<Object>invokeOnTarget(GridMapService.SERVICE_NAME,
+                        new IndexDefinitionsOperation(Map.of(container.name(), List.of(index))), member.getAddress()));
+            }
+        }
+        defined.forEach(CompletableFuture::join);
+        onAllPartitions(operations, container.name(), QueryOperationFactory.addIndex(container.name(), index), "addIndex");
     }
 
     /** @throws IllegalArgumentException if values were sampled and not one had the attribute */

@@ -1,28 +1,27 @@
 package dev.grid.core.impl.map.client;
 
 import com.hazelcast.client.impl.protocol.ClientMessage;
-import com.hazelcast.client.impl.protocol.task.AbstractAllPartitionsMessageTask;
+import com.hazelcast.client.impl.protocol.task.AbstractAsyncMessageTask;
 import com.hazelcast.instance.impl.Node;
 import com.hazelcast.internal.nio.Connection;
-import com.hazelcast.spi.impl.operationservice.OperationFactory;
+import com.hazelcast.spi.impl.executionservice.ExecutionService;
 import dev.grid.core.config.GridConfigException;
 import dev.grid.core.config.GridIndexConfig;
 import dev.grid.core.config.StructureNames;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.MapContainer;
 import dev.grid.core.impl.map.MapQueries;
-import dev.grid.core.impl.map.query.QuerySpec;
-import dev.grid.core.impl.map.operations.QueryOperationFactory;
 
 import java.security.Permission;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * addIndex from a client: this member checks the index against the map's declared value class and a
- * sample of the stored values, then builds it on every partition (owners and backups), as the member proxy
- * does.
+ * addIndex from a client: this member does what the member proxy does (checks the index against the map's
+ * declared value class and a sample of the stored values, tells every member, builds it on every
+ * partition's owner and backups), on Hazelcast's async executor, since it waits for each step and a client
+ * thread must not wait.
  */
-final class AddIndexMessageTask extends AbstractAllPartitionsMessageTask<GridMapCodecs.AddIndexRequest> {
+final class AddIndexMessageTask extends AbstractAsyncMessageTask<GridMapCodecs.AddIndexRequest, Object> {
     private GridIndexConfig index;
 
     AddIndexMessageTask(ClientMessage message, Node node, Connection connection) {
@@ -47,28 +46,22 @@ final class AddIndexMessageTask extends AbstractAllPartitionsMessageTask<GridMap
                     + encoded + "'");
         }
         index = new GridIndexConfig(encoded.substring(colon + 1), type);
+    }
+
+    @Override
+    protected CompletableFuture<Object> processInternal() {
         GridMapService service = nodeEngine.getService(GridMapService.SERVICE_NAME);
         MapContainer container = service.container(parameters.name);
-        try {
-            container.config().checkIndexAttribute(index);
-        } catch (GridConfigException e) {
-            // a client rebuilds exceptions through a (String) constructor, which GridConfigException has not
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        // the same sample check the member proxy makes (a short query over every partition, waited for here)
-        MapQueries.refuseIfMissing(parameters.name, index, MapQueries.run(nodeEngine.getOperationService(), serializationService,
-                parameters.name, QuerySpec.attributeCheck(index.getAttribute())));
-        container.defineIndex(index);
-    }
-
-    @Override
-    protected OperationFactory createOperationFactory() {
-        return QueryOperationFactory.addIndex(parameters.name, index);
-    }
-
-    @Override
-    protected Object reduce(Map<Integer, Object> results) {
-        return null;
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                MapQueries.addIndex(nodeEngine.getOperationService(), serializationService,
+                        nodeEngine.getClusterService().getMembers(), container, index);
+            } catch (GridConfigException e) {
+                // a client rebuilds exceptions through a (String) constructor, which GridConfigException has not
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            return null;
+        }, nodeEngine.getExecutionService().getExecutor(ExecutionService.ASYNC_EXECUTOR));
     }
 
     @Override
@@ -84,12 +77,6 @@ final class AddIndexMessageTask extends AbstractAllPartitionsMessageTask<GridMap
     /** No permission: Hazelcast consults it only with Enterprise security, which grid does not use. */
     @Override
     public Permission getRequiredPermission() {
-        return null;
-    }
-
-    /** User code namespaces are an Enterprise feature; the community edition ignores them. */
-    @Override
-    protected String getUserCodeNamespace() {
         return null;
     }
 
