@@ -173,8 +173,8 @@ public final class GridMapConfig {
         }
         String missing = AttributePaths.missingStep(type, index.getAttribute());
         if (missing != null) {
-            throw new GridConfigException(key("indexes"), "GridMap '" + name + "': cannot index '" + index.getAttribute()
-                    + "': " + missing);
+            throw new GridConfigException(key("indexes"), key("indexes") + ": cannot index '" + index.getAttribute() + "' of GridMap '"
+                    + name + "' (" + key("valueClass") + " is " + valueClass + "): " + missing);
         }
     }
 
