@@ -191,6 +191,28 @@ public interface GridMap<K, V> extends Iterable<Map.Entry<K, V>> {
     /** @return the keys of the entries matching the predicate, as {@link #query(GridPredicate)} reads them */
     Set<K> keySet(GridPredicate predicate);
 
+    /**
+     * One page of the entries matching the predicate, in key order (numbers by value, strings
+     * lexicographically, other keys by their own order, as {@link GridPredicate} compares): each partition
+     * owner returns its first {@code pageSize + 1} matches after {@code after}, the caller keeps the first
+     * {@code pageSize}. A sorted index on {@code __key} serves the key bound.
+     *
+     * <pre>{@code
+     * Integer after = null;
+     * GridPage<Integer, Order> page;
+     * do {
+     *     page = map.queryPage(predicate, 100, after);
+     *     page.entries().forEach(this::show);
+     *     after = page.lastKey();
+     * } while (page.hasNext());
+     * }</pre>
+     *
+     * @param pageSize the most entries on the page, at least 1
+     * @param after    the last key of the previous page, or null for the first page
+     * @throws IllegalArgumentException if pageSize is below 1
+     */
+    GridPage<K, V> queryPage(GridPredicate predicate, int pageSize, K after);
+
     /** @return how many entries match the predicate (from the indexes alone when they answer it) */
     long count(GridPredicate predicate);
 

@@ -217,6 +217,28 @@ public abstract class GridMapQueryContractTest {
     }
 
     @Test
+    void pagesWalkTheMatchesInKeyOrderOnce() {
+        GridPredicate open = equal("status", "OPEN");
+        List<Integer> seen = new java.util.ArrayList<>();
+        Integer after = null;
+        dev.grid.core.GridPage<Integer, Order> page;
+        int pages = 0;
+        do {
+            page = orders.queryPage(open, 7, after);
+            page.entries().forEach(e -> {
+                assertEquals(expected.get(e.getKey()), e.getValue());
+                seen.add(e.getKey());
+            });
+            after = page.lastKey();
+            pages++;
+        } while (page.hasNext());
+        List<Integer> want = expect(o -> o.getStatus() == Order.Status.OPEN).keySet().stream().sorted().toList();
+        assertEquals(want, seen, "every match once, in key order");
+        assertEquals((want.size() + 6) / 7, pages);
+        assertThrows(IllegalArgumentException.class, () -> orders.queryPage(open, 0, null));
+    }
+
+    @Test
     void keysAreQueriedAsAttributes() {
         assertQuery(lessThan("__key", 10), o -> o.getId() < 10);
         assertQuery(in("__key", 3, 4, 500), o -> o.getId() == 3 || o.getId() == 4);

@@ -1,6 +1,7 @@
 package dev.grid.core.impl.map.client;
 
 import dev.grid.core.GridAggregation;
+import dev.grid.core.GridPage;
 import dev.grid.core.GridPredicate;
 import dev.grid.core.config.GridIndexConfig;
 import dev.grid.core.impl.map.query.QueryResult;
@@ -483,6 +484,19 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
             entries.put(serialization.toObject(result.keys().get(i)), serialization.toObject(result.values().get(i)));
         }
         return entries;
+    }
+
+    @Override
+    public GridPage<K, V> queryPage(GridPredicate predicate, int pageSize, K after) {
+        QuerySpec spec = QuerySpec.page(predicate, pageSize, after);
+        QueryResult result = execute(spec);
+        QueryResults.keepFirstByKey(result, pageSize + 1, serialization::toObject);
+        List<Map.Entry<K, V>> entries = new ArrayList<>();
+        for (int i = 0; i < Math.min(pageSize, result.keys().size()); i++) {
+            entries.add(new AbstractMap.SimpleImmutableEntry<>(serialization.toObject(result.keys().get(i)),
+                    serialization.toObject(result.values().get(i))));
+        }
+        return new GridPage<>(entries, result.keys().size() > pageSize);
     }
 
     @Override

@@ -29,8 +29,16 @@ public final class PartitionQuery {
         this.root = compile(spec.predicate());
     }
 
-    /** @return the partition's answer (an empty one when the store is null) */
+    /** @return the partition's answer (an empty one when the store is null); a page's first pageSize + 1 matches by key */
     public QueryResult run(PartitionStore store) {
+        QueryResult result = runUnpaged(store);
+        if (spec.pageSize() > 0) {
+            QueryResults.keepFirstByKey(result, spec.pageSize() + 1, deserializer);
+        }
+        return result;
+    }
+
+    private QueryResult runUnpaged(PartitionStore store) {
         QueryResult result = new QueryResult();
         if (spec.result() == QuerySpec.Result.ENTRIES) {
             result.values = new ArrayList<>();

@@ -42,6 +42,30 @@ public final class QueryResults {
         return total;
     }
 
+    /**
+     * Sorts a result's entries by key and keeps the first {@code limit} (a page's partition or final cut).
+     *
+     * @param deserializer turns stored key bytes into the key
+     */
+    public static void keepFirstByKey(QueryResult result, int limit, java.util.function.Function<byte[], Object> deserializer) {
+        int size = result.keys.size();
+        Object[] sortKeys = new Object[size];
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            sortKeys[i] = QueryValues.canonical(deserializer.apply(result.keys.get(i)));
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> QueryValues.ORDER.compare(sortKeys[a], sortKeys[b]));
+        java.util.List<byte[]> keys = new ArrayList<>();
+        java.util.List<byte[]> values = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, size); i++) {
+            keys.add(result.keys.get(order[i]));
+            values.add(result.values.get(order[i]));
+        }
+        result.keys = keys;
+        result.values = values;
+    }
+
     /** @return the aggregate's value from the combined answer */
     public static Object finish(GridAggregation aggregation, QueryResult total) {
         switch (aggregation.kind()) {

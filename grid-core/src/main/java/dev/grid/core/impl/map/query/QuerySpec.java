@@ -30,6 +30,8 @@ public final class QuerySpec implements IdentifiedDataSerializable {
     private GridAggregation aggregation;
     private String attribute;
     private boolean scanOnly;
+    /** ENTRIES in key order, at most pageSize + 1 per partition (0: all, unordered) */
+    private int pageSize;
 
     public QuerySpec() {
     }
@@ -44,6 +46,25 @@ public final class QuerySpec implements IdentifiedDataSerializable {
 
     public static QuerySpec entries(GridPredicate predicate) {
         return new QuerySpec(checked(predicate), Result.ENTRIES, null, null, false);
+    }
+
+    /**
+     * @param after the last key of the previous page (deserialized), or null
+     * @return a page of entries in key order after {@code after}
+     */
+    public static QuerySpec page(GridPredicate predicate, int pageSize, Object after) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("a page size must be >= 1, was " + pageSize);
+        }
+        GridPredicate bounded = after == null ? checked(predicate) : checked(predicate).and(GridPredicate.greaterThan("__key", after));
+        QuerySpec spec = new QuerySpec(bounded, Result.ENTRIES, null, null, false);
+        spec.pageSize = pageSize;
+        return spec;
+    }
+
+    /** @return the page size (entries in key order), or 0 for every match unordered */
+    public int pageSize() {
+        return pageSize;
     }
 
     public static QuerySpec keys(GridPredicate predicate) {
@@ -70,7 +91,9 @@ public final class QuerySpec implements IdentifiedDataSerializable {
 
     /** @return this query evaluated by scanning every partition, ignoring indexes (to compare the two) */
     public QuerySpec scanOnly() {
-        return new QuerySpec(predicate, result, aggregation, attribute, true);
+        QuerySpec spec = new QuerySpec(predicate, result, aggregation, attribute, true);
+        spec.pageSize = pageSize;
+        return spec;
     }
 
     public GridPredicate predicate() {
@@ -111,6 +134,7 @@ public final class QuerySpec implements IdentifiedDataSerializable {
         out.writeString(aggregation == null ? null : aggregation.attribute());
         out.writeString(attribute);
         out.writeBoolean(scanOnly);
+        out.writeInt(pageSize);
     }
 
     @Override
@@ -122,6 +146,7 @@ public final class QuerySpec implements IdentifiedDataSerializable {
         aggregation = aggregationKind < 0 ? null : GridAggregation.of(GridAggregation.Kind.values()[aggregationKind], aggregationAttribute);
         attribute = in.readString();
         scanOnly = in.readBoolean();
+        pageSize = in.readInt();
     }
 
     private static void writePredicate(ObjectDataOutput out, GridPredicate predicate) throws IOException {
