@@ -35,16 +35,28 @@ public final class PartitionIndex {
         return config.getType() == GridIndexConfig.Type.SORTED;
     }
 
-    /** The key now holds a value whose attribute is {@code canonical}. */
+    /**
+     * The key now holds a value whose attribute is {@code canonical}. A value the index cannot place (its
+     * own {@code compareTo} or {@code hashCode} throws) is indexed as null rather than failing the write.
+     */
     void put(KeyBytes key, Object canonical) {
-        Object previous = valueOf.put(key, canonical);
+        try {
+            place(key, canonical);
+        } catch (RuntimeException e) {
+            place(key, QueryValues.NULL);
+        }
+    }
+
+    private void place(KeyBytes key, Object canonical) {
+        Object previous = valueOf.get(key);
+        if (previous != null && previous.getClass() == canonical.getClass() && QueryValues.equal(previous, canonical)) {
+            return;
+        }
+        byValue.computeIfAbsent(canonical, v -> new HashSet<>(2)).add(key); // may throw: nothing changed yet
         if (previous != null) {
-            if (QueryValues.equal(previous, canonical) && previous.getClass() == canonical.getClass()) {
-                return;
-            }
             removeFromBucket(key, previous);
         }
-        byValue.computeIfAbsent(canonical, v -> new HashSet<>(2)).add(key);
+        valueOf.put(key, canonical);
     }
 
     void remove(KeyBytes key) {
