@@ -3,6 +3,7 @@ package dev.grid.core.query;
 import dev.grid.core.Grid;
 import dev.grid.core.GridAggregation;
 import dev.grid.core.GridMap;
+import dev.grid.core.GridPage;
 import dev.grid.core.GridPredicate;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridConfigException;
@@ -13,9 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -191,11 +194,11 @@ public abstract class GridMapQueryContractTest {
         GridMap<Integer, Object> mixed = grid.map(ORDERS);
         mixed.set(-1, "a plain string, no attributes");
         mixed.set(-2, new Order(-2, 5, null, null, null));
-        assertEquals(java.util.Set.of(-1, -2), mixed.keySet(equal("status", null)));
-        assertEquals(java.util.Set.of(-1, -2), mixed.keySet(equal("customer.region", null)));
+        assertEquals(Set.of(-1, -2), mixed.keySet(equal("status", null)));
+        assertEquals(Set.of(-1, -2), mixed.keySet(equal("customer.region", null)));
         assertTrue(mixed.keySet(notEqual("status", null)).stream().allMatch(k -> k >= 0));
         assertEquals(expect(o -> o.getAmount() < 10).size() + 1, mixed.count(lessThan("amount", 10)), "-2 has amount 5");
-        assertEquals(java.util.Set.of(-1), mixed.keySet(equal("this", "a plain string, no attributes")));
+        assertEquals(Set.of(-1), mixed.keySet(equal("this", "a plain string, no attributes")));
     }
 
     @Test
@@ -219,9 +222,9 @@ public abstract class GridMapQueryContractTest {
     @Test
     void pagesWalkTheMatchesInKeyOrderOnce() {
         GridPredicate open = equal("status", "OPEN");
-        List<Integer> seen = new java.util.ArrayList<>();
+        List<Integer> seen = new ArrayList<>();
         Integer after = null;
-        dev.grid.core.GridPage<Integer, Order> page;
+        GridPage<Integer, Order> page;
         int pages = 0;
         do {
             page = orders.queryPage(open, 7, after);

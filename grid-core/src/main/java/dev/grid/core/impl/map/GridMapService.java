@@ -36,6 +36,7 @@ import dev.grid.core.spi.MemberMaps;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -180,7 +181,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
 
     /** @return each map's index definitions on this member (maps without any left out) */
     public Map<String, List<GridIndexConfig>> indexDefinitions() {
-        Map<String, List<GridIndexConfig>> indexes = new java.util.LinkedHashMap<>();
+        Map<String, List<GridIndexConfig>> indexes = new LinkedHashMap<>();
         containers.forEach((name, container) -> {
             if (!container.indexes().isEmpty()) {
                 indexes.put(name, container.indexes());

@@ -13,6 +13,7 @@ import dev.grid.core.spi.MapStores;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 
 /**
@@ -31,8 +32,8 @@ public final class MapContainer {
     private final AtomicReferenceArray<TxnLockTable> locks;
     private final MapStatsCounters stats = new MapStatsCounters();
     private final GrowthStats growth = new GrowthStats();
-    private final java.util.concurrent.atomic.LongAdder queriesByIndex = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder queriesByScan = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder queriesByIndex = new LongAdder();
+    private final LongAdder queriesByScan = new LongAdder();
 
     private final OffHeapBudget budget;
     /** Where each partition's stores create and close tables (background) and move entries (partition thread). */

@@ -2,6 +2,7 @@ package dev.grid.core.impl.map.query;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -84,7 +85,7 @@ public final class Attributes {
                 Method method = type.getMethod(getter);
                 if (method.getReturnType() != void.class && !Modifier.isStatic(method.getModifiers())) {
                     method.setAccessible(true);
-                    return lookup.unreflect(method).asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
+                    return lookup.unreflect(method).asType(MethodType.methodType(Object.class, Object.class));
                 }
             } catch (NoSuchMethodException | IllegalAccessException | RuntimeException e) {
                 // try the next form
@@ -95,7 +96,7 @@ public final class Attributes {
                 if (field.getName().equals(name) && !Modifier.isStatic(field.getModifiers())) {
                     try {
                         field.setAccessible(true);
-                        return lookup.unreflectGetter(field).asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
+                        return lookup.unreflectGetter(field).asType(MethodType.methodType(Object.class, Object.class));
                     } catch (IllegalAccessException | RuntimeException e) {
                         return MISSING;
                     }

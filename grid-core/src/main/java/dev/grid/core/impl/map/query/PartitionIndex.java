@@ -6,6 +6,7 @@ import dev.grid.core.impl.map.KeyBytes;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -89,7 +90,7 @@ public final class PartitionIndex {
     public Collection<Set<KeyBytes>> range(Object from, boolean fromInclusive, Object to, boolean toInclusive) {
         NavigableMap<Object, Set<KeyBytes>> tree = (NavigableMap<Object, Set<KeyBytes>>) byValue;
         if (QueryValues.ORDER.compare(from, to) > 0) {
-            return java.util.List.of();
+            return List.of();
         }
         return tree.subMap(from, fromInclusive, to, toInclusive).values();
     }

@@ -3,7 +3,10 @@ package dev.grid.core.impl.map.query;
 import dev.grid.core.GridAggregation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
 
 /** Combines the partitions' answers to one query (on the calling member, or on the member serving a client). */
 public final class QueryResults {
@@ -47,7 +50,7 @@ public final class QueryResults {
      *
      * @param deserializer turns stored key bytes into the key
      */
-    public static void keepFirstByKey(QueryResult result, int limit, java.util.function.Function<byte[], Object> deserializer) {
+    public static void keepFirstByKey(QueryResult result, int limit, Function<byte[], Object> deserializer) {
         int size = result.keys.size();
         Object[] sortKeys = new Object[size];
         Integer[] order = new Integer[size];
@@ -55,9 +58,9 @@ public final class QueryResults {
             sortKeys[i] = QueryValues.canonical(deserializer.apply(result.keys.get(i)));
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> QueryValues.ORDER.compare(sortKeys[a], sortKeys[b]));
-        java.util.List<byte[]> keys = new ArrayList<>();
-        java.util.List<byte[]> values = new ArrayList<>();
+        Arrays.sort(order, (a, b) -> QueryValues.ORDER.compare(sortKeys[a], sortKeys[b]));
+        List<byte[]> keys = new ArrayList<>();
+        List<byte[]> values = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, size); i++) {
             keys.add(result.keys.get(order[i]));
             values.add(result.values.get(order[i]));
