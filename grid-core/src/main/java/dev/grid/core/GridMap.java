@@ -1,5 +1,7 @@
 package dev.grid.core;
 
+import dev.grid.core.config.GridIndexConfig;
+
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
@@ -162,6 +164,63 @@ public interface GridMap<K, V> extends Iterable<Map.Entry<K, V>> {
 
     /** @return the keys, fetched partition by partition as {@link #iterator()} does */
     Collection<K> keys();
+
+    // ---- indexes and queries ----
+
+    /**
+     * Adds an index to the map on every member, for every replica (owner and backups) of every partition,
+     * built from the entries already stored; returns once every partition owner and its backups have built
+     * it. Adding an index the map already has does nothing. Queries use it from then on; every write keeps
+     * it up to date on each replica. An index added here lives as long as the members that hold the map
+     * (declare it in {@code grid.maps.<name>.indexes} to have it from the start on every member).
+     *
+     * @throws IllegalArgumentException naming the attribute if the map's declared {@code valueClass} has no
+     *                                  such attribute, or if the map holds values and none of those sampled
+     *                                  (up to 16 per partition) has it; nothing is added then
+     */
+    void addIndex(GridIndexConfig index);
+
+    /**
+     * @return the entries whose key and value match the predicate, run on every partition owner in parallel,
+     *         using the map's indexes where the predicate allows (else scanning each partition). Each
+     *         partition's entries are read at one moment on its owner, and every partition exactly once,
+     *         even while partitions migrate; partitions are read at different moments (no cluster-wide snapshot).
+     */
+    Map<K, V> query(GridPredicate predicate);
+
+    /** @return the keys of the entries matching the predicate, as {@link #query(GridPredicate)} reads them */
+    Set<K> keySet(GridPredicate predicate);
+
+    /**
+     * One page of the entries matching the predicate, in key order (numbers by value, strings
+     * lexicographically, other keys by their own order, as {@link GridPredicate} compares): each partition
+     * owner returns its first {@code pageSize + 1} matches after {@code after}, the caller keeps the first
+     * {@code pageSize}. A sorted index on {@code __key} serves the key bound.
+     *
+     * <pre>{@code
+     * Integer after = null;
+     * GridPage<Integer, Order> page;
+     * do {
+     *     page = map.queryPage(predicate, 100, after);
+     *     page.entries().forEach(this::show);
+     *     after = page.lastKey();
+     * } while (page.hasNext());
+     * }</pre>
+     *
+     * @param pageSize the most entries on the page, at least 1
+     * @param after    the last key of the previous page, or null for the first page
+     * @throws IllegalArgumentException if pageSize is below 1
+     */
+    GridPage<K, V> queryPage(GridPredicate predicate, int pageSize, K after);
+
+    /** @return how many entries match the predicate (from the indexes alone when they answer it) */
+    long count(GridPredicate predicate);
+
+    /**
+     * @return the aggregate over the entries matching the predicate (see {@link GridAggregation} for the
+     *         result types), each partition reduced on its owner
+     */
+    <R> R aggregate(GridPredicate predicate, GridAggregation aggregation);
 
     /** @return this member's statistics for the map (empty on a client) */
     GridMapStats localStats();

@@ -299,6 +299,15 @@ public final class GridConfigYaml {
         keys.put("maxValueSize", (k, v) -> map.setMaxValueSize(integer(k, v)));
         keys.put("backupCount", (k, v) -> map.setBackupCount(integer(k, v)));
         keys.put("asyncBackupCount", (k, v) -> map.setAsyncBackupCount(integer(k, v)));
+        keys.put("valueClass", (k, v) -> map.setValueClass(string(k, v)));
+        keys.put("indexes", (k, v) -> mapping(k, v).forEach((attribute, type) -> {
+            String indexKey = k + "." + attribute;
+            try {
+                map.addIndex(new GridIndexConfig(attribute, GridIndexConfig.parseType(indexKey, string(indexKey, type))));
+            } catch (GridConfigException e) {
+                throw e.key().startsWith("grid.") ? e : new GridConfigException(indexKey, indexKey + ": " + e.getMessage(), e);
+            }
+        }));
         return keys;
     }
 

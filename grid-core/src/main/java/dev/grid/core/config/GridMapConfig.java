@@ -2,7 +2,10 @@ package dev.grid.core.config;
 
 import dev.grid.core.config.StructureNames;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -29,6 +32,8 @@ public final class GridMapConfig {
     private int maxValueSize = DEFAULT_MAX_VALUE_SIZE;
     private Integer backupCount;
     private Integer asyncBackupCount;
+    private final List<GridIndexConfig> indexes = new ArrayList<>();
+    private String valueClass;
 
     /**
      * @param name the map's name: 1 to 256 characters, each a letter, digit, '.', '_' or '-'
@@ -110,7 +115,76 @@ public final class GridMapConfig {
         return this;
     }
 
+    /** @return the indexes declared for the map, in declaration order */
+    public List<GridIndexConfig> getIndexes() {
+        return List.copyOf(indexes);
+    }
+
+    /**
+     * Declares an index: every member keeps it for every replica of the map's partitions it holds, from the
+     * map's first use. With {@link #setValueClass(String)} the attribute is checked against that class when
+     * the configuration is validated.
+     *
+     * @throws GridConfigException if the same index (attribute and type) is declared twice
+     */
+    public GridMapConfig addIndex(GridIndexConfig index) {
+        Objects.requireNonNull(index, "index must not be null");
+        if (indexes.contains(index)) {
+            throw new GridConfigException(key("indexes"), key("indexes") + " declares the " + index + " twice");
+        }
+        indexes.add(index);
+        return this;
+    }
+
+    /** @return the class the map's values are declared to be (for checking index attributes), if set */
+    public Optional<String> getValueClass() {
+        return Optional.ofNullable(valueClass);
+    }
+
+    /**
+     * Declares the class of the map's values: an index whose attribute that class does not have (no field,
+     * getter or record accessor along the path) is refused when the configuration is validated, and so is
+     * one added later by API. Values of subclasses are fine; the map does not check what is stored.
+     *
+     * @param valueClass a fully qualified class name, loadable where the configuration is validated
+     */
+    public GridMapConfig setValueClass(String valueClass) {
+        if (valueClass == null || valueClass.isBlank()) {
+            throw new GridConfigException(key("valueClass"), key("valueClass") + " must be a class name, was '" + valueClass + "'");
+        }
+        this.valueClass = valueClass.trim();
+        return this;
+    }
+
+    /**
+     * Checks an index's attribute against {@link #getValueClass()}, if one is declared.
+     *
+     * @throws GridConfigException naming the map, the attribute, the class and the missing step
+     */
+    public void checkIndexAttribute(GridIndexConfig index) {
+        if (valueClass == null) {
+            return;
+        }
+        Class<?> type;
+        try {
+            type = Class.forName(valueClass, false, classLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new GridConfigException(key("valueClass"), key("valueClass") + ": class " + valueClass + " not found", e);
+        }
+        String missing = AttributePaths.missingStep(type, index.getAttribute());
+        if (missing != null) {
+            throw new GridConfigException(key("indexes"), key("indexes") + ": cannot index '" + index.getAttribute() + "' of GridMap '"
+                    + name + "' (" + key("valueClass") + " is " + valueClass + "): " + missing);
+        }
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : GridMapConfig.class.getClassLoader();
+    }
+
     void validate(GridConfig cluster) {
+        indexes.forEach(this::checkIndexAttribute);
         if (maxValueSize < averageValueSize) {
             throw new GridConfigException(key("maxValueSize"), key("maxValueSize") + " must be >= " + key("averageValueSize")
                     + " (" + averageValueSize + "), was " + maxValueSize);
@@ -132,11 +206,13 @@ public final class GridMapConfig {
         GridMapConfig that = (GridMapConfig) o;
         return name.equals(that.name) && entries == that.entries && averageKeySize == that.averageKeySize
                 && averageValueSize == that.averageValueSize && maxValueSize == that.maxValueSize
-                && Objects.equals(backupCount, that.backupCount) && Objects.equals(asyncBackupCount, that.asyncBackupCount);
+                && Objects.equals(backupCount, that.backupCount) && Objects.equals(asyncBackupCount, that.asyncBackupCount)
+                && indexes.equals(that.indexes) && Objects.equals(valueClass, that.valueClass);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, entries, averageKeySize, averageValueSize, maxValueSize, backupCount, asyncBackupCount);
+        return Objects.hash(name, entries, averageKeySize, averageValueSize, maxValueSize, backupCount, asyncBackupCount, indexes,
+                valueClass);
     }
 }

@@ -2,6 +2,8 @@ package dev.grid.core.impl;
 
 import com.hazelcast.internal.serialization.DataSerializerHook;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
+import dev.grid.core.impl.map.operations.AddIndexBackupOperation;
+import dev.grid.core.impl.map.operations.AddIndexOperation;
 import dev.grid.core.impl.map.operations.ClearBackupOperation;
 import dev.grid.core.impl.map.operations.ClearOperation;
 import dev.grid.core.impl.map.operations.ContainsKeyOperation;
@@ -12,8 +14,13 @@ import dev.grid.core.impl.map.operations.FencedWriteOperation;
 import dev.grid.core.impl.map.operations.FetchEntriesOperation;
 import dev.grid.core.impl.map.operations.GetAllOperation;
 import dev.grid.core.impl.map.operations.GetOperation;
+import dev.grid.core.impl.map.operations.IndexDefinitionsOperation;
 import dev.grid.core.impl.map.operations.MapOperationFactory;
 import dev.grid.core.impl.map.operations.PutAllBackupOperation;
+import dev.grid.core.impl.map.operations.QueryOperation;
+import dev.grid.core.impl.map.operations.QueryOperationFactory;
+import dev.grid.core.impl.map.query.QueryResult;
+import dev.grid.core.impl.map.query.QuerySpec;
 import dev.grid.core.impl.map.operations.PutAllOperation;
 import dev.grid.core.impl.map.operations.PutBackupOperation;
 import dev.grid.core.impl.map.operations.PutIfAbsentOperation;
@@ -79,6 +86,13 @@ public final class GridCoreDataSerializerHook implements DataSerializerHook {
     public static final int TXN_ROLLBACK = 31;
     public static final int TXN_ROLLBACK_BACKUP = 32;
     public static final int TXN_LOG_RECORD = 33;
+    public static final int QUERY_SPEC = 34;
+    public static final int QUERY_RESULT = 35;
+    public static final int QUERY = 36;
+    public static final int QUERY_OPERATION_FACTORY = 37;
+    public static final int ADD_INDEX = 38;
+    public static final int ADD_INDEX_BACKUP = 39;
+    public static final int INDEX_DEFINITIONS = 40;
 
 
     @Override
@@ -122,6 +136,13 @@ public final class GridCoreDataSerializerHook implements DataSerializerHook {
                 .add(TXN_ROLLBACK, TxnRollbackOperation::new)
                 .add(TXN_ROLLBACK_BACKUP, TxnRollbackBackupOperation::new)
                 .add(TXN_LOG_RECORD, GridMapTxnLogRecord::new)
+                .add(QUERY_SPEC, QuerySpec::new)
+                .add(QUERY_RESULT, QueryResult::new)
+                .add(QUERY, QueryOperation::new)
+                .add(QUERY_OPERATION_FACTORY, QueryOperationFactory::new)
+                .add(ADD_INDEX, AddIndexOperation::new)
+                .add(ADD_INDEX_BACKUP, AddIndexBackupOperation::new)
+                .add(INDEX_DEFINITIONS, IndexDefinitionsOperation::new)
                 .factory();
     }
 }

@@ -8,10 +8,14 @@ import com.hazelcast.spi.impl.InternalCompletableFuture;
 import com.hazelcast.spi.impl.NodeEngine;
 import com.hazelcast.spi.impl.operationservice.Operation;
 import com.hazelcast.spi.impl.operationservice.OperationService;
+import dev.grid.core.GridAggregation;
 import dev.grid.core.GridEntryProcessor;
 import dev.grid.core.GridException;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMapStats;
+import dev.grid.core.GridPage;
+import dev.grid.core.GridPredicate;
+import dev.grid.core.config.GridIndexConfig;
 import dev.grid.core.impl.backup.IndeterminateWrites;
 import dev.grid.core.impl.map.operations.ContainsKeyOperation;
 import dev.grid.core.impl.map.operations.DeleteOperation;
@@ -30,6 +34,9 @@ import dev.grid.core.impl.map.operations.RemoveOperation;
 import dev.grid.core.impl.map.operations.ReplaceIfSameOperation;
 import dev.grid.core.impl.map.operations.ReplaceOperation;
 import dev.grid.core.impl.map.operations.SetOperation;
+import dev.grid.core.impl.map.query.QueryResult;
+import dev.grid.core.impl.map.query.QueryResults;
+import dev.grid.core.impl.map.query.QuerySpec;
 import dev.grid.core.spi.PartitionScan;
 
 import java.util.AbstractCollection;
@@ -37,6 +44,8 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Objects;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -444,6 +453,69 @@ public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapS
                 return GridMapProxy.this.size();
             }
         };
+    }
+
+    // ---- indexes and queries ----
+
+    @Override
+    public void addIndex(GridIndexConfig index) {
+        Objects.requireNonNull(index, "index must not be null");
+        MapQueries.addIndex(operations, getNodeEngine().getSerializationService(), getNodeEngine().getClusterService().getMembers(),
+                service.container(name), index);
+    }
+
+    /** @return the combined answer of every partition to the query (for tests: {@code spec.scanOnly()} ignores indexes) */
+    public QueryResult execute(QuerySpec spec) {
+        return MapQueries.run(operations, getNodeEngine().getSerializationService(), name, spec);
+    }
+
+    /** @return the key or value stored as these bytes (for answers of {@link #execute(QuerySpec)}) */
+    public <T> T deserialize(byte[] stored) {
+        return serialization.toObject(stored);
+    }
+
+    @Override
+    public Map<K, V> query(GridPredicate predicate) {
+        QueryResult result = execute(QuerySpec.entries(predicate));
+        Map<K, V> entries = new HashMap<>();
+        for (int i = 0; i < result.keys().size(); i++) {
+            entries.put(serialization.toObject(result.keys().get(i)), serialization.toObject(result.values().get(i)));
+        }
+        return entries;
+    }
+
+    @Override
+    public GridPage<K, V> queryPage(GridPredicate predicate, int pageSize, K after) {
+        QuerySpec spec = QuerySpec.page(predicate, pageSize, after);
+        QueryResult result = execute(spec);
+        QueryResults.keepFirstByKey(result, pageSize + 1, serialization::toObject);
+        List<Map.Entry<K, V>> entries = new ArrayList<>();
+        for (int i = 0; i < Math.min(pageSize, result.keys().size()); i++) {
+            entries.add(new AbstractMap.SimpleImmutableEntry<>(serialization.toObject(result.keys().get(i)),
+                    serialization.toObject(result.values().get(i))));
+        }
+        return new GridPage<>(entries, result.keys().size() > pageSize);
+    }
+
+    @Override
+    public Set<K> keySet(GridPredicate predicate) {
+        QueryResult result = execute(QuerySpec.keys(predicate));
+        Set<K> keys = new HashSet<>();
+        for (byte[] key : result.keys()) {
+            keys.add(serialization.toObject(key));
+        }
+        return keys;
+    }
+
+    @Override
+    public long count(GridPredicate predicate) {
+        return (Long) QueryResults.finish(GridAggregation.count(), execute(QuerySpec.aggregate(predicate, GridAggregation.count())));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> R aggregate(GridPredicate predicate, GridAggregation aggregation) {
+        return (R) QueryResults.finish(aggregation, execute(QuerySpec.aggregate(predicate, aggregation)));
     }
 
     @Override

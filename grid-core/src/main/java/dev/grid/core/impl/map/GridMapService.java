@@ -11,6 +11,7 @@ import com.hazelcast.internal.partition.PartitionReplicationEvent;
 import com.hazelcast.internal.services.DistributedObjectNamespace;
 import com.hazelcast.internal.services.ManagedService;
 import com.hazelcast.internal.services.ObjectNamespace;
+import com.hazelcast.internal.services.PreJoinAwareService;
 import com.hazelcast.internal.services.RemoteService;
 import com.hazelcast.internal.services.ServiceNamespace;
 import com.hazelcast.internal.services.TransactionalService;
@@ -28,6 +29,8 @@ import dev.grid.core.config.GridClock;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.config.StructureNames;
+import dev.grid.core.config.GridIndexConfig;
+import dev.grid.core.impl.map.operations.IndexDefinitionsOperation;
 import dev.grid.core.impl.map.tx.TransactionalGridMapProxy;
 import dev.grid.core.spi.MapStores;
 import dev.grid.core.spi.MemberContext;
@@ -35,6 +38,7 @@ import dev.grid.core.spi.MemberMaps;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -50,7 +54,8 @@ import java.util.concurrent.ConcurrentMap;
  * {@link TransactionalService}), holds one {@link MapContainer} per map, and moves partition stores
  * and transactional locks when partitions migrate or backups resynchronise.
  */
-public final class GridMapService implements ManagedService, RemoteService, ChunkedMigrationAwareService, TransactionalService, MemberMaps {
+public final class GridMapService implements ManagedService, RemoteService, ChunkedMigrationAwareService, TransactionalService, MemberMaps,
+        PreJoinAwareService<IndexDefinitionsOperation> {
     public static final String SERVICE_NAME = "grid:mapService";
 
     private final NodeEngine nodeEngine;
@@ -119,7 +124,8 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         StructureNames.check("GridMap name", name);
         GridMapConfig mapConfig = config.mapConfig(name);
         MapContainer container = new MapContainer(mapConfig, nodeEngine.getPartitionService().getPartitionCount(),
-                config.getBackupCount(), config.getAsyncBackupCount(), budget, growthThreads::forPartition);
+                config.getBackupCount(), config.getAsyncBackupCount(), budget, growthThreads::forPartition,
+                new MapSerialization(name, nodeEngine.getSerializationService()));
         container.useCounters(counters);
         return container;
     }
@@ -213,6 +219,27 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     public DistributedObject createDistributedObject(String name, UUID source, boolean local) {
         new GridMapConfig(name); // validates the name
         return new GridMapProxy<>(name, nodeEngine, this);
+    }
+
+    /**
+     * A joining member learns every map's index definitions (those added by API included) before it joins, so
+     * partitions that reach it empty, and stores it creates later, have the indexes too.
+     */
+    @Override
+    public IndexDefinitionsOperation getPreJoinOperation() {
+        Map<String, List<GridIndexConfig>> indexes = indexDefinitions();
+        return indexes.isEmpty() ? null : new IndexDefinitionsOperation(indexes);
+    }
+
+    /** @return each map's index definitions on this member (maps without any left out) */
+    public Map<String, List<GridIndexConfig>> indexDefinitions() {
+        Map<String, List<GridIndexConfig>> indexes = new LinkedHashMap<>();
+        containers.forEach((name, container) -> {
+            if (!container.indexes().isEmpty()) {
+                indexes.put(name, container.indexes());
+            }
+        });
+        return indexes;
     }
 
     // ---- transactions ----
@@ -340,7 +367,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         String mapName = ((ObjectNamespace) namespaces.iterator().next()).getObjectName();
         MapContainer container = container(mapName);
         return ReplicationChunks.whole(mapName, container.storeOrNull(event.getPartitionId()),
-                container.locksOrNull(event.getPartitionId()));
+                container.locksOrNull(event.getPartitionId())).withIndexes(container.indexes());
     }
 
     @Override
@@ -350,7 +377,8 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
             String mapName = ((ObjectNamespace) namespace).getObjectName();
             MapContainer container = container(mapName);
             suppliers.add(new ReplicationChunks(mapName, event.getPartitionId(), event.getReplicaIndex(), nodeEngine,
-                    container.storeOrNull(event.getPartitionId()), container.locksOrNull(event.getPartitionId())));
+                    container.storeOrNull(event.getPartitionId()), container.locksOrNull(event.getPartitionId()))
+                    .withIndexes(container.indexes()));
         }
         return ChunkSuppliers.newChainedChunkSupplier(suppliers);
     }

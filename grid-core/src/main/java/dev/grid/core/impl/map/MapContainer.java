@@ -2,13 +2,18 @@ package dev.grid.core.impl.map;
 
 import dev.grid.core.GridCounters;
 import dev.grid.core.GridMapStats;
+import dev.grid.core.config.GridIndexConfig;
 import dev.grid.core.config.GridMapConfig;
+import dev.grid.core.impl.map.query.PartitionIndexes;
 import dev.grid.core.impl.map.table.GrowthStats;
 import dev.grid.core.impl.map.table.GrowthTasks;
 import dev.grid.core.spi.GrowthSnapshot;
 import dev.grid.core.spi.MapStores;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 
 /**
@@ -27,17 +32,25 @@ public final class MapContainer {
     private final AtomicReferenceArray<TxnLockTable> locks;
     private final MapStatsCounters stats = new MapStatsCounters();
     private final GrowthStats growth = new GrowthStats();
+    private final LongAdder queriesByIndex = new LongAdder();
+    private final LongAdder queriesByScan = new LongAdder();
 
     private final OffHeapBudget budget;
     /** Where each partition's stores create and close tables (background) and move entries (partition thread). */
     private final IntFunction<GrowthTasks> growthTasks;
     /** Counters and timers of the monitor, when one is present (no-ops otherwise). */
     private volatile MapInstruments instruments = MapInstruments.NONE;
+    /** The map's indexes on this member: declared in its config, added by API, or learnt from a replica that arrived. */
+    private final List<GridIndexConfig> indexes = new CopyOnWriteArrayList<>();
+    /** Deserializes stored keys and values for the indexes and queries. */
+    private final MapSerialization serialization;
     /** False once the map was destroyed (or the member reset): proxies that cached this container look it up again. */
     private volatile boolean live = true;
 
     MapContainer(GridMapConfig config, int partitionCount, int clusterSyncBackups, int clusterAsyncBackups, OffHeapBudget budget,
-                 IntFunction<GrowthTasks> growthTasks) {
+                 IntFunction<GrowthTasks> growthTasks, MapSerialization serialization) {
+        this.serialization = serialization;
+        this.indexes.addAll(config.getIndexes());
         this.budget = budget;
         this.growthTasks = growthTasks;
         this.name = config.getName();
@@ -103,9 +116,48 @@ public final class MapContainer {
             store = new PartitionStore(name, partitionId, capacityPerPartition,
                     config.getAverageKeySize() + 8, config.getAverageValueSize() + 8,
                     budget.forStore(name, partitionId), growthTasks.apply(partitionId), growth);
+            PartitionIndexes partitionIndexes = new PartitionIndexes(serialization::toObject);
+            store.useIndexes(partitionIndexes);
+            for (GridIndexConfig index : indexes) {
+                store.addIndex(index);
+            }
             stores.set(partitionId, store);
         }
         return store;
+    }
+
+    /** @return the map's index definitions on this member */
+    public List<GridIndexConfig> indexes() {
+        return List.copyOf(indexes);
+    }
+
+    /**
+     * Records an index definition (any thread); stores created from now on build it. Existing stores get it
+     * from {@link #ensureIndexes(int)} on their partition thread.
+     *
+     * @return whether it was new here
+     */
+    public synchronized boolean defineIndex(GridIndexConfig index) {
+        if (indexes.contains(index)) {
+            return false;
+        }
+        indexes.add(index);
+        return true;
+    }
+
+    /** Builds, in the partition's store if there is one, every defined index it lacks (partition thread only). */
+    public void ensureIndexes(int partitionId) {
+        PartitionStore store = stores.get(partitionId);
+        if (store != null) {
+            for (GridIndexConfig index : indexes) {
+                store.addIndex(index);
+            }
+        }
+    }
+
+    /** @return how stored keys and values are deserialized here */
+    public MapSerialization serialization() {
+        return serialization;
     }
 
     /** @return the entries each partition store is sized for when it is created */
@@ -198,6 +250,21 @@ public final class MapContainer {
         MapInstruments i = instruments;
         i.removes.increment();
         i.removeTime.record(nanos, 1);
+    }
+
+    /** Counts one partition's answer to a query, by index or by scan. */
+    public void recordQuery(boolean indexed) {
+        (indexed ? queriesByIndex : queriesByScan).increment();
+    }
+
+    /** @return partitions this member answered from indexes so far */
+    public long partitionQueriesByIndex() {
+        return queriesByIndex.sum();
+    }
+
+    /** @return partitions this member answered by scanning so far */
+    public long partitionQueriesByScan() {
+        return queriesByScan.sum();
     }
 
     public void recordOther() {

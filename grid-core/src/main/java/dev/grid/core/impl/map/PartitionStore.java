@@ -1,5 +1,7 @@
 package dev.grid.core.impl.map;
 
+import dev.grid.core.config.GridIndexConfig;
+import dev.grid.core.impl.map.query.PartitionIndexes;
 import dev.grid.core.impl.map.table.GrowingTable;
 import dev.grid.core.impl.map.table.GrowthStats;
 import dev.grid.core.impl.map.table.GrowthTasks;
@@ -17,6 +19,10 @@ import java.util.function.BiConsumer;
  * (while the member's off-heap budget allows), plus the keys' highest fences, in a growing table of
  * their own created on the first fenced write. Writes come only from the partition's thread; reads
  * may come from any thread (the local fast path).
+ *
+ * <p>This is the one place a replica's entries change (owner writes, backups, transactions, migration and
+ * resynchronisation, clear): every change is passed on to the replica's {@link PartitionIndexes}, after the
+ * table took it, so the indexes hold exactly the stored entries.
  */
 public final class PartitionStore {
     private static final int FENCE_BYTES = Long.BYTES;
@@ -29,6 +35,8 @@ public final class PartitionStore {
     private final GrowingTable entries;
     /** The highest fence applied to each fenced key; created on the first fenced write (partition thread). */
     private volatile GrowingTable fences;
+    /** The replica's indexes (partition thread only); null for stores outside a map container (tests, warm-up). */
+    private PartitionIndexes indexes;
 
     /**
      * @param capacity the entries the store is sized for at first
@@ -67,7 +75,11 @@ public final class PartitionStore {
      * @throws dev.grid.core.GridMapFullException naming the budget when the store is full and may not grow
      */
     public byte[] put(byte[] key, byte[] value) {
-        return entries.put(key, value);
+        byte[] previous = entries.put(key, value);
+        if (indexes != null) {
+            indexes.set(key, value);
+        }
+        return previous;
     }
 
     /**
@@ -79,11 +91,37 @@ public final class PartitionStore {
      */
     public void set(byte[] key, byte[] value) {
         entries.set(key, value);
+        if (indexes != null) {
+            indexes.set(key, value);
+        }
     }
 
     /** @return the previous value, or null */
     public byte[] remove(byte[] key) {
-        return entries.remove(key);
+        byte[] previous = entries.remove(key);
+        if (previous != null && indexes != null) {
+            indexes.remove(key);
+        }
+        return previous;
+    }
+
+    /** Gives the store its (empty) indexes; called once, by its container, as it creates the store. */
+    void useIndexes(PartitionIndexes indexes) {
+        this.indexes = indexes;
+    }
+
+    /** @return the replica's indexes, or null if the store has none (partition thread only) */
+    public PartitionIndexes indexesOrNull() {
+        return indexes == null || indexes.isEmpty() ? null : indexes;
+    }
+
+    /**
+     * Adds the index, if the store has not got it, built from the entries stored now (partition thread only).
+     *
+     * @return whether it was added
+     */
+    public boolean addIndex(GridIndexConfig index) {
+        return indexes != null && indexes.add(index, this::forEach);
     }
 
     /** @return the highest fence applied to the key, or 0 if none was */
@@ -117,6 +155,9 @@ public final class PartitionStore {
     /** Removes every entry and every fence. */
     public void clear() {
         entries.clear();
+        if (indexes != null) {
+            indexes.clear();
+        }
         if (fences != null) {
             fences.clear();
         }
@@ -187,6 +228,9 @@ public final class PartitionStore {
 
     /** Frees the off-heap memory (on the background thread) and gives it back to the budget. */
     public void close() {
+        if (indexes != null) {
+            indexes.clear();
+        }
         entries.close();
         if (fences != null) {
             fences.close();

@@ -3,6 +3,7 @@ package dev.grid.core.impl.map;
 import com.hazelcast.internal.partition.ChunkSupplier;
 import com.hazelcast.spi.impl.NodeEngine;
 import com.hazelcast.spi.impl.operationservice.Operation;
+import dev.grid.core.config.GridIndexConfig;
 import dev.grid.core.impl.map.operations.ReplicationOperation;
 
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ final class ReplicationChunks implements ChunkSupplier {
     private int next;
     private int nextFence;
     private boolean first = true;
+    private List<GridIndexConfig> indexes = List.of();
 
     ReplicationChunks(String mapName, int partitionId, int replicaIndex, NodeEngine nodeEngine, PartitionStore store) {
         this(mapName, partitionId, replicaIndex, nodeEngine, store, null);
@@ -53,6 +55,12 @@ final class ReplicationChunks implements ChunkSupplier {
             });
         }
         copyLocks(lockTable, lockKeys, locks);
+    }
+
+    /** Sends the map's index definitions with the first chunk. */
+    ReplicationChunks withIndexes(List<GridIndexConfig> definitions) {
+        this.indexes = definitions;
+        return this;
     }
 
     private static void copyLocks(TxnLockTable table, List<byte[]> keys, List<TxnLock> locks) {
@@ -127,6 +135,7 @@ final class ReplicationChunks implements ChunkSupplier {
         }
         Operation operation = first
                 ? new ReplicationOperation(mapName, keys.size(), chunkKeys, chunkValues, chunkFencedKeys, toArray(chunkFences), lockKeys, locks)
+                        .withIndexes(indexes)
                 : new ReplicationOperation(mapName, false, chunkKeys, chunkValues, chunkFencedKeys, toArray(chunkFences));
         first = false;
         return operation.setPartitionId(partitionId).setReplicaIndex(replicaIndex).setNodeEngine(nodeEngine);

@@ -1,5 +1,12 @@
 package dev.grid.core.impl.map.client;
 
+import dev.grid.core.GridAggregation;
+import dev.grid.core.GridPage;
+import dev.grid.core.GridPredicate;
+import dev.grid.core.config.GridIndexConfig;
+import dev.grid.core.impl.map.query.QueryResult;
+import dev.grid.core.impl.map.query.QueryResults;
+import dev.grid.core.impl.map.query.QuerySpec;
 import com.hazelcast.client.UndefinedErrorCodeException;
 import com.hazelcast.client.impl.protocol.ClientMessage;
 import com.hazelcast.client.impl.spi.ClientContext;
@@ -28,9 +35,11 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -450,6 +459,65 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
                 return ClientGridMapProxy.this.size();
             }
         };
+    }
+
+    // ---- indexes and queries ----
+
+    @Override
+    public void addIndex(GridIndexConfig index) {
+        Objects.requireNonNull(index, "index must not be null");
+        join(sendToAnyMember(GridMapCodecs.encodeAddIndexRequest(name, index.encode())));
+    }
+
+    /** @return the combined answer of every partition to the query, from the member that ran it */
+    public QueryResult execute(QuerySpec spec) {
+        Data request = getContext().getSerializationService().toData(spec);
+        Data response = GridMapCodecs.decodeDataResponse(join(sendToAnyMember(GridMapCodecs.encodeQueryRequest(name, request))));
+        return getContext().getSerializationService().toObject(response);
+    }
+
+    @Override
+    public Map<K, V> query(GridPredicate predicate) {
+        QueryResult result = execute(QuerySpec.entries(predicate));
+        Map<K, V> entries = new HashMap<>();
+        for (int i = 0; i < result.keys().size(); i++) {
+            entries.put(serialization.toObject(result.keys().get(i)), serialization.toObject(result.values().get(i)));
+        }
+        return entries;
+    }
+
+    @Override
+    public GridPage<K, V> queryPage(GridPredicate predicate, int pageSize, K after) {
+        QuerySpec spec = QuerySpec.page(predicate, pageSize, after);
+        QueryResult result = execute(spec);
+        QueryResults.keepFirstByKey(result, pageSize + 1, serialization::toObject);
+        List<Map.Entry<K, V>> entries = new ArrayList<>();
+        for (int i = 0; i < Math.min(pageSize, result.keys().size()); i++) {
+            entries.add(new AbstractMap.SimpleImmutableEntry<>(serialization.toObject(result.keys().get(i)),
+                    serialization.toObject(result.values().get(i))));
+        }
+        return new GridPage<>(entries, result.keys().size() > pageSize);
+    }
+
+    @Override
+    public Set<K> keySet(GridPredicate predicate) {
+        QueryResult result = execute(QuerySpec.keys(predicate));
+        Set<K> keys = new HashSet<>();
+        for (byte[] key : result.keys()) {
+            keys.add(serialization.toObject(key));
+        }
+        return keys;
+    }
+
+    @Override
+    public long count(GridPredicate predicate) {
+        return (Long) QueryResults.finish(GridAggregation.count(), execute(QuerySpec.aggregate(predicate, GridAggregation.count())));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> R aggregate(GridPredicate predicate, GridAggregation aggregation) {
+        return (R) QueryResults.finish(aggregation, execute(QuerySpec.aggregate(predicate, aggregation)));
     }
 
     /** @return {@link GridMapStats#EMPTY}: a client holds no part of the map */

@@ -128,6 +128,16 @@ public final class GridMapCodecs {
         public Data expected;
     }
 
+    /** A query over every partition: the serialized {@code QuerySpec}. */
+    public static final class QueryRequest extends Request {
+        public Data spec;
+    }
+
+    /** addIndex: the index as {@code GridIndexConfig.encode()} writes it. */
+    public static final class AddIndexRequest extends Request {
+        public String index;
+    }
+
     /** Every entry (or every key) of one partition. */
     public static final class FetchRequest extends Request {
         public boolean keysOnly;
@@ -298,6 +308,38 @@ public final class GridMapCodecs {
         request.keysOnly = decodeBoolean(fixed, FETCH_KEYS_ONLY_OFFSET);
         request.limit = decodeInt(fixed, FETCH_LIMIT_OFFSET);
         request.name = StringCodec.decode(frames);
+        return request;
+    }
+
+    public static ClientMessage encodeQueryRequest(String name, Data spec) {
+        ClientMessage message = newRequest(GridMapMessageType.QUERY, 0, true);
+        StringCodec.encode(message, name);
+        DataCodec.encode(message, spec);
+        return message;
+    }
+
+    public static QueryRequest decodeQueryRequest(ClientMessage message) {
+        ClientMessage.ForwardFrameIterator frames = message.frameIterator();
+        frames.next();
+        QueryRequest request = new QueryRequest();
+        request.name = StringCodec.decode(frames);
+        request.spec = DataCodec.decode(frames);
+        return request;
+    }
+
+    public static ClientMessage encodeAddIndexRequest(String name, String index) {
+        ClientMessage message = newRequest(GridMapMessageType.ADD_INDEX, 0, false);
+        StringCodec.encode(message, name);
+        StringCodec.encode(message, index);
+        return message;
+    }
+
+    public static AddIndexRequest decodeAddIndexRequest(ClientMessage message) {
+        ClientMessage.ForwardFrameIterator frames = message.frameIterator();
+        frames.next();
+        AddIndexRequest request = new AddIndexRequest();
+        request.name = StringCodec.decode(frames);
+        request.index = StringCodec.decode(frames);
         return request;
     }
 

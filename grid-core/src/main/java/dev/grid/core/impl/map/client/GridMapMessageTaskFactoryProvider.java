@@ -33,6 +33,8 @@ public final class GridMapMessageTaskFactoryProvider implements MessageTaskFacto
         add(GridMapMessageType.EXECUTE_ON_KEY, (message, connection) -> new ExecuteOnKeyMessageTask(message, node, connection));
         add(GridMapMessageType.FETCH_ENTRIES, (message, connection) -> new FetchEntriesMessageTask(message, node, connection));
         add(GridMapMessageType.FENCED_WRITE, (message, connection) -> new FencedWriteMessageTask(message, node, connection));
+        add(GridMapMessageType.QUERY, (message, connection) -> new QueryMessageTask(message, node, connection));
+        add(GridMapMessageType.ADD_INDEX, (message, connection) -> new AddIndexMessageTask(message, node, connection));
         for (GridMapMessageType type : GridMapMessageType.values()) {
             if (type.name().startsWith("TXN_")) {
                 add(type, (message, connection) -> new TxnMapMessageTask(type, message, node, connection));

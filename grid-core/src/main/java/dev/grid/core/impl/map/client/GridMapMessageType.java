@@ -32,6 +32,8 @@ public enum GridMapMessageType {
     EXECUTE_ON_KEY(0x0F, "GridMap.ExecuteOnKey", false),
     FETCH_ENTRIES(0x10, "GridMap.FetchEntries", true),
     FENCED_WRITE(0x11, "GridMap.FencedWrite", false),
+    QUERY(0x12, "GridMap.Query", true),
+    ADD_INDEX(0x13, "GridMap.AddIndex", false),
     // The transactional view: sent over the connection the client's transaction lives on (never resent).
     TXN_GET(0x21, "GridMap.TxnGet", false),
     TXN_GET_FOR_UPDATE(0x22, "GridMap.TxnGetForUpdate", false),

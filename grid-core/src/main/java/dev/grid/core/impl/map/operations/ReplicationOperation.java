@@ -2,6 +2,7 @@ package dev.grid.core.impl.map.operations;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
+import dev.grid.core.config.GridIndexConfig;
 import dev.grid.core.impl.GridCoreDataSerializerHook;
 import dev.grid.core.impl.map.PartitionStore;
 import dev.grid.core.impl.map.TxnLock;
@@ -28,6 +29,8 @@ public final class ReplicationOperation extends GridMapOperation {
     private List<TxnLock> locks = List.of();
     /** The entries of the whole partition on the source (first chunk only). */
     private long expectedEntries;
+    /** The map's index definitions on the source (first chunk only), as {@code GridIndexConfig.encode()} wrote them. */
+    private List<String> indexes = List.of();
 
     public ReplicationOperation() {
     }
@@ -66,9 +69,29 @@ public final class ReplicationOperation extends GridMapOperation {
         this.expectedEntries = first ? keys.size() : 0;
     }
 
+    /** Sends the map's index definitions along (first chunk): the receiver defines and builds them. */
+    public ReplicationOperation withIndexes(List<GridIndexConfig> definitions) {
+        List<String> encoded = new ArrayList<>();
+        definitions.forEach(index -> encoded.add(index.encode()));
+        this.indexes = encoded;
+        return this;
+    }
+
+    /** @return the index definitions this chunk carries */
+    public List<GridIndexConfig> indexes() {
+        List<GridIndexConfig> decoded = new ArrayList<>();
+        indexes.forEach(index -> decoded.add(GridIndexConfig.decode(index)));
+        return decoded;
+    }
+
     @Override
     public void run() {
-        applyTo(store());
+        if (first) {
+            indexes().forEach(container()::defineIndex);
+        }
+        PartitionStore store = store();
+        container().ensureIndexes(getPartitionId());
+        applyTo(store);
         TxnLockTable table = lockKeys.isEmpty() ? container().locksOrNull(getPartitionId()) : container().locks(getPartitionId());
         if (table != null) {
             applyLocksTo(table);
@@ -142,6 +165,7 @@ public final class ReplicationOperation extends GridMapOperation {
         for (TxnLock lock : locks) {
             lock.writeTo(out);
         }
+        out.writeStringArray(indexes.toArray(new String[0]));
     }
 
     @Override
@@ -158,5 +182,6 @@ public final class ReplicationOperation extends GridMapOperation {
         for (int i = 0; i < lockKeys.size(); i++) {
             locks.add(TxnLock.readFrom(in));
         }
+        indexes = List.of(in.readStringArray());
     }
 }

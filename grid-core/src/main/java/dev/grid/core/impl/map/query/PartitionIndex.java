@@ -1,0 +1,112 @@
+package dev.grid.core.impl.map.query;
+
+import dev.grid.core.config.GridIndexConfig;
+import dev.grid.core.impl.map.KeyBytes;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One index of one partition replica, on the heap: canonical attribute value to the keys holding it (a
+ * {@link TreeMap} for a sorted index, a {@link HashMap} for a hash index), plus each key's current value,
+ * so an update or a remove finds the key's old place without reading the old value. Every key of the
+ * partition is in it, a missing or null attribute under {@link QueryValues#NULL}. Partition thread only.
+ */
+public final class PartitionIndex {
+    private final GridIndexConfig config;
+    private final Map<Object, Set<KeyBytes>> byValue;
+    private final Map<KeyBytes, Object> valueOf = new HashMap<>();
+
+    PartitionIndex(GridIndexConfig config) {
+        this.config = config;
+        this.byValue = config.getType() == GridIndexConfig.Type.SORTED ? new TreeMap<>(QueryValues.ORDER) : new HashMap<>();
+    }
+
+    public GridIndexConfig config() {
+        return config;
+    }
+
+    public boolean sorted() {
+        return config.getType() == GridIndexConfig.Type.SORTED;
+    }
+
+    /**
+     * The key now holds a value whose attribute is {@code canonical}. A value the index cannot place (its
+     * own {@code compareTo} or {@code hashCode} throws) is indexed as null rather than failing the write.
+     */
+    void put(KeyBytes key, Object canonical) {
+        try {
+            place(key, canonical);
+        } catch (RuntimeException e) {
+            place(key, QueryValues.NULL);
+        }
+    }
+
+    private void place(KeyBytes key, Object canonical) {
+        Object previous = valueOf.get(key);
+        if (previous != null && previous.getClass() == canonical.getClass() && QueryValues.equal(previous, canonical)) {
+            return;
+        }
+        byValue.computeIfAbsent(canonical, v -> new HashSet<>(2)).add(key); // may throw: nothing changed yet
+        if (previous != null) {
+            removeFromBucket(key, previous);
+        }
+        valueOf.put(key, canonical);
+    }
+
+    void remove(KeyBytes key) {
+        Object previous = valueOf.remove(key);
+        if (previous != null) {
+            removeFromBucket(key, previous);
+        }
+    }
+
+    private void removeFromBucket(KeyBytes key, Object value) {
+        Set<KeyBytes> keys = byValue.get(value);
+        if (keys != null && keys.remove(key) && keys.isEmpty()) {
+            byValue.remove(value);
+        }
+    }
+
+    void clear() {
+        byValue.clear();
+        valueOf.clear();
+    }
+
+    /** @return the keys whose attribute equals the canonical value (a view: do not modify) */
+    public Set<KeyBytes> equal(Object canonical) {
+        return byValue.getOrDefault(canonical, Set.of());
+    }
+
+    /**
+     * @return the buckets of the keys between the bounds, within the bounds' family (sorted indexes only)
+     */
+    public Collection<Set<KeyBytes>> range(Object from, boolean fromInclusive, Object to, boolean toInclusive) {
+        NavigableMap<Object, Set<KeyBytes>> tree = (NavigableMap<Object, Set<KeyBytes>>) byValue;
+        if (QueryValues.ORDER.compare(from, to) > 0) {
+            return List.of();
+        }
+        return tree.subMap(from, fromInclusive, to, toInclusive).values();
+    }
+
+    /** @return every key of the partition (a view: do not modify) */
+    public Set<KeyBytes> allKeys() {
+        return valueOf.keySet();
+    }
+
+    /** @return the number of distinct attribute values */
+    public int distinctValues() {
+        return byValue.size();
+    }
+
+    /** @return the number of keys indexed */
+    public int size() {
+        return valueOf.size();
+    }
+}

@@ -1,0 +1,391 @@
+package dev.grid.core.impl.map.query;
+
+import dev.grid.core.GridAggregation;
+import dev.grid.core.GridPredicate;
+import dev.grid.core.impl.map.KeyBytes;
+import dev.grid.core.impl.map.PartitionStore;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a query on one partition replica's store, on its partition thread: from the indexes when they answer
+ * the predicate (or, for an AND, some of its terms, the rest checked on each candidate), else by a scan of
+ * the store. Both ways evaluate attributes by the same rules ({@link QueryValues}).
+ */
+public final class PartitionQuery {
+    private static final int CHECK_SAMPLE = 16;
+
+    private final Node root;
+    private final QuerySpec spec;
+
+    public PartitionQuery(QuerySpec spec) {
+        this.spec = spec;
+        this.root = compile(spec.predicate());
+    }
+
+    /** @return the partition's answer (an empty one when the store is null); a page's first pageSize + 1 matches by key */
+    public QueryResult run(PartitionStore store) {
+        QueryResult result = runUnpaged(store);
+        if (spec.pageSize() > 0) {
+            QueryResults.keepFirstByKey(result, spec.pageSize() + 1, deserializer);
+        }
+        return result;
+    }
+
+    private QueryResult runUnpaged(PartitionStore store) {
+        QueryResult result = new QueryResult();
+        if (spec.result() == QuerySpec.Result.ENTRIES) {
+            result.values = new ArrayList<>();
+        }
+        if (store == null) {
+            return result;
+        }
+        if (spec.result() == QuerySpec.Result.ATTRIBUTE_CHECK) {
+            checkAttribute(store, result);
+            return result;
+        }
+        PartitionIndexes indexes = spec.isScanOnly() ? null : store.indexesOrNull();
+        Plan plan = indexes == null ? null : plan(root, indexes);
+        if (plan != null) {
+            result.indexed = true;
+            boolean keysOnly = plan.residual == null && spec.result() == QuerySpec.Result.KEYS;
+            boolean countOnly = plan.residual == null && spec.result() == QuerySpec.Result.AGGREGATE
+                    && spec.aggregation().kind() == GridAggregation.Kind.COUNT;
+            if (countOnly) {
+                result.count = plan.keys.size();
+                return result;
+            }
+            for (KeyBytes key : plan.keys) {
+                if (keysOnly) {
+                    result.keys.add(key.bytes());
+                    continue;
+                }
+                byte[] value = store.get(key.bytes());
+                if (value != null) {
+                    accept(key.bytes(), value, plan.residual, result);
+                }
+            }
+            return result;
+        }
+        store.forEach((key, value) -> accept(key, value, root, result));
+        return result;
+    }
+
+    private Function<byte[], Object> deserializer = bytes -> null;
+
+    /** Sets how a store's bytes become objects (the map's serialization; may throw: attributes are then null). */
+    public PartitionQuery deserializingWith(Function<byte[], Object> deserializer) {
+        this.deserializer = bytes -> {
+            try {
+                return deserializer.apply(bytes);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        };
+        return this;
+    }
+
+    /** Checks the entry against the node (null: matches) and adds it to the result if it matches. */
+    private void accept(byte[] keyBytes, byte[] valueBytes, Node node, QueryResult result) {
+        Object key = null;
+        Object value = null;
+        boolean needsKey = (node != null && node.readsKey) || spec.result() == QuerySpec.Result.AGGREGATE
+                && spec.aggregation().attribute() != null && Attributes.readsKey(spec.aggregation().attribute());
+        boolean needsValue = node != null || spec.result() == QuerySpec.Result.AGGREGATE && spec.aggregation().attribute() != null;
+        if (needsKey) {
+            key = deserializer.apply(keyBytes);
+        }
+        if (needsValue) {
+            value = deserializer.apply(valueBytes);
+        }
+        if (node != null && !node.test(key, value)) {
+            return;
+        }
+        switch (spec.result()) {
+            case ENTRIES -> {
+                result.keys.add(keyBytes);
+                result.values.add(valueBytes);
+            }
+            case KEYS -> result.keys.add(keyBytes);
+            case AGGREGATE -> aggregate(key, value, result);
+            default -> throw new IllegalStateException(spec.result().name());
+        }
+    }
+
+    private void aggregate(Object key, Object value, QueryResult result) {
+        GridAggregation aggregation = spec.aggregation();
+        if (aggregation.kind() == GridAggregation.Kind.COUNT) {
+            result.count++;
+            return;
+        }
+        Object attribute = QueryValues.canonical(Attributes.read(key, value, aggregation.attribute()));
+        if (attribute == QueryValues.NULL) {
+            return;
+        }
+        switch (aggregation.kind()) {
+            case SUM, AVG -> {
+                if (!(attribute instanceof Number number)) {
+                    throw new IllegalArgumentException(aggregation + " takes numbers; '" + aggregation.attribute() + "' holds "
+                            + attribute.getClass().getName());
+                }
+                if (attribute instanceof Long l) {
+                    result.longSum = Math.addExact(result.longSum, l);
+                } else {
+                    result.fractional = true;
+                    result.doubleSum += number.doubleValue();
+                }
+                result.count++;
+            }
+            case MIN -> {
+                if (result.extreme == null || QueryValues.ORDER.compare(attribute, result.extreme) < 0) {
+                    result.extreme = attribute;
+                }
+            }
+            case MAX -> {
+                if (result.extreme == null || QueryValues.ORDER.compare(attribute, result.extreme) > 0) {
+                    result.extreme = attribute;
+                }
+            }
+            default -> throw new IllegalStateException(aggregation.toString());
+        }
+    }
+
+    private void checkAttribute(PartitionStore store, QueryResult result) {
+        String attribute = spec.attribute();
+        store.forEach(CHECK_SAMPLE, false, (keyBytes, valueBytes) -> {
+            Object key = Attributes.readsKey(attribute) ? deserializer.apply(keyBytes) : null;
+            Object value = deserializer.apply(valueBytes);
+            if (value == null || Attributes.has(key, value, attribute)) {
+                result.count++;
+            } else {
+                result.longSum++;
+            }
+        });
+    }
+
+    // ---- plans ----
+
+    /** Keys from the indexes, and what each must still be checked against (null: nothing). */
+    private record Plan(Set<KeyBytes> keys, Node residual) {
+    }
+
+    private static Plan plan(Node root, PartitionIndexes indexes) {
+        Set<KeyBytes> exact = select(root, indexes);
+        if (exact != null) {
+            return new Plan(exact, null);
+        }
+        if (root.kind != GridPredicate.Kind.AND) {
+            return null;
+        }
+        Set<KeyBytes> candidates = null;
+        List<Node> rest = new ArrayList<>();
+        for (Node child : root.children) {
+            Set<KeyBytes> keys = select(child, indexes);
+            if (keys == null) {
+                rest.add(child);
+            } else {
+                candidates = candidates == null ? keys : intersect(candidates, keys);
+            }
+        }
+        if (candidates == null) {
+            return null;
+        }
+        return new Plan(candidates, rest.size() == 1 ? rest.get(0) : new Node(GridPredicate.Kind.AND, null, List.of(), rest));
+    }
+
+    /** @return exactly the keys matching the node, from the indexes alone, or null if they cannot tell */
+    private static Set<KeyBytes> select(Node node, PartitionIndexes indexes) {
+        switch (node.kind) {
+            case TRUE: {
+                PartitionIndex any = indexes.any();
+                return any == null ? null : new HashSet<>(any.allKeys());
+            }
+            case AND: {
+                Set<KeyBytes> result = null;
+                for (Node child : node.children) {
+                    Set<KeyBytes> keys = select(child, indexes);
+                    if (keys == null) {
+                        return null;
+                    }
+                    result = result == null ? keys : intersect(result, keys);
+                }
+                return result;
+            }
+            case OR: {
+                Set<KeyBytes> result = new HashSet<>();
+                for (Node child : node.children) {
+                    Set<KeyBytes> keys = select(child, indexes);
+                    if (keys == null) {
+                        return null;
+                    }
+                    result.addAll(keys);
+                }
+                return result;
+            }
+            case NOT: {
+                Set<KeyBytes> keys = select(node.children.get(0), indexes);
+                PartitionIndex any = indexes.any();
+                if (keys == null || any == null) {
+                    return null;
+                }
+                Set<KeyBytes> result = new HashSet<>(any.allKeys());
+                result.removeAll(keys);
+                return result;
+            }
+            case LIKE:
+                return null;
+            default:
+                break;
+        }
+        boolean needsOrder = node.kind != GridPredicate.Kind.EQUAL && node.kind != GridPredicate.Kind.NOT_EQUAL
+                && node.kind != GridPredicate.Kind.IN;
+        PartitionIndex index = indexes.best(node.attribute, needsOrder);
+        if (index == null) {
+            return null;
+        }
+        List<Object> ops = node.operands;
+        switch (node.kind) {
+            case EQUAL:
+                return new HashSet<>(index.equal(ops.get(0)));
+            case IN: {
+                Set<KeyBytes> result = new HashSet<>();
+                for (Object op : ops) {
+                    result.addAll(index.equal(op));
+                }
+                return result;
+            }
+            case NOT_EQUAL: {
+                Set<KeyBytes> result = new HashSet<>(index.allKeys());
+                result.removeAll(index.equal(ops.get(0)));
+                return result;
+            }
+            case GREATER:
+                return flatten(index.range(ops.get(0), false, QueryValues.highest(ops.get(0)), true));
+            case GREATER_OR_EQUAL:
+                return flatten(index.range(ops.get(0), true, QueryValues.highest(ops.get(0)), true));
+            case LESS:
+                return flatten(index.range(QueryValues.lowest(ops.get(0)), true, ops.get(0), false));
+            case LESS_OR_EQUAL:
+                return flatten(index.range(QueryValues.lowest(ops.get(0)), true, ops.get(0), true));
+            case BETWEEN:
+                if (!QueryValues.family(ops.get(0)).equals(QueryValues.family(ops.get(1)))) {
+                    return new HashSet<>();
+                }
+                return flatten(index.range(ops.get(0), true, ops.get(1), true));
+            default:
+                return null;
+        }
+    }
+
+    private static Set<KeyBytes> flatten(Collection<Set<KeyBytes>> buckets) {
+        Set<KeyBytes> result = new HashSet<>();
+        buckets.forEach(result::addAll);
+        return result;
+    }
+
+    private static Set<KeyBytes> intersect(Set<KeyBytes> a, Set<KeyBytes> b) {
+        Set<KeyBytes> small = a.size() <= b.size() ? a : b;
+        Set<KeyBytes> large = small == a ? b : a;
+        Set<KeyBytes> result = new HashSet<>();
+        for (KeyBytes key : small) {
+            if (large.contains(key)) {
+                result.add(key);
+            }
+        }
+        return result;
+    }
+
+    // ---- compiled predicates ----
+
+    private static Node compile(GridPredicate predicate) {
+        List<Node> children = new ArrayList<>();
+        predicate.children().forEach(child -> children.add(compile(child)));
+        List<Object> operands = new ArrayList<>();
+        predicate.operands().forEach(operand -> operands.add(QueryValues.canonical(operand)));
+        return new Node(predicate.kind(), predicate.attribute(), operands, children);
+    }
+
+    /** A predicate with canonical operands (and its LIKE pattern compiled), ready to test entries. */
+    private static final class Node {
+        final GridPredicate.Kind kind;
+        final String attribute;
+        final List<Object> operands;
+        final List<Node> children;
+        final boolean readsKey;
+        final Pattern like;
+
+        Node(GridPredicate.Kind kind, String attribute, List<Object> operands, List<Node> children) {
+            this.kind = kind;
+            this.attribute = attribute;
+            this.operands = operands;
+            this.children = children;
+            this.readsKey = attribute != null ? Attributes.readsKey(attribute) : children.stream().anyMatch(c -> c.readsKey);
+            this.like = kind == GridPredicate.Kind.LIKE ? QueryValues.likePattern((String) operands.get(0)) : null;
+        }
+
+        boolean test(Object key, Object value) {
+            switch (kind) {
+                case TRUE:
+                    return true;
+                case AND:
+                    for (Node child : children) {
+                        if (!child.test(key, value)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                case OR:
+                    for (Node child : children) {
+                        if (child.test(key, value)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                case NOT:
+                    return !children.get(0).test(key, value);
+                default:
+                    break;
+            }
+            Object actual = QueryValues.canonical(Attributes.read(key, value, attribute));
+            switch (kind) {
+                case EQUAL:
+                    return QueryValues.equal(actual, operands.get(0));
+                case NOT_EQUAL:
+                    return !QueryValues.equal(actual, operands.get(0));
+                case IN:
+                    for (Object operand : operands) {
+                        if (QueryValues.equal(actual, operand)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                case LIKE:
+                    return actual instanceof String s && like.matcher(s).matches();
+                case BETWEEN: {
+                    Integer low = QueryValues.compareOrNull(actual, operands.get(0));
+                    Integer high = QueryValues.compareOrNull(actual, operands.get(1));
+                    return low != null && high != null && low >= 0 && high <= 0;
+                }
+                default:
+                    break;
+            }
+            Integer c = QueryValues.compareOrNull(actual, operands.get(0));
+            if (c == null) {
+                return false;
+            }
+            return switch (kind) {
+                case GREATER -> c > 0;
+                case GREATER_OR_EQUAL -> c >= 0;
+                case LESS -> c < 0;
+                case LESS_OR_EQUAL -> c <= 0;
+                default -> throw new IllegalStateException(kind.name());
+            };
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * GridMap's indexes and query evaluation: per partition replica, on-heap indexes from attribute values to
+ * keys ({@link dev.grid.core.impl.map.query.PartitionIndexes}, kept in step by
+ * {@link dev.grid.core.impl.map.PartitionStore} on every write), how attributes are read and compared
+ * ({@link dev.grid.core.impl.map.query.Attributes}, {@link dev.grid.core.impl.map.query.QueryValues}), one
+ * partition's query run from the indexes or by scan ({@link dev.grid.core.impl.map.query.PartitionQuery}),
+ * and the wire forms of a query and its answer.
+ */
+package dev.grid.core.impl.map.query;

@@ -1,0 +1,34 @@
+package dev.grid.core.query;
+
+import com.hazelcast.instance.impl.HazelcastInstanceProxy;
+import dev.grid.core.Grid;
+import dev.grid.core.impl.map.GridMapService;
+import dev.grid.core.impl.map.MapContainer;
+
+import java.util.List;
+
+/** How many partitions the members answered from indexes and by scans, summed over the running members. */
+record QueryCounters(long byIndex, long byScan) {
+
+    static QueryCounters of(List<Grid> members, String map) {
+        long index = 0;
+        long scan = 0;
+        for (Grid member : members) {
+            if (!member.isRunning()) {
+                continue;
+            }
+            GridMapService service = ((HazelcastInstanceProxy) member.hazelcast()).getOriginal().node.getNodeEngine()
+                    .getService(GridMapService.SERVICE_NAME);
+            MapContainer container = service.containerOrNull(map);
+            if (container != null) {
+                index += container.partitionQueriesByIndex();
+                scan += container.partitionQueriesByScan();
+            }
+        }
+        return new QueryCounters(index, scan);
+    }
+
+    QueryCounters minus(QueryCounters before) {
+        return new QueryCounters(byIndex - before.byIndex, byScan - before.byScan);
+    }
+}
