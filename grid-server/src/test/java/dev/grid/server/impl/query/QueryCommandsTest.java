@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code grid export map|topic} as a client of a running member (the --config file names its cluster and address),
  * then {@code grid sql --offline} over what it wrote: the aggregate equals the live data's, ranges are honoured, CSV
- * works, and every error names what is wrong with the exit code it promises.
+ * works, and every error names what is wrong with the exit code it promises. {@code grid sql} without {@code --offline}
+ * runs on the cluster itself.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class QueryCommandsTest {
@@ -202,6 +203,36 @@ class QueryCommandsTest {
         assertTrue(syntax.err.contains("LINE 3: WHERE WHERE"), syntax.toString());
         assertTrue(expect(GridCommand.FAILED, "sql", "--offline", full.toString(), "-e", "SELECT nope FROM small").err
                 .contains("Referenced column \"nope\" not found"));
-        assertTrue(expect(GridCommand.USAGE, "sql", "-e", "SELECT 1").err.startsWith("grid sql: --offline DIR is required"));
+    }
+
+    @Test
+    void liveSqlRunsOnTheClusterAndNamesWhatItRefuses() {
+        GridMap<String, Long> scores = CLUSTER.member(0).map("scores");
+        for (int i = 0; i < 50; i++) {
+            scores.set("player-" + i, (long) i);
+        }
+        String cfg = config.toString();
+        Run run = expect(GridCommand.OK, "sql", "--config", cfg,
+                "-e", "CREATE MAPPING scores (__key VARCHAR, this BIGINT) TYPE GridMap OPTIONS ('keyFormat'='varchar', 'valueFormat'='bigint')",
+                "-e", "SELECT count(*) AS n, sum(this) AS total FROM scores WHERE this >= 10");
+        List<String> lines = run.out.lines().toList();
+        assertEquals("OK", lines.get(0), run.toString());
+        assertEquals(List.of("n", "total"), List.of(lines.get(1).trim().split("\\s+")), run.toString());
+        assertEquals(List.of("40", "1180"), List.of(lines.get(3).trim().split("\\s+")), "10 + ... + 49 = 1180: " + run);
+        assertEquals("(1 row)", lines.get(4));
+
+        Run script = grid("SELECT count(*) AS n FROM scores;\nSELECT max(this) AS m\n  FROM scores;\n", "sql", "--config", cfg);
+        assertEquals(GridCommand.OK, script.code, script.toString());
+        assertEquals(List.of("n", "50", "(1 row)", "m", "49", "(1 row)"),
+                script.out.lines().map(String::strip).filter(l -> !l.matches("-+")).toList(), "each statement's result: " + script);
+
+        Run limited = expect(GridCommand.OK, "sql", "--config", cfg, "--max-rows", "5", "-e", "SELECT __key FROM scores");
+        assertTrue(limited.out.endsWith("(5 rows; the query was stopped there (--max-rows), it may have had more)\n"), limited.toString());
+
+        Run syntax = expect(GridCommand.FAILED, "sql", "--config", cfg, "-e", "SELECT FROM WHERE");
+        assertTrue(syntax.err.startsWith("grid sql: ") && syntax.err.contains("line 1, column 8"), syntax.toString());
+        assertTrue(expect(GridCommand.FAILED, "sql", "--config", cfg, "-e", "SELECT * FROM nothing_here").err.contains("nothing_here"));
+        Run column = expect(GridCommand.FAILED, "sql", "--config", cfg, "-e", "SELECT nope FROM scores");
+        assertTrue(column.err.contains("Column 'nope' not found"), column.toString());
     }
 }
