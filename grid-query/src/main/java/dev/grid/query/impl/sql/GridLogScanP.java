@@ -3,6 +3,8 @@ package dev.grid.query.impl.sql;
 import com.hazelcast.jet.Traverser;
 import com.hazelcast.jet.Traversers;
 import com.hazelcast.jet.core.AbstractProcessor;
+import com.hazelcast.jet.core.EventTimeMapper;
+import com.hazelcast.jet.core.EventTimePolicy;
 import com.hazelcast.jet.sql.impl.ExpressionUtil;
 import com.hazelcast.jet.sql.impl.extract.JsonQueryTarget;
 import com.hazelcast.sql.impl.QueryException;
@@ -79,11 +81,16 @@ final class GridLogScanP extends AbstractProcessor {
     private QueryExtractor[] jsonFields;
     private MemberLog log;
     private final List<Cursor> cursors = new ArrayList<>();
-    private Traverser<JetSqlRow> pending = Traversers.empty();
+    private Traverser<?> pending = Traversers.empty();
+    /** Event time of a stream read with an ordering function ({@code IMPOSE_ORDER}); null otherwise. */
+    private final EventTimePolicy<JetSqlRow> eventTimePolicy;
+    private EventTimeMapper<JetSqlRow> eventTime;
 
     /** Where one partition's read is. */
     private static final class Cursor {
         final int partition;
+        /** Its index among this processor's partitions (the event time mapper's partition index). */
+        int index;
         long next;
         final long end;
         CompletableFuture<FetchResult> read;
@@ -98,7 +105,8 @@ final class GridLogScanP extends AbstractProcessor {
     @SuppressWarnings("checkstyle:ParameterNumber")
     GridLogScanP(String topic, List<String> externalNames, List<QueryDataType> types, boolean keyAsBytes, boolean valueAsBytes,
                  boolean stream, boolean fromEarliest, Expression<Boolean> filter, List<Expression<?>> projection, Range range,
-                 ExpressionEvalContext evalContext) {
+                 ExpressionEvalContext evalContext, EventTimePolicy<JetSqlRow> eventTimePolicy) {
+        this.eventTimePolicy = eventTimePolicy;
         this.topic = topic;
         this.externalNames = externalNames;
         this.types = types;
@@ -127,9 +135,17 @@ final class GridLogScanP extends AbstractProcessor {
                 jsonFields[i] = json.createExtractor(name.substring(LogMapping.VALUE_PREFIX.length()), types.get(i));
             }
         }
-        if (range.none()) {
-            return;
+        if (!range.none()) {
+            plan(context);
         }
+        if (eventTimePolicy != null) {
+            // watermarks per log partition; a processor with none is idle at once, so it never holds windows back
+            eventTime = new EventTimeMapper<>(eventTimePolicy);
+            eventTime.addPartitions(cursors.size());
+        }
+    }
+
+    private void plan(Context context) {
         int partitions = call(() -> log.partitions(topic));
         Set<Integer> mine = new HashSet<>();
         for (int p : context.processorPartitions()) {
@@ -139,6 +155,7 @@ final class GridLogScanP extends AbstractProcessor {
             if ((range.partition() < 0 || range.partition() == p) && mine.contains(log.clusterPartition(topic, p))) {
                 Cursor cursor = start(p);
                 if (cursor != null) {
+                    cursor.index = cursors.size();
                     cursors.add(cursor);
                 }
             }
@@ -171,11 +188,14 @@ final class GridLogScanP extends AbstractProcessor {
         if (!emitFromTraverser(pending)) {
             return false;
         }
+        boolean received = false;
         for (int i = 0; i < cursors.size(); i++) {
             Cursor cursor = cursors.get(i);
             if (cursor.read == null) {
                 if (cursor.next >= cursor.end) {
-                    cursors.remove(i--);
+                    if (!stream) {
+                        cursors.remove(i--);
+                    }
                     continue;
                 }
                 cursor.read = log.read(topic, cursor.partition, cursor.next, MAX_RECORDS, ReadOptions.DEFAULT_MAX_BYTES,
@@ -186,16 +206,22 @@ final class GridLogScanP extends AbstractProcessor {
             }
             FetchResult result = call(cursor.read::join);
             cursor.read = null;
-            List<JetSqlRow> rows = new ArrayList<>();
+            List<Object> rows = new ArrayList<>();
             for (ConsumerRecord record : result.records()) {
                 if (record.offset() >= cursor.end) {
                     break;
                 }
                 LogScanCounters.RECORDS_READ.increment();
+                received = true;
                 cursor.next = record.offset() + 1;
                 JetSqlRow row = ExpressionUtil.evaluate(filter, projection, row(record), evalContext);
-                if (row != null) {
+                if (row == null) {
+                    continue;
+                }
+                if (eventTime == null) {
                     rows.add(row);
+                } else {
+                    drain(eventTime.flatMapEvent(row, cursor.index, EventTimeMapper.NO_NATIVE_TIME), rows);
                 }
             }
             if (!stream && result.records().isEmpty()) {
@@ -212,7 +238,19 @@ final class GridLogScanP extends AbstractProcessor {
                 return false;
             }
         }
+        if (eventTime != null && !received) {
+            List<Object> idle = new ArrayList<>();
+            drain(eventTime.flatMapIdle(), idle);
+            pending = Traversers.traverseIterable(idle);
+            emitFromTraverser(pending);
+        }
         return !stream && cursors.isEmpty();
+    }
+
+    private static void drain(Traverser<Object> traverser, List<Object> into) {
+        for (Object item; (item = traverser.next()) != null; ) {
+            into.add(item);
+        }
     }
 
     private JetSqlRow row(ConsumerRecord record) {

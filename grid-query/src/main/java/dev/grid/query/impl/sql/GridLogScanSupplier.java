@@ -1,5 +1,7 @@
 package dev.grid.query.impl.sql;
 
+import com.hazelcast.function.FunctionEx;
+import com.hazelcast.jet.core.EventTimePolicy;
 import com.hazelcast.jet.core.Processor;
 import com.hazelcast.jet.core.ProcessorSupplier;
 import com.hazelcast.nio.ObjectDataInput;
@@ -8,6 +10,7 @@ import com.hazelcast.nio.serialization.DataSerializable;
 import com.hazelcast.sql.impl.expression.Expression;
 import com.hazelcast.sql.impl.expression.ExpressionEvalContext;
 import com.hazelcast.sql.impl.row.EmptyRow;
+import com.hazelcast.sql.impl.row.JetSqlRow;
 import com.hazelcast.sql.impl.type.QueryDataType;
 
 import java.io.IOException;
@@ -40,6 +43,7 @@ final class GridLogScanSupplier implements ProcessorSupplier, DataSerializable {
     private int[] boundColumns;
     private String[] boundKinds;
     private List<Expression<?>> boundValues;
+    private FunctionEx<ExpressionEvalContext, EventTimePolicy<JetSqlRow>> eventTimePolicyProvider;
     private transient ExpressionEvalContext evalContext;
 
     @SuppressWarnings("unused")
@@ -50,7 +54,9 @@ final class GridLogScanSupplier implements ProcessorSupplier, DataSerializable {
     @SuppressWarnings("checkstyle:ParameterNumber")
     GridLogScanSupplier(String topic, List<String> externalNames, List<QueryDataType> types, boolean keyAsBytes, boolean valueAsBytes,
                         boolean stream, boolean fromEarliest, Expression<Boolean> filter, List<Expression<?>> projection,
-                        int[] boundColumns, String[] boundKinds, List<Expression<?>> boundValues) {
+                        int[] boundColumns, String[] boundKinds, List<Expression<?>> boundValues,
+                        FunctionEx<ExpressionEvalContext, EventTimePolicy<JetSqlRow>> eventTimePolicyProvider) {
+        this.eventTimePolicyProvider = eventTimePolicyProvider;
         this.topic = topic;
         this.externalNames = externalNames;
         this.types = types;
@@ -76,7 +82,7 @@ final class GridLogScanSupplier implements ProcessorSupplier, DataSerializable {
         List<Processor> processors = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             processors.add(new GridLogScanP(topic, externalNames, types, keyAsBytes, valueAsBytes, stream, fromEarliest, filter, projection,
-                    range, evalContext));
+                    range, evalContext, eventTimePolicyProvider == null ? null : eventTimePolicyProvider.apply(evalContext)));
         }
         return processors;
     }
@@ -133,6 +139,7 @@ final class GridLogScanSupplier implements ProcessorSupplier, DataSerializable {
         out.writeIntArray(boundColumns);
         out.writeStringArray(boundKinds);
         writeExpressions(out, boundValues);
+        out.writeObject(eventTimePolicyProvider);
     }
 
     @Override
@@ -153,6 +160,7 @@ final class GridLogScanSupplier implements ProcessorSupplier, DataSerializable {
         boundColumns = in.readIntArray();
         boundKinds = in.readStringArray();
         boundValues = readExpressions(in);
+        eventTimePolicyProvider = in.readObject();
     }
 
     private static void writeExpressions(ObjectDataOutput out, List<Expression<?>> expressions) throws IOException {

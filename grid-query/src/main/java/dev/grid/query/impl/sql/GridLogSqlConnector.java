@@ -23,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static com.hazelcast.jet.core.Edge.between;
-import static com.hazelcast.jet.core.processor.Processors.insertWatermarksP;
 
 /**
  * The {@code GridLog} SQL connector: {@code CREATE MAPPING orders (...) TYPE GridLog OPTIONS ('valueFormat'='json-flat')}
@@ -111,20 +109,15 @@ public final class GridLogSqlConnector implements SqlConnector {
         for (TableField field : table.getFields()) {
             types.add(field.getType());
         }
+        if (eventTimePolicyProvider != null && !table.isStreaming()) {
+            throw QueryException.error("ordering functions (event time) need a stream: map topic '" + table.topic()
+                    + "' with 'stream'='true'");
+        }
         GridLogScanSupplier scan = new GridLogScanSupplier(table.topic(), table.externalNames(), types, table.keyAsBytes(),
                 table.valueAsBytes(), table.isStreaming(), table.fromEarliest(), context.convertFilter(predicate),
-                context.convertProjection(projection), boundColumns, boundKinds, boundValues);
+                context.convertProjection(projection), boundColumns, boundKinds, boundValues, eventTimePolicyProvider);
         Vertex vertex = context.getDag().newUniqueVertex((table.isStreaming() ? "Stream" : "Scan") + "(GridLog[" + table.topic() + "])",
                 ProcessorMetaSupplier.of(GridLogScanSupplier.LOCAL_PARALLELISM, scan));
-        if (eventTimePolicyProvider != null) {
-            if (!table.isStreaming()) {
-                throw QueryException.error("ordering functions (event time) need a stream: map the topic with 'stream'='true'");
-            }
-            Vertex watermarks = context.getDag().newUniqueVertex("Watermarks(GridLog[" + table.topic() + "])",
-                    insertWatermarksP(ctx -> eventTimePolicyProvider.apply(ExpressionEvalContext.from(ctx))));
-            context.getDag().edge(between(vertex, watermarks).isolated());
-            vertex = watermarks;
-        }
         return vertex;
     }
 

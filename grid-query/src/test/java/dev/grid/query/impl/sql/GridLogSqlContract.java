@@ -88,12 +88,23 @@ abstract class GridLogSqlContract {
         log.createTopic(new GridTopicConfig("orders").setPartitions(PARTITIONS));
         log.createTopic(new GridTopicConfig("notes").setPartitions(2));
         log.createTopic(new GridTopicConfig("ticks").setPartitions(PARTITIONS));
+        log.createTopic(new GridTopicConfig("clicks").setPartitions(PARTITIONS));
         try (LogProducer producer = log.producer()) {
             List<CompletableFuture<?>> sent = new ArrayList<>();
             for (int id = 0; id < ORDERS; id++) {
                 // order id goes to partition id % 4 at offset id / 4, with timestamp T0 + id seconds
                 sent.add(producer.send(ProducerRecord.of("orders", customer(id), order(id)).toPartition(id % PARTITIONS)
                         .withTimestamp(T0 + id * 1000L)));
+            }
+            // clicks: 10 in the second from T0 and 6 in the next, then one 10 s later on every partition (moves the watermarks on)
+            for (int i = 0; i < 16; i++) {
+                long at = T0 + (i < 10 ? i * 90L : 1000 + (i - 10) * 150L);
+                sent.add(producer.send(ProducerRecord.of("clicks", null, "{\"id\":" + i + ",\"amount\":1}").toPartition(i % PARTITIONS)
+                        .withTimestamp(at)));
+            }
+            for (int p = 0; p < PARTITIONS; p++) {
+                sent.add(producer.send(ProducerRecord.of("clicks", null, "{\"id\":" + (100 + p) + ",\"amount\":1}").toPartition(p)
+                        .withTimestamp(T0 + 10_000)));
             }
             sent.add(producer.send(ProducerRecord.of("notes", "k1", "hello").toPartition(0)));
             sent.add(producer.send(ProducerRecord.of("notes", null, "world".getBytes(StandardCharsets.UTF_8)).toPartition(1)));
@@ -104,6 +115,8 @@ abstract class GridLogSqlContract {
         execute("CREATE OR REPLACE MAPPING notes TYPE GridLog OPTIONS ('keyFormat'='varchar', 'valueFormat'='varchar')");
         execute("CREATE OR REPLACE MAPPING note_bytes EXTERNAL NAME notes TYPE GridLog OPTIONS ('keyFormat'='bytes', 'valueFormat'='bytes')");
         execute("CREATE OR REPLACE MAPPING ticks (id INT, amount INT) TYPE GridLog OPTIONS ('valueFormat'='json-flat', 'stream'='true')");
+        execute("CREATE OR REPLACE MAPPING clicks (id INT, amount INT) TYPE GridLog "
+                + "OPTIONS ('valueFormat'='json-flat', 'stream'='true', 'startFrom'='earliest')");
     }
 
     void execute(String statement) {
@@ -241,5 +254,31 @@ abstract class GridLogSqlContract {
             assertEquals(ids.size(), Set.copyOf(ids).size(), "each record once: " + ids);
             assertTrue(ids.stream().noneMatch(id -> id >= 0 && id < 50 && id % 2 == 0), "the filter applies: " + ids);
         }
+    }
+
+    @Test
+    void shouldAggregateTumblingWindowsOverEventTime() {
+        BlockingQueue<List<Object>> windows = new LinkedBlockingQueue<>();
+        try (SqlResult result = sql().execute("SELECT window_start, COUNT(*), SUM(amount) FROM TABLE(TUMBLE("
+                + "(SELECT * FROM TABLE(IMPOSE_ORDER(TABLE clicks, DESCRIPTOR(__timestamp), INTERVAL '0.001' SECOND))), "
+                + "DESCRIPTOR(__timestamp), INTERVAL '1' SECOND)) GROUP BY window_start")) {
+            Iterator<SqlRow> rows = result.iterator();
+            Thread reader = new Thread(() -> {
+                try {
+                    while (rows.hasNext()) {
+                        SqlRow row = rows.next();
+                        windows.add(List.of(row.getObject(0), row.getObject(1), row.getObject(2)));
+                    }
+                } catch (RuntimeException closed) {
+                    // the result was closed
+                }
+            }, "clicks-reader");
+            reader.setDaemon(true);
+            reader.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> windows.size() >= 2);
+        }
+        List<List<Object>> closed = new ArrayList<>(windows).subList(0, 2);
+        closed.sort((a, b) -> ((OffsetDateTime) a.get(0)).compareTo((OffsetDateTime) b.get(0)));
+        assertEquals(List.of(List.of(time(0), 10L, 10L), List.of(time(1), 6L, 6L)), closed);
     }
 }
