@@ -1,5 +1,6 @@
 package dev.grid.query.impl.sql;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.jet.Traverser;
 import com.hazelcast.jet.Traversers;
 import com.hazelcast.jet.core.AbstractProcessor;
@@ -23,16 +24,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Reads a member's share of a topic's partitions: the log partitions whose cluster partitions Jet assigned this
- * processor (the ones this member owns when the query starts), through {@link MemberLog}, so each read runs as an
+ * Reads a member's share of a topic's partitions: the log partitions {@link GridLogScanMetaSupplier} gave it (those
+ * whose cluster partition this member owned when the query started), through {@link MemberLog}, so each read runs as an
  * operation on this member. One read is in flight per partition at a time, all partitions at once.
  *
  * <p>A batch query reads each partition from its start, or from where the filter's bounds let it start (an offset, or
@@ -66,6 +65,7 @@ final class GridLogScanP extends AbstractProcessor {
         }
     }
 
+    private final List<Integer> logPartitions;
     private final String topic;
     private final List<String> externalNames;
     private final List<QueryDataType> types;
@@ -103,10 +103,11 @@ final class GridLogScanP extends AbstractProcessor {
     }
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    GridLogScanP(String topic, List<String> externalNames, List<QueryDataType> types, boolean keyAsBytes, boolean valueAsBytes,
+    GridLogScanP(List<Integer> logPartitions, String topic, List<String> externalNames, List<QueryDataType> types, boolean keyAsBytes, boolean valueAsBytes,
                  boolean stream, boolean fromEarliest, Expression<Boolean> filter, List<Expression<?>> projection, Range range,
                  ExpressionEvalContext evalContext, EventTimePolicy<JetSqlRow> eventTimePolicy) {
         this.eventTimePolicy = eventTimePolicy;
+        this.logPartitions = logPartitions;
         this.topic = topic;
         this.externalNames = externalNames;
         this.types = types;
@@ -146,13 +147,12 @@ final class GridLogScanP extends AbstractProcessor {
     }
 
     private void plan(Context context) {
-        int partitions = call(() -> log.partitions(topic));
-        Set<Integer> mine = new HashSet<>();
-        for (int p : context.processorPartitions()) {
-            mine.add(p);
-        }
-        for (int p = 0; p < partitions; p++) {
-            if ((range.partition() < 0 || range.partition() == p) && mine.contains(log.clusterPartition(topic, p))) {
+        for (int p : logPartitions) {
+            if (range.partition() < 0 || range.partition() == p) {
+                int clusterPartition = log.clusterPartition(topic, p);
+                Member owner = context.hazelcastInstance().getPartitionService().getPartition(clusterPartition).getOwner();
+                boolean local = owner != null && owner.getUuid().equals(context.hazelcastInstance().getCluster().getLocalMember().getUuid());
+                (local ? LogScanCounters.LOCAL_PARTITIONS : LogScanCounters.REMOTE_PARTITIONS).increment();
                 Cursor cursor = start(p);
                 if (cursor != null) {
                     cursor.index = cursors.size();

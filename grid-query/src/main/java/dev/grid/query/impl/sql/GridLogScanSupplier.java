@@ -44,6 +44,8 @@ final class GridLogScanSupplier implements ProcessorSupplier, DataSerializable {
     private String[] boundKinds;
     private List<Expression<?>> boundValues;
     private FunctionEx<ExpressionEvalContext, EventTimePolicy<JetSqlRow>> eventTimePolicyProvider;
+    /** The log partitions this member reads (set per member by {@link GridLogScanMetaSupplier}). */
+    private int[] partitions = new int[0];
     private transient ExpressionEvalContext evalContext;
 
     @SuppressWarnings("unused")
@@ -71,6 +73,18 @@ final class GridLogScanSupplier implements ProcessorSupplier, DataSerializable {
         this.boundValues = boundValues;
     }
 
+    String topic() {
+        return topic;
+    }
+
+    /** @return a copy of this supplier reading the given log partitions */
+    GridLogScanSupplier withPartitions(int[] logPartitions) {
+        GridLogScanSupplier copy = new GridLogScanSupplier(topic, externalNames, types, keyAsBytes, valueAsBytes, stream, fromEarliest,
+                filter, projection, boundColumns, boundKinds, boundValues, eventTimePolicyProvider);
+        copy.partitions = logPartitions;
+        return copy;
+    }
+
     @Override
     public void init(Context context) {
         evalContext = ExpressionEvalContext.from(context);
@@ -81,7 +95,11 @@ final class GridLogScanSupplier implements ProcessorSupplier, DataSerializable {
         GridLogScanP.Range range = range();
         List<Processor> processors = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            processors.add(new GridLogScanP(topic, externalNames, types, keyAsBytes, valueAsBytes, stream, fromEarliest, filter, projection,
+            List<Integer> share = new ArrayList<>();
+            for (int j = i; j < partitions.length; j += count) {
+                share.add(partitions[j]);
+            }
+            processors.add(new GridLogScanP(share, topic, externalNames, types, keyAsBytes, valueAsBytes, stream, fromEarliest, filter, projection,
                     range, evalContext, eventTimePolicyProvider == null ? null : eventTimePolicyProvider.apply(evalContext)));
         }
         return processors;
@@ -140,6 +158,7 @@ final class GridLogScanSupplier implements ProcessorSupplier, DataSerializable {
         out.writeStringArray(boundKinds);
         writeExpressions(out, boundValues);
         out.writeObject(eventTimePolicyProvider);
+        out.writeIntArray(partitions);
     }
 
     @Override
@@ -161,6 +180,7 @@ final class GridLogScanSupplier implements ProcessorSupplier, DataSerializable {
         boundKinds = in.readStringArray();
         boundValues = readExpressions(in);
         eventTimePolicyProvider = in.readObject();
+        partitions = in.readIntArray();
     }
 
     private static void writeExpressions(ObjectDataOutput out, List<Expression<?>> expressions) throws IOException {

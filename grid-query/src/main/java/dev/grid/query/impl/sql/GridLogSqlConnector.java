@@ -2,7 +2,6 @@ package dev.grid.query.impl.sql;
 
 import com.hazelcast.function.FunctionEx;
 import com.hazelcast.jet.core.EventTimePolicy;
-import com.hazelcast.jet.core.ProcessorMetaSupplier;
 import com.hazelcast.jet.core.Vertex;
 import com.hazelcast.jet.sql.impl.connector.HazelcastRexNode;
 import com.hazelcast.jet.sql.impl.connector.SqlConnector;
@@ -117,7 +116,7 @@ public final class GridLogSqlConnector implements SqlConnector {
                 table.valueAsBytes(), table.isStreaming(), table.fromEarliest(), context.convertFilter(predicate),
                 context.convertProjection(projection), boundColumns, boundKinds, boundValues, eventTimePolicyProvider);
         Vertex vertex = context.getDag().newUniqueVertex((table.isStreaming() ? "Stream" : "Scan") + "(GridLog[" + table.topic() + "])",
-                ProcessorMetaSupplier.of(GridLogScanSupplier.LOCAL_PARALLELISM, scan));
+                new GridLogScanMetaSupplier(scan));
         return vertex;
     }
 

@@ -156,6 +156,15 @@ abstract class GridLogSqlContract {
     }
 
     @Test
+    void shouldReadEveryPartitionOnItsOwner() {
+        long local = LogScanCounters.LOCAL_PARTITIONS.sum();
+        long remote = LogScanCounters.REMOTE_PARTITIONS.sum();
+        assertEquals(List.of(List.of((long) ORDERS)), rows("SELECT COUNT(*) FROM orders"));
+        assertEquals(PARTITIONS, LogScanCounters.LOCAL_PARTITIONS.sum() - local, "log partitions read on their owner");
+        assertEquals(0, LogScanCounters.REMOTE_PARTITIONS.sum() - remote, "log partitions read from another member");
+    }
+
+    @Test
     void shouldFilterAndProject() {
         List<List<Object>> expected = IntStream.range(0, ORDERS).filter(id -> amount(id) > 5 && customer(id).equals("c3"))
                 .mapToObj(id -> List.<Object>of(id, (long) amount(id) * 2)).toList();
