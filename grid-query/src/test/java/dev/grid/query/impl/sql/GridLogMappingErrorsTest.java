@@ -94,6 +94,16 @@ class GridLogMappingErrorsTest {
     }
 
     @Test
+    void shouldRefuseWrites() {
+        try (SqlResult ignored = grid().hazelcast().getSql().execute(
+                "CREATE OR REPLACE MAPPING writes EXTERNAL NAME events TYPE GridLog OPTIONS ('valueFormat'='varchar')")) {
+            ignored.isRowSet();
+        }
+        String message = refusal("INSERT INTO writes (__key, this) VALUES ('k', 'v')");
+        assertTrue(message.contains("INSERT INTO not supported for GridLog"), message);
+    }
+
+    @Test
     void shouldKeepServingAfterARefusal() {
         refusal("CREATE MAPPING e10 EXTERNAL NAME events TYPE GridLog OPTIONS ('valueFormat'='java')");
         try (SqlResult ignored = grid().hazelcast().getSql().execute(
