@@ -104,6 +104,16 @@ class GridLogMappingErrorsTest {
     }
 
     @Test
+    void shouldRefuseEventTimeOnABatchMapping() {
+        try (SqlResult ignored = grid().hazelcast().getSql().execute(
+                "CREATE OR REPLACE MAPPING history EXTERNAL NAME events TYPE GridLog OPTIONS ('valueFormat'='varchar')")) {
+            ignored.isRowSet();
+        }
+        String message = refusal("SELECT * FROM TABLE(IMPOSE_ORDER(TABLE history, DESCRIPTOR(__timestamp), INTERVAL '1' SECOND))");
+        assertTrue(message.contains("ordering functions (event time) need a stream"), message);
+    }
+
+    @Test
     void shouldKeepServingAfterARefusal() {
         refusal("CREATE MAPPING e10 EXTERNAL NAME events TYPE GridLog OPTIONS ('valueFormat'='java')");
         try (SqlResult ignored = grid().hazelcast().getSql().execute(
