@@ -6,9 +6,13 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.function.FunctionEx;
 import com.hazelcast.jet.core.ProcessorMetaSupplier;
 import com.hazelcast.jet.core.ProcessorSupplier;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.DataSerializable;
 import com.hazelcast.sql.impl.QueryException;
 import dev.grid.log.spi.MemberLog;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,14 +25,29 @@ import java.util.function.Function;
  * query, one of the others (round robin; its reads go to the owner). Deciding in one place reads every log partition
  * exactly once, whatever the members' views of the partition table when their processors start.
  */
-final class GridLogScanMetaSupplier implements ProcessorMetaSupplier {
+final class GridLogScanMetaSupplier implements ProcessorMetaSupplier, DataSerializable {
     private static final long serialVersionUID = 1L;
 
-    private final GridLogScanSupplier template;
+    private GridLogScanSupplier template;
     private transient Map<Address, List<Integer>> byOwner;
+
+    @SuppressWarnings("unused")
+    GridLogScanMetaSupplier() {
+        // for deserialization
+    }
 
     GridLogScanMetaSupplier(GridLogScanSupplier template) {
         this.template = template;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        out.writeObject(template);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        template = in.readObject();
     }
 
     @Override
