@@ -102,6 +102,7 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
         budget = logConfig.getDiskBudget() > 0 ? new LogDiskBudget(logConfig.getDiskBudget()) : LogDiskBudget.unlimited();
         directory = LogDirectories.claim(logConfig.directoryUnder(config.getDataDirectory()), nodeEngine.getLocalMember().getUuid(), logger);
         member.register(GridLogService.class, this);
+        member.register(dev.grid.log.spi.MemberLog.class, new MemberLogReader(nodeEngine));
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, nodeEngine.getHazelcastInstance().getName() + ".grid-log-timer");
             t.setDaemon(true);

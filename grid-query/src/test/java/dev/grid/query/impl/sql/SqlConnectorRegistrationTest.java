@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The GridMap connector is found the way Hazelcast's SQL engine finds connectors (its {@code SqlConnectorCache}: the
+ * The GridMap and GridLog connectors are found the way Hazelcast's SQL engine finds connectors (its {@code SqlConnectorCache}: the
  * {@code com.hazelcast.sql.Connectors} service file, read by Hazelcast's own service loader). A Hazelcast upgrade that
  * moves the SPI, renames the file, or stops loading it fails here (and the contract tests fail with "Unknown connector
  * type: GridMap").
@@ -39,5 +39,7 @@ class SqlConnectorRegistrationTest {
         assertEquals(1, gridMap.size(), "the GridMap connector must be registered exactly once in " + FACTORY_ID + ": " + types);
         assertEquals("GridMap", gridMap.get(0).typeName());
         assertEquals("GridMap", gridMap.get(0).defaultObjectType());
+        assertEquals(1, types.stream().filter(GridLogSqlConnector.TYPE_NAME::equals).count(),
+                "the GridLog connector must be registered exactly once in " + FACTORY_ID + ": " + types);
     }
 }
