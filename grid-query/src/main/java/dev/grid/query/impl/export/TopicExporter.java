@@ -23,6 +23,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -106,7 +107,16 @@ final class TopicExporter {
         if (bound.isOffset()) {
             return bound.offset();
         }
-        return log.offsetForTimestamp(topic, partition, bound.time().toEpochMilli()).orElse(highWatermark);
+        return log.offsetForTimestamp(topic, partition, ceilingMillis(bound.time())).orElse(highWatermark);
+    }
+
+    /**
+     * @return the first whole millisecond at or after the instant: records carry millisecond timestamps, and one stamped
+     * in the instant's own millisecond may have been appended before it (a bound of 10:00:00.123456 starts at .124)
+     */
+    static long ceilingMillis(Instant time) {
+        long millis = time.toEpochMilli();
+        return time.getNano() % 1_000_000 == 0 ? millis : millis + 1;
     }
 
     private static void bytes(DuckDBAppender row, byte[] bytes, boolean text) throws SQLException {

@@ -123,6 +123,8 @@ class QueryCommandsTest {
         GridLog log = GridLog.of(CLUSTER.client());
         log.createTopic("clicks", 3);
         send(log, "early", 30);
+        Instant afterEarly = Instant.now(); // the early records are stamped at or before this millisecond
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(afterEarly.plusMillis(5)));
         Instant between = Instant.now();
         await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(between.plusMillis(5)));
         send(log, "late", 30);
