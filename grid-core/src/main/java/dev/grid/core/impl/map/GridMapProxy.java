@@ -34,8 +34,8 @@ import dev.grid.core.impl.map.operations.RemoveOperation;
 import dev.grid.core.impl.map.operations.ReplaceIfSameOperation;
 import dev.grid.core.impl.map.operations.ReplaceOperation;
 import dev.grid.core.impl.map.operations.SetOperation;
+import dev.grid.core.impl.map.query.PredicateQueries;
 import dev.grid.core.impl.map.query.QueryResult;
-import dev.grid.core.impl.map.query.QueryResults;
 import dev.grid.core.impl.map.query.QuerySpec;
 import dev.grid.core.spi.PartitionScan;
 
@@ -44,7 +44,6 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Iterator;
 import java.util.List;
@@ -74,6 +73,7 @@ public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapS
     private final IPartitionService partitionService;
     private final OperationService operations;
     private final MapSerialization serialization;
+    private final PredicateQueries<K, V> queries;
     private volatile MapContainer cachedContainer;
 
     GridMapProxy(String name, NodeEngine nodeEngine, GridMapService service) {
@@ -83,6 +83,7 @@ public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapS
         this.partitionService = nodeEngine.getPartitionService();
         this.operations = nodeEngine.getOperationService();
         this.serialization = new MapSerialization(name, nodeEngine.getSerializationService());
+        this.queries = new PredicateQueries<>(this::execute, serialization::toObject);
     }
 
     @Override
@@ -476,46 +477,28 @@ public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapS
 
     @Override
     public Map<K, V> query(GridPredicate predicate) {
-        QueryResult result = execute(QuerySpec.entries(predicate));
-        Map<K, V> entries = new HashMap<>();
-        for (int i = 0; i < result.keys().size(); i++) {
-            entries.put(serialization.toObject(result.keys().get(i)), serialization.toObject(result.values().get(i)));
-        }
-        return entries;
+        return queries.query(predicate);
     }
 
     @Override
     public GridPage<K, V> queryPage(GridPredicate predicate, int pageSize, K after) {
-        QuerySpec spec = QuerySpec.page(predicate, pageSize, after);
-        QueryResult result = execute(spec);
-        QueryResults.keepFirstByKey(result, pageSize + 1, serialization::toObject);
-        List<Map.Entry<K, V>> entries = new ArrayList<>();
-        for (int i = 0; i < Math.min(pageSize, result.keys().size()); i++) {
-            entries.add(new AbstractMap.SimpleImmutableEntry<>(serialization.toObject(result.keys().get(i)),
-                    serialization.toObject(result.values().get(i))));
-        }
-        return new GridPage<>(entries, result.keys().size() > pageSize);
+        return queries.queryPage(predicate, pageSize, after);
     }
 
     @Override
     public Set<K> keySet(GridPredicate predicate) {
-        QueryResult result = execute(QuerySpec.keys(predicate));
-        Set<K> keys = new HashSet<>();
-        for (byte[] key : result.keys()) {
-            keys.add(serialization.toObject(key));
-        }
-        return keys;
+        return queries.keySet(predicate);
     }
 
     @Override
     public long count(GridPredicate predicate) {
-        return (Long) QueryResults.finish(GridAggregation.count(), execute(QuerySpec.aggregate(predicate, GridAggregation.count())));
+        return queries.count(predicate);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <R> R aggregate(GridPredicate predicate, GridAggregation aggregation) {
-        return (R) QueryResults.finish(aggregation, execute(QuerySpec.aggregate(predicate, aggregation)));
+        return (R) queries.aggregate(predicate, aggregation);
     }
 
     @Override

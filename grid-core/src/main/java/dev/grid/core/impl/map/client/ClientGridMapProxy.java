@@ -4,8 +4,8 @@ import dev.grid.core.GridAggregation;
 import dev.grid.core.GridPage;
 import dev.grid.core.GridPredicate;
 import dev.grid.core.config.GridIndexConfig;
+import dev.grid.core.impl.map.query.PredicateQueries;
 import dev.grid.core.impl.map.query.QueryResult;
-import dev.grid.core.impl.map.query.QueryResults;
 import dev.grid.core.impl.map.query.QuerySpec;
 import com.hazelcast.client.UndefinedErrorCodeException;
 import com.hazelcast.client.impl.protocol.ClientMessage;
@@ -35,7 +35,6 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +77,12 @@ import java.util.function.Function;
 public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridMap<K, V>, PartitionScan<K, V> {
 
     private final MapSerialization serialization;
+    private final PredicateQueries<K, V> queries;
 
     public ClientGridMapProxy(String name, ClientContext context) {
         super(GridMapService.SERVICE_NAME, StructureNames.check("GridMap name", name), context);
         this.serialization = new MapSerialization(name, context.getSerializationService());
+        this.queries = new PredicateQueries<>(this::execute, serialization::toObject);
     }
 
     /** @return the factory a client config registers for {@link GridMapService#SERVICE_NAME} */
@@ -478,46 +479,28 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
 
     @Override
     public Map<K, V> query(GridPredicate predicate) {
-        QueryResult result = execute(QuerySpec.entries(predicate));
-        Map<K, V> entries = new HashMap<>();
-        for (int i = 0; i < result.keys().size(); i++) {
-            entries.put(serialization.toObject(result.keys().get(i)), serialization.toObject(result.values().get(i)));
-        }
-        return entries;
+        return queries.query(predicate);
     }
 
     @Override
     public GridPage<K, V> queryPage(GridPredicate predicate, int pageSize, K after) {
-        QuerySpec spec = QuerySpec.page(predicate, pageSize, after);
-        QueryResult result = execute(spec);
-        QueryResults.keepFirstByKey(result, pageSize + 1, serialization::toObject);
-        List<Map.Entry<K, V>> entries = new ArrayList<>();
-        for (int i = 0; i < Math.min(pageSize, result.keys().size()); i++) {
-            entries.add(new AbstractMap.SimpleImmutableEntry<>(serialization.toObject(result.keys().get(i)),
-                    serialization.toObject(result.values().get(i))));
-        }
-        return new GridPage<>(entries, result.keys().size() > pageSize);
+        return queries.queryPage(predicate, pageSize, after);
     }
 
     @Override
     public Set<K> keySet(GridPredicate predicate) {
-        QueryResult result = execute(QuerySpec.keys(predicate));
-        Set<K> keys = new HashSet<>();
-        for (byte[] key : result.keys()) {
-            keys.add(serialization.toObject(key));
-        }
-        return keys;
+        return queries.keySet(predicate);
     }
 
     @Override
     public long count(GridPredicate predicate) {
-        return (Long) QueryResults.finish(GridAggregation.count(), execute(QuerySpec.aggregate(predicate, GridAggregation.count())));
+        return queries.count(predicate);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <R> R aggregate(GridPredicate predicate, GridAggregation aggregation) {
-        return (R) QueryResults.finish(aggregation, execute(QuerySpec.aggregate(predicate, aggregation)));
+        return (R) queries.aggregate(predicate, aggregation);
     }
 
     /** @return {@link GridMapStats#EMPTY}: a client holds no part of the map */
