@@ -2,6 +2,7 @@ package dev.grid.core.spi;
 
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMapStats;
+import dev.grid.core.GridPredicate;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -55,7 +56,31 @@ public interface MemberMaps {
      *         does not own the partition now; completed exceptionally with what the visitor threw
      * @throws IllegalArgumentException naming the map and the value, for a partition out of range
      */
-    CompletionStage<Boolean> scanOwned(String name, int partitionId, BiConsumer<byte[], byte[]> visitor);
+    default CompletionStage<Boolean> scanOwned(String name, int partitionId, BiConsumer<byte[], byte[]> visitor) {
+        return scanOwned(name, partitionId, null, visitor).thenApply(scan -> scan != OwnedScan.NOT_OWNED);
+    }
+
+    /**
+     * As {@link #scanOwned(String, int, BiConsumer)}, but when the map's indexes in the partition can narrow
+     * {@code candidates}, visits only the entries they name: every entry matching {@code candidates}, and possibly
+     * others (terms no index answers are not checked). The caller must still filter what it is handed; a scan with an
+     * index visits no entry outside the indexed terms' matches. Without a usable index every entry is visited.
+     *
+     * @param candidates a predicate over the values' attributes (as {@code GridMap.query} takes), or null: every entry
+     * @return completed with how the partition was read ({@link OwnedScan#NOT_OWNED}: not at all)
+     */
+    CompletionStage<OwnedScan> scanOwned(String name, int partitionId, GridPredicate candidates,
+                                         BiConsumer<byte[], byte[]> visitor);
+
+    /** How {@link #scanOwned(String, int, GridPredicate, BiConsumer)} read a partition. */
+    enum OwnedScan {
+        /** This member does not own the partition now, or it is migrating: nothing visited. */
+        NOT_OWNED,
+        /** The indexes named the entries visited. */
+        INDEXED,
+        /** Every entry of the partition was visited. */
+        SCANNED
+    }
 
     /** @return off-heap bytes reserved by every map's stores on this member */
     long offHeapReserved();

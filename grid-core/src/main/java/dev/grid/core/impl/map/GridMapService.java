@@ -25,12 +25,15 @@ import dev.grid.core.GridEvents;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridMapEvent;
 import dev.grid.core.GridMapStats;
+import dev.grid.core.GridPredicate;
 import dev.grid.core.config.GridClock;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.config.StructureNames;
 import dev.grid.core.config.GridIndexConfig;
 import dev.grid.core.impl.map.operations.IndexDefinitionsOperation;
+import dev.grid.core.impl.map.query.PartitionQuery;
+import dev.grid.core.impl.map.query.QuerySpec;
 import dev.grid.core.impl.map.tx.TransactionalGridMapProxy;
 import dev.grid.core.spi.MapStores;
 import dev.grid.core.spi.MemberContext;
@@ -169,9 +172,11 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     }
 
     @Override
-    public CompletionStage<Boolean> scanOwned(String name, int partitionId, BiConsumer<byte[], byte[]> visitor) {
+    public CompletionStage<OwnedScan> scanOwned(String name, int partitionId, GridPredicate candidates,
+                                                BiConsumer<byte[], byte[]> visitor) {
         PartitionEntries.check(name, partitionId, nodeEngine.getPartitionService().getPartitionCount(), 1);
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        PartitionQuery narrowing = candidates == null ? null : new PartitionQuery(QuerySpec.entries(candidates));
+        CompletableFuture<OwnedScan> done = new CompletableFuture<>();
         nodeEngine.getOperationService().execute(new PartitionSpecificRunnable() {
             @Override
             public int getPartitionId() {
@@ -184,16 +189,21 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
                     // on the partition's thread: ownership cannot change, nor the store be written, until this returns
                     IPartition partition = nodeEngine.getPartitionService().getPartition(partitionId, false);
                     if (!partition.isLocal() || partition.isMigrating() || !nodeEngine.isRunning()) {
-                        done.complete(false);
+                        done.complete(OwnedScan.NOT_OWNED);
                         return;
                     }
                     MapContainer container = containers.get(name);
                     PartitionStore store = container == null ? null : container.storeOrNull(partitionId);
+                    OwnedScan scan = OwnedScan.SCANNED;
                     if (store != null) {
-                        store.forEach(visitor);
+                        if (narrowing != null && narrowing.visitCandidates(store, visitor)) {
+                            scan = OwnedScan.INDEXED;
+                        } else {
+                            store.forEach(visitor);
+                        }
                         container.recordOther();
                     }
-                    done.complete(true);
+                    done.complete(scan);
                 } catch (RuntimeException | Error e) {
                     done.completeExceptionally(e);
                 }

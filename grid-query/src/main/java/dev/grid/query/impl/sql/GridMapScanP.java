@@ -9,6 +9,7 @@ import com.hazelcast.jet.core.AbstractProcessor;
 import com.hazelcast.jet.sql.impl.connector.keyvalue.KvRowProjector;
 import com.hazelcast.sql.impl.row.JetSqlRow;
 import dev.grid.core.GridMap;
+import dev.grid.core.GridPredicate;
 import dev.grid.core.spi.MemberContext;
 import dev.grid.core.spi.MemberMaps;
 import dev.grid.core.spi.PartitionScan;
@@ -22,7 +23,8 @@ import java.util.concurrent.CompletionException;
  * Reads a member's share of a GridMap's partitions (Jet assigns each member the partitions it owns when the query
  * starts), one partition at a time. The query's filter and projection run inside the read: on the partition's thread,
  * over each entry as the store hands it over ({@link MemberMaps#scanOwned}), so only matching rows, with only the
- * projected columns, are kept. A partition that moved or is migrating when its turn comes is read once through
+ * projected columns, are kept. When the map has an index on a column the filter compares with a constant, the read
+ * visits only the entries the index names ({@link IndexTerms}). A partition that moved or is migrating when its turn comes is read once through
  * {@link PartitionScan} from its current owner and filtered on arrival.
  *
  * <p>Not cooperative: it waits for partition threads.
@@ -37,21 +39,24 @@ final class GridMapScanP extends AbstractProcessor {
     private final boolean jsonKey;
     private final boolean jsonValue;
     private final Object lookup;
+    private final GridPredicate candidates;
     private MemberMaps maps;
     private PartitionScan<Object, Object> moved;
     private Traverser<JetSqlRow> rows;
 
     /**
-     * @param lookup the key of a key lookup ({@code WHERE __key = ?}; null matches nothing), or {@link #NO_LOOKUP}
+     * @param lookup     the key of a key lookup ({@code WHERE __key = ?}; null matches nothing), or {@link #NO_LOOKUP}
+     * @param candidates the filter's comparisons an index may answer ({@link IndexTerms}), or null
      */
     GridMapScanP(String mapName, KvRowProjector projector, SerializationService serialization, boolean jsonKey, boolean jsonValue,
-                 Object lookup) {
+                 Object lookup, GridPredicate candidates) {
         this.mapName = mapName;
         this.projector = projector;
         this.serialization = serialization;
         this.jsonKey = jsonKey;
         this.jsonValue = jsonValue;
         this.lookup = lookup;
+        this.candidates = candidates;
     }
 
     @Override
@@ -86,9 +91,10 @@ final class GridMapScanP extends AbstractProcessor {
 
     private List<JetSqlRow> read(int partition) {
         List<JetSqlRow> matching = new ArrayList<>();
-        boolean owned;
+        MemberMaps.OwnedScan scan;
         try {
-            owned = maps.scanOwned(mapName, partition, (key, value) -> {
+            scan = maps.scanOwned(mapName, partition, candidates, (key, value) -> {
+                ScanCounters.ENTRIES_READ.increment();
                 JetSqlRow row = project(serialization.toObject(new HeapData(key)), serialization.toObject(new HeapData(value)));
                 if (row != null) {
                     matching.add(row);
@@ -97,12 +103,16 @@ final class GridMapScanP extends AbstractProcessor {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        if (owned) {
+        if (scan != MemberMaps.OwnedScan.NOT_OWNED) {
             ScanCounters.OWNED.increment();
+            if (scan == MemberMaps.OwnedScan.INDEXED) {
+                ScanCounters.INDEXED.increment();
+            }
             return matching;
         }
         ScanCounters.MOVED.increment();
         for (Map.Entry<Object, Object> entry : moved.partitionEntries(partition, Integer.MAX_VALUE)) {
+            ScanCounters.ENTRIES_READ.increment();
             JetSqlRow row = project(entry.getKey(), entry.getValue());
             if (row != null) {
                 matching.add(row);

@@ -11,6 +11,7 @@ import com.hazelcast.sql.impl.expression.Expression;
 import com.hazelcast.sql.impl.expression.ExpressionEvalContext;
 import com.hazelcast.sql.impl.row.EmptyRow;
 import com.hazelcast.sql.impl.type.QueryDataType;
+import dev.grid.core.GridPredicate;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ final class GridMapScanSupplier implements ProcessorSupplier, DataSerializable {
     private boolean jsonValue;
     private Expression<?> key;
     private QueryDataType keyType;
+    private IndexTerms indexTerms;
     private transient ExpressionEvalContext evalContext;
     private transient Extractors extractors;
 
@@ -46,15 +48,17 @@ final class GridMapScanSupplier implements ProcessorSupplier, DataSerializable {
      * @param jsonValue whether values are flat JSON
      * @param key       for a key lookup, the key's expression (a literal or a parameter); null for a scan
      * @param keyType   the type of the {@code __key} column
+     * @param indexTerms the filter's comparisons an index may answer
      */
     GridMapScanSupplier(String mapName, KvRowProjector.Supplier projector, boolean jsonKey, boolean jsonValue, Expression<?> key,
-                        QueryDataType keyType) {
+                        QueryDataType keyType, IndexTerms indexTerms) {
         this.mapName = mapName;
         this.projector = projector;
         this.jsonKey = jsonKey;
         this.jsonValue = jsonValue;
         this.key = key;
         this.keyType = keyType;
+        this.indexTerms = indexTerms;
     }
 
     @Override
@@ -66,9 +70,10 @@ final class GridMapScanSupplier implements ProcessorSupplier, DataSerializable {
     @Override
     public Collection<? extends Processor> get(int count) {
         List<Processor> processors = new ArrayList<>(count);
+        GridPredicate candidates = indexTerms.candidates(evalContext);
         for (int i = 0; i < count; i++) {
             processors.add(new GridMapScanP(mapName, projector.get(evalContext, extractors), evalContext.getSerializationService(),
-                    jsonKey, jsonValue, lookedUpKey()));
+                    jsonKey, jsonValue, lookedUpKey(), candidates));
         }
         return processors;
     }
@@ -90,6 +95,7 @@ final class GridMapScanSupplier implements ProcessorSupplier, DataSerializable {
         out.writeBoolean(jsonValue);
         out.writeObject(key);
         out.writeObject(keyType);
+        out.writeObject(indexTerms);
     }
 
     @Override
@@ -100,5 +106,6 @@ final class GridMapScanSupplier implements ProcessorSupplier, DataSerializable {
         jsonValue = in.readBoolean();
         key = in.readObject();
         keyType = in.readObject();
+        indexTerms = in.readObject();
     }
 }

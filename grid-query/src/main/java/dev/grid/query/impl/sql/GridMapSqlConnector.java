@@ -39,7 +39,9 @@ import java.util.Map;
  * ({@link GridMapScanSupplier}): each member reads only the partitions Jet assigned it (the ones it owns when the query
  * starts) and applies the query's filter and projection to each entry as it reads it, so only matching rows, and only
  * the projected columns, leave the scan. A key lookup ({@code WHERE __key = ?} on a primitive key, {@link KeyLookup})
- * reads that one key, on the member that owns its partition only.
+ * reads that one key, on the member that owns its partition only. Comparisons of a column with a constant
+ * ({@link IndexTerms}) go to each partition's read, which visits only the entries a GridMap index names for them when
+ * the map has an index on that column's attribute.
  */
 public final class GridMapSqlConnector implements SqlConnector {
     /** The mapping type: {@code TYPE GridMap}. */
@@ -119,8 +121,10 @@ public final class GridMapSqlConnector implements SqlConnector {
                 key = context.convertProjection(List.of(HazelcastRexNode.wrap(operand))).get(0);
             }
         }
+        IndexTerms indexTerms = IndexTerms.of(predicate, table,
+                operand -> context.convertProjection(List.of(HazelcastRexNode.wrap(operand))).get(0));
         GridMapScanSupplier scan = new GridMapScanSupplier(table.mapName(), projector, table.isJson(true), table.isJson(false),
-                key, keyType);
+                key, keyType, indexTerms);
         return context.getDag().newUniqueVertex((key != null ? "KeyLookup" : "Scan") + "(GridMap[" + table.mapName() + "])",
                 ProcessorMetaSupplier.of(GridMapScanSupplier.LOCAL_PARALLELISM, scan));
     }

@@ -13,6 +13,11 @@ final class ScanCounters {
     /** Partitions read through {@code PartitionScan} (an operation to the current owner), filtered on arrival. */
     static final LongAdder MOVED = new LongAdder();
 
+    /** Partitions read on their owner through the map's indexes: only the entries they named were read. */
+    static final LongAdder INDEXED = new LongAdder();
+    /** Entries handed to a scan's filter (owned and moved partitions): what an index saves shows here. */
+    static final LongAdder ENTRIES_READ = new LongAdder();
+
     /** Key lookups ({@code WHERE __key = ?}) answered with one read of one key, on the key's owner. */
     static final LongAdder LOOKUPS = new LongAdder();
 

@@ -10,7 +10,7 @@ class GridLogSqlClientTest extends GridLogSqlContract {
     static final GridCluster CLUSTER = members(2).withClient();
 
     @Override
-    Grid grid() {
+    protected Grid grid() {
         return CLUSTER.client();
     }
 }

@@ -47,13 +47,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-abstract class GridLogSqlContract {
+public abstract class GridLogSqlContract {
     static final int ORDERS = 200;
     static final int PARTITIONS = 4;
     static final long T0 = 1_700_000_000_000L;
 
     /** @return the grid the test writes and queries through: a member or a client */
-    abstract Grid grid();
+    protected abstract Grid grid();
+
+    /**
+     * @return whether the members run in this JVM, so their scan counters can be read here (false for {@code grid start}
+     *         processes: the checks of what was read are then skipped, the results are still checked)
+     */
+    protected boolean membersInThisJvm() {
+        return true;
+    }
 
     static GridCluster members(int count) {
         Path dir;
@@ -144,6 +152,13 @@ abstract class GridLogSqlContract {
         return OffsetDateTime.ofInstant(Instant.ofEpochMilli(T0 + id * 1000L), ZoneOffset.UTC);
     }
 
+    /** Checks the change of a members' scan counter, when the members run in this JVM ({@link #membersInThisJvm()}). */
+    private void assertCounted(long expected, long actual, String message) {
+        if (membersInThisJvm()) {
+            assertEquals(expected, actual, message);
+        }
+    }
+
     @Test
     void shouldReturnEveryRecordOnceWithItsPartitionOffsetAndTimestamp() {
         List<List<Object>> rows = rows("SELECT id, __partition, __offset, __timestamp, __key FROM orders");
@@ -160,8 +175,8 @@ abstract class GridLogSqlContract {
         long local = LogScanCounters.LOCAL_PARTITIONS.sum();
         long remote = LogScanCounters.REMOTE_PARTITIONS.sum();
         assertEquals(List.of(List.of((long) ORDERS)), rows("SELECT COUNT(*) FROM orders"));
-        assertEquals(PARTITIONS, LogScanCounters.LOCAL_PARTITIONS.sum() - local, "log partitions read on their owner");
-        assertEquals(0, LogScanCounters.REMOTE_PARTITIONS.sum() - remote, "log partitions read from another member");
+        assertCounted(PARTITIONS, LogScanCounters.LOCAL_PARTITIONS.sum() - local, "log partitions read on their owner");
+        assertCounted(0, LogScanCounters.REMOTE_PARTITIONS.sum() - remote, "log partitions read from another member");
     }
 
     @Test
@@ -191,11 +206,11 @@ abstract class GridLogSqlContract {
         long read = LogScanCounters.RECORDS_READ.sum();
         List<List<Object>> rows = rows("SELECT id FROM orders WHERE __partition = 1 AND __offset >= ? ORDER BY id", 40);
         assertEquals(IntStream.range(40, 50).mapToObj(o -> List.<Object>of(o * PARTITIONS + 1)).toList(), rows);
-        assertEquals(10, LogScanCounters.RECORDS_READ.sum() - read, "records read: partition 1 from offset 40 only");
+        assertCounted(10, LogScanCounters.RECORDS_READ.sum() - read, "records read: partition 1 from offset 40 only");
 
         read = LogScanCounters.RECORDS_READ.sum();
         assertEquals(List.of(List.of(4L)), rows("SELECT COUNT(*) FROM orders WHERE __offset > 2 AND __offset <= 3"));
-        assertEquals(PARTITIONS, LogScanCounters.RECORDS_READ.sum() - read, "records read: offset 3 of each partition");
+        assertCounted(PARTITIONS, LogScanCounters.RECORDS_READ.sum() - read, "records read: offset 3 of each partition");
     }
 
     @Test
@@ -204,8 +219,8 @@ abstract class GridLogSqlContract {
         long seeks = LogScanCounters.TIME_SEEKS.sum();
         List<List<Object>> rows = rows("SELECT id FROM orders WHERE __timestamp >= ? ORDER BY id", time(180));
         assertEquals(IntStream.range(180, ORDERS).mapToObj(id -> List.<Object>of(id)).toList(), rows);
-        assertEquals(ORDERS - 180, LogScanCounters.RECORDS_READ.sum() - read, "records read: from the seek by time on");
-        assertEquals(PARTITIONS, LogScanCounters.TIME_SEEKS.sum() - seeks);
+        assertCounted(ORDERS - 180, LogScanCounters.RECORDS_READ.sum() - read, "records read: from the seek by time on");
+        assertCounted(PARTITIONS, LogScanCounters.TIME_SEEKS.sum() - seeks, "seeks by time: one per partition");
         assertEquals(List.of(List.of(0L)), rows("SELECT COUNT(*) FROM orders WHERE __timestamp > ?", time(ORDERS)));
     }
 

@@ -10,7 +10,7 @@ class GridLogSqlOneMemberTest extends GridLogSqlContract {
     static final GridCluster CLUSTER = members(1);
 
     @Override
-    Grid grid() {
+    protected Grid grid() {
         return CLUSTER.member(0);
     }
 }

@@ -10,7 +10,7 @@ class GridLogSqlThreeMembersTest extends GridLogSqlContract {
     static final GridCluster CLUSTER = members(3);
 
     @Override
-    Grid grid() {
+    protected Grid grid() {
         return CLUSTER.member(1);
     }
 }

@@ -10,7 +10,7 @@ class GridMapSqlClientTest extends GridMapSqlContract {
     static final GridCluster CLUSTER = GridCluster.withMembers(2).withClient();
 
     @Override
-    Grid grid() {
+    protected Grid grid() {
         return CLUSTER.client();
     }
 }

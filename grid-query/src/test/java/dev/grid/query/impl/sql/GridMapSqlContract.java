@@ -31,12 +31,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-abstract class GridMapSqlContract {
+public abstract class GridMapSqlContract {
     static final int PEOPLE = 500;
     static final List<String> CITIES = List.of("Lyon", "Oslo", "Porto", "Riga", "Turin");
 
     /** @return the grid the test writes and queries through: a member or a client */
-    abstract Grid grid();
+    protected abstract Grid grid();
+
+    /**
+     * @return whether the members run in this JVM, so their scan counters can be read here (false for {@code grid start}
+     *         processes: the checks of what was read are then skipped, the results are still checked)
+     */
+    protected boolean membersInThisJvm() {
+        return true;
+    }
 
     private SqlService sql() {
         return grid().hazelcast().getSql();
@@ -107,6 +115,13 @@ abstract class GridMapSqlContract {
         return rows;
     }
 
+    /** Checks the change of a members' scan counter, when the members run in this JVM ({@link #membersInThisJvm()}). */
+    private void assertCounted(long expected, long actual, String message) {
+        if (membersInThisJvm()) {
+            assertEquals(expected, actual, message);
+        }
+    }
+
     @Test
     void shouldReturnEveryEntryExactlyOnceFromAFullScan() {
         List<Integer> keys = new ArrayList<>();
@@ -121,8 +136,8 @@ abstract class GridMapSqlContract {
         long owned = ScanCounters.OWNED.sum();
         long moved = ScanCounters.MOVED.sum();
         assertEquals(List.of(List.of((long) PEOPLE)), rows("SELECT COUNT(*) FROM people"));
-        assertEquals(partitions, ScanCounters.OWNED.sum() - owned, "partitions read on their owner's partition thread");
-        assertEquals(0, ScanCounters.MOVED.sum() - moved, "partitions read through an operation (none moved)");
+        assertCounted(partitions, ScanCounters.OWNED.sum() - owned, "partitions read on their owner's partition thread");
+        assertCounted(0, ScanCounters.MOVED.sum() - moved, "partitions read through an operation (none moved)");
     }
 
     @Test
@@ -136,9 +151,9 @@ abstract class GridMapSqlContract {
         assertEquals(List.of(), rows("SELECT name FROM people WHERE __key = ?", PEOPLE + 1));
         // an INT parameter for a BIGINT key: the key is looked up as the column's type
         assertEquals(List.of(List.of("label-42")), rows("SELECT this FROM labels WHERE __key = ?", 42));
-        assertEquals(lookups + 5, ScanCounters.LOOKUPS.sum(), "each lookup read one key, once, in the cluster");
-        assertEquals(owned, ScanCounters.OWNED.sum(), "no partition was scanned");
-        assertEquals(moved, ScanCounters.MOVED.sum(), "no partition was scanned");
+        assertCounted(lookups + 5, ScanCounters.LOOKUPS.sum(), "each lookup read one key, once, in the cluster");
+        assertCounted(owned, ScanCounters.OWNED.sum(), "no partition was scanned");
+        assertCounted(moved, ScanCounters.MOVED.sum(), "no partition was scanned");
     }
 
     @Test

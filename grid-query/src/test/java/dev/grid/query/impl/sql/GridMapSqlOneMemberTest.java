@@ -10,7 +10,7 @@ class GridMapSqlOneMemberTest extends GridMapSqlContract {
     static final GridCluster CLUSTER = GridCluster.withMembers(1);
 
     @Override
-    Grid grid() {
+    protected Grid grid() {
         return CLUSTER.member(0);
     }
 }

@@ -10,7 +10,7 @@ class GridMapSqlThreeMembersTest extends GridMapSqlContract {
     static final GridCluster CLUSTER = GridCluster.withMembers(3);
 
     @Override
-    Grid grid() {
+    protected Grid grid() {
         return CLUSTER.member(1);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -75,6 +76,27 @@ public final class PartitionQuery {
         }
         store.forEach((key, value) -> accept(key, value, root, result));
         return result;
+    }
+
+    /**
+     * Visits the entries the partition's indexes name for the predicate: exactly its matches when the indexes answer
+     * it whole, else (an AND with unindexed terms) the indexed terms' matches, unchecked against the rest.
+     *
+     * @return false, visiting nothing, when the indexes cannot narrow the predicate (no index on its attributes)
+     */
+    public boolean visitCandidates(PartitionStore store, BiConsumer<byte[], byte[]> visitor) {
+        PartitionIndexes indexes = store.indexesOrNull();
+        Plan plan = indexes == null || root.kind == GridPredicate.Kind.TRUE ? null : plan(root, indexes);
+        if (plan == null) {
+            return false;
+        }
+        for (KeyBytes key : plan.keys) {
+            byte[] value = store.get(key.bytes());
+            if (value != null) {
+                visitor.accept(key.bytes(), value);
+            }
+        }
+        return true;
     }
 
     private Function<byte[], Object> deserializer = bytes -> null;
