@@ -6,11 +6,13 @@ import com.hazelcast.sql.SqlRow;
 import com.hazelcast.sql.SqlRowMetadata;
 import dev.grid.core.Grid;
 import dev.grid.core.GridException;
+import dev.grid.query.impl.sql.CreateGridMapIndex;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * SQL on the live cluster, through Hazelcast's SQL engine and grid's connectors ({@code CREATE MAPPING ... TYPE GridMap}
@@ -66,6 +68,11 @@ public final class GridSql implements SqlSession {
         String statement = sql.strip();
         if (statement.endsWith(";")) { // as a shell or a script ends it; Hazelcast's parser refuses it
             statement = statement.substring(0, statement.length() - 1);
+        }
+        // the engine would put an index named in CREATE INDEX on an IMap even for a GridMap mapping
+        Optional<CreateGridMapIndex> createIndex = CreateGridMapIndex.parse(statement);
+        if (createIndex.isPresent() && createIndex.get().runOn(grid)) {
+            return new QueryResult(List.of(), List.of(), List.of());
         }
         try (SqlResult result = grid.hazelcast().getSql().execute(statement)) {
             if (!result.isRowSet()) {
