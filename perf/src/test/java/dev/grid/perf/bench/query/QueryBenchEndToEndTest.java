@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code grid bench query} with 2,000 entries on one member JVM, the harness its client, runs of 500 ms: every operation
+ * {@code grid bench query} with 2,000 entries on one member JVM, the harness its client, runs of 300 ms: every operation
  * measured on both maps (export and DuckDB on their own), every answer checked against the data (a wrong one would fail
  * its run and the exit code), results.json and report.html written, no member left.
  */
@@ -30,7 +30,7 @@ class QueryBenchEndToEndTest {
     @Test
     void shouldMeasureEveryOperationOnBothMapsWithTheSameAnswers(@TempDir Path out) throws Exception {
         QueryOptions options = QueryArguments.parse(List.of("--entries", "2000", "--members", "1", "--categories", "10", "--warmup", "0s",
-                "--duration", "500ms", "--server-heap", "512m", "--out", out.toString()));
+                "--duration", "300ms", "--server-heap", "512m", "--out", out.toString()));
         QueryCommand command = new QueryCommand(options, StopSignal.manual(), "grid bench query (test)");
         int exit = command.run();
         List<QueryRun> runs = command.runs();
