@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /** The calls of each operation, with their parameters and the check of their answers against the data. */
 final class QueryCalls {
@@ -63,7 +64,7 @@ final class QueryCalls {
         };
     }
 
-    private static QueryLoop.Call<Void, Object> aggregate(String system, String what, java.util.function.Supplier<Object> sum, OrderData data) {
+    private static QueryLoop.Call<Void, Object> aggregate(String system, String what, Supplier<Object> sum, OrderData data) {
         return new QueryLoop.Call<>() {
             @Override
             public Void parameter(SplittableRandom random) {
@@ -83,7 +84,7 @@ final class QueryCalls {
     }
 
     private static QueryLoop.Call<Void, Map<String, Double>> groups(String system, String what,
-                                                                   java.util.function.Supplier<Map<String, Double>> query, OrderData data) {
+                                                                   Supplier<Map<String, Double>> query, OrderData data) {
         Map<String, Double> expected = data.sumsByCategory();
         return new QueryLoop.Call<>() {
             @Override
