@@ -50,6 +50,9 @@ public final class QueryArguments implements Callable<Integer> {
     private Integer entries;
     @Option(names = "--members", paramLabel = "N", defaultValue = "3", description = "grid member JVMs, 1 to 5 (default ${DEFAULT-VALUE})")
     private int members;
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "271",
+            description = "the cluster's partition count, 1 to 1000 (default ${DEFAULT-VALUE}, Hazelcast's)")
+    private int partitions;
     @Option(names = "--categories", paramLabel = "N", defaultValue = "100", description = "distinct categories, 1 to 1000 (default ${DEFAULT-VALUE})")
     private int categories;
     @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -103,13 +106,14 @@ public final class QueryArguments implements Callable<Integer> {
         OptionCheck check = new OptionCheck(spec);
         int entryCount = (int) check.between("--entries", entries != null ? entries : quick ? QUICK_ENTRIES : 1_000_000, 1, 10_000_000);
         check.between("--members", members, 1, 5);
+        check.between("--partitions", partitions, 1, 1_000);
         check.between("--categories", categories, 1, 1_000);
         if (!serverHeap.matches("[0-9]+[kKmMgG]?")) {
             throw check.error("--server-heap must be a JVM heap size such as 512m or 2g, was '" + serverHeap + "'");
         }
         Path directory = out != null ? out
                 : Path.of("bench-results", "query-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        return new QueryOptions(entryCount, members, categories,
+        return new QueryOptions(entryCount, members, partitions, categories,
                 check.notNegative("--warmup", warmup != null ? warmup : quick ? QUICK_WARMUP : Duration.ofSeconds(5)),
                 check.positive("--duration", duration != null ? duration : quick ? QUICK_DURATION : Duration.ofSeconds(20)),
                 serverHeap, seed, directory);

@@ -27,18 +27,19 @@ final class QueryCluster implements AutoCloseable {
     static final String IMAP = "orders_imap";
     /** A serialized {@link Order}: Hazelcast's DataSerializable header and class name, then the fields. */
     private static final int VALUE_BYTES = 80;
-    private static final int PARTITIONS = 271;
     private static final Duration FORM_TIMEOUT = Duration.ofMinutes(2);
 
     private final MemberProcesses members;
     private final Grid client;
     private final int memberCount;
+    private final int partitions;
     private final String heap;
 
-    private QueryCluster(MemberProcesses members, Grid client, int memberCount, String heap) {
+    private QueryCluster(MemberProcesses members, Grid client, int memberCount, int partitions, String heap) {
         this.members = members;
         this.client = client;
         this.memberCount = memberCount;
+        this.partitions = partitions;
         this.heap = heap;
     }
 
@@ -48,8 +49,8 @@ final class QueryCluster implements AutoCloseable {
         List<String> addresses = new ArrayList<>();
         ports.forEach(p -> addresses.add("127.0.0.1:" + p));
         // records=1000: the harness's YCSB maps every member declares stay small
-        ClusterSettings settings = new ClusterSettings(options.members(), PARTITIONS, options.serverHeap(), 1_000, 100, List.of(), clusterName,
-                Duration.ofSeconds(30), logDirectory, 0);
+        ClusterSettings settings = new ClusterSettings(options.members(), options.partitions(), options.serverHeap(), 1_000, 100, List.of(),
+                clusterName, Duration.ofSeconds(30), logDirectory, 0);
         MemberProcesses members = null;
         Grid client = null;
         try {
@@ -64,7 +65,7 @@ final class QueryCluster implements AutoCloseable {
                 }
                 LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
             }
-            return new QueryCluster(members, client, options.members(), options.serverHeap());
+            return new QueryCluster(members, client, options.members(), options.partitions(), options.serverHeap());
         } catch (RuntimeException e) {
             stop(client, members);
             throw e;
@@ -82,7 +83,7 @@ final class QueryCluster implements AutoCloseable {
     /** @return how the cluster was deployed, for the report */
     Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>();
-        s.put("members", memberCount + " grid member JVM(s) (BenchMember, -Xmx" + heap + "), " + PARTITIONS
+        s.put("members", memberCount + " grid member JVM(s) (BenchMember, -Xmx" + heap + "), " + partitions
                 + " partitions, 1 synchronous backup for both maps, Jet on (SQL); this JVM is a grid client (smart routing)");
         s.put("maps", "GridMap '" + GRID_MAP + "' and IMap '" + IMAP + "' (BINARY in-memory format): Integer id -> "
                 + Order.class.getSimpleName() + " (DataSerializable: id int, category string, price double, quantity int)");

@@ -8,6 +8,7 @@ import java.time.Duration;
  *
  * @param entries    {@code --entries}: entries in each map (default 1,000,000)
  * @param members    {@code --members}: grid member JVMs (default 3)
+ * @param partitions {@code --partitions}: the cluster's partition count (default 271, Hazelcast's)
  * @param categories {@code --categories}: distinct categories (default 100)
  * @param warmup     {@code --warmup}: calls before each measured run, not counted
  * @param duration   {@code --duration}: measured time of each run (at least one call)
@@ -15,6 +16,6 @@ import java.time.Duration;
  * @param seed       {@code --seed}: the data and the query parameters
  * @param out        {@code --out DIR}
  */
-public record QueryOptions(int entries, int members, int categories, Duration warmup, Duration duration, String serverHeap, long seed,
-                           Path out) {
+public record QueryOptions(int entries, int members, int partitions, int categories, Duration warmup, Duration duration, String serverHeap,
+                           long seed, Path out) {
 }

@@ -27,6 +27,7 @@ class QueryArgumentsTest {
         QueryOptions o = QueryArguments.parse(List.of("--out", "x"));
         assertEquals(1_000_000, o.entries());
         assertEquals(3, o.members());
+        assertEquals(271, o.partitions());
         assertEquals(100, o.categories());
         assertEquals(Duration.ofSeconds(5), o.warmup());
         assertEquals(Duration.ofSeconds(20), o.duration());
@@ -49,8 +50,8 @@ class QueryArgumentsTest {
     @Test
     void shouldReadEveryOption() {
         QueryOptions o = QueryArguments.parse(List.of("--entries", "2000", "--members", "1", "--categories", "10", "--warmup", "0s",
-                "--duration", "500ms", "--server-heap", "512m", "--seed", "7"));
-        assertEquals(new QueryOptions(2000, 1, 10, Duration.ZERO, Duration.ofMillis(500), "512m", 7, o.out()), o);
+                "--duration", "500ms", "--server-heap", "512m", "--seed", "7", "--partitions", "23"));
+        assertEquals(new QueryOptions(2000, 1, 23, 10, Duration.ZERO, Duration.ofMillis(500), "512m", 7, o.out()), o);
     }
 
     @Test
@@ -58,6 +59,7 @@ class QueryArgumentsTest {
         assertError("--entries must be between 1 and 10000000, was 0", "--entries", "0");
         assertError("--entries must be between 1 and 10000000, was 20000000", "--entries", "20000000");
         assertError("--members must be between 1 and 5, was 6", "--members", "6");
+        assertError("--partitions must be between 1 and 1000, was 0", "--partitions", "0");
         assertError("--categories must be between 1 and 1000, was 0", "--categories", "0");
         assertError("--duration must be > 0, was 0s", "--duration", "0s");
         assertError("--server-heap must be a JVM heap size such as 512m or 2g, was 'lots'", "--server-heap", "lots");
