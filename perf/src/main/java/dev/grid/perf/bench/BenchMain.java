@@ -2,6 +2,7 @@ package dev.grid.perf.bench;
 
 import dev.grid.perf.bench.lock.LockArguments;
 import dev.grid.perf.bench.log.LogArguments;
+import dev.grid.perf.bench.query.QueryArguments;
 import dev.grid.perf.bench.signal.StopSignal;
 import dev.grid.server.cli.CommandLines;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import java.util.concurrent.Callable;
  * grid bench jmh map -f 1 -wi 2 -i 3                                                  # JMH benchmarks of a group, or a regex
  * grid bench lock                                                                     # FencedLock: grid vs Hazelcast 5.4
  * grid bench log --quick                                                              # grid-log vs Kafka 4.4.0 vs Redis Streams
+ * grid bench query --quick                                                            # GridMap's queries vs IMap's, export, DuckDB
  * grid bench heap                                                                     # heap scenario, GridMap vs IMap
  * grid bench all --out perf/results                                                   # a reduced set of everything, under 20 min
  * </pre>
@@ -40,6 +42,7 @@ import java.util.concurrent.Callable;
                 "  grid bench run --workload A,C --target gridmap,imap,chm --members 3",
                 "  grid bench lock",
                 "  grid bench log --quick",
+                "  grid bench query --entries 1000000 --duration 20s",
                 "  grid bench jmh map -f 1 -wi 2 -i 3",
                 "  grid bench all --out perf/results"})
 public final class BenchMain implements Callable<Integer> {
@@ -73,6 +76,7 @@ public final class BenchMain implements Callable<Integer> {
         line.addSubcommand(JmhCommand.commandLine());
         line.addSubcommand(new LockArguments(stop));
         line.addSubcommand(new LogArguments(stop));
+        line.addSubcommand(new QueryArguments(stop));
         line.addSubcommand(HeapCommand.commandLine(stop));
         line.addSubcommand(TxnCommand.commandLine());
         line.addSubcommand(new AllCommand(stop));

@@ -62,7 +62,8 @@ public record LogRun(String system, String topology, String scenario, int partit
 
     /** Latency percentiles, the maximum and the mean, in microseconds; and how many records they cover. */
     public record Latency(double p50, double p90, double p99, double p999, double max, double mean, long count) {
-        static Latency of(Histogram h) {
+        /** @return the percentiles of a histogram of nanoseconds, in µs */
+        public static Latency of(Histogram h) {
             return new Latency(micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(90)), micros(h.getValueAtPercentile(99)),
                     micros(h.getValueAtPercentile(99.9)), micros(h.getMaxValue()), h.getTotalCount() == 0 ? 0 : h.getMean() / 1000.0,
                     h.getTotalCount());
@@ -89,7 +90,8 @@ public record LogRun(String system, String topology, String scenario, int partit
         /** Percentile curves stop here (the log axis cannot show 100%; the max is reported separately). */
         static final double TOP = 99.999;
 
-        static List<CurvePoint> of(Histogram h) {
+        /** @return the distribution of a histogram of nanoseconds, in µs, up to the 99.999th percentile */
+        public static List<CurvePoint> of(Histogram h) {
             List<CurvePoint> points = new ArrayList<>();
             if (h.getTotalCount() == 0) {
                 return points;

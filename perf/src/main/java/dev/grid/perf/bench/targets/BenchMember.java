@@ -20,7 +20,9 @@ import java.util.Map;
  *     cluster=NAME port=5701 members=127.0.0.1:5701,127.0.0.1:5702 partitions=271 records=100000 recordSize=1000 cp=0</pre>
  *
  * <p>Optional: {@code backups=N} (synchronous backups per partition, default grid's 1) and {@code dataDir=DIR} (the
- * member keeps its files, grid-log's segments among them, in {@code DIR/member-PORT}; default grid's {@code grid-data}).
+ * member keeps its files, grid-log's segments among them, in {@code DIR/member-PORT}; default grid's {@code grid-data});
+ * {@code map=NAME:ENTRIES:VALUE_BYTES} (one more GridMap, its off-heap stores sized for that many entries of that average
+ * serialized value size, as {@code grid bench query} needs).
  */
 public final class BenchMember {
     /** The line printed once the member has joined. */
@@ -47,6 +49,9 @@ public final class BenchMember {
         }
         if (options.containsKey("dataDir")) {
             config.setDataDirectory(Path.of(options.get("dataDir"), "member-" + options.get("port")));
+        }
+        if (options.containsKey("map")) {
+            config.addMap(MemberConfigs.sizedMap(options.get("map")));
         }
         Grid grid = Grid.embedded(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> terminate(grid), "bench-member-shutdown"));

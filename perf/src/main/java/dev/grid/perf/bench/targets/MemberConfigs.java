@@ -52,4 +52,22 @@ public final class MemberConfigs {
         }
         return config;
     }
+
+    /**
+     * @param spec {@code NAME:ENTRIES:VALUE_BYTES}
+     * @return a GridMap's configuration sized for that many entries of that average serialized value size
+     * @throws IllegalArgumentException naming the spec if it is not of that form
+     */
+    public static GridMapConfig sizedMap(String spec) {
+        String[] parts = spec.split(":");
+        if (parts.length != 3 || !parts[1].matches("[0-9]{1,12}") || !parts[2].matches("[0-9]{1,7}")) {
+            throw new IllegalArgumentException("map must be NAME:ENTRIES:VALUE_BYTES, was '" + spec + "'");
+        }
+        int valueBytes = Integer.parseInt(parts[2]);
+        return new GridMapConfig(parts[0])
+                .setEntries(Math.max(1_000, Long.parseLong(parts[1]) + Long.parseLong(parts[1]) / 4))
+                .setAverageKeySize(KEY_SIZE)
+                .setAverageValueSize(valueBytes)
+                .setMaxValueSize(Math.max(GridMapConfig.DEFAULT_MAX_VALUE_SIZE, valueBytes));
+    }
 }
