@@ -1,6 +1,8 @@
 package dev.grid.monitor;
 
 import com.hazelcast.cp.lock.FencedLock;
+import com.hazelcast.jet.Job;
+import com.hazelcast.jet.core.JobStatus;
 import dev.grid.core.GridMap;
 import dev.grid.core.config.GridAlertRule;
 import dev.grid.lock.GridLocks;
@@ -56,8 +58,8 @@ class DashboardBrowserTest {
         return candidates.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
     }
 
-    @Test
-    void dashboardShowsMembersMapsALockAndAFiredAlert() throws Exception {
+    /** @return the browser and its driver, or skips the test without them (fails it under -Dgrid.test.browser=require) */
+    private static String[] browserAndDriver() {
         String browser = find(CHROMIUM);
         String driverBinary = find(DRIVER);
         String missing = "headless browser test needs chromium and chromedriver (apt-get install -y chromium chromium-driver); found browser="
@@ -67,6 +69,87 @@ class DashboardBrowserTest {
         }
         Assumptions.assumeTrue(browser != null && driverBinary != null, missing);
         Assumptions.assumeFalse("skip".equals(System.getProperty("grid.test.browser")), "grid.test.browser=skip");
+        return new String[] {browser, driverBinary};
+    }
+
+    private static WebDriver chrome(String browser, String driverBinary) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(new File(browser));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1200");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driverBinary)).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    /**
+     * The query page: a SELECT shows its rows and plan; a bad one the engine's error; a stream run from the page shows in
+     * the running list, its cancel button stops it (the page shows who cancelled it) and it leaves the list.
+     */
+    @Test
+    void queryPageRunsASelectAndCancelsAStream() throws Exception {
+        String[] binaries = browserAndDriver();
+        try (MonitoredCluster cluster = new MonitoredCluster(1, data, config -> { })) {
+            cluster.startMember();
+            String address = cluster.members.get(0).localMember().orElseThrow().address();
+            WebDriver driver = chrome(binaries[0], binaries[1]);
+            try {
+                driver.get(cluster.url(0) + "#query");
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+                wait.ignoring(StaleElementReferenceException.class);
+                wait.until(d -> d.findElement(By.id("page-query")).isDisplayed());
+                wait.until(d -> d.findElement(By.id("sql-running-count")).getText().equals("0 running"));
+
+                WebElement text = driver.findElement(By.id("sql-text"));
+                text.sendKeys("SELECT v, v * v AS square FROM TABLE(generate_series(1, 3))");
+                driver.findElement(By.id("sql-run")).click();
+                wait.until(d -> d.findElements(By.cssSelector("#sql-rows tbody tr[data-key]")).size() == 3);
+                assertEquals(List.of("v", "square"), driver.findElements(By.cssSelector("#sql-rows thead th")).stream().map(WebElement::getText).toList());
+                assertEquals("3 9", driver.findElement(By.cssSelector("#sql-rows tbody tr[data-key='2']")).getText());
+                assertTrue(driver.findElement(By.id("sql-status")).getText().matches("query [0-9a-f]{12}: 3 rows in \\d+ ms"),
+                        driver.findElement(By.id("sql-status")).getText());
+                assertTrue(!driver.findElement(By.id("sql-plan")).getText().isBlank(), "the plan is shown");
+
+                text.clear();
+                text.sendKeys("SELECT FROM WHERE");
+                driver.findElement(By.id("sql-run")).click();
+                wait.until(d -> d.findElement(By.id("sql-error")).isDisplayed());
+                assertTrue(driver.findElement(By.id("sql-error")).getText().contains("line 1, column"), driver.findElement(By.id("sql-error")).getText());
+
+                text.clear();
+                text.sendKeys("SELECT v FROM TABLE(generate_stream(5))");
+                driver.findElement(By.id("sql-run")).click();
+                wait.until(d -> d.findElements(By.cssSelector("#sql-running tbody tr[data-key]")).size() == 1);
+                WebElement row = driver.findElement(By.cssSelector("#sql-running tbody tr[data-key]"));
+                String id = row.getAttribute("data-key");
+                assertTrue(row.getText().contains("SELECT v FROM TABLE(generate_stream(5))"), row.getText());
+                assertTrue(row.getText().contains("dashboard on member " + address), row.getText());
+                Path shot = Path.of("target", "dashboard-query.png");
+                Files.createDirectories(shot.getParent());
+                Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                System.out.println("DashboardBrowserTest: screenshot " + shot.toAbsolutePath());
+
+                row.findElement(By.cssSelector("button.cancel-button")).click();
+                wait.until(d -> d.findElement(By.id("sql-error")).isDisplayed()
+                        && d.findElement(By.id("sql-error")).getText().equals("query " + id + " was cancelled by the dashboard of member " + address));
+                wait.until(d -> d.findElement(By.id("sql-running-count")).getText().equals("0 running"));
+                assertEquals(0, driver.findElements(By.cssSelector("#sql-running tbody tr[data-key]")).size());
+                wait.until(d -> cluster.members.get(0).hazelcast().getJet().getJobs().stream().filter(Job::isLightJob).noneMatch(job -> {
+                    try {
+                        return job.getStatus() == JobStatus.RUNNING;
+                    } catch (RuntimeException e) {
+                        return false; // ended meanwhile
+                    }
+                })); // no query's Jet job runs on
+            } finally {
+                driver.quit();
+            }
+        }
+    }
+
+    @Test
+    void dashboardShowsMembersMapsALockAndAFiredAlert() throws Exception {
+        String[] binaries = browserAndDriver();
+        String browser = binaries[0];
+        String driverBinary = binaries[1];
 
         try (MonitoredCluster cluster = new MonitoredCluster(2, data, config -> {
             config.getCp().setMemberCount(2);
@@ -94,11 +177,7 @@ class DashboardBrowserTest {
                 consumer.commitSync(Map.of(new TopicPartition("orders", 0), 4L));
             }
 
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(new File(browser));
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1200");
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driverBinary)).usingAnyFreePort().build();
-            WebDriver driver = new ChromeDriver(service, options);
+            WebDriver driver = chrome(browser, driverBinary);
             try {
                 driver.get(cluster.url(0));
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));

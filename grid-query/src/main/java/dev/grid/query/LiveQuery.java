@@ -99,7 +99,7 @@ final class LiveQuery implements QueryHandle {
         registry.register(this);
         try {
             SqlStatement request = new SqlStatement(statement);
-            if (timeoutMillis > 0) {
+            if (timeoutMillis > 0 && isSelect(statement)) { // the engine refuses a timeout on other statements (EXPLAIN, DDL)
                 request.setTimeoutMillis(timeoutMillis);
             }
             try (SqlResult running = engine.execute(request)) {
@@ -122,6 +122,25 @@ final class LiveQuery implements QueryHandle {
             }
             registry.unregister(this);
         }
+    }
+
+    /** @return whether the statement is a query (its first word, after comments and parentheses, is SELECT) */
+    static boolean isSelect(String sql) {
+        int i = 0;
+        while (i < sql.length()) {
+            if (Character.isWhitespace(sql.charAt(i)) || sql.charAt(i) == '(') {
+                i++;
+            } else if (sql.startsWith("--", i)) {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? sql.length() : end + 1;
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? sql.length() : end + 2;
+            } else {
+                break;
+            }
+        }
+        return sql.regionMatches(true, i, "SELECT", 0, 6);
     }
 
     private QueryResult read(SqlResult running) {

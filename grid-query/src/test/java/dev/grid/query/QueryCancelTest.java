@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class QueryCancelTest {
     private static final String STREAM = "SELECT v FROM TABLE(generate_stream(20))";
+    private static final String HANDLE_STREAM = "SELECT v FROM TABLE(generate_stream(22))";
 
     @RegisterExtension
     static final GridCluster CLUSTER = GridCluster.withMembers(2).partitions(17).withClient();
@@ -97,14 +98,14 @@ class QueryCancelTest {
     void aHandleCancelsItsQueryFromAnotherThread() {
         Grid member = CLUSTER.member(1);
         try (GridSql sql = GridSql.on(member, 1_000_000)) {
-            QueryHandle stream = sql.start(STREAM);
+            QueryHandle stream = sql.start(HANDLE_STREAM);
             CompletableFuture<QueryResult> result = CompletableFuture.supplyAsync(stream::result);
             await().atMost(Duration.ofSeconds(20)).until(() -> listed(sql, stream.id()).map(q -> q.rows() > 0).orElse(false));
-            assertEquals(1, sqlJobs(member, STREAM).size());
+            assertEquals(1, sqlJobs(member, HANDLE_STREAM).size());
             stream.cancel("another thread");
             ExecutionException failure = assertThrows(ExecutionException.class, () -> result.get(20, TimeUnit.SECONDS));
             assertEquals("query " + stream.id() + " was cancelled by another thread", failure.getCause().getMessage());
-            await().atMost(Duration.ofSeconds(10)).until(() -> sqlJobs(member, STREAM).isEmpty());
+            await().atMost(Duration.ofSeconds(10)).until(() -> sqlJobs(member, HANDLE_STREAM).isEmpty());
             assertTrue(listed(sql, stream.id()).isEmpty());
         }
     }
