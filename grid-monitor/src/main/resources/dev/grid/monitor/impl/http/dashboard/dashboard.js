@@ -336,6 +336,9 @@
     error.hidden = true;
     error.textContent = '';
     status.textContent = 'running…';
+    clear(document.querySelector('#sql-rows thead tr'));
+    clear(document.querySelector('#sql-rows tbody'));
+    document.getElementById('sql-plan').textContent = '';
     document.getElementById('sql-run').disabled = true;
     queryRunning = true;
     setTimeout(pollRunning, 300); // the running list shows it while it runs
