@@ -109,12 +109,12 @@ class DashboardBrowserTest {
         assertTrue(driver.findElement(By.id("sql-error")).getText().contains("line 1, column"), driver.findElement(By.id("sql-error")).getText());
 
         text.clear();
-        text.sendKeys("SELECT v FROM TABLE(generate_stream(5))");
+        text.sendKeys("SELECT v FROM TABLE(generate_stream(1))");
         driver.findElement(By.id("sql-run")).click();
         wait.until(d -> d.findElements(By.cssSelector("#sql-running tbody tr[data-key]")).size() == 1);
         WebElement row = driver.findElement(By.cssSelector("#sql-running tbody tr[data-key]"));
         String id = row.getAttribute("data-key");
-        assertTrue(row.getText().contains("SELECT v FROM TABLE(generate_stream(5))"), row.getText());
+        assertTrue(row.getText().contains("SELECT v FROM TABLE(generate_stream(1))"), row.getText());
         assertTrue(row.getText().contains("dashboard on member " + address), row.getText());
         Path shot = Path.of("target", "dashboard-query.png");
         Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

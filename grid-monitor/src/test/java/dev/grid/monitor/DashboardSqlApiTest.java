@@ -105,7 +105,7 @@ class DashboardSqlApiTest {
 
     @Test
     void aStreamRunFromThePageIsListedAndAPostCancelsIt() throws Exception {
-        String stream = "SELECT v FROM TABLE(generate_stream(10))";
+        String stream = "SELECT v FROM TABLE(generate_stream(1))";
         CompletableFuture<HttpResponse<String>> running = HTTP.sendAsync(HttpRequest.newBuilder(URI.create(cluster.url(0) + run(stream)))
                 .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
         Map<?, ?> listed = await().atMost(Duration.ofSeconds(20)).until(() -> {

@@ -192,21 +192,23 @@ final class LiveQuery implements QueryHandle {
     @Override
     public void cancel(String by) {
         SqlResult running;
+        boolean executing;
         synchronized (this) {
             if (ended || cancelledBy != null) {
                 return;
             }
             cancelledBy = by == null || by.isBlank() ? "an unnamed caller" : by;
             running = result;
+            executing = started;
         }
-        if (running == null) {
-            return; // not executed yet: it closes its result as soon as it has one
-        }
-        if (jet == null) {
+        if (jet != null) {
+            // a client's execute waits for the first page, which a stream without rows never sends: its job is cancelled
+            if (executing) {
+                QueryRegistry.schedule(() -> cancelJob(CANCEL_ATTEMPTS));
+            }
+        } else if (running != null) {
             running.close(); // cancels the query on every member; the reading thread's hasNext() fails
-        } else {
-            QueryRegistry.schedule(() -> cancelJob(CANCEL_ATTEMPTS));
-        }
+        } // else not executed yet: it closes its result as soon as it has one (a member's execute returns at once)
     }
 
     /** Cancels the client's query through its Jet job, found by its text; tries again while the job has not appeared. */

@@ -111,6 +111,20 @@ class QueryCancelTest {
     }
 
     @Test
+    void aClientsStreamThatNeverSendsARowIsCancelledToo() {
+        String silent = "SELECT v FROM TABLE(generate_stream(50)) WHERE v < 0";
+        try (GridSql sql = GridSql.on(CLUSTER.client(), 10)) {
+            QueryHandle stream = sql.start(silent);
+            CompletableFuture<QueryResult> result = CompletableFuture.supplyAsync(stream::result);
+            await().atMost(Duration.ofSeconds(20)).until(() -> sqlJobs(CLUSTER.member(0), silent).size() == 1);
+            stream.cancel("the test");
+            ExecutionException failure = assertThrows(ExecutionException.class, () -> result.get(20, TimeUnit.SECONDS));
+            assertEquals("query " + stream.id() + " was cancelled by the test", failure.getCause().getMessage());
+            await().atMost(Duration.ofSeconds(10)).until(() -> sqlJobs(CLUSTER.member(0), silent).isEmpty());
+        }
+    }
+
+    @Test
     void aFinishedQueryIsNotListedAndACancelledOneDoesNotRun() {
         try (GridSql sql = GridSql.on(CLUSTER.client(), 10)) {
             QueryHandle handle = sql.start("SELECT v FROM TABLE(generate_series(1, 20))");

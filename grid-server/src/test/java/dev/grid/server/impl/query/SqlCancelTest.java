@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SqlCancelTest {
-    private static final String STREAM = "SELECT v FROM TABLE(generate_stream(20))";
+    private static final String STREAM = "SELECT v FROM TABLE(generate_stream(5))";
 
     @RegisterExtension
     static final GridCluster CLUSTER = GridCluster.withMembers(1).partitions(17).withClient();
@@ -138,7 +138,7 @@ class SqlCancelTest {
         StringWriter printed = new StringWriter();
         try (GridSql client = GridSql.on(CLUSTER.client(), 1000, "grid sql", Duration.ZERO); GridSql admin = GridSql.on(CLUSTER.member(0), 10)) {
             CompletableFuture<Void> shell = CompletableFuture.runAsync(() -> SqlShell.run(lines, new PrintWriter(printed, true), client, 1000, ctrlC));
-            String stream = STREAM.replace("20", "25");
+            String stream = STREAM.replace("5", "6");
             typed.add(stream + ";");
             RunningQuery running = await().atMost(Duration.ofSeconds(30)).until(() -> runningStream(admin, stream), Optional::isPresent).orElseThrow();
             ctrlC.press();
