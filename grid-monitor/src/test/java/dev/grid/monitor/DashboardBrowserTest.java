@@ -112,15 +112,20 @@ class DashboardBrowserTest {
         text.sendKeys("SELECT v FROM TABLE(generate_stream(1))");
         driver.findElement(By.id("sql-run")).click();
         wait.until(d -> d.findElements(By.cssSelector("#sql-running tbody tr[data-key]")).size() == 1);
-        WebElement row = driver.findElement(By.cssSelector("#sql-running tbody tr[data-key]"));
-        String id = row.getAttribute("data-key");
-        assertTrue(row.getText().contains("SELECT v FROM TABLE(generate_stream(1))"), row.getText());
-        assertTrue(row.getText().contains("dashboard on member " + address), row.getText());
+        // the list is rebuilt at every poll: each look finds the row afresh
+        String id = wait.until(d -> d.findElement(By.cssSelector("#sql-running tbody tr[data-key]")).getAttribute("data-key"));
+        By row = By.cssSelector("#sql-running tbody tr[data-key='" + id + "']");
+        String rowText = wait.until(d -> d.findElement(row).getText());
+        assertTrue(rowText.contains("SELECT v FROM TABLE(generate_stream(1))"), rowText);
+        assertTrue(rowText.contains("dashboard on member " + address), rowText);
         Path shot = Path.of("target", "dashboard-query.png");
         Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         System.out.println("DashboardBrowserTest: screenshot " + shot.toAbsolutePath());
 
-        row.findElement(By.cssSelector("button.cancel-button")).click();
+        wait.until(d -> {
+            d.findElement(row).findElement(By.cssSelector("button.cancel-button")).click();
+            return true;
+        });
         wait.until(d -> d.findElement(By.id("sql-error")).isDisplayed()
                 && d.findElement(By.id("sql-error")).getText().equals("query " + id + " was cancelled by the dashboard of member " + address));
         wait.until(d -> d.findElement(By.id("sql-running-count")).getText().equals("0 running"));

@@ -96,8 +96,8 @@ final class LiveQuery implements QueryHandle {
                 throw new QueryCancelledException(id, cancelledBy, null);
             }
         }
-        registry.register(this);
         try {
+            registry.register(this);
             SqlStatement request = new SqlStatement(statement);
             if (timeoutMillis > 0 && isSelect(statement)) { // the engine refuses a timeout on other statements (EXPLAIN, DDL)
                 request.setTimeoutMillis(timeoutMillis);
