@@ -1,6 +1,8 @@
 package dev.grid.monitor;
 
 import com.hazelcast.cp.lock.FencedLock;
+import com.hazelcast.jet.Job;
+import com.hazelcast.jet.core.JobStatus;
 import dev.grid.core.GridMap;
 import dev.grid.core.config.GridAlertRule;
 import dev.grid.lock.GridLocks;
@@ -41,7 +43,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The dashboard in headless Chromium against running members: members, a map, a held lock and a
  * fired alert appear, and the partition chart draws a bar per member; on the topics page a topic, its partitions
  * (owner, high watermark, a consumer group's lag) and the group appear, and the lag chart draws the group's line.
- * Screenshots are saved as {@code target/dashboard.png} and {@code target/dashboard-topics.png}. Needs {@code chromium} and
+ * On the query page a SELECT shows its rows and plan, a bad one the engine's error, and a stream run from the page is
+ * listed as running until its cancel button stops it. Screenshots are saved as {@code target/dashboard.png},
+ * {@code target/dashboard-topics.png} and {@code target/dashboard-query.png}. Needs {@code chromium} and
  * {@code chromedriver} ({@code apt-get install -y chromium chromium-driver}); skipped when they are
  * missing, unless {@code -Dgrid.test.browser=require}, which makes their absence a failure (CI).
  */
@@ -56,8 +60,8 @@ class DashboardBrowserTest {
         return candidates.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
     }
 
-    @Test
-    void dashboardShowsMembersMapsALockAndAFiredAlert() throws Exception {
+    /** @return the browser and its driver, or skips the test without them (fails it under -Dgrid.test.browser=require) */
+    private static String[] browserAndDriver() {
         String browser = find(CHROMIUM);
         String driverBinary = find(DRIVER);
         String missing = "headless browser test needs chromium and chromedriver (apt-get install -y chromium chromium-driver); found browser="
@@ -67,6 +71,79 @@ class DashboardBrowserTest {
         }
         Assumptions.assumeTrue(browser != null && driverBinary != null, missing);
         Assumptions.assumeFalse("skip".equals(System.getProperty("grid.test.browser")), "grid.test.browser=skip");
+        return new String[] {browser, driverBinary};
+    }
+
+    private static WebDriver chrome(String browser, String driverBinary) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(new File(browser));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1200");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driverBinary)).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    /**
+     * The query page: a SELECT shows its rows and plan; a bad one the engine's error; a stream run from the page shows in
+     * the running list, its cancel button stops it (the page shows who cancelled it) and it leaves the list.
+     */
+    private static void checkQueryPage(WebDriver driver, WebDriverWait wait, MonitoredCluster cluster) throws Exception {
+        String address = cluster.members.get(0).localMember().orElseThrow().address();
+        driver.findElement(By.id("tab-query")).click();
+        wait.until(d -> d.findElement(By.id("page-query")).isDisplayed());
+        wait.until(d -> d.findElement(By.id("sql-running-count")).getText().equals("0 running"));
+
+        WebElement text = driver.findElement(By.id("sql-text"));
+        text.sendKeys("SELECT v, v * v AS square FROM TABLE(generate_series(1, 3)) ORDER BY v");
+        driver.findElement(By.id("sql-run")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#sql-rows tbody tr[data-key]")).size() == 3);
+        assertEquals(List.of("v", "square"), driver.findElements(By.cssSelector("#sql-rows thead th")).stream().map(WebElement::getText).toList());
+        assertEquals("3 9", driver.findElement(By.cssSelector("#sql-rows tbody tr[data-key='2']")).getText());
+        assertTrue(driver.findElement(By.id("sql-status")).getText().matches("query [0-9a-f]{12}: 3 rows in \\d+ ms"),
+                driver.findElement(By.id("sql-status")).getText());
+        assertTrue(!driver.findElement(By.id("sql-plan")).getText().isBlank(), "the plan is shown");
+
+        text.clear();
+        text.sendKeys("SELECT FROM WHERE");
+        driver.findElement(By.id("sql-run")).click();
+        wait.until(d -> d.findElement(By.id("sql-error")).isDisplayed());
+        assertTrue(driver.findElement(By.id("sql-error")).getText().contains("line 1, column"), driver.findElement(By.id("sql-error")).getText());
+
+        text.clear();
+        text.sendKeys("SELECT v FROM TABLE(generate_stream(1))");
+        driver.findElement(By.id("sql-run")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#sql-running tbody tr[data-key]")).size() == 1);
+        // the list is rebuilt at every poll: each look finds the row afresh
+        String id = wait.until(d -> d.findElement(By.cssSelector("#sql-running tbody tr[data-key]")).getAttribute("data-key"));
+        By row = By.cssSelector("#sql-running tbody tr[data-key='" + id + "']");
+        String rowText = wait.until(d -> d.findElement(row).getText());
+        assertTrue(rowText.contains("SELECT v FROM TABLE(generate_stream(1))"), rowText);
+        assertTrue(rowText.contains("dashboard on member " + address), rowText);
+        Path shot = Path.of("target", "dashboard-query.png");
+        Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        System.out.println("DashboardBrowserTest: screenshot " + shot.toAbsolutePath());
+
+        wait.until(d -> {
+            d.findElement(row).findElement(By.cssSelector("button.cancel-button")).click();
+            return true;
+        });
+        wait.until(d -> d.findElement(By.id("sql-error")).isDisplayed()
+                && d.findElement(By.id("sql-error")).getText().equals("query " + id + " was cancelled by the dashboard of member " + address));
+        wait.until(d -> d.findElement(By.id("sql-running-count")).getText().equals("0 running"));
+        assertEquals(0, driver.findElements(By.cssSelector("#sql-running tbody tr[data-key]")).size());
+        wait.until(d -> cluster.members.get(0).hazelcast().getJet().getJobs().stream().filter(Job::isLightJob).noneMatch(job -> {
+            try {
+                return job.getStatus() == JobStatus.RUNNING;
+            } catch (RuntimeException e) {
+                return false; // ended meanwhile
+            }
+        })); // no query's Jet job runs on
+    }
+
+    @Test
+    void dashboardShowsMembersMapsALockAndAFiredAlertTopicsAndTheQueryPage() throws Exception {
+        String[] binaries = browserAndDriver();
+        String browser = binaries[0];
+        String driverBinary = binaries[1];
 
         try (MonitoredCluster cluster = new MonitoredCluster(2, data, config -> {
             config.getCp().setMemberCount(2);
@@ -94,11 +171,7 @@ class DashboardBrowserTest {
                 consumer.commitSync(Map.of(new TopicPartition("orders", 0), 4L));
             }
 
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(new File(browser));
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1200");
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driverBinary)).usingAnyFreePort().build();
-            WebDriver driver = new ChromeDriver(service, options);
+            WebDriver driver = chrome(browser, driverBinary);
             try {
                 driver.get(cluster.url(0));
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -165,6 +238,8 @@ class DashboardBrowserTest {
                 Path topicsShot = Path.of("target", "dashboard-topics.png");
                 Files.write(topicsShot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
                 System.out.println("DashboardBrowserTest: screenshot " + topicsShot.toAbsolutePath());
+
+                checkQueryPage(driver, wait, cluster);
             } finally {
                 driver.quit();
             }

@@ -1,25 +1,22 @@
 package dev.grid.query;
 
-import com.hazelcast.sql.HazelcastSqlException;
-import com.hazelcast.sql.SqlResult;
-import com.hazelcast.sql.SqlRow;
-import com.hazelcast.sql.SqlRowMetadata;
+import com.hazelcast.client.Client;
+import com.hazelcast.cluster.Endpoint;
+import com.hazelcast.cluster.Member;
 import dev.grid.core.Grid;
-import dev.grid.core.GridException;
+
 import dev.grid.query.impl.sql.CreateGridMapIndex;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
+import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * SQL on the live cluster, through Hazelcast's SQL engine and grid's connectors ({@code CREATE MAPPING ... TYPE GridMap}
  * or {@code TYPE GridLog}, IMap mappings, joins): the statements of {@code docs/query.md}, from a member or a client.
  *
  * <pre>{@code
- * try (SqlSession sql = GridSql.on(grid, 1000)) {
+ * try (GridSql sql = GridSql.on(grid, 1000)) {
  *     sql.query("CREATE MAPPING people (__key INT, name VARCHAR, age INT) TYPE GridMap "
  *             + "OPTIONS ('keyFormat'='int', 'valueFormat'='json-flat')");
  *     QueryResult adults = sql.query("SELECT name FROM people WHERE age >= 18 ORDER BY name");
@@ -29,15 +26,28 @@ import java.util.Optional;
  * <p>A statement's rows are read up to the session's row limit; a query that reaches it (a stream never ends) is then
  * cancelled, and its result says it may not be {@link QueryResult#complete() complete}.
  *
+ * <p><b>Cancelling.</b> Every statement has an id; while it runs it is listed by {@link #running()}, on every member
+ * and client of the cluster, with its text, start, origin and the rows read so far. {@link QueryHandle#cancel(String)}
+ * (the handle {@link #start(String)} returns, from any thread) or {@link #cancel(String)} (from any session of the
+ * cluster, with the id) stops it on every member: its Jet job ends and its results are released, and its caller gets
+ * a {@link QueryCancelledException} ({@code query 3f2a9c81d04e was cancelled by ...}). Other queries and clients go on.
+ * Queries run through Hazelcast's {@code SqlService} directly are not listed.
+ *
+ * <p>Thread-safe: statements may run from several threads at once.
+ *
  * @since 0.1
  */
 public final class GridSql implements SqlSession {
     private final Grid grid;
     private final int maxRows;
+    private final Duration timeout;
+    private final QueryRegistry registry;
 
-    private GridSql(Grid grid, int maxRows) {
+    private GridSql(Grid grid, int maxRows, Duration timeout, QueryRegistry registry) {
         this.grid = grid;
         this.maxRows = maxRows;
+        this.timeout = timeout;
+        this.registry = registry;
     }
 
     /**
@@ -47,60 +57,91 @@ public final class GridSql implements SqlSession {
      * @return a session; closing it leaves {@code grid} running
      */
     public static GridSql on(Grid grid, int maxRows) {
+        return on(grid, maxRows, null, Duration.ZERO);
+    }
+
+    /**
+     * @param grid    a member or a client of the cluster
+     * @param maxRows the most rows a statement reads before it is cancelled, at least 1
+     * @param name    what runs the session, shown in {@link RunningQuery#origin()} before the member or client
+     *                ({@code "grid sql"}, {@code "dashboard"}); null for none
+     * @param timeout how long a statement may run before the engine cancels it; zero for no limit
+     * @return a session; closing it leaves {@code grid} running
+     */
+    public static GridSql on(Grid grid, int maxRows, String name, Duration timeout) {
         if (grid == null) {
             throw new IllegalArgumentException("GridSql needs a grid, was null");
         }
         if (maxRows < 1) {
             throw new IllegalArgumentException("GridSql maxRows must be at least 1, was " + maxRows);
         }
-        return new GridSql(grid, maxRows);
+        if (timeout == null || timeout.isNegative()) {
+            throw new IllegalArgumentException("GridSql timeout must be zero (none) or positive, was " + timeout);
+        }
+        String endpoint = endpoint(grid.hazelcast().getLocalEndpoint());
+        String origin = name == null || name.isBlank() ? endpoint : name + " on " + endpoint;
+        return new GridSql(grid, maxRows, timeout, new QueryRegistry(grid.hazelcast(), origin));
+    }
+
+    private static String endpoint(Endpoint endpoint) {
+        if (endpoint instanceof Member member) {
+            return "member " + member.getAddress().getHost() + ":" + member.getAddress().getPort();
+        }
+        if (endpoint instanceof Client client && client.getSocketAddress() != null) {
+            return "client " + client.getSocketAddress().getHostString() + ":" + client.getSocketAddress().getPort();
+        }
+        return "client " + endpoint.getUuid();
     }
 
     /**
-     * @throws GridException with the engine's message: a syntax error names line and column, an unknown mapping, column
-     *                       or function is named
+     * @throws dev.grid.core.GridException with the engine's message: a syntax error names line and column, an unknown
+     *                                     mapping, column or function is named
+     * @throws QueryCancelledException     if it was cancelled while it ran
      */
     @Override
     public QueryResult query(String sql) {
+        return start(sql).result();
+    }
+
+    @Override
+    public QueryHandle start(String sql) {
         if (sql == null || sql.isBlank()) {
             throw new IllegalArgumentException("no SQL: the statement is empty");
         }
-        String statement = sql.strip();
-        if (statement.endsWith(";")) { // as a shell or a script ends it; Hazelcast's parser refuses it
-            statement = statement.substring(0, statement.length() - 1);
+        String id = String.format("%012x", ThreadLocalRandom.current().nextLong() >>> 16);
+        boolean client = !(grid.hazelcast().getLocalEndpoint() instanceof Member);
+        QueryHandle live = new LiveQuery(id, sql, grid.hazelcast().getSql(), client ? grid.hazelcast().getJet() : null, registry, maxRows,
+                timeout.toMillis());
+        return CreateGridMapIndex.parse(sql).<QueryHandle>map(createIndex -> new CreateIndexQuery(live, createIndex, grid)).orElse(live);
+    }
+
+    /** @return the queries running in the cluster through any {@code GridSql} session, oldest first */
+    public List<RunningQuery> running() {
+        return registry.running();
+    }
+
+    /**
+     * Cancels a running query of any session of the cluster, as this session: see {@link #cancel(String, String)}.
+     *
+     * @return false if no query with this id is running
+     */
+    public boolean cancel(String id) {
+        return cancel(id, registry.origin());
+    }
+
+    /**
+     * Cancels a running query of any session of the cluster: the session running it stops it (within moments: this
+     * returns at once), and its caller gets {@link QueryCancelledException} naming {@code by}.
+     *
+     * @param id the query's id ({@link RunningQuery#id()}, {@link QueryHandle#id()})
+     * @param by who cancels, for the caller's message
+     * @return false if no query with this id is running
+     */
+    public boolean cancel(String id, String by) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("no query id to cancel");
         }
-        // the engine would put an index named in CREATE INDEX on an IMap even for a GridMap mapping
-        Optional<CreateGridMapIndex> createIndex = CreateGridMapIndex.parse(statement);
-        if (createIndex.isPresent() && createIndex.get().runOn(grid)) {
-            return new QueryResult(List.of(), List.of(), List.of());
-        }
-        try (SqlResult result = grid.hazelcast().getSql().execute(statement)) {
-            if (!result.isRowSet()) {
-                return new QueryResult(List.of(), List.of(), List.of());
-            }
-            SqlRowMetadata metadata = result.getRowMetadata();
-            List<String> columns = new ArrayList<>();
-            List<String> types = new ArrayList<>();
-            for (int c = 0; c < metadata.getColumnCount(); c++) {
-                columns.add(metadata.getColumn(c).getName());
-                types.add(metadata.getColumn(c).getType().name());
-            }
-            List<List<Object>> rows = new ArrayList<>();
-            Iterator<SqlRow> iterator = result.iterator();
-            while (rows.size() < maxRows && iterator.hasNext()) {
-                SqlRow row = iterator.next();
-                List<Object> values = new ArrayList<>(columns.size());
-                for (int c = 0; c < columns.size(); c++) {
-                    values.add(row.getObject(c));
-                }
-                rows.add(Collections.unmodifiableList(values));
-            }
-            // at the limit, asking for one more row would wait for it, forever on a stream: the query is cancelled instead
-            boolean complete = rows.size() < maxRows;
-            return new QueryResult(List.copyOf(columns), List.copyOf(types), Collections.unmodifiableList(rows), complete);
-        } catch (HazelcastSqlException e) {
-            throw new GridException(e.getMessage(), e);
-        }
+        return registry.cancel(id.strip(), by == null || by.isBlank() ? registry.origin() : by);
     }
 
     @Override
@@ -108,8 +149,9 @@ public final class GridSql implements SqlSession {
         return "a cluster of " + grid.hazelcast().getCluster().getMembers().size() + " members";
     }
 
+    /** Stops listening for cancels; statements still running go on. The grid is the caller's. */
     @Override
     public void close() {
-        // each statement's result is closed when it is read; the grid is the caller's
+        registry.close();
     }
 }

@@ -14,6 +14,7 @@ import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridConfigException;
 import dev.grid.core.config.GridMonitorConfig;
 import dev.grid.core.spi.MemberContext;
+import dev.grid.core.spi.SqlConsole;
 import dev.grid.lock.GridLocks;
 import dev.grid.log.GridLog;
 import dev.grid.monitor.Alert;
@@ -32,6 +33,7 @@ import dev.grid.monitor.impl.cluster.TransactionMonitor;
 import dev.grid.monitor.impl.counters.CountersFile;
 import dev.grid.monitor.impl.http.ApiRoutes;
 import dev.grid.monitor.impl.http.MonitorHttpServer;
+import dev.grid.monitor.impl.http.MonitorState;
 import dev.grid.monitor.impl.metrics.MonitorInstruments;
 import dev.grid.monitor.impl.metrics.PrometheusExport;
 import dev.grid.monitor.impl.metrics.Series;
@@ -70,6 +72,7 @@ public final class DefaultGridMonitor implements GridMonitor {
     private final ScheduledExecutorService evaluator;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private volatile boolean closed;
+    private SqlConsole sqlConsole;
 
     private CountersFile countersFile;
     private MonitorInstruments instruments;
@@ -150,6 +153,10 @@ public final class DefaultGridMonitor implements GridMonitor {
         Set<String> known = new HashSet<>(LATER_METRICS);
         export.refresh().forEach(series -> known.add(series.name()));
         alerts.checkMetrics(known);
+        sqlConsole = SqlConsole.open(grid, "dashboard", MonitorState.SQL_MAX_ROWS, MonitorState.SQL_TIMEOUT).orElse(null);
+        if (sqlConsole != null) {
+            resources.add(sqlConsole);
+        }
         try {
             http = MonitorHttpServer.start(config, new ApiRoutes(new LiveMonitorState(this)));
             resources.add(http);
@@ -224,6 +231,11 @@ public final class DefaultGridMonitor implements GridMonitor {
     }
 
     // ---- for the API ----
+
+    /** @return SQL for the dashboard, or null without grid-query on the class path */
+    SqlConsole sqlConsole() {
+        return sqlConsole;
+    }
 
     public Grid grid() {
         return grid;

@@ -3,6 +3,7 @@ package dev.grid.monitor.impl;
 import dev.grid.core.GridMember;
 import dev.grid.core.PartitionDistribution;
 import dev.grid.core.config.GridClock;
+import dev.grid.core.spi.SqlConsole;
 import dev.grid.lock.LockInfo;
 import dev.grid.log.TopicDescription;
 import dev.grid.monitor.Alert;
@@ -132,5 +133,10 @@ final class LiveMonitorState implements MonitorState {
     @Override
     public String scrape() {
         return monitor.export().scrape();
+    }
+
+    @Override
+    public SqlConsole sqlConsole() {
+        return monitor.sqlConsole();
     }
 }

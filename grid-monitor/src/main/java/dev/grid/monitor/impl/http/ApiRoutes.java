@@ -22,11 +22,15 @@ public final class ApiRoutes {
     private static final Map<String, String> STATIC = Map.of(
             "/", "index.html", "/index.html", "index.html", "/dashboard.js", "dashboard.js", "/dashboard.css", "dashboard.css");
 
+    /** The only routes that change something (they take POST, and only POST). */
+    static final Set<String> POST_ROUTES = Set.of("/api/sql/cancel");
+
     private final MonitorState monitor;
     private final Map<String, Function<Request, Response>> api = new TreeMap<>();
 
     public ApiRoutes(MonitorState monitor) {
         this.monitor = monitor;
+        SqlRoutes sql = new SqlRoutes(monitor);
         api.put("/api", r -> json(r, Set.of(), this::index));
         api.put("/api/members", r -> json(r, Set.of(), this::members));
         api.put("/api/partitions", r -> json(r, Set.of(), this::partitions));
@@ -37,9 +41,17 @@ public final class ApiRoutes {
         api.put("/api/alerts", r -> json(r, Set.of("state"), this::alerts));
         api.put("/api/log", r -> json(r, Set.of("limit", "severity", "member", "source"), this::log));
         api.put("/api/counters", r -> json(r, Set.of(), this::counters));
+        api.put("/api/sql/running", r -> json(r, Set.of(), sql::running));
+        api.put("/api/sql/run", r -> json(r, Set.of("sql"), sql::run));
+        api.put("/api/sql/cancel", r -> json(r, Set.of("id"), sql::cancel));
     }
 
     Response route(Request request) {
+        boolean post = POST_ROUTES.contains(request.path);
+        if (post != request.method.equals("POST")) {
+            throw new HttpProblem(405, "method " + request.method + " is not allowed on " + request.path + "; "
+                    + (post ? "it takes POST" : "the monitor's API is read-only (GET), except POST " + String.join(", ", POST_ROUTES)), null);
+        }
         Function<Request, Response> endpoint = api.get(request.path);
         if (endpoint != null) {
             return endpoint.apply(request);

@@ -34,19 +34,22 @@ final class MonitorHandler extends Handler.Abstract {
         Response answer;
         try {
             HttpURI uri = request.getHttpURI();
-            Request parsed = Request.of(uri.getDecodedPath(), uri.getQuery());
+            Request parsed = Request.of(method, uri.getDecodedPath(), uri.getQuery());
             if (token.length > 0 && !authorized(request.getHeaders(), parsed)) {
                 response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"grid-monitor\"");
                 answer = Response.error(401, "this monitor needs its access token: send 'Authorization: Bearer <token>' "
                         + "or add ?token=<token> (grid.monitor.token)", null);
-            } else if (!method.equals("GET") && !method.equals("HEAD")) {
-                response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+            } else if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("POST")) {
+                response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, POST");
                 answer = Response.error(405, "method " + method + " is not allowed on " + parsed.path
-                        + "; the monitor's API is read-only (GET)", null);
+                        + "; the monitor's API is read-only (GET), except POST " + String.join(", ", ApiRoutes.POST_ROUTES), null);
             } else {
                 answer = routes.route(parsed);
             }
         } catch (HttpProblem problem) {
+            if (problem.status == 405) {
+                response.getHeaders().put(HttpHeader.ALLOW, ApiRoutes.POST_ROUTES.contains(request.getHttpURI().getDecodedPath()) ? "POST" : "GET, HEAD");
+            }
             answer = Response.error(problem.status, problem.getMessage(), problem.parameter);
         } catch (RuntimeException e) {
             LOG.warn("monitor request {} failed", request.getHttpURI(), e);

@@ -11,6 +11,9 @@ import dev.grid.monitor.MemberCounters;
 import dev.grid.monitor.MonitoredTransaction;
 import dev.grid.monitor.impl.cluster.MemberView;
 
+import dev.grid.core.spi.SqlConsole;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -20,6 +23,11 @@ import java.util.function.Predicate;
  * with a golden file.
  */
 public interface MonitorState {
+    /** The most rows a statement run from the dashboard returns. */
+    int SQL_MAX_ROWS = 200;
+    /** How long a statement run from the dashboard may run before it is cancelled. */
+    Duration SQL_TIMEOUT = Duration.ofMinutes(5);
+
     /** @return the cluster's name */
     String clusterName();
 
@@ -84,4 +92,7 @@ public interface MonitorState {
 
     /** @return the member's metrics in Prometheus text */
     String scrape();
+
+    /** @return SQL for the dashboard's query page, or null when grid-query is not on the member's class path */
+    SqlConsole sqlConsole();
 }

@@ -6,21 +6,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** A GET request's path and query parameters, parsed strictly: a repeated parameter is an error. */
+/** A request's method, path and query parameters, parsed strictly: a repeated parameter is an error. */
 final class Request {
+    final String method;
     final String path;
     private final Map<String, String> params;
 
-    private Request(String path, Map<String, String> params) {
+    private Request(String method, String path, Map<String, String> params) {
+        this.method = method;
         this.path = path;
         this.params = params;
     }
 
+    /** A GET request: see {@link #of(String, String, String)}. */
+    static Request of(String decodedPath, String query) {
+        return of("GET", decodedPath, query);
+    }
+
     /**
+     * @param method      GET, HEAD or POST
      * @param decodedPath the request's path, percent-decoded
      * @param query       the raw query string, or null
      */
-    static Request of(String decodedPath, String query) {
+    static Request of(String method, String decodedPath, String query) {
         Map<String, String> params = new LinkedHashMap<>();
         if (query != null && !query.isEmpty()) {
             for (String pair : query.split("&")) {
@@ -39,7 +47,7 @@ final class Request {
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        return new Request(path, params);
+        return new Request(method, path, params);
     }
 
     private static String decode(String s) {

@@ -1,5 +1,6 @@
 package dev.grid.monitor.impl.http;
 
+import dev.grid.core.spi.SqlConsole;
 import dev.grid.core.GridMember;
 import dev.grid.core.PartitionDistribution;
 import dev.grid.core.config.GridTopicConfig;
@@ -199,5 +200,13 @@ final class FixedMonitorState implements MonitorState {
     @Override
     public String scrape() {
         return "# HELP grid_cluster_members members as this member sees them\n# TYPE grid_cluster_members gauge\ngrid_cluster_members 3\n";
+    }
+
+    /** The SQL console the routes see: null (no grid-query) unless a test sets one. */
+    SqlConsole sqlConsole;
+
+    @Override
+    public SqlConsole sqlConsole() {
+        return sqlConsole;
     }
 }

@@ -5,6 +5,8 @@ import dev.grid.query.export.ExportManifest;
 import dev.grid.query.impl.export.OutputDirectory;
 import dev.grid.query.offline.OfflineSql;
 import dev.grid.query.offline.OfflineSqlException;
+import dev.grid.query.QueryCancelledException;
+import dev.grid.query.QueryHandle;
 import dev.grid.query.QueryResult;
 
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,6 +29,8 @@ import java.util.stream.Stream;
 
 /** {@link OfflineSql} on DuckDB; registered for {@link OfflineSql.Provider}. */
 public final class DuckOfflineSql implements OfflineSql, OfflineSql.Provider {
+    private static final AtomicLong QUERIES = new AtomicLong();
+
     private final Connection connection;
     private final List<String> views;
 
@@ -121,30 +126,120 @@ public final class DuckOfflineSql implements OfflineSql, OfflineSql.Provider {
 
     @Override
     public QueryResult query(String sql) {
-        try (Statement statement = connection.createStatement()) {
-            if (!statement.execute(sql)) {
-                return new QueryResult(List.of(), List.of(), List.of());
-            }
-            try (ResultSet rows = statement.getResultSet()) {
-                ResultSetMetaData meta = rows.getMetaData();
-                List<String> columns = new ArrayList<>();
-                List<String> types = new ArrayList<>();
-                for (int c = 1; c <= meta.getColumnCount(); c++) {
-                    columns.add(meta.getColumnLabel(c));
-                    types.add(meta.getColumnTypeName(c));
+        return start(sql).result();
+    }
+
+    @Override
+    public QueryHandle start(String sql) {
+        if (sql == null || sql.isBlank()) {
+            throw new IllegalArgumentException("no SQL: the statement is empty");
+        }
+        return new DuckQuery(String.format("offline-%d", QUERIES.incrementAndGet()), sql);
+    }
+
+    /** A statement on DuckDB's connection; cancelled through JDBC's {@link Statement#cancel()}, which interrupts DuckDB. */
+    private final class DuckQuery implements QueryHandle {
+        private final String id;
+        private final String sql;
+        private Statement statement;
+        private boolean started;
+        private boolean ended;
+        private String cancelledBy;
+
+        DuckQuery(String id, String sql) {
+            this.id = id;
+            this.sql = sql;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String sql() {
+            return sql;
+        }
+
+        @Override
+        public QueryResult result() {
+            Statement running;
+            synchronized (this) {
+                if (started) {
+                    throw new IllegalStateException("query " + id + " has already run: start it again");
                 }
-                List<List<Object>> result = new ArrayList<>();
-                while (rows.next()) {
-                    List<Object> row = new ArrayList<>(columns.size());
-                    for (int c = 1; c <= columns.size(); c++) {
-                        row.add(rows.getObject(c));
-                    }
-                    result.add(Collections.unmodifiableList(row));
+                started = true;
+                if (cancelledBy != null) {
+                    throw new QueryCancelledException(id, cancelledBy, null);
                 }
-                return new QueryResult(List.copyOf(columns), List.copyOf(types), Collections.unmodifiableList(result));
+                try {
+                    statement = connection.createStatement();
+                } catch (SQLException e) {
+                    throw new OfflineSqlException(e.getMessage(), e);
+                }
+                running = statement;
             }
-        } catch (SQLException e) {
-            throw new OfflineSqlException(e.getMessage(), e);
+            try (running) {
+                return read(running, sql);
+            } catch (SQLException e) {
+                String by = cancelledBy();
+                if (by != null) {
+                    throw new QueryCancelledException(id, by, e);
+                }
+                throw new OfflineSqlException(e.getMessage(), e);
+            } finally {
+                synchronized (this) {
+                    ended = true;
+                    statement = null;
+                }
+            }
+        }
+
+        private synchronized String cancelledBy() {
+            return cancelledBy;
+        }
+
+        @Override
+        public void cancel(String by) {
+            Statement running;
+            synchronized (this) {
+                if (ended || cancelledBy != null) {
+                    return;
+                }
+                cancelledBy = by == null || by.isBlank() ? "an unnamed caller" : by;
+                running = statement;
+            }
+            if (running != null) {
+                try {
+                    running.cancel();
+                } catch (SQLException e) {
+                    throw new OfflineSqlException("query " + id + " could not be cancelled: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private static QueryResult read(Statement statement, String sql) throws SQLException {
+        if (!statement.execute(sql)) {
+            return new QueryResult(List.of(), List.of(), List.of());
+        }
+        try (ResultSet rows = statement.getResultSet()) {
+            ResultSetMetaData meta = rows.getMetaData();
+            List<String> columns = new ArrayList<>();
+            List<String> types = new ArrayList<>();
+            for (int c = 1; c <= meta.getColumnCount(); c++) {
+                columns.add(meta.getColumnLabel(c));
+                types.add(meta.getColumnTypeName(c));
+            }
+            List<List<Object>> result = new ArrayList<>();
+            while (rows.next()) {
+                List<Object> row = new ArrayList<>(columns.size());
+                for (int c = 1; c <= columns.size(); c++) {
+                    row.add(rows.getObject(c));
+                }
+                result.add(Collections.unmodifiableList(row));
+            }
+            return new QueryResult(List.copyOf(columns), List.copyOf(types), Collections.unmodifiableList(result));
         }
     }
 

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class CreateGridMapIndex {
     private static final Pattern STATEMENT = Pattern.compile("(?is)\\s*CREATE\\s+INDEX\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
-            + "(\"[^\"]+\"|[\\w$]+)\\s+ON\\s+(\"[^\"]+\"|[\\w$]+)\\s*\\(([^)]*)\\)\\s*(?:TYPE\\s+(\\w+))?\\s*(OPTIONS\\s*\\(.*\\))?\\s*");
+            + "(\"[^\"]+\"|[\\w$]+)\\s+ON\\s+(\"[^\"]+\"|[\\w$]+)\\s*\\(([^)]*)\\)\\s*(?:TYPE\\s+(\\w+))?\\s*(OPTIONS\\s*\\(.*\\))?\\s*;?\\s*");
     private static final String VALUE_PREFIX = "this.";
 
     private final String index;

@@ -5,6 +5,7 @@ import dev.grid.core.GridException;
 import dev.grid.core.config.GridClientConfig;
 import dev.grid.core.config.GridConfigException;
 import dev.grid.query.GridSql;
+import dev.grid.query.QueryCancelledException;
 import dev.grid.query.QueryResult;
 import dev.grid.query.SqlSession;
 import dev.grid.query.offline.OfflineSql;
@@ -44,7 +45,8 @@ import java.util.concurrent.Callable;
                         + "through Hazelcast's SQL engine with grid's connectors (CREATE MAPPING ... TYPE GridMap or TYPE GridLog, "
                         + "IMap mappings, joins: docs/query.md), or the statements read from standard input; on a terminal without "
                         + "-e, an interactive shell (history in ~/.grid_sql_history; end statements with ';'). A query stops after "
-                        + "--max-rows rows (a streaming query too: it is cancelled there). Rows are printed as a table.",
+                        + "--max-rows rows (a streaming query too: it is cancelled there). Rows are printed as a table. Ctrl-C cancels "
+                        + "the running statement on the cluster: the shell prompts again, with -e the command ends with exit code 130.",
                 "",
                 "With --offline DIR it needs no cluster: it opens the export in DIR (a directory 'grid export' wrote, holding "
                         + "manifest.json) or the exports in its subdirectories in DuckDB, in this process, with a view per export "
@@ -59,7 +61,10 @@ import java.util.concurrent.Callable;
                 "  echo \"SELECT partition, count(*) FROM clicks GROUP BY 1 ORDER BY 1;\" | grid sql --offline /tmp/clicks"})
 public final class SqlCommand implements Callable<Integer> {
     static final String HISTORY_FILE = ".grid_sql_history";
+    /** The exit code after Ctrl-C cancelled a statement (as a shell reports SIGINT: 128 + 2). */
+    static final int CANCELLED = 130;
 
+    private final SqlInterrupts interrupts;
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
@@ -82,6 +87,12 @@ public final class SqlCommand implements Callable<Integer> {
     private boolean verbose;
 
     SqlCommand(InputStream in, PrintStream out, PrintStream err) {
+        this(in, out, err, null);
+    }
+
+    /** @param interrupts where Ctrl-C comes from outside the interactive shell; null for the JVM's SIGINT */
+    SqlCommand(InputStream in, PrintStream out, PrintStream err, SqlInterrupts interrupts) {
+        this.interrupts = interrupts;
         this.in = in;
         this.out = out;
         this.err = err;
@@ -106,7 +117,7 @@ public final class SqlCommand implements Callable<Integer> {
             err.flush();
             return GridCommand.USAGE;
         }
-        try (Grid grid = Grid.client(client); SqlSession session = GridSql.on(grid, maxRows)) {
+        try (Grid grid = Grid.client(client); SqlSession session = GridSql.on(grid, maxRows, "grid sql", Duration.ZERO)) {
             // a new client learns the partition table shortly after it connects
             Await.until(CONNECT_TIMEOUT, () -> grid.partitions().distribution().unassigned() == 0);
             return run(check, session);
@@ -131,8 +142,16 @@ public final class SqlCommand implements Callable<Integer> {
             // Hazelcast runs one statement per call; DuckDB takes a script (and answers with its last statement's rows)
             sql = offline != null ? List.of(script) : SqlStatements.split(script);
         }
+        SqlInterrupts ctrlC = interrupts != null ? interrupts : SqlInterrupts.jvm();
         for (String statement : sql) {
-            QueryResult result = session.query(statement);
+            QueryResult result;
+            try {
+                result = SqlShell.runCancellable(session, statement, ctrlC);
+            } catch (QueryCancelledException e) {
+                err.println(spec.qualifiedName() + ": " + e.getMessage());
+                err.flush();
+                return CANCELLED;
+            }
             out.print(ResultTable.format(result, maxRows));
             out.flush();
         }
@@ -154,12 +173,12 @@ public final class SqlCommand implements Callable<Integer> {
             if (console) {
                 try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
                     SqlShell.run(SqlShell.terminal(terminal, Path.of(System.getProperty("user.home"), HISTORY_FILE)), terminal.writer(),
-                            session, maxRows);
+                            session, maxRows, SqlInterrupts.of(terminal));
                 }
             } else {
                 PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
                 SqlShell.run(SqlShell.plain(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), writer), writer, session,
-                        maxRows);
+                        maxRows, interrupts != null ? interrupts : SqlInterrupts.jvm());
                 writer.flush();
             }
             return GridCommand.OK;

@@ -1,6 +1,8 @@
 package dev.grid.server.impl.query;
 
 import dev.grid.core.GridException;
+import dev.grid.query.QueryHandle;
+import dev.grid.query.QueryResult;
 import dev.grid.query.SqlSession;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -18,11 +20,14 @@ import java.nio.file.Path;
  * {@code grid sql}'s interactive shell: statements of several lines ended by {@code ;}; an error is printed and the
  * shell goes on; {@code quit}, {@code exit}, {@code \q} or the end of input leave. On a terminal, JLine reads the
  * lines (editing, history in {@code ~/.grid_sql_history}, Ctrl-C clears the statement being typed); otherwise
- * ({@code --shell} on a pipe) plain lines are read, without prompts' editing.
+ * ({@code --shell} on a pipe) plain lines are read, without prompts' editing. Ctrl-C while a statement runs cancels it
+ * (the shell prints {@code query <id> was cancelled by Ctrl-C} and prompts again).
  */
 final class SqlShell {
     static final String PROMPT = "grid sql> ";
     static final String MORE = "     ...> ";
+    /** Who cancels a statement on Ctrl-C, in its message. */
+    static final String CTRL_C = "Ctrl-C";
 
     /** Where the shell's lines come from. */
     interface Lines {
@@ -73,7 +78,22 @@ final class SqlShell {
         };
     }
 
-    static void run(Lines lines, PrintWriter out, SqlSession engine, int maxRows) {
+    /**
+     * Runs one statement; Ctrl-C meanwhile cancels it.
+     *
+     * @throws dev.grid.query.QueryCancelledException if it was cancelled
+     */
+    static QueryResult runCancellable(SqlSession engine, String sql, SqlInterrupts interrupts) {
+        QueryHandle handle = engine.start(sql);
+        SqlInterrupts.Registration ctrlC = interrupts.onInterrupt(() -> handle.cancel(CTRL_C));
+        try {
+            return handle.result();
+        } finally {
+            ctrlC.close();
+        }
+    }
+
+    static void run(Lines lines, PrintWriter out, SqlSession engine, int maxRows, SqlInterrupts interrupts) {
         out.println(engine.describe() + ". End a statement with ';'; 'quit' or Ctrl-D leaves.");
         out.flush();
         StringBuilder statement = new StringBuilder();
@@ -102,7 +122,7 @@ final class SqlShell {
                 String sql = statement.toString();
                 statement.setLength(0);
                 try {
-                    out.print(ResultTable.format(engine.query(sql), maxRows));
+                    out.print(ResultTable.format(runCancellable(engine, sql, interrupts), maxRows));
                 } catch (GridException e) {
                     out.println(e.getMessage());
                 }

@@ -10,6 +10,7 @@
   var appendHistory = [];
   var lagHistory = {};
   var HISTORY = 60;
+  var queryRunning = false;
 
   function fetchJson(path) {
     var headers = token ? { 'Authorization': 'Bearer ' + token } : {};
@@ -261,17 +262,107 @@
     });
   }
 
-  function currentTab() { return window.location.hash === '#topics' ? 'topics' : 'cluster'; }
+  var TABS = ['cluster', 'topics', 'query'];
+
+  function currentTab() {
+    var tab = window.location.hash.substring(1);
+    return TABS.indexOf(tab) >= 0 ? tab : 'cluster';
+  }
 
   function showTab() {
     var tab = currentTab();
-    document.getElementById('page-cluster').hidden = tab !== 'cluster';
-    document.getElementById('page-topics').hidden = tab !== 'topics';
-    document.getElementById('tab-cluster').className = tab === 'cluster' ? 'tab active' : 'tab';
-    document.getElementById('tab-topics').className = tab === 'topics' ? 'tab active' : 'tab';
+    TABS.forEach(function (t) {
+      document.getElementById('page-' + t).hidden = tab !== t;
+      document.getElementById('tab-' + t).className = tab === t ? 'tab active' : 'tab';
+    });
+  }
+
+  // The query page: runs one statement at a time (GET api/sql/run), lists the cluster's running queries, cancels one (POST).
+  function request(method, path) {
+    var headers = token ? { 'Authorization': 'Bearer ' + token } : {};
+    return fetch(path, { method: method, headers: headers, cache: 'no-store' }).then(function (r) {
+      return r.json().then(function (body) { return { ok: r.ok, status: r.status, body: body }; });
+    });
+  }
+
+  function renderRunning(doc) {
+    document.getElementById('sql-problem').textContent = doc.available ? '' : doc.problem;
+    document.getElementById('sql-run').disabled = !doc.available || queryRunning;
+    document.getElementById('sql-max-rows').textContent = String(doc.maxRows);
+    document.getElementById('sql-running-count').textContent = doc.queries.length + ' running';
+    fillTable('sql-running', doc.queries.map(function (q) { return { value: q, key: q.id }; }), 'no query running', function (q) {
+      return [q.id, { text: q.sql, cls: 'sql' }, q.origin, duration(q.ageMillis), num(q.rows), { text: '', cls: 'cancel' }];
+    });
+    document.querySelectorAll('#sql-running tbody tr[data-key]').forEach(function (tr) {
+      var id = tr.getAttribute('data-key');
+      var q = doc.queries.filter(function (x) { return x.id === id; })[0];
+      var button = el('button', q && q.cancelledBy ? 'cancelling…' : 'Cancel', 'cancel-button');
+      button.disabled = !!(q && q.cancelledBy);
+      button.addEventListener('click', function () {
+        button.disabled = true;
+        button.textContent = 'cancelling…';
+        request('POST', 'api/sql/cancel?id=' + encodeURIComponent(id)).then(function (r) {
+          if (!r.ok) { document.getElementById('sql-problem').textContent = r.body.error || ('HTTP ' + r.status); }
+          pollRunning();
+        });
+      });
+      tr.querySelector('td.cancel').appendChild(button);
+    });
+  }
+
+  function pollRunning() {
+    return fetchJson('api/sql/running').then(renderRunning).catch(function (e) {
+      document.getElementById('sql-problem').textContent = 'cannot list the running queries: ' + e.message;
+    });
+  }
+
+  function showResult(doc) {
+    var head = document.querySelector('#sql-rows thead tr');
+    clear(head);
+    doc.columns.forEach(function (c, i) { var th = el('th', c); th.title = doc.types[i]; head.appendChild(th); });
+    fillTable('sql-rows', doc.rows.map(function (r, i) { return { value: r, key: String(i) }; }), 'no rows', function (r) {
+      return r.map(function (v) { return v === null ? { text: 'NULL', cls: 'null' } : v; });
+    });
+    document.getElementById('sql-status').textContent = 'query ' + doc.id + ': ' + doc.rows.length + (doc.rows.length === 1 ? ' row' : ' rows')
+      + (doc.complete ? '' : ' (the first ' + doc.maxRows + ' only: the query was stopped there, it may have more)') + ' in ' + doc.millis + ' ms';
+    document.getElementById('sql-plan').textContent = doc.plan.join('\n');
+  }
+
+  function runQuery(event) {
+    event.preventDefault();
+    var sql = document.getElementById('sql-text').value;
+    var error = document.getElementById('sql-error');
+    var status = document.getElementById('sql-status');
+    error.hidden = true;
+    error.textContent = '';
+    status.textContent = 'running…';
+    clear(document.querySelector('#sql-rows thead tr'));
+    clear(document.querySelector('#sql-rows tbody'));
+    document.getElementById('sql-plan').textContent = '';
+    document.getElementById('sql-run').disabled = true;
+    queryRunning = true;
+    setTimeout(pollRunning, 300); // the running list shows it while it runs
+    request('GET', 'api/sql/run?sql=' + encodeURIComponent(sql)).then(function (r) {
+      if (r.ok) {
+        showResult(r.body);
+      } else {
+        status.textContent = '';
+        error.textContent = r.body.error || ('HTTP ' + r.status);
+        error.hidden = false;
+      }
+    }).catch(function (e) {
+      status.textContent = '';
+      error.textContent = 'the monitor did not answer: ' + e.message;
+      error.hidden = false;
+    }).then(function () {
+      queryRunning = false;
+      document.getElementById('sql-run').disabled = false;
+      pollRunning();
+    });
   }
 
   function poll() {
+    if (currentTab() === 'query') { pollRunning(); }
     var names = ['members', 'partitions', 'maps', 'locks', 'transactions', 'alerts', 'log'];
     if (currentTab() === 'topics') { names.push('topics'); } // described on demand: only while the page shows them
     Promise.all(names.map(function (n) { return fetchJson('api/' + n + (n === 'log' ? '?limit=50' : '')); })).then(function (results) {
@@ -290,7 +381,8 @@
     }).then(function () { setTimeout(poll, 2000); });
   }
 
-  window.addEventListener('hashchange', showTab);
+  window.addEventListener('hashchange', function () { showTab(); if (currentTab() === 'query') { pollRunning(); } });
+  document.getElementById('sql-form').addEventListener('submit', runQuery);
   showTab();
   poll();
 }());
