@@ -1,7 +1,6 @@
 package dev.grid.query;
 
 import dev.grid.core.Grid;
-import dev.grid.query.impl.sql.CreateGridMapIndex;
 
 import java.util.List;
 

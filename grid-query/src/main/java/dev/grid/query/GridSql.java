@@ -5,8 +5,6 @@ import com.hazelcast.cluster.Endpoint;
 import com.hazelcast.cluster.Member;
 import dev.grid.core.Grid;
 
-import dev.grid.query.impl.sql.CreateGridMapIndex;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,4 +1,4 @@
-package dev.grid.query.impl.sql;
+package dev.grid.query;
 
 import com.hazelcast.sql.HazelcastSqlException;
 import com.hazelcast.sql.SqlResult;
@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * the GridMap ({@link dev.grid.core.GridMap#addIndex}: on every replica, refused for an attribute the values lack). A
  * statement naming anything else is left to the engine.
  */
-public final class CreateGridMapIndex {
+final class CreateGridMapIndex {
+    /** The mapping type of grid's GridMap connector ({@code CREATE MAPPING ... TYPE GridMap}). */
+    private static final String GRID_MAP_TYPE = "GridMap";
     private static final Pattern STATEMENT = Pattern.compile("(?is)\\s*CREATE\\s+INDEX\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
             + "(\"[^\"]+\"|[\\w$]+)\\s+ON\\s+(\"[^\"]+\"|[\\w$]+)\\s*\\(([^)]*)\\)\\s*(?:TYPE\\s+(\\w+))?\\s*(OPTIONS\\s*\\(.*\\))?\\s*;?\\s*");
     private static final String VALUE_PREFIX = "this.";
@@ -42,7 +44,7 @@ public final class CreateGridMapIndex {
     }
 
     /** @return the statement's parts if it is a {@code CREATE INDEX}; empty for any other statement */
-    public static Optional<CreateGridMapIndex> parse(String statement) {
+    static Optional<CreateGridMapIndex> parse(String statement) {
         Matcher m = STATEMENT.matcher(statement);
         if (!m.matches()) {
             return Optional.empty();
@@ -58,7 +60,7 @@ public final class CreateGridMapIndex {
      * @return false, doing nothing, when {@code mapping} is not a GridMap mapping (the engine then runs the statement)
      * @throws GridException naming the mapping, column or type it cannot index
      */
-    public boolean runOn(Grid grid) {
+    boolean runOn(Grid grid) {
         SqlService sql = grid.hazelcast().getSql();
         Optional<String[]> target;
         try {
@@ -102,7 +104,7 @@ public final class CreateGridMapIndex {
         try (SqlResult result = sql.execute("SELECT mapping_external_name, mapping_type, mapping_options "
                 + "FROM information_schema.mappings WHERE table_name = ?", mapping)) {
             for (SqlRow row : result) {
-                if (GridMapSqlConnector.TYPE_NAME.equalsIgnoreCase(row.getObject(1))) {
+                if (GRID_MAP_TYPE.equalsIgnoreCase(row.getObject(1))) {
                     String external = row.getObject(0);
                     return Optional.of(new String[] {unquote(external), row.getObject(2)});
                 }
