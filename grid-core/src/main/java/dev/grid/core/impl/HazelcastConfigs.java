@@ -40,6 +40,15 @@ public final class HazelcastConfigs {
     /** A client write whose backups did not acknowledge fails instead of reporting success. */
     static final String CLIENT_FAIL_ON_INDETERMINATE = "hazelcast.client.operation.fail.on.indeterminate.state";
     static final String CLIENT_WRITE_THROUGH = "hazelcast.client.io.write.through";
+    /** How much partition data one migration carries per operation (Hazelcast's default, 250 MB, is sized for large heaps). */
+    static final String MIGRATION_CHUNK_MB = "hazelcast.partition.migration.chunks.max.migrating.data.in.mb";
+    static final String PARALLEL_MIGRATIONS = "hazelcast.partition.max.parallel.migrations";
+    /** Hazelcast's default number of migrations a member runs at once. */
+    static final int DEFAULT_PARALLEL_MIGRATIONS = 10;
+    /** The share of the heap that the migrations a member receives at once may hold: a sixteenth. */
+    static final int MIGRATION_HEAP_SHARE = 16;
+    /** Hazelcast's default cap on one migration's operation, in MB. */
+    static final int MAX_MIGRATION_CHUNK_MB = 250;
     /** A class of Hazelcast's SQL engine (the hazelcast-sql jar): its presence turns Jet on when grid.jetEnabled is auto. */
     static final String SQL_ENGINE_CLASS = "com.hazelcast.jet.sql.impl.JetSqlSerializerHook";
 
@@ -61,6 +70,10 @@ public final class HazelcastConfigs {
         config.setProperty(CLIENT_BIND_ANY, "false");
         // never report a write as a success when its synchronous backups did not confirm it (Hazelcast's default does)
         config.setProperty(FAIL_ON_INDETERMINATE, "true");
+        // a member that joins receives up to ten migrations at once, each of this size: bounded by the heap so that a
+        // joining member with a small heap is not run out of memory by the partitions it takes over
+        config.setProperty(MIGRATION_CHUNK_MB, Integer.toString(migrationChunkMegabytes(Runtime.getRuntime().maxMemory(),
+                parallelMigrations(grid))));
         config.getUserContext().put(MemberContext.USER_CONTEXT_KEY, new MemberContext(grid, new GridEventBus()));
 
         GridNetworkConfig gridNetwork = grid.getNetwork();
@@ -91,6 +104,26 @@ public final class HazelcastConfigs {
         // the user's raw properties last: they override grid's
         grid.getHazelcastProperties().forEach(config::setProperty);
         return config;
+    }
+
+    /**
+     * @param maxHeapBytes the member's heap bound
+     * @param parallelMigrations how many migrations the member runs at once
+     * @return the megabytes one migration's operation may carry: together the parallel migrations hold at most a
+     *         {@value #MIGRATION_HEAP_SHARE}th of the heap, at least 1 MB each, at most Hazelcast's default
+     */
+    static int migrationChunkMegabytes(long maxHeapBytes, int parallelMigrations) {
+        long perMigration = maxHeapBytes / MIGRATION_HEAP_SHARE / Math.max(1, parallelMigrations) / (1024 * 1024);
+        return (int) Math.max(1, Math.min(MAX_MIGRATION_CHUNK_MB, perMigration));
+    }
+
+    private static int parallelMigrations(GridConfig grid) {
+        String configured = grid.getHazelcastProperties().get(PARALLEL_MIGRATIONS);
+        try {
+            return configured == null ? DEFAULT_PARALLEL_MIGRATIONS : Integer.parseInt(configured.trim());
+        } catch (NumberFormatException e) {
+            return DEFAULT_PARALLEL_MIGRATIONS; // Hazelcast reports the bad value itself
+        }
     }
 
     /**

@@ -65,6 +65,23 @@ class HazelcastConfigsTest {
     }
 
     @Test
+    void migrationsAJoiningMemberReceivesAtOnceHoldASixteenthOfItsHeap() {
+        long mb = 1024 * 1024;
+        // a 256 MB member received ten 45 MB migration operations at once under Hazelcast's 250 MB default and ran out of heap
+        assertEquals(1, HazelcastConfigs.migrationChunkMegabytes(256 * mb, 10));
+        assertEquals(6, HazelcastConfigs.migrationChunkMegabytes(1024 * mb, 10));
+        assertEquals(64, HazelcastConfigs.migrationChunkMegabytes(1024 * mb, 1));
+        assertEquals(250, HazelcastConfigs.migrationChunkMegabytes(64L * 1024 * mb, 10), "never above Hazelcast's own cap");
+        assertEquals(1, HazelcastConfigs.migrationChunkMegabytes(16 * mb, 10), "never below 1 MB");
+        Config member = HazelcastConfigs.member(new GridConfig().setHazelcastProperty("hazelcast.partition.max.parallel.migrations", "2"));
+        assertEquals(Integer.toString(HazelcastConfigs.migrationChunkMegabytes(Runtime.getRuntime().maxMemory(), 2)),
+                member.getProperty("hazelcast.partition.migration.chunks.max.migrating.data.in.mb"));
+        assertEquals("40", HazelcastConfigs.member(new GridConfig()
+                        .setHazelcastProperty("hazelcast.partition.migration.chunks.max.migrating.data.in.mb", "40"))
+                .getProperty("hazelcast.partition.migration.chunks.max.migrating.data.in.mb"), "a raw property still overrides it");
+    }
+
+    @Test
     void writesWhoseBackupsDidNotConfirmFailOnMembersAndClients() {
         Config member = HazelcastConfigs.member(new GridConfig());
         assertEquals("true", member.getProperty("hazelcast.operation.fail.on.indeterminate.state"));

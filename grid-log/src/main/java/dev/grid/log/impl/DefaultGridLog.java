@@ -17,7 +17,6 @@ import dev.grid.log.LogException;
 import dev.grid.log.LogProducer;
 import dev.grid.log.PartitionInfo;
 import dev.grid.log.PartitionLag;
-import dev.grid.log.PartitionOutOfRangeException;
 import dev.grid.log.PartitionStats;
 import dev.grid.log.ProducerConfig;
 import dev.grid.log.ReadOptions;
@@ -31,7 +30,6 @@ import dev.grid.log.impl.group.LocalGroupLag;
 import dev.grid.log.impl.invoke.LogInvoker;
 import dev.grid.log.impl.invoke.MemberLogInvoker;
 import dev.grid.log.impl.operations.OffsetsOperation;
-import dev.grid.log.impl.operations.ReadOperation;
 import dev.grid.log.impl.operations.ReadResponse;
 import dev.grid.log.impl.producer.DefaultLogProducer;
 import dev.grid.log.impl.replica.PartitionLog;
@@ -60,7 +58,7 @@ public final class DefaultGridLog implements GridLog {
 
     private final Grid grid;
     private final LogInvoker invoker;
-    private final Map<String, TopicMeta> topics = new ConcurrentHashMap<>();
+    private final TopicReads reads;
     /** On a member: its log service and the lag of the groups it coordinates; null on a client. */
     private final GridLogService service;
     private final LocalGroupLag groupLag;
@@ -68,6 +66,7 @@ public final class DefaultGridLog implements GridLog {
     private DefaultGridLog(Grid grid, LogInvoker invoker, NodeEngine member) {
         this.grid = grid;
         this.invoker = invoker;
+        this.reads = new TopicReads(invoker);
         this.service = member == null ? null : member.getService(GridLogService.SERVICE_NAME);
         this.groupLag = member == null ? null : new LocalGroupLag(member.getService(GroupService.SERVICE_NAME), this::startAndHighWatermarks);
     }
@@ -118,37 +117,28 @@ public final class DefaultGridLog implements GridLog {
 
     /** @return the topic's settings (cached); created with the members' defaults if {@code grid.log.autoCreateTopics} is on */
     public CompletableFuture<TopicMeta> topic(String name) {
-        TopicMeta cached = topics.get(name);
-        if (cached != null) {
-            return CompletableFuture.completedFuture(cached);
-        }
-        return invoker.onMember(TopicCall.find(name, true)).thenApply(found -> {
-            TopicMeta meta = (TopicMeta) found;
-            topics.put(name, meta);
-            return meta;
-        });
+        return reads.topic(name, true);
     }
 
     /** Forgets a topic's cached settings (an operation reported it unknown: deleted, maybe created again). */
     public void forget(String name) {
-        topics.remove(name);
+        reads.forget(name);
     }
 
     /** @return the cluster partition log partition {@code partition} of the topic lives on */
     public int clusterPartition(String topic, int partition) {
-        return invoker.partitionId(topic + "#" + partition);
+        return reads.clusterPartition(topic, partition);
     }
 
     @Override
     public TopicDescription createTopic(GridTopicConfig config) {
-        TopicMeta meta = (TopicMeta) join(invoker.onMember(TopicCall.create(config, grid.clock().millis())));
-        topics.put(meta.name(), meta);
+        TopicMeta meta = reads.remember((TopicMeta) join(invoker.onMember(TopicCall.create(config, grid.clock().millis()))));
         return new TopicDescription(meta.config(), List.of());
     }
 
     @Override
     public boolean deleteTopic(String name) {
-        topics.remove(name);
+        reads.forget(name);
         return Boolean.TRUE.equals(join(invoker.onMember(TopicCall.delete(name))));
     }
 
@@ -160,8 +150,7 @@ public final class DefaultGridLog implements GridLog {
 
     @Override
     public TopicDescription describeTopic(String name) {
-        TopicMeta meta = (TopicMeta) join(invoker.onMember(TopicCall.find(name, false)));
-        topics.put(name, meta);
+        TopicMeta meta = reads.remember((TopicMeta) join(invoker.onMember(TopicCall.find(name, false))));
         List<CompletableFuture<long[]>> offsets = new ArrayList<>();
         for (int p = 0; p < meta.partitions(); p++) {
             offsets.add(invoker.onPartition(clusterPartition(name, p), new OffsetsOperation(meta, p, -1)));
@@ -199,21 +188,7 @@ public final class DefaultGridLog implements GridLog {
     public CompletableFuture<FetchResult> readAsync(String topic, int partition, long fromOffset, int maxRecords, int maxBytes,
                                                     Duration maxWait) {
         ReadOptions.check(topic, partition, fromOffset, maxRecords, maxBytes, maxWait);
-        return topic(topic).thenCompose(meta -> {
-            if (partition >= meta.partitions()) {
-                throw new PartitionOutOfRangeException(topic, partition, meta.partitions());
-            }
-            CompletableFuture<ReadResponse> read = invoker.onPartition(clusterPartition(topic, partition),
-                    new ReadOperation(meta, partition, fromOffset, maxBytes, maxWait.toMillis()));
-            return read.thenApply(r -> toFetchResult(topic, partition, fromOffset, maxRecords, r));
-        }).whenComplete((r, e) -> forgetIfUnknown(topic, e));
-    }
-
-    private void forgetIfUnknown(String topic, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof UnknownTopicException) {
-            forget(topic);
-        }
+        return reads.read(topic, partition, fromOffset, maxRecords, maxBytes, maxWait, true);
     }
 
     static FetchResult toFetchResult(String topic, int partition, long fromOffset, int maxRecords, ReadResponse r) {
@@ -244,11 +219,7 @@ public final class DefaultGridLog implements GridLog {
     }
 
     private long[] offsets(String topic, int partition, long timestamp) {
-        TopicMeta meta = join(topic(topic));
-        if (partition < 0 || partition >= meta.partitions()) {
-            throw new PartitionOutOfRangeException(topic, partition, meta.partitions());
-        }
-        return join(invoker.onPartition(clusterPartition(topic, partition), new OffsetsOperation(meta, partition, timestamp)));
+        return join(reads.offsets(topic, partition, timestamp, true));
     }
 
     @Override
@@ -309,10 +280,7 @@ public final class DefaultGridLog implements GridLog {
      *         {@link UnknownTopicException} if there is no such topic (never creates it)
      */
     CompletableFuture<List<long[]>> startAndHighWatermarks(String topic) {
-        TopicMeta cached = topics.get(topic);
-        CompletableFuture<TopicMeta> meta = cached != null ? CompletableFuture.completedFuture(cached)
-                : invoker.onMember(TopicCall.find(topic, false)).thenApply(found -> (TopicMeta) found);
-        return meta.thenCompose(m -> {
+        return reads.forgettingUnknown(topic, reads.topic(topic, false).thenCompose(m -> {
             List<CompletableFuture<long[]>> offsets = new ArrayList<>(m.partitions());
             for (int p = 0; p < m.partitions(); p++) {
                 offsets.add(invoker.onPartition(clusterPartition(topic, p), new OffsetsOperation(m, p, -1)));
@@ -325,7 +293,7 @@ public final class DefaultGridLog implements GridLog {
                 }
                 return marks;
             });
-        }).whenComplete((r, e) -> forgetIfUnknown(topic, e));
+        }));
     }
 
     /** Waits for an answer, rethrowing the member's exception as thrown. */

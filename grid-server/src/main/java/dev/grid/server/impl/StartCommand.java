@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -40,10 +41,17 @@ import java.util.stream.Collectors;
                 "After members join or leave, the member prints 'partitions not safe: ...' and, once every partition's replicas are "
                         + "in sync again, 'partitions safe: ...': stop or lose the next member only then.",
                 "",
+                "A member that stops without being asked to (out of heap: Hazelcast then terminates it) ends the command with "
+                        + "exit code 1, so that a service manager starts it again.",
+                "",
                 "The member's monitor (dashboard, /metrics, alerts, counters file for 'grid stat') runs unless grid.monitor.enabled is "
                         + "false; it listens on 127.0.0.1:7070 (or the next free port) by default."})
 public final class StartCommand implements Callable<Integer> {
     private static volatile boolean stoppingOnSignal;
+    /** Set when the member stopped on its own: the JVM then exits with {@link GridCommand#FAILED}, not through the graceful stop. */
+    private static volatile boolean stoppedOnItsOwn;
+
+    private static final long STOP_CHECK_MILLIS = 500;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -62,6 +70,11 @@ public final class StartCommand implements Callable<Integer> {
     /** @return true once a signal (Ctrl-C, SIGTERM) has started this JVM's shutdown */
     public static boolean isStoppingOnSignal() {
         return stoppingOnSignal;
+    }
+
+    /** @return true once a member stopped without being asked to (the JVM then exits with a failure) */
+    static boolean stoppedOnItsOwn() {
+        return stoppedOnItsOwn;
     }
 
     /** @return the {@code --config} option, once parsed */
@@ -121,6 +134,9 @@ public final class StartCommand implements Callable<Integer> {
         GridMember self = grid.localMember().orElseThrow();
         // before the first line that says the member runs: a signal from then on always finds the graceful stop in place
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (stoppedOnItsOwn) {
+                return; // nothing left to leave: the JVM exits with the failure's code
+            }
             stoppingOnSignal = true;
             out.println("grid member " + self.address() + " stopping: leaving the cluster gracefully");
             grid.close();
@@ -148,7 +164,7 @@ public final class StartCommand implements Callable<Integer> {
         });
         PartitionSafetyReporter.start(grid.hazelcast(), out);
         try {
-            stopped.await();
+            awaitStop(grid, stopped);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             grid.close();
@@ -156,8 +172,23 @@ public final class StartCommand implements Callable<Integer> {
         if (stoppingOnSignal) {
             return GridCommand.OK;
         }
-        err.println("grid start: the member shut down without being asked to (see the log above)");
+        stoppedOnItsOwn = true;
+        err.println("grid start: the member shut down without being asked to (see the log above: out of memory, or "
+                + "terminated by Hazelcast); this process exits so that whatever supervises it can start it again");
         return GridCommand.FAILED;
+    }
+
+    /**
+     * Waits until the member stops: a graceful stop fires the lifecycle's SHUTDOWN event; Hazelcast's out-of-memory
+     * handler terminates the node without one, so the node's state is checked every {@value #STOP_CHECK_MILLIS} ms too
+     * (otherwise the process would live on with no member in it).
+     */
+    private static void awaitStop(Grid grid, CountDownLatch stopped) throws InterruptedException {
+        while (!stopped.await(STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (!grid.hazelcast().getLifecycleService().isRunning()) {
+                return;
+            }
+        }
     }
 
     /** One line saying what the member will accept from the network (docs/security.md). */
