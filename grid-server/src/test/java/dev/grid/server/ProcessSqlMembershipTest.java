@@ -5,7 +5,6 @@ import com.hazelcast.sql.SqlResult;
 import com.hazelcast.sql.SqlRow;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMap;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -63,8 +62,6 @@ class ProcessSqlMembershipTest {
 
     @Test
     @Order(2)
-    @Disabled("the graceful stop (SIGTERM) of a member process while scans run did not finish within 2 minutes: Hazelcast's "
-            + "InternalPartitionServiceImpl.onShutdown waits for the partition hand-off (seen twice, 2026-12-05); to be investigated")
     void shouldReturnEveryEntryOnceWhileMembersJoinLeaveAndCrash() throws Exception {
         load();
         Grid client = CLUSTER.client();

@@ -5,6 +5,7 @@ import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.internal.partition.InternalPartitionService;
 import com.hazelcast.map.IMap;
 import dev.grid.core.Grid;
+import dev.grid.core.GridMap;
 import dev.grid.core.GridMember;
 import dev.grid.core.GridMode;
 import dev.grid.core.config.GridClientConfig;
@@ -94,6 +95,10 @@ class StandaloneMemberTest {
                     map.set("k" + i, "v" + i);
                 }
                 assertEquals("v42", embedded.hazelcast().<String, String>getMap("standalone").get("k42"));
+                GridMap<String, String> gridMap = client.map("standalone-grid");
+                for (int i = 0; i < 100; i++) {
+                    gridMap.set("k" + i, "v" + i);
+                }
 
                 ByteArrayOutputStream report = new ByteArrayOutputStream();
                 int code = new GridCommand(new PrintStream(report, true, StandardCharsets.UTF_8), System.err)
@@ -109,6 +114,10 @@ class StandaloneMemberTest {
                 await().atMost(START_TIMEOUT).until(() -> embedded.members().size() == 1);
                 assertEquals("v42", embedded.hazelcast().<String, String>getMap("standalone").get("k42"),
                         "a graceful stop hands the partitions over");
+                GridMap<String, String> handedOver = embedded.map("standalone-grid");
+                assertEquals(100, handedOver.size(), "a graceful stop hands the GridMap's partitions over (its off-heap tables "
+                        + "must outlive Chronicle's close-on-exit hook, which runs while the member leaves)");
+                assertEquals("v42", handedOver.get("k42"));
             }
         }
     }

@@ -25,7 +25,10 @@ import java.util.function.BiPredicate;
  *       already been inserted into the newest one, which the read looks at later;</li>
  *   <li>the chain is an immutable array behind a volatile field: a read that found nothing checks that
  *       the chain it read is still the current one, and otherwise reads again (an entry may have moved
- *       on to a table its chain did not have); a read of a table closed meanwhile reads again too.</li>
+ *       on to a table its chain did not have); a read of a table closed meanwhile reads again too,
+ *       if the chain changed meanwhile (a retired table leaves the chain before it is closed): a closed
+ *       table still in the current chain was closed by someone else, and the read fails instead of
+ *       trying forever.</li>
  * </ul>
  *
  * <p>Memory: every table's reservation is taken from {@link TableMemory} (the member's off-heap
@@ -99,8 +102,9 @@ public final class GrowingTable {
                 if (tables == chain) {
                     return null;
                 }
-            } catch (ClosedIllegalStateException retiredMeanwhile) {
+            } catch (ClosedIllegalStateException closed) {
                 // a growth or a clear retired a table of this chain: read the current one
+                requireRetired(tables, closed);
             }
         }
     }
@@ -117,8 +121,9 @@ public final class GrowingTable {
                 if (tables == chain) {
                     return false;
                 }
-            } catch (ClosedIllegalStateException retiredMeanwhile) {
+            } catch (ClosedIllegalStateException closed) {
                 // read the current chain
+                requireRetired(tables, closed);
             }
         }
     }
@@ -255,8 +260,9 @@ public final class GrowingTable {
                     size += table.size();
                 }
                 return size;
-            } catch (ClosedIllegalStateException retiredMeanwhile) {
+            } catch (ClosedIllegalStateException closed) {
                 // count the current chain
+                requireRetired(tables, closed);
             }
         }
     }
@@ -280,8 +286,9 @@ public final class GrowingTable {
                     used += table.used();
                 }
                 return used;
-            } catch (ClosedIllegalStateException retiredMeanwhile) {
+            } catch (ClosedIllegalStateException closed) {
                 // measure the current chain
+                requireRetired(tables, closed);
             }
         }
     }
@@ -301,6 +308,20 @@ public final class GrowingTable {
     }
 
     // ---- growth: partition thread ----
+
+    /**
+     * A read found a table of {@code tables} closed: fine if a growth or a clear retired it (the chain was
+     * replaced before the table was closed), so the read can go on with the current chain.
+     *
+     * @throws IllegalStateException naming the store if the closed table is still in the current chain: closed
+     *         from outside (reading again would find it closed forever)
+     */
+    private void requireRetired(ByteTable[] tables, ClosedIllegalStateException closed) {
+        if (tables == chain) {
+            throw new IllegalStateException(spec.description() + ": a table of its store was closed while still in use "
+                    + "(not by the store: a growth or a clear replaces the chain first)", closed);
+        }
+    }
 
     private ByteTable[] openChain() {
         ByteTable[] tables = chain;

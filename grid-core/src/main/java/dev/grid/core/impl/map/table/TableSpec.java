@@ -20,6 +20,11 @@ public record TableSpec(String description, String chronicleName, int averageKey
      * more before one does; segment tiering is off, so a table never allocates memory beyond what it
      * reserved here and reads never walk a chain of tiers.
      *
+     * <p>The table stays out of Chronicle's close-on-exit hook: that JVM shutdown hook closes every Chronicle Map it
+     * knows, at the same time as {@code grid start}'s own hook leaves the cluster gracefully, which first migrates the
+     * member's partitions away, reading these very tables. The member closes its tables itself ({@link GrowingTable#close});
+     * the process's exit frees the off-heap memory of any left open.
+     *
      * @throws IllegalArgumentException if Chronicle refuses the sizing
      */
     ByteTable create(long capacity) {
@@ -31,6 +36,7 @@ public record TableSpec(String description, String chronicleName, int averageKey
                 .maxBloatFactor(1.0)
                 .allowSegmentTiering(false)
                 .keyMarshallers(ByteArraySizedReader.INSTANCE, KeyWriter.INSTANCE)
+                .skipCloseOnExitHook(true)
                 .create();
         return new ByteTable(map, capacity, description);
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,6 +71,21 @@ class GrowingTableTest {
 
     private static byte[] value(int i) {
         return ("value-" + i + "-0123456789").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a read spinning forever fails too
+    void aTableClosedFromOutsideFailsReadsNamingTheStoreInsteadOfReadingAgainForever() throws Exception {
+        GrowingTable table = open(CAPACITY);
+        table.set(key(1), value(1));
+        Field chain = GrowingTable.class.getDeclaredField("chain");
+        chain.setAccessible(true);
+        ((ByteTable[]) chain.get(table))[0].close(); // as Chronicle's close-on-exit hook did while the member left gracefully
+
+        for (Runnable read : List.<Runnable>of(table::size, table::used, () -> table.get(key(1)), () -> table.containsKey(key(1)))) {
+            IllegalStateException failure = assertThrows(IllegalStateException.class, read::run);
+            assertTrue(failure.getMessage().startsWith("test table: a table of its store was closed"), failure.getMessage());
+        }
     }
 
     @Test
