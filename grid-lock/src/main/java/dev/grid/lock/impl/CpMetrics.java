@@ -36,6 +36,8 @@ public final class CpMetrics implements MetricsSource {
                 service.membership().majorityAvailable() ? 1 : 0);
         c.gauge("grid_cp_failures_tolerated", "how many more voting members the CP group can lose and keep a majority", none,
                 service.membership().failuresTolerated());
+        c.gauge("grid_cp_voting_present", "voting members of the CP group in the cluster, as the majority watch last saw them",
+                none, service.membership().votingPresent());
         c.gauge("grid_cp_voting_members", "voting members of the CP group, as last published", none,
                 view == null ? 0 : view.votingMembers().size());
         if (machine != null) {

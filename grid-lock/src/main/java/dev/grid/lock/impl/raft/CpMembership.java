@@ -121,6 +121,11 @@ public final class CpMembership {
      * @return how many more voting members the group can lose and keep a majority: the voting members
      *         in the cluster beyond a majority (0 before the group forms, and while the majority is missing)
      */
+    /** @return the voting members of the group in the cluster, as the majority watch last saw them */
+    public int votingPresent() {
+        return majority.present();
+    }
+
     public int failuresTolerated() {
         return majority.failuresTolerated();
     }

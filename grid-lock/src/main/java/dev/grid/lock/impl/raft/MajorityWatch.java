@@ -31,6 +31,7 @@ final class MajorityWatch {
     private final long graceNanos;
     private volatile boolean majorityAvailable;
     private volatile int failuresTolerated;
+    private volatile int votingPresent;
     private volatile boolean lostReported;
     private volatile boolean quiet;
     private boolean missing;
@@ -45,6 +46,7 @@ final class MajorityWatch {
     void noGroup() {
         majorityAvailable = false;
         failuresTolerated = 0;
+        votingPresent = 0;
     }
 
     /**
@@ -56,6 +58,7 @@ final class MajorityWatch {
      */
     Change update(String group, Collection<UUID> voting, Predicate<UUID> present, long now) {
         int inCluster = Quorum.present(voting, present);
+        votingPresent = inCluster;
         failuresTolerated = Quorum.failuresTolerated(voting, present);
         if (Quorum.hasMajority(voting, present)) {
             missing = false;
@@ -102,6 +105,11 @@ final class MajorityWatch {
     }
 
     /** @return how many more voting members may be lost with a majority left (0 while it is missing) */
+    /** @return the voting members in the cluster when the watch last looked */
+    int present() {
+        return votingPresent;
+    }
+
     int failuresTolerated() {
         return failuresTolerated;
     }
