@@ -146,6 +146,7 @@ class DashboardBrowserTest {
         String driverBinary = binaries[1];
 
         try (MonitoredCluster cluster = new MonitoredCluster(2, data, config -> {
+            config.setJetEnabled(true); // the query page
             config.getCp().setMemberCount(2);
             config.getMonitor().addAlert(new GridAlertRule("web-sessions-many", "grid_map_entries{map=\"web-sessions\",replica=\"primary\"}",
                     ">", 10).setSeverity("warning").setSummary("a member holds more than 10 web sessions"));

@@ -44,7 +44,7 @@ class DashboardSqlApiTest {
 
     @BeforeAll
     static void start() {
-        cluster = new MonitoredCluster(1, data, config -> { });
+        cluster = new MonitoredCluster(1, data, config -> config.setJetEnabled(true));
         cluster.startMember();
     }
 

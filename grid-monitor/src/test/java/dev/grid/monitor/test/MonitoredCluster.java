@@ -46,6 +46,9 @@ public final class MonitoredCluster implements AutoCloseable {
     public int startMember() {
         GridConfig config = cluster.nextMemberConfig().setDataDirectory(dataDirectory);
         config.getMonitor().setPort(0).setRefreshInterval(Duration.ofMillis(200)).setEvaluationInterval(Duration.ofMillis(200));
+        // grid-query is on the tests' class path (the query page's tests): Jet would run on every member, and its
+        // threads made the alert timing test late; the tests of the query page turn it on
+        config.setJetEnabled(false);
         customizer.accept(config);
         config.validate();
         Grid grid = Grid.embedded(config);
