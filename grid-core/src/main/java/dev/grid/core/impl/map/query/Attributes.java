@@ -24,6 +24,9 @@ public final class Attributes {
     private static final MethodHandle MISSING = MethodHandles.constant(Object.class, null);
 
     private static final Map<Class<?>, Map<String, MethodHandle>> ACCESSORS = new ConcurrentHashMap<>();
+    /** Paths split into steps; bounded, as paths come from queries (beyond it a path is split on each read). */
+    private static final Map<String, String[]> STEPS = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_PATHS = 4096;
 
     private Attributes() {
     }
@@ -36,12 +39,29 @@ public final class Attributes {
     /** @return the attribute's value, or null if it is missing or null (never throws) */
     public static Object read(Object key, Object value, String path) {
         Object current = readsKey(path) ? key : value;
-        String[] steps = path.split("\\.");
-        int first = steps[0].equals(KEY) || steps[0].equals(THIS) ? 1 : 0;
-        for (int i = first; i < steps.length && current != null; i++) {
+        String[] steps = steps(path);
+        for (int i = 0; i < steps.length && current != null; i++) {
             current = step(current, steps[i]);
         }
         return current;
+    }
+
+    /**
+     * @return the path's steps after a leading {@code __key} or {@code this}, split once per path: a query or an index
+     *         reads the same path from every entry (splitting it each time made new step strings whose hashes the
+     *         accessor lookups computed again, the top of a full-scan aggregate's profile)
+     */
+    private static String[] steps(String path) {
+        String[] steps = STEPS.get(path);
+        if (steps == null) {
+            String[] all = path.split("\\.");
+            int first = all[0].equals(KEY) || all[0].equals(THIS) ? 1 : 0;
+            steps = java.util.Arrays.copyOfRange(all, first, all.length);
+            if (STEPS.size() < MAX_CACHED_PATHS) {
+                STEPS.put(path, steps);
+            }
+        }
+        return steps;
     }
 
     /**
@@ -50,9 +70,8 @@ public final class Attributes {
      */
     public static boolean has(Object key, Object value, String path) {
         Object current = readsKey(path) ? key : value;
-        String[] steps = path.split("\\.");
-        int first = steps[0].equals(KEY) || steps[0].equals(THIS) ? 1 : 0;
-        for (int i = first; i < steps.length && current != null; i++) {
+        String[] steps = steps(path);
+        for (int i = 0; i < steps.length && current != null; i++) {
             if (!(current instanceof Map) && accessor(current.getClass(), steps[i]) == MISSING) {
                 return false;
             }

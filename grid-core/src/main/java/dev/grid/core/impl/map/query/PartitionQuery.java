@@ -7,6 +7,7 @@ import dev.grid.core.impl.map.PartitionStore;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -274,7 +275,8 @@ public final class PartitionQuery {
         List<Object> ops = node.operands;
         switch (node.kind) {
             case EQUAL:
-                return new HashSet<>(index.equal(ops.get(0)));
+                // the bucket itself, not a copy: a plan's keys are only read, on the partition thread that owns the index
+                return Collections.unmodifiableSet(index.equal(ops.get(0)));
             case IN: {
                 Set<KeyBytes> result = new HashSet<>();
                 for (Object op : ops) {
@@ -306,7 +308,12 @@ public final class PartitionQuery {
     }
 
     private static Set<KeyBytes> flatten(Collection<Set<KeyBytes>> buckets) {
-        Set<KeyBytes> result = new HashSet<>();
+        int size = 0;
+        for (Set<KeyBytes> bucket : buckets) {
+            size += bucket.size();
+        }
+        // sized for every key at once: no rehashing while a range's buckets are added
+        Set<KeyBytes> result = new HashSet<>(Math.max(16, (int) (size / 0.75f) + 1));
         buckets.forEach(result::addAll);
         return result;
     }
