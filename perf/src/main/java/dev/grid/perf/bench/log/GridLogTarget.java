@@ -212,15 +212,8 @@ final class GridLogTarget implements LogTarget {
 
     private static void stop(Grid client, MemberProcesses members, Path dataRoot) {
         try {
-            if (client != null && client.isRunning()) {
-                client.hazelcast().shutdown();
-            }
-        } catch (RuntimeException e) {
-            // the members are stopped below whatever the client did
+            MemberProcesses.stopAfter(client, members);
         } finally {
-            if (members != null) {
-                members.close();
-            }
             TempDirectories.delete(dataRoot);
         }
     }

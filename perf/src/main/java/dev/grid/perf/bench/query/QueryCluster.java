@@ -67,7 +67,7 @@ final class QueryCluster implements AutoCloseable {
             }
             return new QueryCluster(members, client, options.members(), options.partitions(), options.serverHeap());
         } catch (RuntimeException e) {
-            stop(client, members);
+            MemberProcesses.stopAfter(client, members);
             throw e;
         }
     }
@@ -96,20 +96,6 @@ final class QueryCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        stop(client, members);
-    }
-
-    private static void stop(Grid client, MemberProcesses members) {
-        try {
-            if (client != null && client.isRunning()) {
-                client.hazelcast().shutdown();
-            }
-        } catch (RuntimeException e) {
-            // the members are stopped below whatever the client did
-        } finally {
-            if (members != null) {
-                members.close();
-            }
-        }
+        MemberProcesses.stopAfter(client, members);
     }
 }

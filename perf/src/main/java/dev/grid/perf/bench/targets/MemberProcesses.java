@@ -1,5 +1,7 @@
 package dev.grid.perf.bench.targets;
 
+import dev.grid.core.Grid;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -131,5 +133,25 @@ public final class MemberProcesses implements AutoCloseable {
     @Override
     public void close() {
         ChildProcesses.destroy(processes);
+    }
+
+    /**
+     * Shuts a bench's client down, then stops its member JVMs whatever the client did.
+     *
+     * @param client  the client, or null if it never connected
+     * @param members the members, or null if they never started
+     */
+    public static void stopAfter(Grid client, MemberProcesses members) {
+        try {
+            if (client != null && client.isRunning()) {
+                client.hazelcast().shutdown();
+            }
+        } catch (RuntimeException e) {
+            // the members are stopped below whatever the client did
+        } finally {
+            if (members != null) {
+                members.close();
+            }
+        }
     }
 }
