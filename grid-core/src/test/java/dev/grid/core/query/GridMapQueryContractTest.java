@@ -202,6 +202,18 @@ public abstract class GridMapQueryContractTest {
     }
 
     @Test
+    void aFullScanAggregateReadsTheStoresNotTheIndexes() {
+        // every entry's value is needed: one pass over each store, not a lookup per key of an index
+        QueryCounters before = counters();
+        long sum = expected.values().stream().mapToLong(Order::getAmount).sum();
+        assertEquals(sum, (Long) orders.aggregate(GridPredicate.alwaysTrue(), GridAggregation.sum("amount")));
+        assertEquals(expected.size(), orders.query(GridPredicate.alwaysTrue()).size());
+        QueryCounters used = counters().minus(before);
+        assertTrue(used.byScan() > 0, "scanned: " + used);
+        assertEquals(0, used.byIndex(), "no index lookups for a query of every entry: " + used);
+    }
+
+    @Test
     void aggregatesReduceOnTheOwners() {
         long sum = expected.values().stream().mapToLong(Order::getAmount).sum();
         assertEquals(sum, (Long) orders.aggregate(GridPredicate.alwaysTrue(), GridAggregation.sum("amount")));

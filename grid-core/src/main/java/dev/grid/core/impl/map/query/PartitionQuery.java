@@ -52,7 +52,7 @@ public final class PartitionQuery {
             checkAttribute(store, result);
             return result;
         }
-        PartitionIndexes indexes = spec.isScanOnly() ? null : store.indexesOrNull();
+        PartitionIndexes indexes = spec.isScanOnly() || readsEveryValue() ? null : store.indexesOrNull();
         Plan plan = indexes == null ? null : plan(root, indexes);
         if (plan != null) {
             result.indexed = true;
@@ -98,6 +98,22 @@ public final class PartitionQuery {
             }
         }
         return true;
+    }
+
+    /**
+     * @return whether the query matches every entry and needs each one's value (entries, or an aggregate other than a
+     *         count): one pass over the store then reads them, where the index's keys would cost a lookup each (a
+     *         full-scan SUM over an indexed map spent most of its time in those lookups)
+     */
+    private boolean readsEveryValue() {
+        if (root.kind != GridPredicate.Kind.TRUE) {
+            return false;
+        }
+        return switch (spec.result()) {
+            case ENTRIES -> true;
+            case AGGREGATE -> spec.aggregation().kind() != GridAggregation.Kind.COUNT;
+            default -> false;
+        };
     }
 
     private Function<byte[], Object> deserializer = bytes -> null;
