@@ -91,16 +91,6 @@ public final class GridSql implements SqlSession {
         return "client " + endpoint.getUuid();
     }
 
-    /**
-     * @throws dev.grid.core.GridException with the engine's message: a syntax error names line and column, an unknown
-     *                                     mapping, column or function is named
-     * @throws QueryCancelledException     if it was cancelled while it ran
-     */
-    @Override
-    public QueryResult query(String sql) {
-        return start(sql).result();
-    }
-
     @Override
     public QueryHandle start(String sql) {
         if (sql == null || sql.isBlank()) {

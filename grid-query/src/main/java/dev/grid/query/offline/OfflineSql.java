@@ -44,7 +44,9 @@ public interface OfflineSql extends SqlSession {
      * @throws OfflineSqlException with DuckDB's message (a syntax error names line and position)
      */
     @Override
-    QueryResult query(String sql);
+    default QueryResult query(String sql) {
+        return SqlSession.super.query(sql);
+    }
 
     /** @return the views, as {@code views: a, b} */
     @Override

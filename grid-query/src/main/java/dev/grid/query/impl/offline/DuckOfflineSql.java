@@ -125,11 +125,6 @@ public final class DuckOfflineSql implements OfflineSql, OfflineSql.Provider {
     }
 
     @Override
-    public QueryResult query(String sql) {
-        return start(sql).result();
-    }
-
-    @Override
     public QueryHandle start(String sql) {
         if (sql == null || sql.isBlank()) {
             throw new IllegalArgumentException("no SQL: the statement is empty");
