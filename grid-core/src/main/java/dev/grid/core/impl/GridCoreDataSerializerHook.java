@@ -17,6 +17,8 @@ import dev.grid.core.impl.map.operations.GetOperation;
 import dev.grid.core.impl.map.operations.IndexDefinitionsOperation;
 import dev.grid.core.impl.map.operations.MapOperationFactory;
 import dev.grid.core.impl.map.operations.PutAllBackupOperation;
+import dev.grid.core.impl.map.operations.MemberQueryOperation;
+import dev.grid.core.impl.map.operations.MemberQueryResult;
 import dev.grid.core.impl.map.operations.QueryOperation;
 import dev.grid.core.impl.map.operations.QueryOperationFactory;
 import dev.grid.core.impl.map.query.QueryResult;
@@ -93,6 +95,8 @@ public final class GridCoreDataSerializerHook implements DataSerializerHook {
     public static final int ADD_INDEX = 38;
     public static final int ADD_INDEX_BACKUP = 39;
     public static final int INDEX_DEFINITIONS = 40;
+    public static final int MEMBER_QUERY = 41;
+    public static final int MEMBER_QUERY_RESULT = 42;
 
 
     @Override
@@ -143,6 +147,8 @@ public final class GridCoreDataSerializerHook implements DataSerializerHook {
                 .add(ADD_INDEX, AddIndexOperation::new)
                 .add(ADD_INDEX_BACKUP, AddIndexBackupOperation::new)
                 .add(INDEX_DEFINITIONS, IndexDefinitionsOperation::new)
+                .add(MEMBER_QUERY, MemberQueryOperation::new)
+                .add(MEMBER_QUERY_RESULT, MemberQueryResult::new)
                 .factory();
     }
 }

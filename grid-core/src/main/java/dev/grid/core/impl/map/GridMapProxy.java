@@ -467,7 +467,7 @@ public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapS
 
     /** @return the combined answer of every partition to the query (for tests: {@code spec.scanOnly()} ignores indexes) */
     public QueryResult execute(QuerySpec spec) {
-        return MapQueries.run(operations, getNodeEngine().getSerializationService(), name, spec);
+        return MapQueries.run(getNodeEngine(), name, spec);
     }
 
     /** @return the key or value stored as these bytes (for answers of {@link #execute(QuerySpec)}) */

@@ -11,24 +11,108 @@ import dev.grid.core.impl.map.query.QueryResult;
 import dev.grid.core.impl.map.query.QueryResults;
 import dev.grid.core.impl.map.query.QuerySpec;
 
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.core.MemberLeftException;
+import com.hazelcast.cluster.Address;
+import com.hazelcast.internal.partition.IPartitionService;
+import com.hazelcast.spi.exception.TargetNotMemberException;
+import com.hazelcast.spi.exception.WrongTargetException;
+import com.hazelcast.spi.impl.NodeEngine;
+import dev.grid.core.impl.map.operations.MemberQueryOperation;
+import dev.grid.core.impl.map.operations.MemberQueryResult;
+import dev.grid.core.impl.map.operations.QueryOperation;
+
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.concurrent.CompletionException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Map-wide queries and index builds, as the member proxy and the client's message tasks run them: one
- * {@link QueryOperationFactory} call over every partition, the partitions' answers combined.
+ * Map-wide queries and index builds, as the member proxy and the client's message tasks run them: a query goes to each
+ * member once for the partitions it owns ({@link #runAsync}); an index build is one {@link QueryOperationFactory} call
+ * over every partition.
  */
 public final class MapQueries {
     private MapQueries() {
     }
 
     /** @return every partition's answer to the query, combined */
-    public static QueryResult run(OperationService operations, SerializationService serialization, String name, QuerySpec spec) {
-        return QueryResults.combine(spec, partials(onAllPartitions(operations, name, QueryOperationFactory.query(name, spec), "query"),
-                serialization));
+    public static QueryResult run(NodeEngine engine, String name, QuerySpec spec) {
+        try {
+            return runAsync(engine, name, spec).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                // a partition's refusal (a sum over text, a bad index): the caller sees it as the member threw it
+                throw cause;
+            }
+            throw new GridException("GridMap '" + name + "': query failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Runs the query with one {@link MemberQueryOperation} per member, carrying the partitions the partition table
+     * gives it; the partitions a member did not read (they moved, or it left) are then asked of their owners one
+     * {@link QueryOperation} each, so each partition answers exactly once.
+     *
+     * @return completed with every partition's answer combined, or exceptionally with a partition's refusal
+     */
+    public static CompletableFuture<QueryResult> runAsync(NodeEngine engine, String name, QuerySpec spec) {
+        IPartitionService partitionService = engine.getPartitionService();
+        Map<Address, List<Integer>> byOwner = new HashMap<>();
+        List<Integer> ownerless = new ArrayList<>();
+        for (int p = 0; p < partitionService.getPartitionCount(); p++) {
+            Address owner = partitionService.getPartitionOwner(p);
+            if (owner == null) {
+                ownerless.add(p);
+            } else {
+                byOwner.computeIfAbsent(owner, a -> new ArrayList<>()).add(p);
+            }
+        }
+        OperationService operations = engine.getOperationService();
+        List<QueryResult> partials = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> retry = Collections.synchronizedList(new ArrayList<>(ownerless));
+        List<CompletableFuture<Void>> members = new ArrayList<>();
+        byOwner.forEach((owner, partitions) -> {
+            int[] ids = partitions.stream().mapToInt(Integer::intValue).toArray();
+            CompletableFuture<MemberQueryResult> answer = operations.invokeOnTarget(GridMapService.SERVICE_NAME,
+                    new MemberQueryOperation(name, spec, ids), owner);
+            members.add(answer.handle((result, error) -> {
+                if (error == null) {
+                    partials.add(result.combined());
+                    for (int p : result.notOwned()) {
+                        retry.add(p);
+                    }
+                    return null;
+                }
+                if (!memberGone(error)) {
+                    throw error instanceof CompletionException c ? c : new CompletionException(error);
+                }
+                retry.addAll(partitions);
+                return null;
+            }));
+        });
+        return CompletableFuture.allOf(members.toArray(CompletableFuture<?>[]::new)).thenCompose(all -> {
+            if (retry.isEmpty()) {
+                return CompletableFuture.completedFuture(QueryResults.combine(spec, partials));
+            }
+            return operations.<Object>invokeOnPartitionsAsync(GridMapService.SERVICE_NAME, QueryOperationFactory.query(name, spec),
+                    new ArrayList<>(retry)).thenApply(moved -> {
+                        List<QueryResult> answers = new ArrayList<>(partials);
+                        answers.addAll(partials(moved, engine.getSerializationService()));
+                        return QueryResults.combine(spec, answers);
+                    });
+        });
+    }
+
+    /** @return whether the failure says the member is no longer there to answer (its partitions go to their owners) */
+    private static boolean memberGone(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof MemberLeftException || cause instanceof TargetNotMemberException
+                || cause instanceof HazelcastInstanceNotActiveException || cause instanceof WrongTargetException;
     }
 
     /** @return each partition's answer, as Hazelcast returned it (objects or serialized) */
@@ -50,7 +134,9 @@ public final class MapQueries {
                                 MapContainer container, GridIndexConfig index) {
         String name = container.name();
         container.config().checkIndexAttribute(index);
-        QueryResult check = run(operations, serialization, name, QuerySpec.attributeCheck(index.getAttribute()));
+        QueryResult check = QueryResults.combine(QuerySpec.attributeCheck(index.getAttribute()), partials(onAllPartitions(
+                operations, name, QueryOperationFactory.query(name, QuerySpec.attributeCheck(index.getAttribute())), "query"),
+                serialization));
         refuseIfMissing(name, index, check);
         build(operations, members, container, index);
     }

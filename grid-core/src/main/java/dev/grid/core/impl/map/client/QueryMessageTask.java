@@ -1,28 +1,25 @@
 package dev.grid.core.impl.map.client;
 
 import com.hazelcast.client.impl.protocol.ClientMessage;
-import com.hazelcast.client.impl.protocol.task.AbstractAllPartitionsMessageTask;
+import com.hazelcast.client.impl.protocol.task.AbstractAsyncMessageTask;
 import com.hazelcast.instance.impl.Node;
 import com.hazelcast.internal.nio.Connection;
-import com.hazelcast.spi.impl.operationservice.OperationFactory;
 import dev.grid.core.config.StructureNames;
 import dev.grid.core.impl.map.GridMapService;
-import dev.grid.core.impl.map.operations.QueryOperationFactory;
+import dev.grid.core.impl.map.MapQueries;
 import dev.grid.core.impl.map.query.QueryResult;
-import dev.grid.core.impl.map.query.QueryResults;
 import dev.grid.core.impl.map.query.QuerySpec;
 
 import java.security.Permission;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A query from a client: the member that receives it runs it on every partition, as the member proxy does
- * (one operation per member, partitions that moved retried on their new owners), and answers with the
- * partitions' results combined (entries, keys or an aggregate's parts) as one serialized {@link QueryResult}.
+ * ({@link MapQueries#runAsync}: one operation per member, partitions that moved retried on their new owners), and
+ * answers with the partitions' results combined (entries, keys or an aggregate's parts) as one serialized
+ * {@link QueryResult}.
  */
-final class QueryMessageTask extends AbstractAllPartitionsMessageTask<GridMapCodecs.QueryRequest> {
+final class QueryMessageTask extends AbstractAsyncMessageTask<GridMapCodecs.QueryRequest, QueryResult> {
     private QuerySpec spec;
 
     QueryMessageTask(ClientMessage message, Node node, Connection connection) {
@@ -47,17 +44,8 @@ final class QueryMessageTask extends AbstractAllPartitionsMessageTask<GridMapCod
     }
 
     @Override
-    protected OperationFactory createOperationFactory() {
-        return QueryOperationFactory.query(parameters.name, spec);
-    }
-
-    @Override
-    protected Object reduce(Map<Integer, Object> results) {
-        List<QueryResult> partials = new ArrayList<>(results.size());
-        for (Object result : results.values()) {
-            partials.add(serializationService.toObject(result));
-        }
-        return QueryResults.combine(spec, partials);
+    protected CompletableFuture<QueryResult> processInternal() {
+        return MapQueries.runAsync(nodeEngine, parameters.name, spec);
     }
 
     @Override
@@ -73,12 +61,6 @@ final class QueryMessageTask extends AbstractAllPartitionsMessageTask<GridMapCod
     /** No permission: Hazelcast consults it only with Enterprise security, which grid does not use. */
     @Override
     public Permission getRequiredPermission() {
-        return null;
-    }
-
-    /** User code namespaces are an Enterprise feature; the community edition ignores them. */
-    @Override
-    protected String getUserCodeNamespace() {
         return null;
     }
 

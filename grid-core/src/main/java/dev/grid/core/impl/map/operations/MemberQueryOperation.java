@@ -1,0 +1,121 @@
+package dev.grid.core.impl.map.operations;
+
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import com.hazelcast.spi.impl.operationservice.NamedOperation;
+import com.hazelcast.spi.impl.operationservice.Operation;
+import com.hazelcast.spi.impl.operationservice.ReadonlyOperation;
+import com.hazelcast.spi.impl.operationservice.SelfResponseOperation;
+import dev.grid.core.GridException;
+import dev.grid.core.impl.GridCoreDataSerializerHook;
+import dev.grid.core.impl.map.GridMapService;
+import dev.grid.core.impl.map.MapContainer;
+import dev.grid.core.impl.map.OwnedPartitionReads;
+import dev.grid.core.impl.map.query.PartitionQuery;
+import dev.grid.core.impl.map.query.QueryResult;
+import dev.grid.core.impl.map.query.QueryResults;
+import dev.grid.core.impl.map.query.QuerySpec;
+
+import java.io.IOException;
+
+/**
+ * A query on the partitions one member owns, sent to that member once: it reads each partition on its own thread
+ * ({@link OwnedPartitionReads}, one task per partition thread), combines their answers there and sends one. The
+ * partitions it did not own when their turn came are named in the answer; the caller asks their owners with
+ * {@link QueryOperation}s.
+ */
+public final class MemberQueryOperation extends Operation
+        implements NamedOperation, ReadonlyOperation, SelfResponseOperation, IdentifiedDataSerializable {
+    private String name;
+    private QuerySpec spec;
+    private int[] partitions;
+
+    public MemberQueryOperation() {
+    }
+
+    public MemberQueryOperation(String name, QuerySpec spec, int[] partitions) {
+        this.name = name;
+        this.spec = spec;
+        this.partitions = partitions;
+    }
+
+    @Override
+    public void run() {
+        GridMapService service = getService();
+        MapContainer container = service.container(name);
+        // one compiled query for every partition thread: it keeps no state between runs
+        PartitionQuery query = new PartitionQuery(spec).deserializingWith(container.serialization()::toObject);
+        OwnedPartitionReads.run(getNodeEngine(), partitions, partition -> {
+            QueryResult result = query.run(container.storeOrNull(partition));
+            container.recordQuery(result.indexed());
+            return result;
+        }).whenComplete((outcome, error) -> {
+            if (error != null) {
+                sendResponse(error);
+                return;
+            }
+            QueryResult combined = QueryResults.combine(spec, outcome.answers().values());
+            if (spec.pageSize() > 0) {
+                QueryResults.keepFirstByKey(combined, spec.pageSize() + 1, container.serialization()::toObject);
+            }
+            sendResponse(new MemberQueryResult(combined, outcome.notOwned().stream().mapToInt(Integer::intValue).toArray()));
+        });
+    }
+
+    /** The answer is sent when the partition threads are done, not when {@link #run} returns. */
+    @Override
+    public boolean returnsResponse() {
+        return false;
+    }
+
+    @Override
+    public String getServiceName() {
+        return GridMapService.SERVICE_NAME;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    /** Refusals of bad queries (a sum over text) go back to the caller; the member logs them at fine level only. */
+    @Override
+    public void logError(Throwable e) {
+        if (e instanceof GridException || e instanceof IllegalArgumentException) {
+            getLogger().fine("GridMap '" + name + "' refused a query: " + e.getMessage());
+        } else {
+            super.logError(e);
+        }
+    }
+
+    @Override
+    public int getFactoryId() {
+        return GridCoreDataSerializerHook.F_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return GridCoreDataSerializerHook.MEMBER_QUERY;
+    }
+
+    @Override
+    protected void writeInternal(ObjectDataOutput out) throws IOException {
+        out.writeString(name);
+        spec.writeData(out);
+        out.writeIntArray(partitions);
+    }
+
+    @Override
+    protected void readInternal(ObjectDataInput in) throws IOException {
+        name = in.readString();
+        spec = new QuerySpec();
+        spec.readData(in);
+        partitions = in.readIntArray();
+    }
+
+    @Override
+    protected void toString(StringBuilder sb) {
+        sb.append(", map=").append(name).append(", partitions=").append(partitions.length);
+    }
+}
