@@ -1,12 +1,14 @@
 package dev.grid.core.query;
 
 import dev.grid.core.Grid;
+import dev.grid.core.GridAggregation;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridPredicate;
 import dev.grid.core.IndeterminateWriteException;
 import dev.grid.core.config.GridIndexConfig;
 import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.impl.map.GridMapProxy;
+import dev.grid.core.impl.map.query.QueryResults;
 import dev.grid.core.impl.map.query.QuerySpec;
 import dev.grid.core.test.GridCluster;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -219,6 +222,16 @@ class IndexModelTest {
             assertEquals(expected.keySet(), map.keySet(check.predicate()), "indexed keySet, " + what);
             assertEquals(expected.size(), map.count(check.predicate()), "indexed count, " + what);
             assertEquals(expected, map.query(check.predicate()), "indexed query, " + what);
+        }
+        // aggregates of every entry over an indexed attribute are read from its index: equal to the model and to a scan
+        Long scoreSum = model.isEmpty() ? null : model.values().stream().mapToLong(Item::score).sum();
+        Long optMin = model.values().stream().map(Item::opt).filter(Objects::nonNull).min(Integer::compare).map(Long::valueOf).orElse(null);
+        for (GridAggregation aggregation : List.of(GridAggregation.sum("score"), GridAggregation.min("opt"))) {
+            Object expected = aggregation.kind() == GridAggregation.Kind.SUM ? scoreSum : optMin;
+            String what = aggregation + " after check " + checks;
+            assertEquals(expected, map.aggregate(GridPredicate.alwaysTrue(), aggregation), "indexed " + what);
+            assertEquals(expected, QueryResults.finish(aggregation,
+                    map.execute(QuerySpec.aggregate(GridPredicate.alwaysTrue(), aggregation).scanOnly())), "scanned " + what);
         }
     }
 }

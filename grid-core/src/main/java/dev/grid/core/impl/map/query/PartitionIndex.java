@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ObjIntConsumer;
 
 /**
  * One index of one partition replica, on the heap: canonical attribute value to the keys holding it (a
@@ -93,6 +94,11 @@ public final class PartitionIndex {
             return List.of();
         }
         return tree.subMap(from, fromInclusive, to, toInclusive).values();
+    }
+
+    /** Calls the action with each distinct attribute value ({@link QueryValues#NULL} included) and how many keys hold it. */
+    public void forEachValue(ObjIntConsumer<Object> action) {
+        byValue.forEach((value, keys) -> action.accept(value, keys.size()));
     }
 
     /** @return every key of the partition (a view: do not modify) */

@@ -52,6 +52,10 @@ public final class PartitionQuery {
             checkAttribute(store, result);
             return result;
         }
+        if (!spec.isScanOnly() && aggregatesFromIndex(store.indexesOrNull(), result)) {
+            result.indexed = true;
+            return result;
+        }
         PartitionIndexes indexes = spec.isScanOnly() || readsEveryValue() ? null : store.indexesOrNull();
         Plan plan = indexes == null ? null : plan(root, indexes);
         if (plan != null) {
@@ -116,6 +120,26 @@ public final class PartitionQuery {
         };
     }
 
+    /**
+     * An aggregate other than a count over every entry, of an attribute some index holds, is read from that index: it
+     * holds each key's value of the attribute, canonical as the store's values give it, so each distinct value is
+     * added once times the number of keys holding it, and the store is not read.
+     *
+     * @return whether the aggregate was read from an index (else nothing was added to the result)
+     */
+    private boolean aggregatesFromIndex(PartitionIndexes indexes, QueryResult result) {
+        if (indexes == null || root.kind != GridPredicate.Kind.TRUE || spec.result() != QuerySpec.Result.AGGREGATE
+                || spec.aggregation().kind() == GridAggregation.Kind.COUNT || spec.aggregation().attribute() == null) {
+            return false;
+        }
+        PartitionIndex index = indexes.best(spec.aggregation().attribute(), false);
+        if (index == null) {
+            return false;
+        }
+        index.forEachValue((value, keys) -> aggregateCanonical(value, keys, result));
+        return true;
+    }
+
     private Function<byte[], Object> deserializer = bytes -> null;
 
     /** Sets how a store's bytes become objects (the map's serialization; may throw: attributes are then null). */
@@ -163,7 +187,12 @@ public final class PartitionQuery {
             result.count++;
             return;
         }
-        Object attribute = QueryValues.canonical(Attributes.read(key, value, aggregation.attribute()));
+        aggregateCanonical(QueryValues.canonical(Attributes.read(key, value, aggregation.attribute())), 1, result);
+    }
+
+    /** Adds {@code times} entries whose aggregated attribute holds {@code attribute} (canonical) to the result. */
+    private void aggregateCanonical(Object attribute, int times, QueryResult result) {
+        GridAggregation aggregation = spec.aggregation();
         if (attribute == QueryValues.NULL) {
             return;
         }
@@ -174,12 +203,12 @@ public final class PartitionQuery {
                             + attribute.getClass().getName());
                 }
                 if (attribute instanceof Long l) {
-                    result.longSum = Math.addExact(result.longSum, l);
+                    result.longSum = Math.addExact(result.longSum, Math.multiplyExact(l, (long) times));
                 } else {
                     result.fractional = true;
-                    result.doubleSum += number.doubleValue();
+                    result.doubleSum += number.doubleValue() * times;
                 }
-                result.count++;
+                result.count += times;
             }
             case MIN -> {
                 if (result.extreme == null || QueryValues.ORDER.compare(attribute, result.extreme) < 0) {
