@@ -72,7 +72,7 @@ final class GridMapScanSupplier implements ProcessorSupplier, DataSerializable {
         List<Processor> processors = new ArrayList<>(count);
         GridPredicate candidates = indexTerms.candidates(evalContext);
         for (int i = 0; i < count; i++) {
-            processors.add(new GridMapScanP(mapName, projector.get(evalContext, extractors), evalContext.getSerializationService(),
+            processors.add(new GridMapScanP(mapName, () -> projector.get(evalContext, extractors), evalContext.getSerializationService(),
                     jsonKey, jsonValue, lookedUpKey(), candidates));
         }
         return processors;
