@@ -110,6 +110,45 @@ class GridStreamTest {
     }
 
     @Test
+    void givenOffsetsStartEachPartitionThereAndAnOffsetAboveTheHighWatermarkWaitsForIt() {
+        Grid member = CLUSTER.member(2);
+        GridLog log = GridLog.of(member);
+        log.createTopic("positions", 2);
+        append(log, "positions", 0, 0, 100);
+        append(log, "positions", 1, 0, 100);
+        GridMap<Long, Long> seen = member.map("positions-seen");
+        Pipeline pipeline = Pipeline.create();
+        pipeline.readFrom(GridSources.log("positions", LogSourceOptions.fromOffsets(Map.of(0, 90L, 1, 150L)))).withoutTimestamps()
+                .writeTo(GridSinks.gridMap("positions-seen", event -> event.partition() * 1_000L + event.offset(), LogEvent::offset));
+        Job job = CLUSTER.client().hazelcast().getJet().newJob(pipeline);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() == 10);
+            append(log, "positions", 1, 100, 60); // partition 1 reaches offset 160: its reading starts at 150
+            await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() == 20);
+            Map<Long, Long> all = new TreeMap<>();
+            seen.iterator().forEachRemaining(entry -> all.put(entry.getKey(), entry.getValue()));
+            for (long offset = 90; offset < 100; offset++) {
+                assertEquals(offset, all.get(offset), "partition 0 offset " + offset);
+            }
+            for (long offset = 150; offset < 160; offset++) {
+                assertEquals(offset, all.get(1_000 + offset), "partition 1 offset " + offset);
+            }
+        } finally {
+            job.cancel();
+        }
+    }
+
+    private static void append(GridLog log, String topic, int partition, int from, int count) {
+        try (LogProducer producer = log.producer()) {
+            List<CompletableFuture<?>> sent = new ArrayList<>();
+            for (int i = from; i < from + count; i++) {
+                sent.add(producer.send(ProducerRecord.of(topic, "k", Integer.toString(i)).toPartition(partition)));
+            }
+            sent.forEach(CompletableFuture::join);
+        }
+    }
+
+    @Test
     void aMissingTopicFailsTheJobNamingIt() {
         Pipeline pipeline = Pipeline.create();
         pipeline.readFrom(GridSources.log("no-such-topic", LogSourceOptions.fromEarliest())).withoutTimestamps().writeTo(Sinks.noop());

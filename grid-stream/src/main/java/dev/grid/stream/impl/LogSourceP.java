@@ -44,6 +44,7 @@ final class LogSourceP<T> extends AbstractProcessor {
     static final String MUTANT_NO_OFFSETS_PROPERTY = "grid.stream.mutant.noOffsetsInSnapshot";
     private static final int MAX_RECORDS = 2_000;
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final long RETRY_NANOS = Duration.ofMillis(100).toNanos();
 
     private final String topic;
     private final LogSourceOptions options;
@@ -68,6 +69,8 @@ final class LogSourceP<T> extends AbstractProcessor {
         /** The offset of the next record to emit; -1 until the start is known. */
         long next = -1;
         CompletableFuture<FetchResult> read;
+        /** When a read refused for an offset above the high watermark may be sent again ({@link System#nanoTime}); 0: now. */
+        long retryAt;
         List<ConsumerRecord> batch;
         int position;
 
@@ -204,6 +207,10 @@ final class LogSourceP<T> extends AbstractProcessor {
     /** @return whether the cursor has a batch of records to emit: a read it sent earlier completed with some */
     private boolean fetched(Cursor cursor) {
         if (cursor.read == null) {
+            if (cursor.retryAt != 0 && System.nanoTime() - cursor.retryAt < 0) {
+                return false;
+            }
+            cursor.retryAt = 0;
             cursor.read = log.read(topic, cursor.partition, cursor.next, MAX_RECORDS, ReadOptions.DEFAULT_MAX_BYTES, POLL);
         }
         if (!cursor.read.isDone()) {
@@ -216,8 +223,15 @@ final class LogSourceP<T> extends AbstractProcessor {
             result = read.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof OffsetOutOfRangeException) {
-                // retention deleted records the job had not read yet: go on from the partition's first record
-                cursor.next = startAndHighWatermark(cursor.partition)[0];
+                long[] marks = startAndHighWatermark(cursor.partition);
+                if (cursor.next < marks[0]) {
+                    // retention deleted records the job had not read yet: go on from the partition's first record
+                    cursor.next = marks[0];
+                } else {
+                    // above the high watermark (a given start offset, or a new owner whose high watermark has not yet
+                    // caught up with the one the offset was read below): wait for it, never move the offset back
+                    cursor.retryAt = System.nanoTime() + RETRY_NANOS;
+                }
                 return false;
             }
             throw StreamErrors.failure("reading topic '" + topic + "' partition " + cursor.partition + " from offset " + cursor.next,
