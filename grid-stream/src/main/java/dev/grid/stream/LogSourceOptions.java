@@ -22,7 +22,10 @@ public final class LogSourceOptions implements Serializable {
     public enum Start {
         /** From each partition's first record still kept. */
         EARLIEST,
-        /** From each partition's high watermark when the job (or its restart without a snapshot) starts: only new records. */
+        /**
+         * From each partition's high watermark when the job's execution initialises (before the job reports RUNNING), or
+         * when a restart without a snapshot does: only records appended after that.
+         */
         LATEST,
         /** From the offsets given per partition ({@link #offsets()}); partitions not given start at the earliest. */
         OFFSETS

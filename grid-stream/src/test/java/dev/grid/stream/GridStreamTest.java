@@ -70,7 +70,8 @@ class GridStreamTest {
         }
         WindowedSums.flush(log, "orders", last);
         Map<String, Long> expected = WindowedSums.expected(log, "orders");
-        Job job = WindowedSums.submit(CLUSTER.client(), "orders", "order-sums", ProcessingGuarantee.EXACTLY_ONCE);
+        Job job = WindowedSums.submit(CLUSTER.client(), "orders", LogSourceOptions.fromEarliest(), "order-sums",
+                ProcessingGuarantee.EXACTLY_ONCE);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> WindowedSums.compare(expected, WindowedSums.actual(sums)).allExact());
             WindowedSums.Outcome outcome = WindowedSums.compare(expected, WindowedSums.actual(sums));

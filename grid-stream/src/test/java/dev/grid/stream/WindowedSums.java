@@ -4,6 +4,7 @@ import com.hazelcast.jet.Job;
 import com.hazelcast.jet.aggregate.AggregateOperations;
 import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.config.ProcessingGuarantee;
+import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.jet.datamodel.KeyedWindowResult;
 import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.WindowDefinition;
@@ -15,6 +16,7 @@ import dev.grid.log.GridLog;
 import dev.grid.log.LogProducer;
 import dev.grid.log.ProducerRecord;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -22,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The reference job of grid-stream's tests (also run by grid-server's process test against {@code grid start} members,
@@ -43,10 +47,10 @@ public final class WindowedSums {
     private WindowedSums() {
     }
 
-    /** @return the pipeline: the topic from its start, windowed sums per key, into the map */
-    public static Pipeline pipeline(String topic, String map) {
+    /** @return the pipeline: the topic from where the options say, windowed sums per key, into the map */
+    public static Pipeline pipeline(String topic, LogSourceOptions start, String map) {
         Pipeline pipeline = Pipeline.create();
-        pipeline.readFrom(GridSources.log(topic, LogSourceOptions.fromEarliest()))
+        pipeline.readFrom(GridSources.log(topic, start))
                 .withNativeTimestamps(ALLOWED_LAG_MILLIS)
                 .filter(event -> !FLUSH_KEY.equals(event.keyAsString()))
                 .groupingKey(LogEvent::keyAsString)
@@ -57,9 +61,20 @@ public final class WindowedSums {
     }
 
     /** Submits the pipeline from a member or client, snapshots every 200 ms. */
-    public static Job submit(Grid grid, String topic, String map, ProcessingGuarantee guarantee) {
+    public static Job submit(Grid grid, String topic, LogSourceOptions start, String map, ProcessingGuarantee guarantee) {
         JobConfig config = new JobConfig().setName("windowed-sums-" + map).setProcessingGuarantee(guarantee).setSnapshotIntervalMillis(200);
-        return grid.hazelcast().getJet().newJob(pipeline(topic, map), config);
+        return grid.hazelcast().getJet().newJob(pipeline(topic, start, map), config);
+    }
+
+    /**
+     * Submits the pipeline reading from the latest offsets (so the first execution reads what is appended once it
+     * runs, and a source that restarted without its offsets would skip records) and waits until it runs: start
+     * appending after this returns.
+     */
+    public static Job submitFromLatest(Grid grid, String topic, String map, ProcessingGuarantee guarantee) {
+        Job job = submit(grid, topic, LogSourceOptions.fromLatest(), map, guarantee);
+        await().atMost(Duration.ofSeconds(60)).until(() -> job.getStatus() == JobStatus.RUNNING);
+        return job;
     }
 
     /**

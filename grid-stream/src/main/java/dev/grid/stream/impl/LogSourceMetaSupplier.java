@@ -12,7 +12,11 @@ import dev.grid.stream.LogSourceOptions;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -55,16 +59,48 @@ final class LogSourceMetaSupplier<T> implements ProcessorMetaSupplier {
         return address -> supplier;
     }
 
-    /** A member's processors. */
-    private record Supplier<T>(String topic, LogSourceOptions options, FunctionEx<ConsumerRecord, T> projection,
-                               EventTimePolicy<? super T> eventTimePolicy) implements ProcessorSupplier {
+    /**
+     * A member's processors. Resolves where each of the member's log partitions starts without a snapshot when the
+     * execution initialises on the member, before Jet reports the job running (processors initialise later, when the
+     * execution starts), so that {@code fromLatest} covers every record appended once the job runs.
+     */
+    private static final class Supplier<T> implements ProcessorSupplier {
         private static final long serialVersionUID = 1L;
+
+        private final String topic;
+        private final LogSourceOptions options;
+        private final FunctionEx<ConsumerRecord, T> projection;
+        private final EventTimePolicy<? super T> eventTimePolicy;
+        private transient Map<Integer, Long> starts;
+
+        Supplier(String topic, LogSourceOptions options, FunctionEx<ConsumerRecord, T> projection, EventTimePolicy<? super T> eventTimePolicy) {
+            this.topic = topic;
+            this.options = options;
+            this.projection = projection;
+            this.eventTimePolicy = eventTimePolicy;
+        }
+
+        @Override
+        public void init(Context context) {
+            MemberLog log = MemberLog.of(context.hazelcastInstance());
+            int partitions = StreamErrors.checkTopic(log, topic);
+            Set<Integer> mine = new HashSet<>();
+            for (int clusterPartition : context.memberPartitions()) {
+                mine.add(clusterPartition);
+            }
+            starts = new HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                if (mine.contains(log.clusterPartition(topic, p))) {
+                    starts.put(p, LogSourceP.startOffset(log, topic, p, options));
+                }
+            }
+        }
 
         @Override
         public Collection<? extends Processor> get(int count) {
             List<Processor> processors = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                processors.add(new LogSourceP<>(topic, options, projection, eventTimePolicy, LogSourceP.offsetsInSnapshot()));
+                processors.add(new LogSourceP<>(topic, options, projection, eventTimePolicy, starts, LogSourceP.offsetsInSnapshot()));
             }
             return processors;
         }

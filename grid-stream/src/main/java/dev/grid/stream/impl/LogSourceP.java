@@ -51,6 +51,7 @@ final class LogSourceP<T> extends AbstractProcessor {
     private final FunctionEx<ConsumerRecord, T> projection;
     private final EventTimePolicy<? super T> eventTimePolicy;
     private final boolean offsetsInSnapshot;
+    private final Map<Integer, Long> starts;
     private MemberLog log;
     private EventTimeMapper<T> eventTime;
     private final List<Cursor> cursors = new ArrayList<>();
@@ -66,7 +67,9 @@ final class LogSourceP<T> extends AbstractProcessor {
         final int partition;
         /** Its index among this processor's partitions (the event time mapper's). */
         final int index;
-        /** The offset of the next record to emit; -1 until the start is known. */
+        /** Where reading starts without a restored offset (the options' start, resolved when the processor initialises). */
+        long start;
+        /** The offset of the next record to emit; -1 until restored from a snapshot or started. */
         long next = -1;
         CompletableFuture<FetchResult> read;
         /** When a read refused for an offset above the high watermark may be sent again ({@link System#nanoTime}); 0: now. */
@@ -80,8 +83,13 @@ final class LogSourceP<T> extends AbstractProcessor {
         }
     }
 
+    /**
+     * @param starts where each of the member's log partitions starts without a snapshot, resolved when the execution
+     *               initialised on the member
+     */
     LogSourceP(String topic, LogSourceOptions options, FunctionEx<ConsumerRecord, T> projection,
-               EventTimePolicy<? super T> eventTimePolicy, boolean offsetsInSnapshot) {
+               EventTimePolicy<? super T> eventTimePolicy, Map<Integer, Long> starts, boolean offsetsInSnapshot) {
+        this.starts = starts;
         this.topic = topic;
         this.options = options;
         this.projection = projection;
@@ -113,6 +121,10 @@ final class LogSourceP<T> extends AbstractProcessor {
                 cursors.add(cursor);
                 byPartition.put(p, cursor);
             }
+        }
+        for (Cursor cursor : cursors) {
+            Long start = starts.get(cursor.partition);
+            cursor.start = start != null ? start : startOffset(log, topic, cursor.partition, options);
         }
         eventTime = new EventTimeMapper<>(withIdleTimeout(eventTimePolicy, options.idleTimeout()));
         eventTime.addPartitions(cursors.size());
@@ -245,19 +257,29 @@ final class LogSourceP<T> extends AbstractProcessor {
         return true;
     }
 
-    /** Sets each partition without a restored offset to where the options say reading starts; once. */
+    /** @return where the options say a partition's reading starts, as the partition is now */
+    static long startOffset(MemberLog log, String topic, int partition, LogSourceOptions options) {
+        long[] marks;
+        try {
+            marks = log.startAndHighWatermark(topic, partition).join();
+        } catch (CompletionException e) {
+            throw StreamErrors.failure("reading topic '" + topic + "' partition " + partition, e.getCause());
+        }
+        return switch (options.start()) {
+            case EARLIEST -> marks[0];
+            case LATEST -> marks[1];
+            case OFFSETS -> Math.max(marks[0], options.offsets().getOrDefault(partition, marks[0]));
+        };
+    }
+
+    /** Sets each partition without a restored offset to where the options say reading starts; once, after any restore. */
     private void start() {
         if (started) {
             return;
         }
         for (Cursor cursor : cursors) {
             if (cursor.next < 0) {
-                long[] marks = startAndHighWatermark(cursor.partition);
-                cursor.next = switch (options.start()) {
-                    case EARLIEST -> marks[0];
-                    case LATEST -> marks[1];
-                    case OFFSETS -> Math.max(marks[0], options.offsets().getOrDefault(cursor.partition, marks[0]));
-                };
+                cursor.next = cursor.start;
             }
         }
         started = true;
