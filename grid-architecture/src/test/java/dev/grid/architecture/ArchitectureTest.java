@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every architecture rule holds for the classes of all modules (main code: grid-core, grid-lock,
- * grid-txn, grid-monitor, grid-server, perf), and fails on the fixture written to break it.
+ * grid-txn, grid-monitor, grid-server, perf, grid-log, grid-query, grid-stream), and fails on the fixture written to break it.
  */
 class ArchitectureTest {
     private static JavaClasses grid;
@@ -38,6 +38,7 @@ class ArchitectureTest {
     void gridFollowsTheRule(ArchRule rule) {
         assertTrue(grid.stream().anyMatch(c -> c.getPackageName().startsWith("dev.grid.perf")), "perf's classes were not imported");
         assertTrue(grid.stream().anyMatch(c -> c.getPackageName().startsWith("dev.grid.query")), "grid-query's classes were not imported");
+        assertTrue(grid.stream().anyMatch(c -> c.getPackageName().startsWith("dev.grid.stream")), "grid-stream's classes were not imported");
         EvaluationResult result = rule.evaluate(grid);
         assertFalse(result.hasViolation(), () -> result.getFailureReport().toString());
     }

@@ -51,6 +51,8 @@ public final class HazelcastConfigs {
     static final int MAX_MIGRATION_CHUNK_MB = 250;
     /** A class of Hazelcast's SQL engine (the hazelcast-sql jar): its presence turns Jet on when grid.jetEnabled is auto. */
     static final String SQL_ENGINE_CLASS = "com.hazelcast.jet.sql.impl.JetSqlSerializerHook";
+    /** A class of grid-stream (Jet sources and sinks over grid's data): its presence turns Jet on when grid.jetEnabled is auto. */
+    static final String STREAM_CLASS = "dev.grid.stream.GridSources";
 
     private HazelcastConfigs() {
     }
@@ -129,14 +131,18 @@ public final class HazelcastConfigs {
     /**
      * @param grid a member configuration
      * @return whether the member runs Jet: {@code grid.jetEnabled}, or for {@code auto} whether Hazelcast's SQL engine
-     *         ({@code hazelcast-sql}, which grid-query brings) is on the class path
+     *         ({@code hazelcast-sql}, which grid-query brings) or grid-stream is on the class path
      */
     static boolean jetEnabled(GridConfig grid) {
         if (grid.getJetEnabled() != null) {
             return grid.getJetEnabled();
         }
+        return onClassPath(SQL_ENGINE_CLASS) || onClassPath(STREAM_CLASS);
+    }
+
+    private static boolean onClassPath(String className) {
         try {
-            Class.forName(SQL_ENGINE_CLASS, false, HazelcastConfigs.class.getClassLoader());
+            Class.forName(className, false, HazelcastConfigs.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError absent) {
             return false;

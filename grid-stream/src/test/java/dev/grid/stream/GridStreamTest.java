@@ -1,0 +1,183 @@
+package dev.grid.stream;
+
+import com.hazelcast.jet.Job;
+import com.hazelcast.jet.config.ProcessingGuarantee;
+import com.hazelcast.jet.pipeline.Pipeline;
+import com.hazelcast.jet.pipeline.Sinks;
+import dev.grid.core.Grid;
+import dev.grid.core.GridMap;
+import dev.grid.core.test.GridCluster;
+import dev.grid.log.GridLog;
+import dev.grid.log.LogProducer;
+import dev.grid.log.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * grid-stream's sources and sinks on three embedded members: windowed sums of a topic into a GridMap equal the topic's
+ * sums; the GridMap source reads every entry once; a missing topic or map fails the job naming it.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class GridStreamTest {
+    private static final int LOG_PARTITIONS = 6;
+
+    @RegisterExtension
+    static final GridCluster CLUSTER = GridCluster.withMembers(3).partitions(31).configure(config -> config.getLog().setDirectory(tempDir()));
+
+    static Path tempDir() {
+        try {
+            Path dir = Files.createTempDirectory("grid-stream");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void windowedSumsOfTheLogEqualTheInputsSums() {
+        Grid member = CLUSTER.member(0);
+        GridLog log = GridLog.of(member);
+        log.createTopic("orders", LOG_PARTITIONS);
+        GridMap<String, Long> sums = member.map("order-sums");
+        long base = System.currentTimeMillis();
+        long last = base;
+        try (LogProducer producer = log.producer()) {
+            List<CompletableFuture<?>> sent = new ArrayList<>();
+            for (int i = 0; i < 6_000; i++) {
+                last = base + i; // 6 s of event time: six windows
+                sent.add(producer.send(ProducerRecord.of("orders", "k" + i % 17, Integer.toString(i % 10 + 1)).withTimestamp(last)));
+            }
+            sent.forEach(CompletableFuture::join);
+        }
+        WindowedSums.flush(log, "orders", last);
+        Map<String, Long> expected = WindowedSums.expected(log, "orders");
+        Job job = WindowedSums.submit(CLUSTER.client(), "orders", LogSourceOptions.fromEarliest(), "order-sums",
+                ProcessingGuarantee.EXACTLY_ONCE);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> WindowedSums.compare(expected, WindowedSums.actual(sums)).allExact());
+            WindowedSums.Outcome outcome = WindowedSums.compare(expected, WindowedSums.actual(sums));
+            System.out.println("GridStreamTest: " + outcome.line());
+            assertEquals(17, outcome.keys());
+            assertTrue(sums.size() >= 17 * 6, "windows per key: " + sums.size());
+        } finally {
+            job.cancel();
+        }
+    }
+
+    @Test
+    void jetRunsOnMembersWithGridStreamWithoutTheSqlEngine() {
+        // grid.jetEnabled is auto here, and grid-stream's class path has no hazelcast-sql: grid-stream turns Jet on
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("com.hazelcast.jet.sql.impl.JetSqlSerializerHook"));
+        assertTrue(CLUSTER.member(0).hazelcast().getConfig().getJetConfig().isEnabled());
+    }
+
+    @Test
+    void theGridMapSourceReadsEveryEntryOnce() {
+        Grid member = CLUSTER.member(1);
+        GridMap<Integer, String> source = member.map("stream-source");
+        Map<Integer, String> written = new TreeMap<>();
+        for (int i = 0; i < 1_000; i++) {
+            written.put(i, "v" + i);
+        }
+        source.putAll(written);
+        Pipeline pipeline = Pipeline.create();
+        pipeline.readFrom(GridSources.<Integer, String>gridMap("stream-source"))
+                .writeTo(GridSinks.gridMap("stream-copy", Map.Entry::getKey, entry -> entry.getValue() + "!"));
+        GridMap<Integer, String> copy = member.map("stream-copy");
+        member.hazelcast().getJet().newJob(pipeline).join();
+        Map<Integer, String> copied = new TreeMap<>();
+        copy.iterator().forEachRemaining(entry -> copied.put(entry.getKey(), entry.getValue()));
+        assertEquals(1_000, copied.size());
+        written.forEach((key, value) -> assertEquals(value + "!", copied.get(key), "key " + key));
+    }
+
+    @Test
+    void givenOffsetsStartEachPartitionThereAndAnOffsetAboveTheHighWatermarkWaitsForIt() {
+        Grid member = CLUSTER.member(2);
+        GridLog log = GridLog.of(member);
+        log.createTopic("positions", 2);
+        append(log, "positions", 0, 0, 100);
+        append(log, "positions", 1, 0, 100);
+        GridMap<Long, Long> seen = member.map("positions-seen");
+        Pipeline pipeline = Pipeline.create();
+        pipeline.readFrom(GridSources.log("positions", LogSourceOptions.fromOffsets(Map.of(0, 90L, 1, 150L)))).withoutTimestamps()
+                .writeTo(GridSinks.gridMap("positions-seen", event -> event.partition() * 1_000L + event.offset(), LogEvent::offset));
+        Job job = CLUSTER.client().hazelcast().getJet().newJob(pipeline);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() == 10);
+            append(log, "positions", 1, 100, 60); // partition 1 reaches offset 160: its reading starts at 150
+            await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() == 20);
+            Map<Long, Long> all = new TreeMap<>();
+            seen.iterator().forEachRemaining(entry -> all.put(entry.getKey(), entry.getValue()));
+            for (long offset = 90; offset < 100; offset++) {
+                assertEquals(offset, all.get(offset), "partition 0 offset " + offset);
+            }
+            for (long offset = 150; offset < 160; offset++) {
+                assertEquals(offset, all.get(1_000 + offset), "partition 1 offset " + offset);
+            }
+        } finally {
+            job.cancel();
+        }
+    }
+
+    private static void append(GridLog log, String topic, int partition, int from, int count) {
+        try (LogProducer producer = log.producer()) {
+            List<CompletableFuture<?>> sent = new ArrayList<>();
+            for (int i = from; i < from + count; i++) {
+                sent.add(producer.send(ProducerRecord.of(topic, "k", Integer.toString(i)).toPartition(partition)));
+            }
+            sent.forEach(CompletableFuture::join);
+        }
+    }
+
+    @Test
+    void aMissingTopicFailsTheJobNamingIt() {
+        Pipeline pipeline = Pipeline.create();
+        pipeline.readFrom(GridSources.log("no-such-topic", LogSourceOptions.fromEarliest())).withoutTimestamps().writeTo(Sinks.noop());
+        Job job = CLUSTER.client().hazelcast().getJet().newJob(pipeline);
+        Exception e = assertThrows(Exception.class, job::join);
+        assertTrue(messages(e).contains("topic 'no-such-topic' does not exist"), messages(e));
+    }
+
+    @Test
+    void aMissingMapFailsTheJobNamingIt() {
+        Pipeline source = Pipeline.create();
+        source.readFrom(GridSources.gridMap("no-such-map")).writeTo(Sinks.noop());
+        Exception e = assertThrows(Exception.class, () -> CLUSTER.member(0).hazelcast().getJet().newJob(source).join());
+        assertTrue(messages(e).contains("map 'no-such-map' does not exist"), messages(e));
+
+        CLUSTER.member(0).map("sink-input").set(1, 1);
+        Pipeline sink = Pipeline.create();
+        sink.readFrom(GridSources.<Integer, Integer>gridMap("sink-input")).writeTo(GridSinks.gridMap("no-such-sink", Map.Entry::getKey, Map.Entry::getValue));
+        e = assertThrows(Exception.class, () -> CLUSTER.member(0).hazelcast().getJet().newJob(sink).join());
+        assertTrue(messages(e).contains("map 'no-such-sink' does not exist"), messages(e));
+        assertTrue(CLUSTER.members().stream().allMatch(Grid::isRunning), "a failed job must not stop a member");
+    }
+
+    static String messages(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            all.append(t.getMessage()).append(" | ");
+        }
+        return all.toString();
+    }
+}
