@@ -102,6 +102,20 @@ public interface GridLog {
     CompletableFuture<FetchResult> readAsync(String topic, int partition, long fromOffset, int maxRecords, int maxBytes,
                                              Duration maxWait);
 
+    /**
+     * As {@link #readAsync(String, int, long, int, int, Duration)}, at an isolation level: with
+     * {@link IsolationLevel#READ_COMMITTED} only records of committed transactions (and non-transactional ones), up to
+     * the last stable offset. A {@code read_committed} long poll may answer before {@code maxWait} with no records when
+     * records arrived that it may not see yet.
+     */
+    default CompletableFuture<FetchResult> readAsync(String topic, int partition, long fromOffset, int maxRecords, int maxBytes,
+                                                     Duration maxWait, IsolationLevel isolation) {
+        if (isolation == IsolationLevel.READ_UNCOMMITTED) {
+            return readAsync(topic, partition, fromOffset, maxRecords, maxBytes, maxWait);
+        }
+        throw new UnsupportedOperationException("this GridLog (" + getClass().getName() + ") has no " + isolation + " reads");
+    }
+
     /** @return the partition's first offset still kept */
     long startOffset(String topic, int partition);
 
