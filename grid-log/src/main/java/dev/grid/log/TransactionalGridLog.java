@@ -30,7 +30,7 @@ import java.util.Objects;
  */
 public interface TransactionalGridLog extends TransactionalObject {
     /** The Hazelcast service name the log's transactional objects live under. */
-    String SERVICE_NAME = "grid:logService";
+    String SERVICE_NAME = "grid:logTxnService";
     /** The name of the one transactional log object of a transaction. */
     String OBJECT_NAME = "grid-log";
 

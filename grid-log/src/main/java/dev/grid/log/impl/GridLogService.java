@@ -11,9 +11,6 @@ import com.hazelcast.internal.partition.PartitionReplica;
 import com.hazelcast.internal.partition.PartitionReplicationEvent;
 import com.hazelcast.internal.services.DistributedObjectNamespace;
 import com.hazelcast.internal.services.ManagedService;
-import com.hazelcast.internal.services.TransactionalService;
-import com.hazelcast.transaction.TransactionalObject;
-import com.hazelcast.transaction.impl.Transaction;
 import com.hazelcast.internal.services.ObjectNamespace;
 import com.hazelcast.internal.services.ServiceNamespace;
 import com.hazelcast.logging.ILogger;
@@ -44,7 +41,6 @@ import dev.grid.log.impl.replica.FollowerState;
 import dev.grid.log.impl.replica.PartitionLog;
 import dev.grid.log.impl.replica.ReplicaTarget;
 import dev.grid.log.impl.replica.TxnIndex;
-import dev.grid.log.impl.txn.TransactionalGridLogProxy;
 import dev.grid.log.impl.storage.CorruptLogException;
 import dev.grid.log.impl.storage.LogDiskBudget;
 import dev.grid.log.impl.storage.LogDiskBudgetExceededException;
@@ -73,7 +69,7 @@ import java.util.concurrent.atomic.LongAdder;
  * partition's owner and backups. Everything about one replica runs on its cluster partition's thread. A read of a
  * replica's files that meets a bad batch goes to {@link ReplicaRepairs}, which rebuilds the replica from another.
  */
-public final class GridLogService implements ManagedService, ChunkedMigrationAwareService, TransactionalService, ReplicaHost {
+public final class GridLogService implements ManagedService, ChunkedMigrationAwareService, ReplicaHost {
     public static final String SERVICE_NAME = "grid:logService";
     /** How often owners retry lagging backups and long polls time out. */
     static final long TICK_MILLIS = 10;
@@ -369,17 +365,6 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
     /** @return the cluster partition a log partition lives on */
     public int clusterPartition(String topic, int partition) {
         return nodeEngine.getPartitionService().getPartitionId(topic + "#" + partition);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T extends TransactionalObject> T createTransactionalObject(String name, Transaction transaction) {
-        return (T) new TransactionalGridLogProxy(name, nodeEngine, this, transaction);
-    }
-
-    @Override
-    public void rollbackTransaction(UUID transactionId) {
-        // nothing is kept per transaction on members beyond the partitions' records, which the rollback operations abort
     }
 
     // ---- replication ----

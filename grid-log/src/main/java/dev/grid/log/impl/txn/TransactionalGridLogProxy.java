@@ -23,7 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The log inside one transaction, on the member where the transaction lives (Hazelcast creates it through
- * {@link GridLogService#createTransactionalObject}, once per transaction): gathers the records sent per log partition
+ * {@link LogTxnService#createTransactionalObject}, once per transaction): gathers the records sent per log partition
  * into one {@link LogTxnRecord} each, and the offsets per consumer group into one {@link GroupOffsetsTxnRecord} each,
  * in the transaction's log. Nothing reaches a partition before the transaction prepares.
  *
@@ -57,7 +57,7 @@ public final class TransactionalGridLogProxy implements TransactionalGridLog {
 
     @Override
     public String getServiceName() {
-        return GridLogService.SERVICE_NAME;
+        return LogTxnService.SERVICE_NAME;
     }
 
     @Override
