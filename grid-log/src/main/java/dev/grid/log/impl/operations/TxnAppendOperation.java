@@ -3,6 +3,7 @@ package dev.grid.log.impl.operations;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.spi.impl.operationservice.CallStatus;
+import com.hazelcast.spi.impl.operationservice.ReadonlyOperation;
 import dev.grid.log.impl.GridLogDataSerializerHook;
 import dev.grid.log.impl.storage.BatchDraft;
 import dev.grid.log.impl.topic.TopicMeta;
@@ -14,8 +15,13 @@ import java.io.IOException;
  * (its prepare), and with {@code commit} followed by the transaction's commit marker (its commit; a one-phase commit
  * stores both at once). Answers {@code true} when the synchronous backups hold them; safe to send again (a retry after
  * the owner died finds what the promoted backup holds).
+ *
+ * <p>Marked {@link ReadonlyOperation} although it writes: it is idempotent, and the mark is what makes Hazelcast's
+ * invocation send it again to the new owner when the owner dies while running it, instead of failing it with an
+ * {@code IndeterminateOperationStateException} (grid turns that on for writes), which a transaction's commit would
+ * only log, leaving the partition undecided until the transaction's timeout aborts it.
  */
-public final class TxnAppendOperation extends LogOperation {
+public final class TxnAppendOperation extends LogOperation implements ReadonlyOperation {
     private long producerId;
     private int recordsSequence;
     private boolean commit;
