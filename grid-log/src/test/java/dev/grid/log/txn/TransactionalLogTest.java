@@ -17,6 +17,7 @@ import dev.grid.log.ProducerRecord;
 import dev.grid.log.ReadOptions;
 import dev.grid.log.TopicPartition;
 import dev.grid.log.TransactionalGridLog;
+import dev.grid.log.spi.MemberLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -143,6 +144,9 @@ class TransactionalLogTest {
             FetchResult page = GridLog.of(CLUSTER.client()).readAsync(topic, 0, 0, 100, ReadOptions.DEFAULT_MAX_BYTES, Duration.ZERO,
                     IsolationLevel.READ_COMMITTED).join();
             assertEquals(1, page.highWatermark(), "the last stable offset: the open transaction's first offset");
+            FetchResult spi = MemberLog.of(CLUSTER.member(0).hazelcast()).read(topic, 0, 0, 100, ReadOptions.DEFAULT_MAX_BYTES,
+                    Duration.ZERO, IsolationLevel.READ_COMMITTED).join();
+            assertEquals(1, spi.records().size(), "the members' SPI (grid-query, grid-stream) reads read_committed too");
 
             xa.commit(open, false);
             assertEquals(List.of("before", "in-txn", "after"), values(CLUSTER.client(), topic, 0, IsolationLevel.READ_COMMITTED));
