@@ -162,5 +162,10 @@ public interface GridLog {
     /** How a grid gives its log; implemented by grid-log's implementation. */
     interface Provider {
         GridLog log(Grid grid);
+
+        /** @return the log in a member's or a client's transaction (see {@link TransactionalGridLog#in}) */
+        default TransactionalGridLog transactional(com.hazelcast.transaction.TransactionContext context) {
+            throw new UnsupportedOperationException("this GridLog provider (" + getClass().getName() + ") has no transactional log");
+        }
     }
 }

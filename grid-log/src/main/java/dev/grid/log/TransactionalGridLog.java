@@ -1,14 +1,15 @@
 package dev.grid.log;
 
 import com.hazelcast.transaction.TransactionContext;
+import dev.grid.core.GridModules;
 import com.hazelcast.transaction.TransactionalObject;
 
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The log inside a Hazelcast transaction on a member (a {@code TransactionContext}, or the context of a member's XA
- * resource, as grid-txn's {@code TransactionScope.transactionContext()} gives): records sent here are stored in their
+ * The log inside a Hazelcast transaction of a member or a client (a {@code TransactionContext}, or the context of an
+ * XA resource, as grid-txn's {@code TransactionScope.transactionContext()} gives): records sent here are stored in their
  * partitions at prepare, marked with the transaction, and are visible to {@link IsolationLevel#READ_COMMITTED} readers
  * only once it commits, never if it rolls back; consumer group offsets committed here are stored with the
  * transaction's commit or not at all. So consume, update a GridMap, append and commit offsets is one atomic step.
@@ -24,7 +25,7 @@ import java.util.Objects;
  *
  * <p>What is promised and what is not: {@code docs/log.md}, "Transactions". Calls after the transaction committed or
  * rolled back are refused with Hazelcast's {@code TransactionNotActiveException} naming the topic and the transaction.
- * Only on members: a client's transaction context is refused.
+ * On a client the calls go to the member running the transaction, over the connection the transaction lives on.
  *
  * @since 0.1
  */
@@ -35,17 +36,13 @@ public interface TransactionalGridLog extends TransactionalObject {
     String OBJECT_NAME = "grid-log";
 
     /**
-     * @param context a member's transaction context, begun
-     * @return the log in that transaction (one per transaction)
-     * @throws UnsupportedOperationException for a client's transaction context
+     * @param context a member's or a client's transaction context (of a transaction or an XA branch), begun
+     * @return the log in that transaction (on a member, one per transaction; a client's sends its calls to the member
+     *         running the transaction)
      */
     static TransactionalGridLog in(TransactionContext context) {
         Objects.requireNonNull(context, "a TransactionalGridLog needs a transaction context, got null");
-        if (context.getClass().getName().startsWith("com.hazelcast.client.")) {
-            throw new UnsupportedOperationException("transactional appends to grid-log run on members only: "
-                    + context.getClass().getSimpleName() + " is a client's transaction context");
-        }
-        return context.getTransactionalObject(SERVICE_NAME, OBJECT_NAME);
+        return GridModules.provider(GridLog.Provider.class).transactional(context);
     }
 
     /**

@@ -4,6 +4,7 @@ import com.hazelcast.internal.serialization.DataSerializerHook;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import dev.grid.core.spi.ModuleIds;
 import dev.grid.core.spi.SerializableTypes;
+import dev.grid.log.impl.client.TxnLogCall;
 import dev.grid.log.impl.group.GroupSerialization;
 import dev.grid.log.impl.operations.AppendOperation;
 import dev.grid.log.impl.operations.AppendResponse;
@@ -46,6 +47,7 @@ public final class GridLogDataSerializerHook implements DataSerializerHook {
     public static final int TXN_APPEND = 14;
     public static final int TXN_ABORT = 15;
     public static final int TXN_PARTITION_RECORD = 16;
+    public static final int TXN_CLIENT_CALL = 17;
 
     @Override
     public int getFactoryId() {
@@ -70,7 +72,8 @@ public final class GridLogDataSerializerHook implements DataSerializerHook {
                 .add(BACKUP_TRUNCATED, BackupTruncatedOperation::new)
                 .add(TXN_APPEND, TxnAppendOperation::new)
                 .add(TXN_ABORT, TxnAbortOperation::new)
-                .add(TXN_PARTITION_RECORD, LogTxnRecord::new);
+                .add(TXN_PARTITION_RECORD, LogTxnRecord::new)
+                .add(TXN_CLIENT_CALL, TxnLogCall::new);
         return GroupSerialization.addTo(types).factory();
     }
 }

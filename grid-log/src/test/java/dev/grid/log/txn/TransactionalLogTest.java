@@ -222,9 +222,26 @@ class TransactionalLogTest {
     }
 
     @Test
-    void aClientsTransactionContextIsRefusedWithAClearError() {
-        TransactionContext tx = CLUSTER.client().hazelcast().newTransactionContext();
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> TransactionalGridLog.in(tx));
-        assertTrue(e.getMessage().contains("members only"), e.getMessage());
+    void aClientsTransactionRunsOnItsMemberAndCommitsOrRollsBackAsOne() {
+        String topic = topic(2);
+        Grid client = CLUSTER.client();
+
+        TransactionContext rolledBack = client.hazelcast().newTransactionContext();
+        rolledBack.beginTransaction();
+        TransactionalGridLog.in(rolledBack).send(record(topic, 0, "never"));
+        rolledBack.rollbackTransaction();
+
+        TransactionContext tx = client.hazelcast().newTransactionContext();
+        tx.beginTransaction();
+        TransactionalGridLog log = TransactionalGridLog.in(tx);
+        assertEquals(new TopicPartition(topic, 1), log.send(record(topic, 1, "c1")));
+        log.send(record(topic, 0, "c0"));
+        assertEquals(List.of(), values(client, topic, 0, IsolationLevel.READ_UNCOMMITTED), "nothing is stored before commit");
+        tx.commitTransaction();
+        assertEquals(List.of("c0"), values(CLUSTER.member(1), topic, 0, IsolationLevel.READ_COMMITTED));
+        assertEquals(List.of("c1"), values(client, topic, 1, IsolationLevel.READ_COMMITTED));
+        TransactionNotActiveException refused = assertThrows(TransactionNotActiveException.class, () -> log.send(record(topic, 0, "late")),
+                "a client's append after its transaction ended is refused");
+        assertTrue(refused.getMessage().contains(tx.getTxnId().toString()), refused.getMessage());
     }
 }
