@@ -18,6 +18,7 @@ public final class ConsumerConfig {
     private List<String> topics = List.of();
     private String group;
     private boolean autoCommit = true;
+    private IsolationLevel isolation = IsolationLevel.READ_UNCOMMITTED;
     private Duration autoCommitInterval = Duration.ofSeconds(1);
     private Duration sessionTimeout = Duration.ofSeconds(10);
     private Duration heartbeatInterval = Duration.ofSeconds(1);
@@ -57,6 +58,20 @@ public final class ConsumerConfig {
 
     public ConsumerConfig setAutoCommit(boolean autoCommit) {
         this.autoCommit = autoCommit;
+        return this;
+    }
+
+    /** @return what the consumer sees of transactional records (default {@link IsolationLevel#READ_UNCOMMITTED}) */
+    public IsolationLevel getIsolation() {
+        return isolation;
+    }
+
+    /**
+     * With {@link IsolationLevel#READ_COMMITTED} the consumer returns only committed transactions' records and stops
+     * at the oldest transaction still open in each partition.
+     */
+    public ConsumerConfig setIsolation(IsolationLevel isolation) {
+        this.isolation = java.util.Objects.requireNonNull(isolation, "isolation");
         return this;
     }
 

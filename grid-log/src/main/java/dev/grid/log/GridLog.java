@@ -102,6 +102,20 @@ public interface GridLog {
     CompletableFuture<FetchResult> readAsync(String topic, int partition, long fromOffset, int maxRecords, int maxBytes,
                                              Duration maxWait);
 
+    /**
+     * As {@link #readAsync(String, int, long, int, int, Duration)}, at an isolation level: with
+     * {@link IsolationLevel#READ_COMMITTED} only records of committed transactions (and non-transactional ones), up to
+     * the last stable offset. A {@code read_committed} long poll may answer before {@code maxWait} with no records when
+     * records arrived that it may not see yet.
+     */
+    default CompletableFuture<FetchResult> readAsync(String topic, int partition, long fromOffset, int maxRecords, int maxBytes,
+                                                     Duration maxWait, IsolationLevel isolation) {
+        if (isolation == IsolationLevel.READ_UNCOMMITTED) {
+            return readAsync(topic, partition, fromOffset, maxRecords, maxBytes, maxWait);
+        }
+        throw new UnsupportedOperationException("this GridLog (" + getClass().getName() + ") has no " + isolation + " reads");
+    }
+
     /** @return the partition's first offset still kept */
     long startOffset(String topic, int partition);
 
@@ -148,5 +162,10 @@ public interface GridLog {
     /** How a grid gives its log; implemented by grid-log's implementation. */
     interface Provider {
         GridLog log(Grid grid);
+
+        /** @return the log in a member's or a client's transaction (see {@link TransactionalGridLog#in}) */
+        default TransactionalGridLog transactional(com.hazelcast.transaction.TransactionContext context) {
+            throw new UnsupportedOperationException("this GridLog provider (" + getClass().getName() + ") has no transactional log");
+        }
     }
 }

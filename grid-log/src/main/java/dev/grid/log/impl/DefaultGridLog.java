@@ -10,6 +10,7 @@ import dev.grid.core.config.GridTopicConfig;
 import dev.grid.log.ConsumerConfig;
 import dev.grid.log.ConsumerRecord;
 import dev.grid.log.FetchResult;
+import dev.grid.log.IsolationLevel;
 import dev.grid.log.GridLog;
 import dev.grid.log.LocalLogStats;
 import dev.grid.log.LogConsumer;
@@ -187,8 +188,15 @@ public final class DefaultGridLog implements GridLog {
     @Override
     public CompletableFuture<FetchResult> readAsync(String topic, int partition, long fromOffset, int maxRecords, int maxBytes,
                                                     Duration maxWait) {
+        return readAsync(topic, partition, fromOffset, maxRecords, maxBytes, maxWait, IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    @Override
+    public CompletableFuture<FetchResult> readAsync(String topic, int partition, long fromOffset, int maxRecords, int maxBytes,
+                                                    Duration maxWait, IsolationLevel isolation) {
         ReadOptions.check(topic, partition, fromOffset, maxRecords, maxBytes, maxWait);
-        return reads.read(topic, partition, fromOffset, maxRecords, maxBytes, maxWait, true);
+        return reads.read(topic, partition, fromOffset, maxRecords, maxBytes, maxWait, true,
+                java.util.Objects.requireNonNull(isolation, "isolation") == IsolationLevel.READ_COMMITTED);
     }
 
     static FetchResult toFetchResult(String topic, int partition, long fromOffset, int maxRecords, ReadResponse r) {
@@ -197,6 +205,7 @@ public final class DefaultGridLog implements GridLog {
             available += batch.recordCount();
         }
         List<ConsumerRecord> records = new ArrayList<>(Math.min(available, maxRecords));
+        boolean cut = false;
         outer:
         for (LogBatch batch : r.batches()) {
             if (batch.nextOffset() <= fromOffset) {
@@ -209,13 +218,17 @@ public final class DefaultGridLog implements GridLog {
                     continue;
                 }
                 if (offset >= r.highWatermark() || records.size() == maxRecords) {
+                    cut = true;
                     break outer;
                 }
                 LogRecord record = decoded.get(i);
                 records.add(new ConsumerRecord(topic, partition, offset, record.timestamp(), record.key(), record.value(), record.headers()));
             }
         }
-        return new FetchResult(topic, partition, records, r.startOffset(), r.highWatermark());
+        // the owner passed over markers and aborted records up to r.nextOffset(): the next read starts after them,
+        // unless this read stopped before the end of what the owner sent
+        long skippedTo = cut || r.nextOffset() > r.highWatermark() ? -1 : r.nextOffset();
+        return new FetchResult(topic, partition, records, r.startOffset(), r.highWatermark(), skippedTo);
     }
 
     private long[] offsets(String topic, int partition, long timestamp) {

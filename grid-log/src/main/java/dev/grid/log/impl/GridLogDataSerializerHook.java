@@ -4,6 +4,7 @@ import com.hazelcast.internal.serialization.DataSerializerHook;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import dev.grid.core.spi.ModuleIds;
 import dev.grid.core.spi.SerializableTypes;
+import dev.grid.log.impl.client.TxnLogCall;
 import dev.grid.log.impl.group.GroupSerialization;
 import dev.grid.log.impl.operations.AppendOperation;
 import dev.grid.log.impl.operations.AppendResponse;
@@ -16,6 +17,9 @@ import dev.grid.log.impl.operations.ReadResponse;
 import dev.grid.log.impl.operations.RepairFetchOperation;
 import dev.grid.log.impl.operations.RepairFetchResponse;
 import dev.grid.log.impl.operations.ReplicateOperation;
+import dev.grid.log.impl.operations.TxnAbortOperation;
+import dev.grid.log.impl.operations.TxnAppendOperation;
+import dev.grid.log.impl.txn.LogTxnRecord;
 import dev.grid.log.impl.topic.TopicCall;
 import dev.grid.log.impl.topic.TopicMeta;
 
@@ -40,6 +44,10 @@ public final class GridLogDataSerializerHook implements DataSerializerHook {
     public static final int REPAIR_FETCH = 11;
     public static final int REPAIR_FETCH_RESPONSE = 12;
     public static final int BACKUP_TRUNCATED = 13;
+    public static final int TXN_APPEND = 14;
+    public static final int TXN_ABORT = 15;
+    public static final int TXN_PARTITION_RECORD = 16;
+    public static final int TXN_CLIENT_CALL = 17;
 
     @Override
     public int getFactoryId() {
@@ -61,7 +69,11 @@ public final class GridLogDataSerializerHook implements DataSerializerHook {
                 .add(MIGRATION_CHUNK, MigrationChunkOperation::new)
                 .add(REPAIR_FETCH, RepairFetchOperation::new)
                 .add(REPAIR_FETCH_RESPONSE, RepairFetchResponse::new)
-                .add(BACKUP_TRUNCATED, BackupTruncatedOperation::new);
+                .add(BACKUP_TRUNCATED, BackupTruncatedOperation::new)
+                .add(TXN_APPEND, TxnAppendOperation::new)
+                .add(TXN_ABORT, TxnAbortOperation::new)
+                .add(TXN_PARTITION_RECORD, LogTxnRecord::new)
+                .add(TXN_CLIENT_CALL, TxnLogCall::new);
         return GroupSerialization.addTo(types).factory();
     }
 }

@@ -27,6 +27,7 @@ import dev.grid.log.RecordTooLargeException;
 import dev.grid.log.UnknownTopicException;
 import dev.grid.log.impl.operations.AppendOperation;
 import dev.grid.log.impl.operations.AppendResponse;
+import dev.grid.log.impl.operations.LogOperation;
 import dev.grid.log.impl.operations.MigrationChunkOperation;
 import dev.grid.log.impl.operations.OffsetsOperation;
 import dev.grid.log.impl.operations.ReadResponse;
@@ -39,6 +40,7 @@ import dev.grid.log.impl.repair.ReplicaRepairs;
 import dev.grid.log.impl.replica.FollowerState;
 import dev.grid.log.impl.replica.PartitionLog;
 import dev.grid.log.impl.replica.ReplicaTarget;
+import dev.grid.log.impl.replica.TxnIndex;
 import dev.grid.log.impl.storage.CorruptLogException;
 import dev.grid.log.impl.storage.LogDiskBudget;
 import dev.grid.log.impl.storage.LogDiskBudgetExceededException;
@@ -87,6 +89,7 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
     private ScheduledExecutorService timer;
     private ReplicaRepairs repairs;
     private LogScrubber scrubber;
+    private volatile TopicReads topicReads;
 
     public GridLogService(NodeEngine nodeEngine) {
         this.nodeEngine = nodeEngine;
@@ -110,6 +113,7 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
         });
         timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         long retentionMillis = logConfig.getRetentionCheckInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::abortExpiredTransactions, 1, 1, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(this::applyRetention, retentionMillis, retentionMillis, TimeUnit.MILLISECONDS);
         repairs = new ReplicaRepairs(this, nodeEngine, new CorruptionEvents(logger), timer);
         scrubber = LogScrubber.start(nodeEngine.getHazelcastInstance().getName(), logConfig.getScrubInterval(), repairs, logger);
@@ -276,6 +280,93 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
         replicate(replica);
     }
 
+    // ---- transactions ----
+
+    /**
+     * On the owner: stores a transaction's records batch here (once) and, with {@code commit}, its commit marker; answers
+     * when the synchronous backups hold them, so a prepared transaction survives the owner's death.
+     */
+    public void appendTransactional(LogOperation op, long producerId, int recordsSequence, byte[] draft, boolean commit) {
+        PartitionLog replica;
+        long end;
+        try {
+            replica = servingReplica(op.topic(), op.logPartition(), op.getPartitionId());
+            long recordsBefore = replica.appendedRecords();
+            long bytesBefore = replica.appendedBytes();
+            end = replica.appendTransactional(producerId, recordsSequence, draft, commit, config.getClock().millis());
+            appendedRecords.add(replica.appendedRecords() - recordsBefore);
+            appendedBytes.add(replica.appendedBytes() - bytesBefore);
+        } catch (LogDiskBudgetExceededException e) {
+            op.sendResponse(new LogDiskFullException(op.topic().name() + "-" + op.logPartition() + ": " + e.getMessage()));
+            return;
+        } catch (dev.grid.log.impl.storage.RecordTooLargeException e) {
+            op.sendResponse(new RecordTooLargeException("topic " + op.topic().name() + ": " + e.getMessage()));
+            return;
+        } catch (RuntimeException e) {
+            op.sendResponse(e);
+            return;
+        }
+        replica.whenReplicated(end, () -> op.sendResponse(Boolean.TRUE), op::sendResponse);
+        replicate(replica);
+    }
+
+    /** On the owner: aborts a transaction here (an abort marker if its records are stored); answers when the backups hold it. */
+    public void abortTransactional(LogOperation op, long producerId) {
+        PartitionLog replica;
+        long end;
+        try {
+            replica = servingReplica(op.topic(), op.logPartition(), op.getPartitionId());
+            end = replica.abortTransactional(producerId, config.getClock().millis());
+        } catch (RuntimeException e) {
+            op.sendResponse(e);
+            return;
+        }
+        if (end < 0) {
+            op.sendResponse(Boolean.TRUE);
+            return;
+        }
+        replica.whenReplicated(end, () -> op.sendResponse(Boolean.TRUE), op::sendResponse);
+        replicate(replica);
+    }
+
+    /** Every second: owners abort open transactions older than their timeout, so no reader waits for them for ever. */
+    private void abortExpiredTransactions() {
+        long now = System.currentTimeMillis();
+        for (PartitionLog replica : replicas.values()) {
+            if (!replica.leading() || !replica.transactions().hasOpen() || replica.transactions().expired(now).isEmpty()) {
+                continue;
+            }
+            onPartitionThread(replica.clusterPartition(), () -> {
+                if (replicas.get(key(replica.topic(), replica.partition())) != replica || !replica.leading() || replica.repairing()) {
+                    return;
+                }
+                for (TxnIndex.Entry expired : replica.transactions().expired(System.currentTimeMillis())) {
+                    logger.warning("grid-log: " + replica.name() + ": transaction " + Long.toHexString(expired.producerId())
+                            + " stored records at offset " + expired.recordsBase() + " and was neither committed nor aborted "
+                            + "within its timeout; aborting it here so that read_committed readers move on");
+                    replica.abortTransactional(expired.producerId(), config.getClock().millis());
+                }
+                replicate(replica);
+            });
+        }
+    }
+
+    /** @return a topic's settings (created with the defaults if missing and {@code grid.log.autoCreateTopics} is on) */
+    public TopicMeta topic(String name) {
+        TopicReads reads = topicReads;
+        if (reads == null) {
+            reads = new TopicReads(new dev.grid.log.impl.invoke.MemberLogInvoker(nodeEngine));
+            topicReads = reads;
+        }
+        TopicReads using = reads;
+        return DefaultGridLog.join(using.forgettingUnknown(name, using.topic(name, true)));
+    }
+
+    /** @return the cluster partition a log partition lives on */
+    public int clusterPartition(String topic, int partition) {
+        return nodeEngine.getPartitionService().getPartitionId(topic + "#" + partition);
+    }
+
     // ---- replication ----
 
     private void replicate(PartitionLog replica) {
@@ -410,19 +501,23 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
     // ---- reads ----
 
     /** Runs a read on the owner; answers at once when records are below the high watermark, else when they arrive or time out. */
-    public void read(Operation op, long fromOffset, int maxBytes, long maxWaitMillis) {
+    public void read(Operation op, long fromOffset, int maxBytes, long maxWaitMillis, boolean readCommitted) {
         TopicMeta topic = ((dev.grid.log.impl.operations.LogOperation) op).topic();
         int partition = ((dev.grid.log.impl.operations.LogOperation) op).logPartition();
         PartitionLog replica = null;
         try {
             replica = servingReplica(topic, partition, op.getPartitionId());
-            PartitionLog.ReadResult result = replica.read(fromOffset, maxBytes);
-            if (!result.batches().isEmpty() || maxWaitMillis <= 0) {
-                op.sendResponse(new ReadResponse(result.startOffset(), result.highWatermark(), result.batches()));
+            PartitionLog.ReadResult result = replica.read(fromOffset, maxBytes, readCommitted);
+            if (!result.batches().isEmpty() || maxWaitMillis <= 0 || result.nextOffset() > fromOffset) {
+                op.sendResponse(ReadResponse.of(result));
                 return;
             }
-            replica.await(fromOffset, maxBytes, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMillis),
-                    r -> op.sendResponse(new ReadResponse(r.startOffset(), r.highWatermark(), r.batches())));
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
+            if (readCommitted) {
+                replica.awaitCommitted(fromOffset, maxBytes, deadline, r -> op.sendResponse(ReadResponse.of(r)));
+            } else {
+                replica.await(fromOffset, maxBytes, deadline, r -> op.sendResponse(ReadResponse.of(r)));
+            }
             waiting.add(op.getPartitionId());
         } catch (CorruptLogException e) {
             op.sendResponse(replica == null ? e : repairs.corrupt(replica, e, "a read"));

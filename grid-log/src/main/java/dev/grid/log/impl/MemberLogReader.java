@@ -2,6 +2,7 @@ package dev.grid.log.impl;
 
 import com.hazelcast.spi.impl.NodeEngine;
 import dev.grid.log.FetchResult;
+import dev.grid.log.IsolationLevel;
 import dev.grid.log.ReadOptions;
 import dev.grid.log.spi.MemberLog;
 import dev.grid.log.impl.invoke.MemberLogInvoker;
@@ -60,5 +61,14 @@ final class MemberLogReader implements MemberLog {
         ReadOptions.check(topic, partition, fromOffset, maxRecords, maxBytes, maxWait);
         check(topic, partition);
         return reads.read(topic, partition, fromOffset, maxRecords, maxBytes, maxWait, false);
+    }
+
+    @Override
+    public CompletableFuture<FetchResult> read(String topic, int partition, long fromOffset, int maxRecords, int maxBytes,
+                                               Duration maxWait, IsolationLevel isolation) {
+        ReadOptions.check(topic, partition, fromOffset, maxRecords, maxBytes, maxWait);
+        check(topic, partition);
+        return reads.read(topic, partition, fromOffset, maxRecords, maxBytes, maxWait, false,
+                java.util.Objects.requireNonNull(isolation, "isolation") == IsolationLevel.READ_COMMITTED);
     }
 }

@@ -94,9 +94,15 @@ final class TopicReads {
     /** @return up to {@code maxRecords} records from {@code fromOffset}, waiting up to {@code maxWait} for the first */
     CompletableFuture<FetchResult> read(String topic, int partition, long fromOffset, int maxRecords, int maxBytes, Duration maxWait,
                                         boolean create) {
+        return read(topic, partition, fromOffset, maxRecords, maxBytes, maxWait, create, false);
+    }
+
+    /** As above; with {@code readCommitted} only committed transactions' records, up to the last stable offset. */
+    CompletableFuture<FetchResult> read(String topic, int partition, long fromOffset, int maxRecords, int maxBytes, Duration maxWait,
+                                        boolean create, boolean readCommitted) {
         return forgettingUnknown(topic, partition(topic, partition, create).thenCompose(meta -> {
             CompletableFuture<ReadResponse> read = invoker.onPartition(clusterPartition(topic, partition),
-                    new ReadOperation(meta, partition, fromOffset, maxBytes, maxWait.toMillis()));
+                    new ReadOperation(meta, partition, fromOffset, maxBytes, maxWait.toMillis()).readCommitted(readCommitted));
             return read.thenApply(r -> DefaultGridLog.toFetchResult(topic, partition, fromOffset, maxRecords, r));
         }));
     }

@@ -56,4 +56,18 @@ public interface MemberLog {
      * watermark; waits up to {@code maxWait} for one when none is there.
      */
     CompletableFuture<FetchResult> read(String topic, int partition, long fromOffset, int maxRecords, int maxBytes, Duration maxWait);
+
+    /**
+     * As {@link #read(String, int, long, int, int, Duration)}, at an isolation level: with
+     * {@link dev.grid.log.IsolationLevel#READ_COMMITTED} only committed transactions' records and non-transactional
+     * ones, up to the partition's last stable offset (the result's high watermark); follow
+     * {@link FetchResult#nextOffset(long)}, which passes over markers and aborted records.
+     */
+    default CompletableFuture<FetchResult> read(String topic, int partition, long fromOffset, int maxRecords, int maxBytes, Duration maxWait,
+                                                dev.grid.log.IsolationLevel isolation) {
+        if (isolation == dev.grid.log.IsolationLevel.READ_UNCOMMITTED) {
+            return read(topic, partition, fromOffset, maxRecords, maxBytes, maxWait);
+        }
+        throw new UnsupportedOperationException("this MemberLog (" + getClass().getName() + ") has no " + isolation + " reads");
+    }
 }

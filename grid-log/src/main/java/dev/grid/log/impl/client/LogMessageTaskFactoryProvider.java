@@ -14,6 +14,7 @@ public final class LogMessageTaskFactoryProvider implements MessageTaskFactoryPr
         Node node = nodeEngine.getNode();
         factories.put(LogMessageType.PARTITION.request(), (message, connection) -> new LogPartitionMessageTask(message, node, connection));
         factories.put(LogMessageType.MEMBER.request(), (message, connection) -> new LogMemberMessageTask(message, node, connection));
+        factories.put(LogMessageType.TXN.request(), (message, connection) -> new LogTxnMessageTask(message, node, connection));
     }
 
     @Override

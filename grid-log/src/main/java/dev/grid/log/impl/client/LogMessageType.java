@@ -11,7 +11,9 @@ public enum LogMessageType {
     /** An operation (marked {@code ClientRoutable}) run on the owner of the message's partition. */
     PARTITION(0x01, "GridLog.Partition"),
     /** A {@code MemberCall} run on the member that receives it. */
-    MEMBER(0x02, "GridLog.Member");
+    MEMBER(0x02, "GridLog.Member"),
+    /** A {@code TxnLogCall} of a client's transaction, run on the member the transaction lives on. */
+    TXN(0x03, "GridLog.Transaction");
 
     private final int request;
     private final String operationName;

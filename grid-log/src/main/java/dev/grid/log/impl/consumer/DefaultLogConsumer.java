@@ -177,6 +177,7 @@ public final class DefaultLogConsumer implements LogConsumer {
                 records.add(record);
                 fetch.position = record.offset() + 1;
             }
+            fetch.passSkipped();
         }
         if (!all.isEmpty()) {
             cursor = (cursor + 1) % all.size();
@@ -203,6 +204,10 @@ public final class DefaultLogConsumer implements LogConsumer {
                 fetch.buffered.add(record);
                 next = record.offset() + 1;
             }
+        }
+        if (result.skippedTo() > next) {
+            fetch.skipTo = result.skippedTo();
+            fetch.passSkipped();
         }
     }
 
@@ -242,7 +247,7 @@ public final class DefaultLogConsumer implements LogConsumer {
             fetch.inflightFrom = fetch.fetchFrom();
             try {
                 fetch.inflight = log.readAsync(partition.topic(), partition.partition(), fetch.inflightFrom, config.getMaxPollRecords(),
-                        ReadOptions.DEFAULT_MAX_BYTES, Duration.ofMillis(LONG_POLL_MILLIS));
+                        ReadOptions.DEFAULT_MAX_BYTES, Duration.ofMillis(LONG_POLL_MILLIS), config.getIsolation());
             } catch (RuntimeException e) {
                 fetch.inflight = CompletableFuture.failedFuture(e);
             }

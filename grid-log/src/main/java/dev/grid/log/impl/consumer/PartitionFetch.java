@@ -18,6 +18,8 @@ final class PartitionFetch {
     /** The last offset committed for this partition by this consumer, or -1. */
     long committed = -1;
     final ArrayDeque<ConsumerRecord> buffered = new ArrayDeque<>();
+    /** Offsets after the buffered records that a read passed over (transaction markers, aborted records), or -1. */
+    long skipTo = -1;
     /** The outstanding read, or null. */
     CompletableFuture<FetchResult> inflight;
     /** The offset the outstanding read started from. */
@@ -33,12 +35,20 @@ final class PartitionFetch {
 
     /** @return the offset the next read starts from: after what is buffered */
     long fetchFrom() {
-        return buffered.isEmpty() ? position : buffered.peekLast().offset() + 1;
+        return Math.max(buffered.isEmpty() ? position : buffered.peekLast().offset() + 1, skipTo);
+    }
+
+    /** Once every buffered record is returned, the position moves past the offsets the reads passed over. */
+    void passSkipped() {
+        if (buffered.isEmpty() && skipTo > position) {
+            position = skipTo;
+        }
     }
 
     /** Reads from {@code offset} on: forgets what is buffered and the outstanding read's answer. */
     void seek(long offset) {
         position = offset;
+        skipTo = -1;
         buffered.clear();
         inflight = null;
         retryPending = false;

@@ -19,7 +19,9 @@ public final class GroupSerialization {
     static final int ASSIGNMENT_RESPONSE = 109;
     static final int COMMITTED_OFFSETS = 110;
     static final int GROUP_DESCRIPTION = 111;
-    // 112 to 149: free for consumer groups
+    static final int TXN_OFFSETS = 112;
+    static final int TXN_OFFSETS_RECORD = 113;
+    // 114 to 149: free for consumer groups
 
     private GroupSerialization() {
     }
@@ -37,6 +39,8 @@ public final class GroupSerialization {
                 .add(RECORD, GroupRecord::new)
                 .add(ASSIGNMENT_RESPONSE, AssignmentResponse::new)
                 .add(COMMITTED_OFFSETS, CommittedOffsets::new)
-                .add(GROUP_DESCRIPTION, GroupDescription::new);
+                .add(GROUP_DESCRIPTION, GroupDescription::new)
+                .add(TXN_OFFSETS, TxnOffsetsOperation::new)
+                .add(TXN_OFFSETS_RECORD, GroupOffsetsTxnRecord::new);
     }
 }

@@ -19,6 +19,7 @@ public final class ReadOperation extends LogOperation implements ReadonlyOperati
     private long fromOffset;
     private int maxBytes;
     private long maxWaitMillis;
+    private boolean readCommitted;
 
     public ReadOperation() {
     }
@@ -30,10 +31,16 @@ public final class ReadOperation extends LogOperation implements ReadonlyOperati
         this.maxWaitMillis = maxWaitMillis;
     }
 
+    /** A read that sees only committed transactions' records, up to the last stable offset. */
+    public ReadOperation readCommitted(boolean readCommitted) {
+        this.readCommitted = readCommitted;
+        return this;
+    }
+
     @Override
     public CallStatus call() {
         try {
-            service().read(this, fromOffset, maxBytes, maxWaitMillis);
+            service().read(this, fromOffset, maxBytes, maxWaitMillis, readCommitted);
         } catch (RuntimeException | Error e) {
             // the answer is sent by the service (call() returns VOID), so failures are answered here too
             sendResponse(e);
@@ -53,6 +60,7 @@ public final class ReadOperation extends LogOperation implements ReadonlyOperati
         out.writeLong(fromOffset);
         out.writeInt(maxBytes);
         out.writeLong(maxWaitMillis);
+        out.writeBoolean(readCommitted);
     }
 
     @Override
@@ -61,5 +69,6 @@ public final class ReadOperation extends LogOperation implements ReadonlyOperati
         fromOffset = in.readLong();
         maxBytes = in.readInt();
         maxWaitMillis = in.readLong();
+        readCommitted = in.readBoolean();
     }
 }

@@ -17,6 +17,7 @@ public final class ReadResponse implements IdentifiedDataSerializable {
     private long startOffset;
     private long highWatermark;
     private List<LogBatch> batches;
+    private long nextOffset = -1;
 
     public ReadResponse() {
     }
@@ -25,6 +26,18 @@ public final class ReadResponse implements IdentifiedDataSerializable {
         this.startOffset = startOffset;
         this.highWatermark = highWatermark;
         this.batches = batches;
+    }
+
+    /** @return the answer to a read on the owner */
+    public static ReadResponse of(dev.grid.log.impl.replica.PartitionLog.ReadResult result) {
+        ReadResponse response = new ReadResponse(result.startOffset(), result.highWatermark(), result.batches());
+        response.nextOffset = result.nextOffset();
+        return response;
+    }
+
+    /** @return the offset after the last batch the owner looked at, kept or skipped (markers, aborted records); -1 if none */
+    public long nextOffset() {
+        return nextOffset;
     }
 
     public long startOffset() {
@@ -54,6 +67,7 @@ public final class ReadResponse implements IdentifiedDataSerializable {
         out.writeLong(startOffset);
         out.writeLong(highWatermark);
         RecordsIO.writeBatches(out, batches);
+        out.writeLong(nextOffset);
     }
 
     @Override
@@ -61,5 +75,6 @@ public final class ReadResponse implements IdentifiedDataSerializable {
         startOffset = in.readLong();
         highWatermark = in.readLong();
         batches = RecordsIO.readBatches(in);
+        nextOffset = in.readLong();
     }
 }

@@ -54,7 +54,10 @@ public final class PartitionLog {
     }
 
     /** What a read returns: whole batches at or below the high watermark. */
-    public record ReadResult(long startOffset, long highWatermark, List<LogBatch> batches) {
+    public record ReadResult(long startOffset, long highWatermark, List<LogBatch> batches, long nextOffset) {
+        public ReadResult(long startOffset, long highWatermark, List<LogBatch> batches) {
+            this(startOffset, highWatermark, batches, batches.isEmpty() ? -1 : batches.get(batches.size() - 1).nextOffset());
+        }
     }
 
     /** The outcome of an append: where the batch went, and whether it was stored before (a producer's retry). */
@@ -67,7 +70,9 @@ public final class PartitionLog {
     private record Pending(long endOffset, Runnable onReplicated, Consumer<Throwable> onFailed) {
     }
 
-    private record Waiter(long fromOffset, int maxBytes, long deadlineNanos, Consumer<ReadResult> answer) {
+    /** A long poll: answered when the high watermark passes {@code fromOffset}, with a read from {@code readFrom}. */
+    private record Waiter(long fromOffset, long readFrom, boolean readCommitted, int maxBytes, long deadlineNanos,
+                          Consumer<ReadResult> answer) {
     }
 
     private static final class Follower {
@@ -88,6 +93,7 @@ public final class PartitionLog {
     private final int clusterPartition;
     private final SegmentedLog log;
     private final ProducerStates producers = new ProducerStates();
+    private final TxnIndex txns = new TxnIndex();
     private final Map<Integer, Follower> followers = new HashMap<>();
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final List<Waiter> waiters = new ArrayList<>();
@@ -151,6 +157,11 @@ public final class PartitionLog {
 
     public ProducerStates producers() {
         return producers;
+    }
+
+    /** @return the transactions this replica holds records or markers of */
+    public TxnIndex transactions() {
+        return txns;
     }
 
     public long appendedRecords() {
@@ -246,6 +257,67 @@ public final class PartitionLog {
         appendedRecords += batch.recordCount();
         appendedBytes += batch.sizeInBytes();
         return new Appended(placement, false);
+    }
+
+    /**
+     * Appends a transaction's records batch, unless this replica holds it already (a retried prepare, or a commit
+     * after a prepare), and with {@code commit} its commit marker, unless it is committed already.
+     *
+     * @param draft the records, a {@link dev.grid.log.impl.storage.BatchDraft}
+     * @return the offset after the transaction's last batch here: the caller waits for the high watermark to reach it
+     * @throws LogException naming the partition if the transaction was aborted here (by its timeout, or a rollback)
+     */
+    public long appendTransactional(long producerId, int recordsSequence, byte[] draft, boolean commit, long nowMillis) {
+        TxnIndex.Entry entry = txns.get(producerId);
+        if (entry != null && entry.state() == TxnIndex.State.ABORTED) {
+            throw new LogException(name() + ": transaction " + Long.toHexString(producerId) + " was aborted here"
+                    + (entry.recordsBase() >= 0 ? " (rolled back, or open longer than its timeout)" : " (rolled back)")
+                    + "; its records are never visible to read_committed readers and cannot be " + (commit ? "committed" : "prepared"));
+        }
+        if (entry == null || entry.recordsBase() < 0) {
+            LogBatch batch = log.appendDraft(draft, nowMillis, new BatchMeta(producerId, recordsSequence, epoch), meta.logAppendTime());
+            stored(batch);
+            entry = txns.get(producerId);
+        }
+        if (commit && entry.state() == TxnIndex.State.OPEN) {
+            appendMarker(producerId, true, nowMillis);
+        }
+        return entry.endOffset();
+    }
+
+    /**
+     * Aborts a transaction here: writes its abort marker if its records are stored and it is open.
+     *
+     * @return the offset after its marker, for the caller to wait for; -1 when nothing had to be written
+     * @throws LogException if the transaction committed here
+     */
+    public long abortTransactional(long producerId, long nowMillis) {
+        TxnIndex.Entry entry = txns.get(producerId);
+        if (entry == null || entry.recordsBase() < 0) {
+            txns.abortedWithoutRecords(producerId);
+            return -1;
+        }
+        if (entry.state() == TxnIndex.State.COMMITTED) {
+            throw new LogException(name() + ": transaction " + Long.toHexString(producerId) + " committed here already; it cannot abort");
+        }
+        if (entry.state() == TxnIndex.State.OPEN) {
+            appendMarker(producerId, false, nowMillis);
+        }
+        return entry.endOffset();
+    }
+
+    private void appendMarker(long producerId, boolean commit, long nowMillis) {
+        byte[] draft = dev.grid.log.impl.storage.BatchDraft.of(List.of(TxnBatches.markerRecord(commit, nowMillis)), producerId,
+                commit ? TxnBatches.COMMIT : TxnBatches.ABORT);
+        LogBatch marker = log.appendDraft(draft, nowMillis, new BatchMeta(producerId, commit ? TxnBatches.COMMIT : TxnBatches.ABORT, epoch),
+                false);
+        stored(marker);
+    }
+
+    private void stored(LogBatch batch) {
+        txns.observe(batch, System.currentTimeMillis());
+        appendedRecords += batch.recordCount();
+        appendedBytes += batch.sizeInBytes();
     }
 
     /** Runs {@code onReplicated} once the high watermark reaches {@code endOffset} (at once if it has). */
@@ -353,6 +425,7 @@ public final class PartitionLog {
         if (log.endOffset() > highWatermark) {
             log.truncateTo(highWatermark);
             producers.truncateTo(highWatermark);
+            txns.truncateTo(log.endOffset());
             beginEpoch();
         }
         failPending(refusal);
@@ -401,6 +474,7 @@ public final class PartitionLog {
         if (log.endOffset() < request.ownerStartOffset()) {
             log.resetTo(request.ownerStartOffset());
             producers.clear();
+            txns.clear();
         }
         for (LogBatch batch : request.batches()) {
             if (batch.nextOffset() <= log.endOffset()) {
@@ -424,6 +498,7 @@ public final class PartitionLog {
     /** Appends a batch copied from another replica (replication or migration) and learns its producer's placement. */
     public void appendCopy(LogBatch batch) {
         log.appendBatch(batch);
+        txns.observe(batch, System.currentTimeMillis());
         BatchMeta batchMeta = batch.meta();
         producers.record(batchMeta.producerId(), new ProducerStates.Placement(batchMeta.baseSequence(), batch.baseOffset(),
                 batch.recordCount(), batch.maxTimestamp()));
@@ -436,9 +511,11 @@ public final class PartitionLog {
         if (offset <= log.startOffset()) {
             log.resetTo(Math.max(ownerStart, 0));
             producers.clear();
+            txns.clear();
         } else {
             log.truncateTo(offset);
             producers.truncateTo(offset);
+            txns.truncateTo(log.endOffset());
         }
         if (highWatermark > log.endOffset()) {
             highWatermark = log.endOffset();
@@ -450,6 +527,7 @@ public final class PartitionLog {
                              List<Map.Entry<Long, ProducerStates.Placement>> copiedProducers) {
         log.resetTo(startOffset);
         producers.clear();
+        txns.clear();
         for (Map.Entry<Long, ProducerStates.Placement> p : copiedProducers) {
             producers.record(p.getKey(), p.getValue());
         }
@@ -547,6 +625,7 @@ public final class PartitionLog {
         if (!repair.cut) {
             RecoveryReport.Cut cut = log.truncateAtCorruption(repair.corruptFile);
             producers.truncateTo(log.endOffset());
+            txns.truncateTo(log.endOffset());
             repair.cut = true;
             if (cut == null && log.endOffset() >= repair.until) {
                 return new RepairStep(0, true);       // the bad batch is gone (the file was replaced meanwhile)
@@ -555,6 +634,7 @@ public final class PartitionLog {
         if (sourceStart > log.endOffset()) {
             log.resetTo(sourceStart);
             producers.clear();
+            txns.clear();
         }
         int copied = 0;
         for (LogBatch batch : batches) {
@@ -621,6 +701,7 @@ public final class PartitionLog {
         RecoveryReport.Cut cut = log.truncateAtCorruption(file);
         if (cut != null) {
             producers.truncateTo(log.endOffset());
+            txns.truncateTo(log.endOffset());
             refillTarget = Math.max(refillTarget, endBefore);
         }
         return cut;
@@ -661,27 +742,52 @@ public final class PartitionLog {
      * @throws OffsetOutOfRangeException below the start offset or above the log end
      */
     public ReadResult read(long fromOffset, int maxBytes) {
+        return read(fromOffset, maxBytes, false);
+    }
+
+    /**
+     * As {@link #read(long, int)}, without transaction markers; with {@code readCommitted} only up to the last stable
+     * offset (the first offset of the oldest open transaction, which is then the result's high watermark) and without
+     * the records of aborted transactions. The result's {@code nextOffset} is after the last batch looked at, kept or
+     * skipped, or -1 when none was.
+     */
+    public ReadResult read(long fromOffset, int maxBytes, boolean readCommitted) {
         long hw = highWatermark;
         if (fromOffset < log.startOffset() || fromOffset > log.endOffset()) {
             throw new OffsetOutOfRangeException(meta.name(), partition, fromOffset, log.startOffset(), hw);
         }
-        if (fromOffset >= hw) {
-            return new ReadResult(log.startOffset(), hw, List.of());
+        long limit = readCommitted ? Math.min(hw, Math.max(txns.firstOpenOffset(), log.startOffset())) : hw;
+        if (fromOffset >= limit) {
+            return new ReadResult(log.startOffset(), limit, List.of(), -1);
         }
         List<LogBatch> batches = log.readBatches(fromOffset, Math.max(maxBytes, 1));
         List<LogBatch> visible = new ArrayList<>(batches.size());
+        long next = -1;
         for (LogBatch b : batches) {
-            if (b.baseOffset() >= hw) {
+            if (b.baseOffset() >= limit) {
                 break;
+            }
+            next = b.nextOffset();
+            if (TxnBatches.marker(b.meta()) || readCommitted && txns.abortedRecords(b)) {
+                continue;
             }
             visible.add(b);
         }
-        return new ReadResult(log.startOffset(), hw, visible);
+        return new ReadResult(log.startOffset(), limit, visible, next);
     }
 
     /** Answers with a read as soon as a record at or after {@code fromOffset} is below the high watermark, or empty at the deadline. */
     public void await(long fromOffset, int maxBytes, long deadlineNanos, Consumer<ReadResult> answer) {
-        waiters.add(new Waiter(fromOffset, maxBytes, deadlineNanos, answer));
+        waiters.add(new Waiter(fromOffset, fromOffset, false, maxBytes, deadlineNanos, answer));
+    }
+
+    /**
+     * A {@code read_committed} long poll: answered (with a read from {@code fromOffset}) when the high watermark moves
+     * past where it is now, as a commit or abort marker moves it, or empty at the deadline. Its answer may hold no
+     * records when what arrived is still not visible.
+     */
+    public void awaitCommitted(long fromOffset, int maxBytes, long deadlineNanos, Consumer<ReadResult> answer) {
+        waiters.add(new Waiter(Math.max(fromOffset, highWatermark), fromOffset, true, maxBytes, deadlineNanos, answer));
     }
 
     /** Answers the reads whose deadline passed (with no records). */
@@ -709,7 +815,7 @@ public final class PartitionLog {
                 it.remove();
                 ReadResult result;
                 try {
-                    result = all ? new ReadResult(log.startOffset(), highWatermark, List.of()) : read(w.fromOffset(), w.maxBytes());
+                    result = all ? new ReadResult(log.startOffset(), highWatermark, List.of()) : read(w.readFrom(), w.maxBytes(), w.readCommitted());
                 } catch (RuntimeException e) {
                     result = new ReadResult(log.startOffset(), highWatermark, List.of());
                 }
@@ -727,6 +833,7 @@ public final class PartitionLog {
         }
         int deleted = log.applyRetention(meta.retentionBytes(), meta.retention().toMillis(), nowMillis);
         segmentsDeleted += deleted;
+        txns.forgetBelow(log.startOffset());
         if (highWatermark < log.startOffset()) {
             highWatermark = log.startOffset();
         }

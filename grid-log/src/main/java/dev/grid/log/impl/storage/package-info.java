@@ -48,7 +48,9 @@
  *         valueLength i32  -1 for a null value
  *         value       valueLength bytes
  * </pre>
- * The producer id, base sequence and leader epoch are a {@link dev.grid.log.impl.storage.BatchMeta}.
+ * The producer id, base sequence and leader epoch are a {@link dev.grid.log.impl.storage.BatchMeta}. A producer id
+ * below -1 marks a transaction's batch (its records, or its commit or abort marker: base sequence -2 or -3); the
+ * storage does not interpret it, {@code dev.grid.log.impl.replica.TxnBatches} does.
  * A producer builds its batches in this layout ({@link dev.grid.log.impl.storage.BatchDraft}: records
  * may have timestamp -1, "none"; base offset, epoch, maximum timestamp and CRC32C not set yet); the
  * owner checks and completes a draft in place ({@code SegmentedLog.appendDraft}) and stores it.
