@@ -1,6 +1,8 @@
 package dev.grid.stream;
 
 import java.io.Serializable;
+import dev.grid.log.IsolationLevel;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -34,21 +36,23 @@ public final class LogSourceOptions implements Serializable {
     private final Start start;
     private final Map<Integer, Long> offsets;
     private final Duration idleTimeout;
+    private final IsolationLevel isolation;
 
-    private LogSourceOptions(Start start, Map<Integer, Long> offsets, Duration idleTimeout) {
+    private LogSourceOptions(Start start, Map<Integer, Long> offsets, Duration idleTimeout, IsolationLevel isolation) {
         this.start = start;
         this.offsets = Map.copyOf(offsets);
         this.idleTimeout = idleTimeout;
+        this.isolation = isolation;
     }
 
     /** @return options reading each partition from its first record */
     public static LogSourceOptions fromEarliest() {
-        return new LogSourceOptions(Start.EARLIEST, Map.of(), DEFAULT_IDLE_TIMEOUT);
+        return new LogSourceOptions(Start.EARLIEST, Map.of(), DEFAULT_IDLE_TIMEOUT, IsolationLevel.READ_COMMITTED);
     }
 
     /** @return options reading only records appended after the job started */
     public static LogSourceOptions fromLatest() {
-        return new LogSourceOptions(Start.LATEST, Map.of(), DEFAULT_IDLE_TIMEOUT);
+        return new LogSourceOptions(Start.LATEST, Map.of(), DEFAULT_IDLE_TIMEOUT, IsolationLevel.READ_COMMITTED);
     }
 
     /**
@@ -64,7 +68,7 @@ public final class LogSourceOptions implements Serializable {
                         + "; partitions and offsets must be 0 or more");
             }
         }
-        return new LogSourceOptions(Start.OFFSETS, offsets, DEFAULT_IDLE_TIMEOUT);
+        return new LogSourceOptions(Start.OFFSETS, offsets, DEFAULT_IDLE_TIMEOUT, IsolationLevel.READ_COMMITTED);
     }
 
     /**
@@ -77,7 +81,26 @@ public final class LogSourceOptions implements Serializable {
         if (idleTimeout == null || idleTimeout.isZero() || idleTimeout.isNegative()) {
             throw new IllegalArgumentException("log source idleTimeout must be positive, was " + idleTimeout);
         }
-        return new LogSourceOptions(start, offsets, idleTimeout);
+        return new LogSourceOptions(start, offsets, idleTimeout, isolation);
+    }
+
+    /**
+     * @param isolation {@link IsolationLevel#READ_COMMITTED} (the default): records of transactions not yet committed
+     *                  are not read (a partition waits at its oldest open transaction) and aborted ones never are;
+     *                  {@link IsolationLevel#READ_UNCOMMITTED}: every record below the high watermark as it is appended
+     * @return a copy reading at that isolation level
+     * @throws IllegalArgumentException if null
+     */
+    public LogSourceOptions withIsolation(IsolationLevel isolation) {
+        if (isolation == null) {
+            throw new IllegalArgumentException("log source isolation must be READ_COMMITTED or READ_UNCOMMITTED, was null");
+        }
+        return new LogSourceOptions(start, offsets, idleTimeout, isolation);
+    }
+
+    /** @return which records of transactions the source reads */
+    public IsolationLevel isolation() {
+        return isolation;
     }
 
     /** @return where reading starts without a snapshot */
@@ -98,17 +121,17 @@ public final class LogSourceOptions implements Serializable {
     @Override
     public boolean equals(Object o) {
         return o instanceof LogSourceOptions other && start == other.start && offsets.equals(other.offsets)
-                && idleTimeout.equals(other.idleTimeout);
+                && idleTimeout.equals(other.idleTimeout) && isolation == other.isolation;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(start, offsets, idleTimeout);
+        return Objects.hash(start, offsets, idleTimeout, isolation);
     }
 
     @Override
     public String toString() {
         return "LogSourceOptions{start=" + start + (start == Start.OFFSETS ? ", offsets=" + new TreeMap<>(offsets) : "")
-                + ", idleTimeout=" + idleTimeout + "}";
+                + ", idleTimeout=" + idleTimeout + ", isolation=" + isolation + "}";
     }
 }

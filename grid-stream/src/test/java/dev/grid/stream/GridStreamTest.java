@@ -10,6 +10,12 @@ import dev.grid.core.test.GridCluster;
 import dev.grid.log.GridLog;
 import dev.grid.log.LogProducer;
 import dev.grid.log.ProducerRecord;
+import dev.grid.log.TransactionalGridLog;
+import com.hazelcast.transaction.HazelcastXAResource;
+import com.hazelcast.transaction.impl.xa.SerializableXID;
+
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,12 +23,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -147,6 +155,46 @@ class GridStreamTest {
             }
             sent.forEach(CompletableFuture::join);
         }
+    }
+
+    @Test
+    void aJobReadsATransactionsRecordsOnceItCommitsAndAbortedOnesNever() throws Exception {
+        Grid member = CLUSTER.member(0);
+        GridLog log = GridLog.of(member);
+        log.createTopic("txn-stream", 1);
+        GridMap<Long, String> seen = member.map("txn-stream-seen");
+        Pipeline pipeline = Pipeline.create();
+        pipeline.readFrom(GridSources.log("txn-stream", LogSourceOptions.fromEarliest())).withoutTimestamps()
+                .writeTo(GridSinks.gridMap("txn-stream-seen", LogEvent::offset, LogEvent::valueAsString));
+        Job job = CLUSTER.client().hazelcast().getJet().newJob(pipeline);
+        try {
+            HazelcastXAResource xa = member.hazelcast().getXAResource();
+            Xid open = prepared(xa, "pending");
+            Xid aborted = prepared(xa, "aborted");
+            xa.rollback(aborted);
+            try (LogProducer producer = log.producer()) {
+                producer.send(ProducerRecord.of("txn-stream", "k", "plain").toPartition(0)).join();
+            }
+            // read_committed (the default): the open transaction holds the partition back, records after it included
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(seen::isEmpty);
+            xa.commit(open, false);
+            await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() == 2);
+            Map<Long, String> all = new TreeMap<>();
+            seen.iterator().forEachRemaining(entry -> all.put(entry.getKey(), entry.getValue()));
+            assertEquals(List.of("pending", "plain"), List.copyOf(all.values()), "offsets and values: " + all);
+        } finally {
+            job.cancel();
+        }
+    }
+
+    /** @return a transaction of grid-log appending the value, prepared (its record stored, not yet visible) */
+    private static Xid prepared(HazelcastXAResource xa, String value) throws Exception {
+        Xid xid = new SerializableXID(42, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8), new byte[] {1});
+        xa.start(xid, XAResource.TMNOFLAGS);
+        TransactionalGridLog.in(xa.getTransactionContext()).send(ProducerRecord.of("txn-stream", "k", value).toPartition(0));
+        xa.end(xid, XAResource.TMSUCCESS);
+        assertEquals(XAResource.XA_OK, xa.prepare(xid));
+        return xid;
     }
 
     @Test

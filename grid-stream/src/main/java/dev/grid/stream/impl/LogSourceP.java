@@ -76,6 +76,8 @@ final class LogSourceP<T> extends AbstractProcessor {
         long retryAt;
         List<ConsumerRecord> batch;
         int position;
+        /** The batch's read passed over the offsets up to this one (exclusive) without returning them; -1: none. */
+        long skippedTo = -1;
 
         Cursor(int partition, int index) {
             this.partition = partition;
@@ -192,6 +194,8 @@ final class LogSourceP<T> extends AbstractProcessor {
                 }
             }
             cursor.batch = null;
+            // the read may have passed over offsets after its last record (a transaction's marker): move past them too
+            cursor.next = Math.max(cursor.next, cursor.skippedTo);
         }
         if (!received) {
             emitting = eventTime.flatMapIdle();
@@ -223,7 +227,7 @@ final class LogSourceP<T> extends AbstractProcessor {
                 return false;
             }
             cursor.retryAt = 0;
-            cursor.read = log.read(topic, cursor.partition, cursor.next, MAX_RECORDS, ReadOptions.DEFAULT_MAX_BYTES, POLL);
+            cursor.read = log.read(topic, cursor.partition, cursor.next, MAX_RECORDS, ReadOptions.DEFAULT_MAX_BYTES, POLL, options.isolation());
         }
         if (!cursor.read.isDone()) {
             return false;
@@ -250,10 +254,13 @@ final class LogSourceP<T> extends AbstractProcessor {
                     e.getCause());
         }
         if (result.records().isEmpty()) {
+            // offsets passed over (transaction markers, aborted records) produce no item: the partition moves past them
+            cursor.next = result.nextOffset(cursor.next);
             return false;
         }
         cursor.batch = result.records();
         cursor.position = 0;
+        cursor.skippedTo = result.skippedTo();
         return true;
     }
 
