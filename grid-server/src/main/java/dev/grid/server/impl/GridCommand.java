@@ -4,6 +4,7 @@ import dev.grid.server.cli.CommandLines;
 import dev.grid.server.impl.BenchCommand;
 import dev.grid.server.impl.CompletionCommand;
 import dev.grid.server.impl.DemoCommand;
+import dev.grid.server.impl.demo.StreamDemoCommand;
 import dev.grid.server.impl.PartitionsCommand;
 import dev.grid.server.impl.StartCommand;
 import dev.grid.server.impl.StatCommand;
@@ -87,7 +88,8 @@ public final class GridCommand implements Callable<Integer> {
      */
     public int run(String... args) {
         CommandLine line = new CommandLine(this);
-        List<Object> commands = new ArrayList<>(List.of(new StartCommand(out, err), new StatCommand(out, err), new DemoCommand(out, err),
+        CommandLine demo = new CommandLine(new DemoCommand(out, err)).addSubcommand(new StreamDemoCommand(out, err));
+        List<Object> commands = new ArrayList<>(List.of(new StartCommand(out, err), new StatCommand(out, err), demo,
                 new PartitionsCommand(out, err)));
         commands.addAll(LogCommands.commandLines(log));
         commands.addAll(QueryCommands.commandLines(log.in(), out, err));
