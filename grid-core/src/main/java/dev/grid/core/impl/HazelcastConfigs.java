@@ -94,6 +94,8 @@ public final class HazelcastConfigs {
 
         // Jet: SQL (grid-query) needs it; Hazelcast 5 leaves it off
         config.getJetConfig().setEnabled(jetEnabled(grid));
+        // jobs bring their classes in jars ('grid job submit'); Hazelcast leaves it off
+        config.getJetConfig().setResourceUploadEnabled(grid.isJetResourceUploadEnabled());
 
         // Hazelcast's own structures (reached through the hazelcast() escape hatch) follow grid's backup counts.
         MapConfig defaultMap = config.getMapConfig("default");
