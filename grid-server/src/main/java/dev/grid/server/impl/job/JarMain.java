@@ -9,6 +9,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -41,6 +43,34 @@ record JarMain(Path jar, String className) {
             throw new BadJobArgument("jar file " + jar + " cannot be read: " + e.getMessage());
         }
         return new JarMain(jar, main);
+    }
+
+    /**
+     * @return the classes the main class can load from the jars its manifest's {@code Class-Path} names: the client
+     *         finds them, the members do not (only the jar itself is attached to the jobs); at most 10, sorted
+     */
+    List<String> classPathOnlyClasses() {
+        List<String> classes = new ArrayList<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            if (classPath == null) {
+                return classes;
+            }
+            Path dir = jar.toAbsolutePath().getParent();
+            for (String entry : classPath.trim().split("\\s+")) {
+                Path lib = dir.resolve(entry);
+                if (Files.isRegularFile(lib)) {
+                    try (JarFile libJar = new JarFile(lib.toFile())) {
+                        libJar.stream().map(e -> e.getName()).filter(n -> n.endsWith(".class") && !n.contains("$"))
+                                .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.')).forEach(classes::add);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return classes;
+        }
+        return classes.stream().sorted().limit(10).toList();
     }
 
     private static String manifestMainClass(Path jar) {

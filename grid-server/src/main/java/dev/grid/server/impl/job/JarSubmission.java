@@ -42,7 +42,8 @@ final class JarSubmission {
                 HazelcastBootstrap.executeJarOnMember(() -> hazelcast, main.jar().toString(), null, jobName, main.className(), args);
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                throw new GridException("main of class " + main.className() + " (jar " + main.jar() + ") failed: " + JetErrors.describe(cause), cause);
+                throw new GridException("main of class " + main.className() + " (jar " + main.jar() + ") failed: " + JetErrors.describe(cause)
+                        + JetErrors.notAttached(cause, main), cause);
             } catch (Exception e) {
                 throw new GridException("class " + main.className() + " of jar " + main.jar() + " could not be run: " + JetErrors.describe(e), e);
             } finally {
