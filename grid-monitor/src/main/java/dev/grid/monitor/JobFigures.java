@@ -26,12 +26,14 @@ import java.util.List;
  * @param lastSnapshotMillis     how long its last successful snapshot took, -1 without one
  * @param lastSnapshotAt         when its last successful snapshot ended (epoch ms), 0 without one
  * @param reason                 why it failed or is suspended, or null
+ * @param executionStartTime     when its current (or last) execution started (epoch ms, Jet's {@code executionStartTime}),
+ *                               -1 when it has not run; a new value is a new execution: a restart, a resume
  * @param vertices               each vertex's items received and emitted, in the DAG's order of first report
  * @since 0.1
  */
 public record JobFigures(String id, String name, String status, long submissionTime, long itemsIn, long itemsOut, long watermarkLatencyMillis,
                          long snapshotBytes, long snapshotKeys, long lastSnapshotMillis, long lastSnapshotAt, String reason,
-                         List<VertexFigures> vertices) {
+                         long executionStartTime, List<VertexFigures> vertices) {
 
     public JobFigures {
         vertices = List.copyOf(vertices);

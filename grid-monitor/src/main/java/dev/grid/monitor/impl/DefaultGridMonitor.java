@@ -29,6 +29,7 @@ import dev.grid.monitor.impl.cluster.LockMonitor;
 import dev.grid.monitor.impl.cluster.MemberViews;
 import dev.grid.monitor.impl.cluster.Structures;
 import dev.grid.monitor.impl.cluster.TopicsMonitor;
+import dev.grid.monitor.impl.jobs.JobsMonitor;
 import dev.grid.monitor.impl.cluster.TransactionMonitor;
 import dev.grid.monitor.impl.counters.CountersFile;
 import dev.grid.monitor.impl.http.ApiRoutes;
@@ -52,7 +53,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** The monitor of one member: wires the counters file, metrics, monitors (locks, transactions, topics), alerts, log and HTTP server, and runs their tasks. */
+/** The monitor of one member: wires the counters file, metrics, monitors (locks, transactions, topics, Jet jobs), alerts, log and HTTP server, and runs their tasks. */
 public final class DefaultGridMonitor implements GridMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultGridMonitor.class);
     private static final int MAX_COUNTERS = 4096;
@@ -84,6 +85,7 @@ public final class DefaultGridMonitor implements GridMonitor {
     private MemberViews views;
     private GridLog gridLog;
     private TopicsMonitor topics;
+    private JobsMonitor jobs;
     private AlertEvaluator alerts;
     private MonitorHttpServer http;
     private UUID lifecycleRegistration;
@@ -147,6 +149,9 @@ public final class DefaultGridMonitor implements GridMonitor {
         gridLog = GridLog.of(grid); // on a member, registers the log's metrics (grid_log_*) once
         topics = new TopicsMonitor(gridLog, clock, Math.min(1000, config.getRefreshInterval().toMillis()), "grid-monitor-topics-" + self.port());
         resources.add(topics);
+        jobs = new JobsMonitor(hz, config.getRefreshInterval().toMillis(), "grid-monitor-jobs-" + self.port(), this::isOldest);
+        resources.add(jobs);
+        grid.metrics().register(new WhileOpen(List.of(jobs)));
         views = new MemberViews(hz, self, instruments, () -> http == null ? "" : http.url(), config.getRefreshInterval().toMillis(), clock,
                 gridLog::localStats);
         alerts = new AlertEvaluator(hz, config, self.address(), this::isOldest, this::memberAddresses, clock, grid.events());
@@ -280,6 +285,10 @@ public final class DefaultGridMonitor implements GridMonitor {
 
     public TopicsMonitor topics() {
         return topics;
+    }
+
+    public JobsMonitor jobs() {
+        return jobs;
     }
 
     // ---- GridMonitor ----

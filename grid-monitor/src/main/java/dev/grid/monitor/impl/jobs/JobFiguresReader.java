@@ -66,12 +66,20 @@ public final class JobFiguresReader {
                 .map(e -> new JobFigures.VertexFigures(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
         String name = job.getName() == null ? job.getIdString() : job.getName();
         return new JobFigures(job.getIdString(), name, status.name(), job.getSubmissionTime(), in, out, latency, bytes, keys,
-                snapshot == null ? -1 : snapshot.duration(), snapshot == null ? 0 : snapshot.endTime(), reason(job, status), perVertex);
+                snapshot == null ? -1 : snapshot.duration(), snapshot == null ? 0 : snapshot.endTime(), reason(job, status), max(metrics.get(MetricNames.EXECUTION_START_TIME)), perVertex);
     }
 
     private static long[] vertex(Map<String, long[]> vertices, Measurement m) {
         String name = m.tag(MetricTags.VERTEX);
         return vertices.computeIfAbsent(name == null ? "?" : name, v -> new long[2]);
+    }
+
+    private static long max(List<Measurement> measurements) {
+        long max = -1;
+        for (Measurement m : measurements) {
+            max = Math.max(max, m.value());
+        }
+        return max;
     }
 
     private static long sum(List<Measurement> measurements) {
