@@ -4,6 +4,7 @@ import com.hazelcast.jet.Job;
 import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.config.ProcessingGuarantee;
 import com.hazelcast.jet.core.JobStatus;
+import com.hazelcast.jet.aggregate.AggregateOperations;
 import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.Sinks;
 import com.hazelcast.jet.pipeline.test.TestSources;
@@ -23,8 +24,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -33,8 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The jobs page's JSON API and the job metrics on a member running a small exactly-once Jet job: {@code /api/jobs}
- * lists it with its throughput and last snapshot, {@code /metrics} reports it (and passes promtool), and POSTs suspend,
- * resume (a new execution: a restart counted) and cancel it; a GET is refused and an unknown job is a 404.
+ * lists it with its throughput (the source's and the sink's items) and last snapshot (its 10 keys), {@code /metrics}
+ * reports it (and passes promtool), and POSTs suspend, resume (a new execution: a restart counted) and cancel it; a
+ * GET is refused and an unknown job is a 404.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DashboardJobsApiTest {
@@ -79,16 +83,24 @@ class DashboardJobsApiTest {
     @Test
     void aJobIsListedWithItsFiguresInTheApiAndMetricsAndPostsChangeIt() throws Exception {
         Pipeline pipeline = Pipeline.create();
-        pipeline.readFrom(TestSources.itemStream(200)).withIngestionTimestamps().map(e -> e.sequence()).writeTo(Sinks.noop());
+        // a running count per key of 10: state with 10 keys in every snapshot
+        pipeline.readFrom(TestSources.itemStream(200)).withIngestionTimestamps().map(e -> e.sequence() % 10).groupingKey(k -> k)
+                .rollingAggregate(AggregateOperations.counting()).writeTo(Sinks.noop());
         Job job = cluster.members.get(0).hazelcast().getJet().newJob(pipeline, new JobConfig().setName("ticks")
                 .setProcessingGuarantee(ProcessingGuarantee.EXACTLY_ONCE).setSnapshotIntervalMillis(300));
         String id = job.getIdString();
 
         Map<?, ?> row = await().atMost(WAIT).until(() -> listed(id),
                 r -> r != null && "RUNNING".equals(r.get("status")) && number(r, "itemsIn") > 0 && number(r, "itemsOut") > 0
-                        && number(r, "lastSnapshotMillis") >= 0);
+                        && number(r, "lastSnapshotMillis") >= 0 && number(r, "snapshotKeys") >= 10 && number(r, "snapshotBytes") > 0);
         assertEquals("ticks", row.get("name"));
-        assertTrue(((List<?>) row.get("vertices")).size() >= 2, row.toString());
+        // items in are what the source vertex emitted, items out what the sink vertex received (not every vertex's sum)
+        Map<String, Map<?, ?>> vertices = new HashMap<>();
+        ((List<?>) row.get("vertices")).forEach(v -> vertices.put(((Map<?, ?>) v).get("name").toString(), (Map<?, ?>) v));
+        assertTrue(vertices.keySet().containsAll(Set.of("itemStream", "map", "noop")), row.toString());
+        assertEquals(number(row, "itemsIn"), number(vertices.get("itemStream"), "emitted"), row.toString());
+        assertEquals(number(row, "itemsOut"), number(vertices.get("noop"), "received"), row.toString());
+        assertEquals(0, number(vertices.get("itemStream"), "received"), row.toString());
 
         String metrics = await().atMost(WAIT).until(() -> send("GET", "metrics").body(),
                 m -> m.contains("grid_job_sink_items_total{") && m.contains("grid_job_snapshot_duration_seconds{"));
