@@ -107,6 +107,8 @@ class DashboardJobsApiTest {
         assertTrue(metrics.contains("grid_job_status{id=\"" + id + "\",job=\"ticks\",status=\"RUNNING\"} 1"), metrics);
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("grid_job_source_items_total{id=\"" + id + "\",job=\"ticks\"} ")
                 && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) > 0), metrics);
+        // the refresh copies the metrics into the counters file, which 'grid stat' and /api/counters read
+        await().atMost(WAIT).until(() -> cluster.api(0, "api/counters").toString().contains("grid_job_sink_items_total{id=\"" + id + "\""));
         Path promtool = Promtool.find();
         if (promtool != null) {
             Promtool.Result result = Promtool.checkMetrics(promtool, metrics);
@@ -126,6 +128,10 @@ class DashboardJobsApiTest {
 
         assertEquals(200, send("POST", "api/jobs/cancel?id=" + id).statusCode());
         await().atMost(WAIT).until(() -> listed(id), r -> "FAILED".equals(r.get("status")) && "cancelled by a user".equals(r.get("reason")));
+        String ended = await().atMost(WAIT).until(() -> send("GET", "metrics").body(),
+                m -> m.contains("grid_job_status{id=\"" + id + "\",job=\"ticks\",status=\"FAILED\"} 1"));
+        assertTrue(!ended.contains("grid_job_vertex_received_items_total{id=\"" + id + "\"") && ended.contains("grid_job_sink_items_total{id=\"" + id),
+                "an ended job reports its status and totals only: " + ended);
         assertTrue(cluster.members.get(0).isRunning());
     }
 }

@@ -3,6 +3,7 @@ package dev.grid.monitor.impl.jobs;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.JetService;
 import com.hazelcast.jet.Job;
+import com.hazelcast.jet.core.JobStatus;
 import dev.grid.core.MetricsCollector;
 import dev.grid.core.MetricsSource;
 import dev.grid.monitor.JobFigures;
@@ -24,7 +25,7 @@ import java.util.function.BooleanSupplier;
  * The cluster's Jet jobs as this member's monitor sees them: their {@link JobFigures}, read on the monitor's own
  * thread every refresh interval (Jet collects the metrics behind them every 5 s by default) and cached, so that
  * {@code /metrics} and the dashboard never wait on the cluster. Restarts are counted here, as new execution start
- * times seen since the monitor started. The jobs are the cluster's, not this member's: only the oldest member reports
+ * times seen since the monitor started; an ended job is read once. The jobs are the cluster's, not this member's: only the oldest member reports
  * them as metrics, so that a sum over members counts each job once. Light jobs (SQL queries) are left out.
  */
 public final class JobsMonitor implements MetricsSource, AutoCloseable {
@@ -34,6 +35,8 @@ public final class JobsMonitor implements MetricsSource, AutoCloseable {
     private final BooleanSupplier reports;
     private final ScheduledExecutorService reader;
     private final Map<String, long[]> executions = new ConcurrentHashMap<>();
+    /** Jobs that ended (completed, failed, cancelled) do not change: read once, kept while Jet lists them. */
+    private final Map<String, JobFigures> ended = new HashMap<>();
     private volatile List<JobFigures> cached = List.of();
     private volatile String problem;
 
@@ -96,23 +99,35 @@ public final class JobsMonitor implements MetricsSource, AutoCloseable {
     private void refresh() {
         try {
             List<JobFigures> jobs = new ArrayList<>();
+            Map<String, JobFigures> stillEnded = new HashMap<>();
             for (Job job : hazelcast.getJet().getJobs()) {
-                if (!job.isLightJob()) {
-                    JobFigures figures = JobFigures.of(hazelcast, job);
-                    countExecution(figures);
-                    jobs.add(figures);
+                if (job.isLightJob()) {
+                    continue;
                 }
+                JobFigures figures = ended.get(job.getIdString());
+                if (figures == null) {
+                    figures = JobFigures.of(hazelcast, job);
+                    countExecution(figures);
+                }
+                if (isEnded(figures)) {
+                    stillEnded.put(figures.id(), figures);
+                }
+                jobs.add(figures);
             }
+            ended.clear();
+            ended.putAll(stillEnded);
             jobs.sort(Comparator.comparingLong(JobFigures::submissionTime).reversed());
             cached = List.copyOf(jobs);
-            Map<String, Boolean> listed = new HashMap<>();
-            jobs.forEach(j -> listed.put(j.id(), true));
-            executions.keySet().retainAll(listed.keySet());
+            executions.keySet().retainAll(jobs.stream().map(JobFigures::id).toList());
             problem = null;
         } catch (RuntimeException e) {
             problem = "the jobs could not be read: " + e;
             LOG.debug("reading Jet's jobs failed: {}", e.toString());
         }
+    }
+
+    private static boolean isEnded(JobFigures job) {
+        return JobStatus.valueOf(job.status()).isTerminal();
     }
 
     private void countExecution(JobFigures job) {
@@ -139,6 +154,9 @@ public final class JobsMonitor implements MetricsSource, AutoCloseable {
                     restarts(job.id()));
             c.counter("grid_job_source_items_total", "items the job's source vertices emitted (Jet's emittedCount)", labels, job.itemsIn());
             c.counter("grid_job_sink_items_total", "items the job's sink vertices received (Jet's receivedCount)", labels, job.itemsOut());
+            if (isEnded(job)) {
+                continue; // an ended job (Jet keeps up to 1000 for 7 days) reports its status and totals only
+            }
             for (JobFigures.VertexFigures v : job.vertices()) {
                 Map<String, String> vertex = Map.of("job", job.name(), "id", job.id(), "vertex", v.name());
                 c.counter("grid_job_vertex_received_items_total", "items a vertex's processors received on their input edges", vertex, v.received());
