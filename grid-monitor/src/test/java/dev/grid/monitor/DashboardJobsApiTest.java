@@ -8,6 +8,7 @@ import com.hazelcast.jet.aggregate.AggregateOperations;
 import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.Sinks;
 import com.hazelcast.jet.pipeline.test.TestSources;
+import dev.grid.core.config.GridAlertRule;
 import dev.grid.monitor.test.JsonFields;
 import dev.grid.monitor.test.MonitoredCluster;
 import dev.grid.monitor.test.Promtool;
@@ -38,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The jobs page's JSON API and the job metrics on a member running a small exactly-once Jet job: {@code /api/jobs}
  * lists it with its throughput (the source's and the sink's items) and last snapshot (its 10 keys), {@code /metrics}
  * reports it (and passes promtool), and POSTs suspend, resume (a new execution: a restart counted) and cancel it; a
- * GET is refused and an unknown job is a 404.
+ * GET is refused and an unknown job is a 404. An alert rule on {@code grid_job_status{status="FAILED"}}, accepted before
+ * any job ran, fires once the job is cancelled.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DashboardJobsApiTest {
@@ -50,7 +52,11 @@ class DashboardJobsApiTest {
 
     @BeforeAll
     static void start() {
-        cluster = new MonitoredCluster(1, data, config -> config.setJetEnabled(true).setHazelcastProperty("hazelcast.metrics.collection.frequency", "1"));
+        cluster = new MonitoredCluster(1, data, config -> {
+            config.setJetEnabled(true).setHazelcastProperty("hazelcast.metrics.collection.frequency", "1");
+            // accepted before any job exists; fires once the job is cancelled
+            config.getMonitor().addAlert(new GridAlertRule("job-failed", "grid_job_status{status=\"FAILED\"}", ">", 0).setSeverity("critical"));
+        });
         cluster.startMember();
     }
 
@@ -130,6 +136,8 @@ class DashboardJobsApiTest {
         await().atMost(WAIT).until(() -> listed(id), r -> "FAILED".equals(r.get("status")) && "cancelled by a user".equals(r.get("reason")));
         String ended = await().atMost(WAIT).until(() -> send("GET", "metrics").body(),
                 m -> m.contains("grid_job_status{id=\"" + id + "\",job=\"ticks\",status=\"FAILED\"} 1"));
+        await().atMost(WAIT).until(() -> ((List<?>) cluster.api(0, "api/alerts?state=firing").get("alerts")).stream()
+                .anyMatch(a -> "job-failed".equals(((Map<?, ?>) a).get("rule"))));
         assertTrue(!ended.contains("grid_job_vertex_received_items_total{id=\"" + id + "\"") && ended.contains("grid_job_sink_items_total{id=\"" + id),
                 "an ended job reports its status and totals only: " + ended);
         assertTrue(cluster.members.get(0).isRunning());
