@@ -2,7 +2,7 @@ package dev.grid.monitor;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
-import dev.grid.monitor.impl.jobs.JobFiguresReader;
+import dev.grid.core.GridModules;
 
 import java.util.List;
 
@@ -45,7 +45,7 @@ public record JobFigures(String id, String name, String status, long submissionT
      * @return its figures now
      */
     public static JobFigures of(HazelcastInstance hazelcast, Job job) {
-        return JobFiguresReader.read(hazelcast, job);
+        return GridModules.provider(GridMonitor.Provider.class).jobFigures(hazelcast, job);
     }
 
     /**

@@ -106,7 +106,7 @@ public final class JobsMonitor implements MetricsSource, AutoCloseable {
                 }
                 JobFigures figures = ended.get(job.getIdString());
                 if (figures == null) {
-                    figures = JobFigures.of(hazelcast, job);
+                    figures = JobFiguresReader.read(hazelcast, job);
                     countExecution(figures);
                 }
                 if (isEnded(figures)) {
