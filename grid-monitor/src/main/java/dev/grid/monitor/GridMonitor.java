@@ -1,5 +1,7 @@
 package dev.grid.monitor;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.jet.Job;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMode;
 import dev.grid.core.GridModules;
@@ -115,5 +117,8 @@ public interface GridMonitor extends AutoCloseable {
 
         /** @see MemberCounters#readAll(Path) */
         List<MemberCounters> readCounters(Path dataDirectory) throws IOException;
+
+        /** @see JobFigures#of(HazelcastInstance, Job) */
+        JobFigures jobFigures(HazelcastInstance hazelcast, Job job);
     }
 }

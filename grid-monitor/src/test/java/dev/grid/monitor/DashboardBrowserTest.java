@@ -2,7 +2,11 @@ package dev.grid.monitor;
 
 import com.hazelcast.cp.lock.FencedLock;
 import com.hazelcast.jet.Job;
+import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.core.JobStatus;
+import com.hazelcast.jet.pipeline.Pipeline;
+import com.hazelcast.jet.pipeline.Sinks;
+import com.hazelcast.jet.pipeline.test.TestSources;
 import dev.grid.core.GridMap;
 import dev.grid.core.config.GridAlertRule;
 import dev.grid.lock.GridLocks;
@@ -44,8 +48,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * fired alert appear, and the partition chart draws a bar per member; on the topics page a topic, its partitions
  * (owner, high watermark, a consumer group's lag) and the group appear, and the lag chart draws the group's line.
  * On the query page a SELECT shows its rows and plan, a bad one the engine's error, and a stream run from the page is
- * listed as running until its cancel button stops it. Screenshots are saved as {@code target/dashboard.png},
- * {@code target/dashboard-topics.png} and {@code target/dashboard-query.png}. Needs {@code chromium} and
+ * listed as running until its cancel button stops it. On the jobs page a Jet job is listed and its buttons suspend,
+ * resume and cancel it. Screenshots are saved as {@code target/dashboard.png},
+ * {@code target/dashboard-topics.png}, {@code target/dashboard-query.png} and {@code target/dashboard-jobs.png}. Needs {@code chromium} and
  * {@code chromedriver} ({@code apt-get install -y chromium chromium-driver}); skipped when they are
  * missing, unless {@code -Dgrid.test.browser=require}, which makes their absence a failure (CI).
  */
@@ -139,6 +144,39 @@ class DashboardBrowserTest {
         })); // no query's Jet job runs on
     }
 
+    /**
+     * The jobs page: a running Jet job is listed with its items; its Suspend button suspends it, Resume resumes it (a
+     * restart counted) and Cancel cancels it, each shown in the row's status.
+     */
+    private static void checkJobsPage(WebDriver driver, WebDriverWait wait, MonitoredCluster cluster) throws Exception {
+        Pipeline pipeline = Pipeline.create();
+        pipeline.readFrom(TestSources.itemStream(100)).withIngestionTimestamps().map(e -> e.sequence()).writeTo(Sinks.noop());
+        Job job = cluster.members.get(0).hazelcast().getJet().newJob(pipeline, new JobConfig().setName("ticks"));
+        String id = job.getIdString();
+        driver.findElement(By.id("tab-jobs")).click();
+        wait.until(d -> d.findElement(By.id("page-jobs")).isDisplayed());
+        By row = By.cssSelector("#jobs tbody tr[data-key='" + id + "']");
+        List<String> cells = wait.until(d -> {
+            List<String> texts = d.findElement(row).findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+            return texts.get(2).equals("RUNNING") && !texts.get(5).equals("0") ? texts : null;
+        });
+        assertEquals("ticks", cells.get(0));
+        wait.until(d -> !d.findElements(By.cssSelector("#job-vertices tbody tr[data-key]")).isEmpty());
+        Path shot = Path.of("target", "dashboard-jobs.png");
+        Files.write(shot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        System.out.println("DashboardBrowserTest: screenshot " + shot.toAbsolutePath());
+        for (String[] step : new String[][] {{"suspend", "SUSPENDED"}, {"resume", "RUNNING"}, {"cancel", "FAILED"}}) {
+            wait.until(d -> {
+                d.findElement(row).findElement(By.cssSelector("button.job-" + step[0])).click();
+                return true;
+            });
+            wait.until(d -> d.findElement(row).findElements(By.tagName("td")).get(2).getText().equals(step[1]));
+        }
+        assertEquals(JobStatus.FAILED, job.getStatus());
+        assertEquals("cancelled by a user", driver.findElement(row).findElements(By.tagName("td")).get(12).getText());
+        assertEquals("", driver.findElement(By.id("jobs-problem")).getText());
+    }
+
     @Test
     void dashboardShowsMembersMapsALockAndAFiredAlertTopicsAndTheQueryPage() throws Exception {
         String[] binaries = browserAndDriver();
@@ -146,7 +184,8 @@ class DashboardBrowserTest {
         String driverBinary = binaries[1];
 
         try (MonitoredCluster cluster = new MonitoredCluster(2, data, config -> {
-            config.setJetEnabled(true); // the query page
+            config.setJetEnabled(true); // the query and jobs pages
+            config.setHazelcastProperty("hazelcast.metrics.collection.frequency", "1"); // the jobs page's items
             config.getCp().setMemberCount(2);
             config.getMonitor().addAlert(new GridAlertRule("web-sessions-many", "grid_map_entries{map=\"web-sessions\",replica=\"primary\"}",
                     ">", 10).setSeverity("warning").setSummary("a member holds more than 10 web sessions"));
@@ -241,6 +280,7 @@ class DashboardBrowserTest {
                 System.out.println("DashboardBrowserTest: screenshot " + topicsShot.toAbsolutePath());
 
                 checkQueryPage(driver, wait, cluster);
+                checkJobsPage(driver, wait, cluster);
             } finally {
                 driver.quit();
             }

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class GridCommandTest {
-    private static final String[] COMMANDS = {"start", "stat", "demo", "partitions", "topic", "produce", "consume", "export", "sql", "chaos", "bench", "completion"};
+    private static final String[] COMMANDS = {"start", "stat", "demo", "partitions", "topic", "produce", "consume", "export", "sql", "job", "chaos", "bench", "completion"};
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -60,6 +60,7 @@ class GridCommandTest {
         assertHelp("chaos", "--unsafe-indeterminate-as-success", "reads every key back");
         assertHelp("completion", "source <(./grid completion)", "bash script");
         assertHelp("topic", "create", "show a consumer group's lag");
+        assertHelp("job", "submit", "Hazelcast Jet jobs");
         assertHelp("produce", "--key-separator=SEP", "waits for every acknowledgement");
         assertHelp("consume", "--from-beginning", "closes the consumer, so the group gives its partitions to the other members at once");
     }

@@ -36,6 +36,7 @@ public final class GridConfig {
     private Path dataDirectory = Path.of("grid-data");
     private long offHeapBudget;
     private Boolean jetEnabled;
+    private boolean jetResourceUploadEnabled = true;
     private final GridNetworkConfig network = new GridNetworkConfig();
     private final GridCpConfig cp = new GridCpConfig();
     private final GridMonitorConfig monitor = new GridMonitorConfig();
@@ -147,6 +148,25 @@ public final class GridConfig {
      */
     public GridConfig setJetEnabled(Boolean jetEnabled) {
         this.jetEnabled = jetEnabled;
+        return this;
+    }
+
+    /**
+     * @return whether the member accepts jars and classes that a job brings ({@code JobConfig.addJar}, {@code grid job
+     *         submit JAR}), Jet's {@code resourceUploadEnabled}; on by default (Hazelcast's own default is off): whoever may
+     *         connect a client (who has {@code grid.security.secret}) may run code on the members
+     */
+    public boolean isJetResourceUploadEnabled() {
+        return jetResourceUploadEnabled;
+    }
+
+    /**
+     * Sets {@code grid.jetResourceUploadEnabled}.
+     *
+     * @param jetResourceUploadEnabled whether jobs may bring their own jars and classes
+     */
+    public GridConfig setJetResourceUploadEnabled(boolean jetResourceUploadEnabled) {
+        this.jetResourceUploadEnabled = jetResourceUploadEnabled;
         return this;
     }
 

@@ -118,6 +118,7 @@ public final class GridConfigYaml {
         keys.put("dataDirectory", (k, v) -> config.setDataDirectory(Path.of(string(k, v))));
         keys.put("offHeapBudget", (k, v) -> config.setOffHeapBudget(bytes(k, v)));
         keys.put("jetEnabled", (k, v) -> config.setJetEnabled(autoOrBool(k, v)));
+        keys.put("jetResourceUploadEnabled", (k, v) -> config.setJetResourceUploadEnabled(bool(k, v)));
         keys.put("network", (k, v) -> readSection(k, mapping(k, v), networkKeys(config.getNetwork())));
         keys.put("cp", (k, v) -> readSection(k, mapping(k, v), cpKeys(config.getCp())));
         keys.put("log", (k, v) -> readSection(k, mapping(k, v), logKeys(config.getLog())));

@@ -4,6 +4,7 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.config.ClientNetworkConfig;
 import com.hazelcast.client.config.ProxyFactoryConfig;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -94,6 +95,8 @@ public final class HazelcastConfigs {
 
         // Jet: SQL (grid-query) needs it; Hazelcast 5 leaves it off
         config.getJetConfig().setEnabled(jetEnabled(grid));
+        // jobs bring their classes in jars ('grid job submit'); Hazelcast leaves it off
+        config.getJetConfig().setResourceUploadEnabled(grid.isJetResourceUploadEnabled());
 
         // Hazelcast's own structures (reached through the hazelcast() escape hatch) follow grid's backup counts.
         MapConfig defaultMap = config.getMapConfig("default");
@@ -102,7 +105,12 @@ public final class HazelcastConfigs {
         GridSecurityConfig security = grid.getSecurity();
         Secrets.resolve(security.getSecret()).ifPresent(secret -> network.setSocketInterceptorConfig(
                 new SocketInterceptorConfig().setEnabled(true).setImplementation(SecretSocketInterceptor.forMember(secret))));
-        config.getSerializationConfig().setJavaSerializationFilterConfig(DeserializationAllowlist.filterConfig(security));
+        JavaSerializationFilterConfig filter = DeserializationAllowlist.filterConfig(security);
+        if (filter != null && config.getJetConfig().isEnabled() && grid.isJetResourceUploadEnabled()) {
+            // a job's attached jar travels as a URL (Jet's ResourceConfig): who may upload a jar runs code anyway
+            filter.getWhitelist().addClasses(DeserializationAllowlist.JOB_RESOURCE_CLASS);
+        }
+        config.getSerializationConfig().setJavaSerializationFilterConfig(filter);
         // the user's raw properties last: they override grid's
         grid.getHazelcastProperties().forEach(config::setProperty);
         return config;

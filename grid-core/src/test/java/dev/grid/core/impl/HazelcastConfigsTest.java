@@ -170,4 +170,16 @@ class HazelcastConfigsTest {
         GridConfigException e = assertThrows(GridConfigException.class, () -> GridConfig.fromYaml("grid:\n  jetEnabled: maybe\n"));
         assertTrue(e.getMessage().contains("grid.jetEnabled must be auto, true or false, was"), e.getMessage());
     }
+
+    @Test
+    void jobJarsAreAcceptedUnlessTurnedOffAndTheirUrlPassesTheAllowlistOnlyThen() {
+        Config on = HazelcastConfigs.member(new GridConfig().setJetEnabled(true));
+        assertTrue(on.getJetConfig().isResourceUploadEnabled());
+        assertTrue(on.getSerializationConfig().getJavaSerializationFilterConfig().getWhitelist().getClasses().contains("java.net.URL"));
+        Config off = HazelcastConfigs.member(GridConfig.fromYaml("grid:\n  jetEnabled: true\n  jetResourceUploadEnabled: false\n"));
+        assertFalse(off.getJetConfig().isResourceUploadEnabled());
+        assertFalse(off.getSerializationConfig().getJavaSerializationFilterConfig().getWhitelist().getClasses().contains("java.net.URL"));
+        Config noJet = HazelcastConfigs.member(new GridConfig().setJetEnabled(false));
+        assertFalse(noJet.getSerializationConfig().getJavaSerializationFilterConfig().getWhitelist().getClasses().contains("java.net.URL"));
+    }
 }

@@ -29,6 +29,7 @@ import dev.grid.monitor.impl.cluster.LockMonitor;
 import dev.grid.monitor.impl.cluster.MemberViews;
 import dev.grid.monitor.impl.cluster.Structures;
 import dev.grid.monitor.impl.cluster.TopicsMonitor;
+import dev.grid.monitor.impl.jobs.JobsMonitor;
 import dev.grid.monitor.impl.cluster.TransactionMonitor;
 import dev.grid.monitor.impl.counters.CountersFile;
 import dev.grid.monitor.impl.http.ApiRoutes;
@@ -52,17 +53,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** The monitor of one member: wires the counters file, metrics, monitors (locks, transactions, topics), alerts, log and HTTP server, and runs their tasks. */
+/** The monitor of one member: wires the counters file, metrics, monitors (locks, transactions, topics, Jet jobs), alerts, log and HTTP server, and runs their tasks. */
 public final class DefaultGridMonitor implements GridMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultGridMonitor.class);
     private static final int MAX_COUNTERS = 4096;
-    /** Metric names a rule may use although the member does not report them yet (a map not created, a CP group not formed). */
+    /** Metric names a rule may use although the member does not report them yet (a map not created, a CP group not formed, no Jet job). */
     private static final List<String> LATER_METRICS = List.of("grid_map_entries", "grid_map_offheap_reserved_bytes", "grid_map_offheap_used_bytes",
             "grid_map_operations_total", "grid_map_operation_seconds_total", "grid_map_get_hits_total", "grid_map_get_misses_total",
             "grid_map_local_reads_total", "grid_cp_sessions", "grid_lock_held", "grid_lock_acquires_total", "grid_lock_waits_total",
             "grid_cp_session_expiries_total", "grid_log_start_offset", "grid_log_high_watermark", "grid_log_end_offset", "grid_log_size_bytes",
             "grid_log_segments", "grid_log_appended_records_total", "grid_log_appended_bytes_total", "grid_log_segments_deleted_total",
-            "grid_log_group_lag", "grid_log_group_committed_offset");
+            "grid_log_group_lag", "grid_log_group_committed_offset", "grid_job_status", "grid_job_restarts_total", "grid_job_source_items_total",
+            "grid_job_sink_items_total", "grid_job_vertex_received_items_total", "grid_job_vertex_emitted_items_total",
+            "grid_job_watermark_latency_seconds", "grid_job_snapshot_bytes", "grid_job_snapshot_keys", "grid_job_snapshot_duration_seconds");
 
     private final Grid grid;
     private final GridMonitorConfig config;
@@ -84,6 +87,7 @@ public final class DefaultGridMonitor implements GridMonitor {
     private MemberViews views;
     private GridLog gridLog;
     private TopicsMonitor topics;
+    private JobsMonitor jobs;
     private AlertEvaluator alerts;
     private MonitorHttpServer http;
     private UUID lifecycleRegistration;
@@ -147,6 +151,9 @@ public final class DefaultGridMonitor implements GridMonitor {
         gridLog = GridLog.of(grid); // on a member, registers the log's metrics (grid_log_*) once
         topics = new TopicsMonitor(gridLog, clock, Math.min(1000, config.getRefreshInterval().toMillis()), "grid-monitor-topics-" + self.port());
         resources.add(topics);
+        jobs = new JobsMonitor(hz, config.getRefreshInterval().toMillis(), "grid-monitor-jobs-" + self.port(), this::isOldest);
+        resources.add(jobs);
+        grid.metrics().register(new WhileOpen(List.of(jobs)));
         views = new MemberViews(hz, self, instruments, () -> http == null ? "" : http.url(), config.getRefreshInterval().toMillis(), clock,
                 gridLog::localStats);
         alerts = new AlertEvaluator(hz, config, self.address(), this::isOldest, this::memberAddresses, clock, grid.events());
@@ -280,6 +287,10 @@ public final class DefaultGridMonitor implements GridMonitor {
 
     public TopicsMonitor topics() {
         return topics;
+    }
+
+    public JobsMonitor jobs() {
+        return jobs;
     }
 
     // ---- GridMonitor ----

@@ -1,11 +1,15 @@
 package dev.grid.monitor.impl;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.jet.Job;
 import dev.grid.core.Grid;
 import dev.grid.core.config.GridClock;
 import dev.grid.core.config.GridMonitorConfig;
 import dev.grid.monitor.GridMonitor;
+import dev.grid.monitor.JobFigures;
 import dev.grid.monitor.MemberCounters;
 import dev.grid.monitor.impl.counters.CountersFileReader;
+import dev.grid.monitor.impl.jobs.JobFiguresReader;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,5 +31,10 @@ public final class DefaultGridMonitorProvider implements GridMonitor.Provider {
     public List<MemberCounters> readCounters(Path dataDirectory) throws IOException {
         // the heartbeats of other processes' files are judged by the system clock those processes share
         return CountersFileReader.readAll(dataDirectory, GridClock.SYSTEM);
+    }
+
+    @Override
+    public JobFigures jobFigures(HazelcastInstance hazelcast, Job job) {
+        return JobFiguresReader.read(hazelcast, job);
     }
 }

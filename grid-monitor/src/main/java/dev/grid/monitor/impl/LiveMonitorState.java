@@ -1,5 +1,6 @@
 package dev.grid.monitor.impl;
 
+import com.hazelcast.jet.Job;
 import dev.grid.core.GridMember;
 import dev.grid.core.PartitionDistribution;
 import dev.grid.core.config.GridClock;
@@ -8,6 +9,7 @@ import dev.grid.lock.LockInfo;
 import dev.grid.log.TopicDescription;
 import dev.grid.monitor.Alert;
 import dev.grid.monitor.HeuristicOutcome;
+import dev.grid.monitor.JobFigures;
 import dev.grid.monitor.LogEntry;
 import dev.grid.monitor.MemberCounters;
 import dev.grid.monitor.MonitoredTransaction;
@@ -138,5 +140,38 @@ final class LiveMonitorState implements MonitorState {
     @Override
     public SqlConsole sqlConsole() {
         return monitor.sqlConsole();
+    }
+
+    @Override
+    public List<JobFigures> jobs() {
+        return monitor.jobs().jobs();
+    }
+
+    @Override
+    public String jobsProblem() {
+        return monitor.jobs().problem();
+    }
+
+    @Override
+    public long jobRestarts(String jobId) {
+        return monitor.jobs().restarts(jobId);
+    }
+
+    @Override
+    public String jobAction(String jobId, String action) {
+        Job job = monitor.jobs().job(jobId);
+        if (job == null) {
+            return null;
+        }
+        String before = job.getStatus().name();
+        switch (action) {
+            case "cancel" -> job.cancel();
+            case "suspend" -> job.suspend();
+            case "resume" -> job.resume();
+            case "restart" -> job.restart();
+            default -> throw new IllegalArgumentException("no job action " + action);
+        }
+        monitor.jobs().refreshSoon();
+        return before;
     }
 }

@@ -9,6 +9,7 @@ import dev.grid.server.impl.PartitionsCommand;
 import dev.grid.server.impl.StartCommand;
 import dev.grid.server.impl.StatCommand;
 import dev.grid.server.impl.chaos.ChaosCommand;
+import dev.grid.server.impl.job.JobCommand;
 import dev.grid.server.impl.log.LogCli;
 import dev.grid.server.impl.log.LogCommands;
 import dev.grid.server.impl.query.QueryCommands;
@@ -38,7 +39,7 @@ import java.util.concurrent.Callable;
 @Command(name = "grid", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
         header = "grid: a distributed in-memory data grid for the JVM, on Hazelcast's cluster engine",
         description = "Runs members, inspects a running cluster, manages the log's topics and sends and reads their records, exports maps and topics "
-                + "to files and runs SQL over them, and checks and measures it. 'grid COMMAND --help' describes a "
+                + "to files and runs SQL over them, submits and manages Jet jobs, and checks and measures it. 'grid COMMAND --help' describes a "
                 + "command's options, which take --name value or --name=value.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure at run time (the reason is on standard error)",
@@ -93,6 +94,7 @@ public final class GridCommand implements Callable<Integer> {
                 new PartitionsCommand(out, err)));
         commands.addAll(LogCommands.commandLines(log));
         commands.addAll(QueryCommands.commandLines(log.in(), out, err));
+        commands.add(JobCommand.commandLine(out, err));
         commands.addAll(List.of(new ChaosCommand(out, err), new BenchCommand(err), new CompletionCommand(out), new HelpCommand()));
         for (Object command : commands) {
             line.addSubcommand(command);

@@ -28,6 +28,9 @@ public final class DeserializationAllowlist {
     /** Single classes allowed by default: serializable lambdas (their capturing class must be allowed too), XA errors. */
     public static final List<String> DEFAULT_CLASSES = List.of("java.lang.invoke.SerializedLambda", "javax.transaction.xa.XAException");
 
+    /** Allowed on a member with Jet and {@code grid.jetResourceUploadEnabled}: how Jet's {@code ResourceConfig} names a job's jar. */
+    public static final String JOB_RESOURCE_CLASS = "java.net.URL";
+
     private static final String REFUSED_PREFIX = "Resolving class ";
     private static final String REFUSED_SUFFIX = " is not allowed.";
 

@@ -23,7 +23,8 @@ public final class ApiRoutes {
             "/", "index.html", "/index.html", "index.html", "/dashboard.js", "dashboard.js", "/dashboard.css", "dashboard.css");
 
     /** The only routes that change something (they take POST, and only POST). */
-    static final Set<String> POST_ROUTES = Set.of("/api/sql/cancel");
+    static final List<String> POST_ROUTES = List.of("/api/sql/cancel", "/api/jobs/cancel", "/api/jobs/suspend", "/api/jobs/resume",
+            "/api/jobs/restart");
 
     private final MonitorState monitor;
     private final Map<String, Function<Request, Response>> api = new TreeMap<>();
@@ -44,6 +45,11 @@ public final class ApiRoutes {
         api.put("/api/sql/running", r -> json(r, Set.of(), sql::running));
         api.put("/api/sql/run", r -> json(r, Set.of("sql"), sql::run));
         api.put("/api/sql/cancel", r -> json(r, Set.of("id"), sql::cancel));
+        JobsRoutes jobs = new JobsRoutes(monitor);
+        api.put("/api/jobs", r -> json(r, Set.of(), jobs::jobs));
+        for (String action : JobsRoutes.ACTIONS) {
+            api.put("/api/jobs/" + action, r -> json(r, Set.of("id"), request -> jobs.act(action, request)));
+        }
     }
 
     Response route(Request request) {

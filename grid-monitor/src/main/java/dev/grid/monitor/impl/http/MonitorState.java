@@ -6,6 +6,7 @@ import dev.grid.lock.LockInfo;
 import dev.grid.log.TopicDescription;
 import dev.grid.monitor.Alert;
 import dev.grid.monitor.HeuristicOutcome;
+import dev.grid.monitor.JobFigures;
 import dev.grid.monitor.LogEntry;
 import dev.grid.monitor.MemberCounters;
 import dev.grid.monitor.MonitoredTransaction;
@@ -14,6 +15,7 @@ import dev.grid.monitor.impl.cluster.MemberView;
 import dev.grid.core.spi.SqlConsole;
 
 import java.time.Duration;
+
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -92,6 +94,36 @@ public interface MonitorState {
 
     /** @return the member's metrics in Prometheus text */
     String scrape();
+
+    /** @return the cluster's Jet jobs as last read, newest first (none where Jet is off) */
+    default List<JobFigures> jobs() {
+        return List.of();
+    }
+
+    /** @return why the jobs could not be read, or null */
+    default String jobsProblem() {
+        return "the jobs are not monitored here";
+    }
+
+    /**
+     * @param jobId a job's id
+     * @return how many new executions of it the monitor saw
+     */
+    default long jobRestarts(String jobId) {
+        return 0;
+    }
+
+    /**
+     * Asks Jet to cancel, suspend, resume or restart a job.
+     *
+     * @param jobId  the job's id
+     * @param action cancel, suspend, resume or restart
+     * @return the job's status before the request, or null when there is no such job
+     * @throws IllegalStateException when the job's state does not allow it
+     */
+    default String jobAction(String jobId, String action) {
+        return null;
+    }
 
     /** @return SQL for the dashboard's query page, or null when grid-query is not on the member's class path */
     SqlConsole sqlConsole();

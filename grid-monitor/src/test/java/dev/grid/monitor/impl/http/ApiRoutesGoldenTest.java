@@ -28,6 +28,7 @@ class ApiRoutesGoldenTest {
             "/api/locks,         -,                           api-locks.json",
             "/api/transactions,  -,                           api-transactions.json",
             "/api/topics,        -,                           api-topics.json",
+            "/api/jobs,          -,                           api-jobs.json",
             "/api/alerts,        -,                           api-alerts.json",
             "/api/alerts,        state=firing,                api-alerts-firing.json",
             "/api/alerts,        state=resolved,              api-alerts-resolved.json",

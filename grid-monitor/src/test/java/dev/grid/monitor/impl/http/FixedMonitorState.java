@@ -209,4 +209,24 @@ final class FixedMonitorState implements MonitorState {
     public SqlConsole sqlConsole() {
         return sqlConsole;
     }
+
+    @Override
+    public List<dev.grid.monitor.JobFigures> jobs() {
+        return List.of(new dev.grid.monitor.JobFigures("0a1b-2c3d-4e5f-6789", "orders-per-minute", "RUNNING", 1_700_000_000_000L, 120_000, 118_500,
+                        250, 40_960, 512, 35, 1_700_000_100_000L, null, 1_700_000_050_000L,
+                        List.of(new dev.grid.monitor.JobFigures.VertexFigures("orders", 0, 120_000),
+                                new dev.grid.monitor.JobFigures.VertexFigures("sink", 118_500, 0))),
+                new dev.grid.monitor.JobFigures("0a1b-2c3d-4e5f-0000", "nightly", "FAILED", 1_699_999_000_000L, 0, 0, -1, 0, 0, -1, 0,
+                        "cancelled by a user", -1, List.of()));
+    }
+
+    @Override
+    public String jobsProblem() {
+        return null;
+    }
+
+    @Override
+    public long jobRestarts(String jobId) {
+        return jobId.endsWith("6789") ? 2 : 0;
+    }
 }

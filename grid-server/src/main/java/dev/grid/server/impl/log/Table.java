@@ -6,18 +6,18 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** A plain text table: a header line, then one line per row; columns of numbers aligned right, the others left. */
-final class Table {
+public final class Table {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+|-");
 
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
 
-    Table(String... headers) {
+    public Table(String... headers) {
         columns = headers.length;
         rows.add(headers);
     }
 
-    Table row(Object... cells) {
+    public Table row(Object... cells) {
         if (cells.length != columns) {
             throw new IllegalArgumentException("a row of " + columns + " columns, was " + Arrays.toString(cells));
         }
@@ -26,7 +26,7 @@ final class Table {
     }
 
     /** @return the lines, each ending with a newline, each starting with {@code indent} */
-    String format(String indent) {
+    public String format(String indent) {
         int[] widths = new int[columns];
         boolean[] numeric = new boolean[columns];
         Arrays.fill(numeric, rows.size() > 1);

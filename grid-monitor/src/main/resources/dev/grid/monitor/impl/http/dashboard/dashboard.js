@@ -11,6 +11,8 @@
   var lagHistory = {};
   var HISTORY = 60;
   var queryRunning = false;
+  var jobsHistory = {};
+  var lastJobsIn = {};
 
   function fetchJson(path) {
     var headers = token ? { 'Authorization': 'Bearer ' + token } : {};
@@ -262,7 +264,7 @@
     });
   }
 
-  var TABS = ['cluster', 'topics', 'query'];
+  var TABS = ['cluster', 'topics', 'jobs', 'query'];
 
   function currentTab() {
     var tab = window.location.hash.substring(1);
@@ -361,15 +363,81 @@
     });
   }
 
+  // The jobs page: the cluster's Jet jobs with their figures; Suspend/Resume/Restart/Cancel POST to api/jobs/<action>.
+  var JOB_ACTIONS = { RUNNING: ['suspend', 'restart', 'cancel'], SUSPENDED: ['resume', 'cancel'], STARTING: ['cancel'],
+    NOT_RUNNING: ['cancel'], SUSPENDED_EXPORTING_SNAPSHOT: ['cancel'] };
+
+  function renderJobs(doc) {
+    var now = Date.now();
+    document.getElementById('jobs-count').textContent = doc.count + (doc.count === 1 ? ' job' : ' jobs');
+    if (!document.getElementById('jobs-problem').getAttribute('data-action')) {
+      document.getElementById('jobs-problem').textContent = doc.problem || '';
+    }
+    var rates = {};
+    doc.jobs.forEach(function (j) {
+      var last = lastJobsIn[j.id];
+      rates[j.id] = last && now > last.at ? Math.max(0, (j.itemsIn - last.items) * 1000 / (now - last.at)) : null;
+      lastJobsIn[j.id] = { items: j.itemsIn, at: now };
+    });
+    fillTable('jobs', doc.jobs.map(function (j) { return { value: j, key: j.id, cls: j.status === 'FAILED' ? 'firing' : '' }; }), 'no jobs',
+      function (j) {
+        return [j.name, j.id, j.status, time(j.submissionTime), num(j.restarts), num(j.itemsIn), num(j.itemsOut),
+          rates[j.id] === null ? '' : num(Math.round(rates[j.id])), j.watermarkLatencyMillis < 0 ? '' : duration(j.watermarkLatencyMillis),
+          bytes(j.snapshotBytes), num(j.snapshotKeys), j.lastSnapshotMillis < 0 ? '' : duration(j.lastSnapshotMillis), j.reason || '',
+          { text: '', cls: 'actions' }];
+      });
+    document.querySelectorAll('#jobs tbody tr[data-key]').forEach(function (tr) {
+      var id = tr.getAttribute('data-key');
+      var job = doc.jobs.filter(function (x) { return x.id === id; })[0];
+      (JOB_ACTIONS[job.status] || []).forEach(function (action) {
+        var button = el('button', action.charAt(0).toUpperCase() + action.substring(1), 'job-' + action);
+        button.addEventListener('click', function () {
+          button.disabled = true;
+          request('POST', 'api/jobs/' + action + '?id=' + encodeURIComponent(id)).then(function (r) {
+            var problem = document.getElementById('jobs-problem');
+            problem.textContent = r.ok ? '' : (r.body.error || ('HTTP ' + r.status));
+            if (r.ok) { problem.removeAttribute('data-action'); } else { problem.setAttribute('data-action', action); }
+          });
+        });
+        tr.querySelector('td.actions').appendChild(button);
+      });
+    });
+    var vertices = [];
+    doc.jobs.forEach(function (j) { j.vertices.forEach(function (v) { vertices.push({ job: j, v: v }); }); });
+    fillTable('job-vertices', vertices.map(function (r) { return { value: r, key: r.job.id + '/' + r.v.name }; }), 'no vertices', function (r) {
+      return [r.job.name, r.v.name, num(r.v.received), num(r.v.emitted)];
+    });
+    var seen = {};
+    doc.jobs.forEach(function (j) {
+      if (j.status !== 'RUNNING' && !jobsHistory[j.name]) { return; }
+      seen[j.name] = true;
+      jobsHistory[j.name] = jobsHistory[j.name] || [];
+      remember(jobsHistory[j.name], rates[j.id] === null ? 0 : rates[j.id]);
+    });
+    Object.keys(jobsHistory).forEach(function (name) { if (!seen[name]) { delete jobsHistory[name]; } });
+    var names = Object.keys(jobsHistory).sort();
+    drawLines('jobs-chart', names.map(function (name) { return { name: name, values: jobsHistory[name] }; }), 'items/s');
+    var legend = document.getElementById('jobs-legend');
+    clear(legend);
+    names.forEach(function (name, n) {
+      var item = el('span');
+      item.appendChild(el('i', null, 'l' + (n % 6)));
+      item.appendChild(document.createTextNode(name));
+      legend.appendChild(item);
+    });
+  }
+
   function poll() {
     if (currentTab() === 'query') { pollRunning(); }
     var names = ['members', 'partitions', 'maps', 'locks', 'transactions', 'alerts', 'log'];
     if (currentTab() === 'topics') { names.push('topics'); } // described on demand: only while the page shows them
+    if (currentTab() === 'jobs') { names.push('jobs'); }
     Promise.all(names.map(function (n) { return fetchJson('api/' + n + (n === 'log' ? '?limit=50' : '')); })).then(function (results) {
       var data = {};
       names.forEach(function (n, i) { data[n] = results[i]; });
       render(data);
       if (data.topics) { renderTopics(data.topics); }
+      if (data.jobs) { renderJobs(data.jobs); }
       var status = document.getElementById('status');
       status.textContent = 'updated ' + new Date().toLocaleTimeString();
       status.className = 'status';
