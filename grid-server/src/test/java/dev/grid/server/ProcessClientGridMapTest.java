@@ -7,6 +7,7 @@ import dev.grid.core.map.GridMapContractTest;
 import dev.grid.core.spi.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -23,8 +24,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The GridMap contract on a client of three members, each a {@code grid start --config <file>} in
  * its own JVM, over real TCP on 127.0.0.1: keys, values and entry processors cross process
- * boundaries as they do in production. The members start in parallel and are always stopped.
+ * boundaries as they do in production. The members start in parallel and are always stopped. In the fault step
+ * (about a minute: three member JVMs and the whole contract), with the other process tests of promises.
  */
+@Tag("faults")
 class ProcessClientGridMapTest extends GridMapContractTest {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final int MEMBERS = 3;

@@ -60,7 +60,7 @@ public final class KafkaCluster implements AutoCloseable {
     /** Kafka's storage tool, which formats a log directory before the first start. */
     static final String STORAGE_TOOL = "kafka.tools.StorageTool";
     /** How long the brokers have to be ready, formatting included. */
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final int TAIL_LINES = 25;
     private static final String FORMAT_HEAP = "256m";
 
