@@ -73,8 +73,8 @@ final class GridLane extends Lane {
     }
 
     @Override
-    Pipeline pipeline() {
-        return StreamPipelines.grid(topic, sinkName);
+    Pipeline pipeline(long allowedLagMillis) {
+        return StreamPipelines.grid(topic, sinkName, allowedLagMillis);
     }
 
     @Override

@@ -2,8 +2,6 @@ package dev.grid.perf.bench.stream;
 
 import com.hazelcast.config.EventJournalConfig;
 import com.hazelcast.config.MapConfig;
-import com.hazelcast.internal.journal.EventJournalInitialSubscriberState;
-import com.hazelcast.internal.journal.EventJournalReader;
 import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.map.IMap;
 import com.hazelcast.partition.PartitionService;
@@ -67,19 +65,6 @@ final class JournalLane extends Lane {
         }, callbacks);
     }
 
-    /** @return events the journal holds now, over every partition (its oldest to its newest) */
-    @SuppressWarnings("unchecked")
-    long journalEvents() {
-        EventJournalReader<Object> reader = (EventJournalReader<Object>) input;
-        long events = 0;
-        int partitions = client().hazelcast().getPartitionService().getPartitions().size();
-        for (int p = 0; p < partitions; p++) {
-            EventJournalInitialSubscriberState state = reader.subscribeToEventJournal(p).toCompletableFuture().join();
-            events += state.getNewestSequence() - state.getOldestSequence() + 1;
-        }
-        return events;
-    }
-
     @Override
     void flushWindows(long timestampMillis) {
         PartitionService partitions = client().hazelcast().getPartitionService();
@@ -108,8 +93,8 @@ final class JournalLane extends Lane {
     }
 
     @Override
-    Pipeline pipeline() {
-        return StreamPipelines.journal(inputName, sinkName);
+    Pipeline pipeline(long allowedLagMillis) {
+        return StreamPipelines.journal(inputName, sinkName, allowedLagMillis);
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 abstract class Lane implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
+
     private final Grid client;
     private final StreamSystem system;
     private final String name;
@@ -69,8 +70,8 @@ abstract class Lane implements AutoCloseable {
     /** @return every entry of the sink */
     abstract Map<String, Long> allResults();
 
-    /** @return the pipeline of this system */
-    abstract Pipeline pipeline();
+    /** @return the pipeline of this system, with that allowed lag */
+    abstract Pipeline pipeline(long allowedLagMillis);
 
     /** Destroys the input and the sink (after the job was cancelled). */
     abstract void destroy();
@@ -80,10 +81,10 @@ abstract class Lane implements AutoCloseable {
      *
      * @return nanoTime when it was seen running
      */
-    long start(Duration snapshotInterval) {
+    long start(Duration snapshotInterval, long allowedLagMillis) {
         JobConfig config = new JobConfig().setName(name).setProcessingGuarantee(ProcessingGuarantee.EXACTLY_ONCE)
                 .setSnapshotIntervalMillis(snapshotInterval.toMillis());
-        job = client.hazelcast().getJet().newJob(pipeline(), config);
+        job = client.hazelcast().getJet().newJob(pipeline(allowedLagMillis), config);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (true) {
             JobStatus status = job.getStatus();

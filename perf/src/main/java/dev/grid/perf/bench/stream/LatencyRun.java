@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  */
 final class LatencyRun {
     /** How long the sink may take to show the last results once every event was appended. */
-    private static final Duration DRAIN = Duration.ofSeconds(60);
+    private static final Duration DRAIN = Duration.ofSeconds(30);
     private static final long SECOND = 1_000_000_000L;
     /** Windows ending this close to the last append may be closed by the flush events rather than the stream: not measured. */
     private static final long CLOSED_BY_FLUSH_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -64,7 +64,7 @@ final class LatencyRun {
 
     private StreamRun run() {
         String name = lane.system().label();
-        lane.start(options.snapshotInterval());
+        lane.start(options.snapshotInterval(), StreamPipelines.ALLOWED_LAG_MILLIS);
         log.accept(String.format(Locale.ROOT, "stream latency %-12s job running; appending %,d events/s for %s + %s", name, rate,
                 options.warmup(), options.duration()));
         Acks acks = new Acks();

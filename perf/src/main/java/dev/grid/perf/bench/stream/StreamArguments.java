@@ -37,29 +37,29 @@ import java.util.concurrent.Callable;
                 "",
                 "Durations are written 500ms, 1.5s, 30s, 2m. Details: docs/bench.md."},
         footer = {"", "Examples:",
-                "  grid bench stream --quick                                # 100,000 events, 2 s warm-up, 10 s latency runs",
+                "  grid bench stream --quick                                # 30,000 events, 1 s warm-up, 5 s latency runs",
                 "  grid bench stream --records 2000000 --duration 60s",
                 "  grid bench stream --rate 20000 --out perf/results/stream"})
 public final class StreamArguments implements Callable<Integer> {
-    private static final long QUICK_RECORDS = 100_000;
-    private static final Duration QUICK_WARMUP = Duration.ofSeconds(2);
-    private static final Duration QUICK_DURATION = Duration.ofSeconds(10);
+    private static final long QUICK_RECORDS = 30_000;
+    private static final Duration QUICK_WARMUP = Duration.ofSeconds(1);
+    private static final Duration QUICK_DURATION = Duration.ofSeconds(5);
 
     private final StopSignal stop;
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--records", paramLabel = "N",
-            description = "events pre-loaded into each system for the throughput runs, 1000 to 50000000 (default 1000000; --quick 100000)")
+            description = "events appended to each system in the throughput runs, 1000 to 50000000 (default 1000000; --quick 30000)")
     private Long records;
     @Option(names = "--rate", paramLabel = "N",
             description = "events/s of the latency runs, 1 to 10000000 (default: half the slower system's measured throughput)")
     private Integer rate;
     @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "start of each latency run, not counted; may be 0s (default 5s; --quick 2s)")
+            description = "start of each latency run, not counted; may be 0s (default 5s; --quick 1s)")
     private Duration warmup;
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "measured time of each latency run, > 0 (default 30s; --quick 10s)")
+            description = "measured time of each latency run, > 0 (default 30s; --quick 5s)")
     private Duration duration;
     @Option(names = "--products", paramLabel = "N", defaultValue = "100", description = "distinct products (keys), 1 to 10000 (default ${DEFAULT-VALUE})")
     private int products;
@@ -82,7 +82,7 @@ public final class StreamArguments implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR",
             description = "where results.json, report.html and the members' logs go (default bench-results/stream-TIMESTAMP)")
     private Path out;
-    @Option(names = "--quick", description = "small numbers (records, warm-up, duration) where not given: the whole run in about a minute and a half")
+    @Option(names = "--quick", description = "small numbers (records, warm-up, duration) where not given: the whole run in about a minute on a quiet machine")
     private boolean quick;
 
     /** @param stop the stop signal (Ctrl-C) */

@@ -95,11 +95,11 @@ final class StreamReport {
 
     /** @return the summary printed at the end: per run events/s and latencies, the goals, then failures */
     static String table(List<StreamRun> runs, List<Goal> goals) {
-        StringBuilder out = new StringBuilder("Stream: window sums per product, EXACTLY_ONCE (events/s higher is better, latency in ms)\n");
-        out.append(String.format(Locale.ROOT, "%-12s %-10s %11s %9s %9s %9s %9s %9s %9s  %s%n", "system", "run", "events/s", "rate/s",
+        StringBuilder out = new StringBuilder("Stream: window sums per product, EXACTLY_ONCE (events/s higher is better; appended/s: the append rate of a throughput run, the fixed rate of a latency run; latency in ms)\n");
+        out.append(String.format(Locale.ROOT, "%-12s %-10s %11s %11s %9s %9s %9s %9s %9s  %s%n", "system", "run", "events/s", "appended/s",
                 "win p50", "win p99", "win max", "evt p50", "evt p99", "status"));
         for (StreamRun r : runs) {
-            out.append(String.format(Locale.ROOT, "%-12s %-10s %11s %9s", r.system(), r.scenario(),
+            out.append(String.format(Locale.ROOT, "%-12s %-10s %11s %11s", r.system(), r.scenario(),
                     r.eventsPerSecond() > 0 ? Format.ops(r.eventsPerSecond()) : "-", r.rate() == null ? "" : Format.ops(r.rate())));
             LogRun.Latency w = r.windowLatency();
             LogRun.Latency e = r.eventLatency();

@@ -18,7 +18,7 @@ final class ThroughputRun {
     /** Windows the events' timestamps cover: the timeline's resolution. */
     static final int WINDOWS = 100;
     /** A run that shows no new result for this long once every event was appended fails. */
-    private static final Duration STALL = Duration.ofSeconds(60);
+    private static final Duration STALL = Duration.ofSeconds(30);
     private static final long SECOND = 1_000_000_000L;
 
     private final Lane lane;
@@ -46,7 +46,7 @@ final class ThroughputRun {
 
     private StreamRun run() {
         String name = lane.system().label();
-        lane.start(options.snapshotInterval());
+        lane.start(options.snapshotInterval(), StreamPipelines.THROUGHPUT_LAG_MILLIS);
         log.accept(String.format(Locale.ROOT, "stream throughput %-12s job running; appending %,d events as fast as they are taken", name,
                 options.records()));
         Sales sales = new Sales(options.seed(), options.products());
@@ -72,7 +72,7 @@ final class ThroughputRun {
             lane.endPreload();
             acks.await(options.records(), Duration.ofMinutes(2));
             appendSeconds = (System.nanoTime() - start) / 1e9;
-            lane.flushWindows(last + StreamPipelines.ALLOWED_LAG_MILLIS + 3 * StreamPipelines.WINDOW_MILLIS);
+            lane.flushWindows(last + StreamPipelines.THROUGHPUT_LAG_MILLIS + 3 * StreamPipelines.WINDOW_MILLIS);
             if (acks.failed() > 0) {
                 reason = String.format(Locale.ROOT, "%,d appends failed (first: %s)", acks.failed(), acks.firstError());
             }

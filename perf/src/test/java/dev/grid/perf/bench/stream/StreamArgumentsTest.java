@@ -43,10 +43,10 @@ class StreamArgumentsTest {
     @Test
     void quickShouldShrinkWhatIsNotGiven() {
         StreamOptions o = StreamArguments.parse(List.of("--quick", "--duration", "4s"));
-        assertEquals(100_000, o.records());
-        assertEquals(Duration.ofSeconds(2), o.warmup());
+        assertEquals(30_000, o.records());
+        assertEquals(Duration.ofSeconds(1), o.warmup());
         assertEquals(Duration.ofSeconds(4), o.duration(), "given explicitly: kept");
-        assertEquals(Duration.ofSeconds(10), StreamArguments.parse(List.of("--quick")).duration());
+        assertEquals(Duration.ofSeconds(5), StreamArguments.parse(List.of("--quick")).duration());
         assertEquals(5_000, StreamArguments.parse(List.of("--quick", "--records=5000")).records());
         assertEquals(3, StreamArguments.parse(List.of("--quick")).members(), "--quick keeps the three members");
     }
