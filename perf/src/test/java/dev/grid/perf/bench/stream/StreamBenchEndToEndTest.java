@@ -55,7 +55,9 @@ class StreamBenchEndToEndTest {
         Set<String> measured = new HashSet<>();
         stream.get("runs").forEach(r -> measured.add(r.get("system").asText() + " " + r.get("scenario").asText()));
         assertEquals(Set.of("grid throughput", "imap-journal throughput", "grid latency", "imap-journal latency"), measured);
-        assertEquals(2, stream.get("goals").size(), "throughput ratio and p99: " + stream.get("goals"));
+        boolean bothThroughputsRight = runs.get(0).ok() && runs.get(1).ok();
+        assertEquals(bothThroughputsRight ? 2 : 1, stream.get("goals").size(), "the throughput ratio (when both were right) and grid's p99: "
+                + stream.get("goals"));
         JsonNode latency = stream.get("runs").get(2);
         assertTrue(latency.get("window_latency_us").get("count").asLong() > 0, latency.toString());
         assertTrue(latency.get("event_latency_us").get("p99").asDouble() >= latency.get("window_latency_us").get("p50").asDouble(),
