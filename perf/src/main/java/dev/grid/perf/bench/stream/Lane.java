@@ -52,15 +52,6 @@ abstract class Lane implements AutoCloseable {
      */
     abstract void send(int product, long amount, long timestampMillis, Consumer<Throwable> done);
 
-    /** Appends one event of a pre-load (throughput runs): by default {@link #send}; a system may batch them. */
-    void preload(int product, long amount, long timestampMillis, Consumer<Throwable> done) {
-        send(product, amount, timestampMillis, done);
-    }
-
-    /** Appends what {@link #preload} still holds. */
-    void endPreload() {
-    }
-
     /** Appends to every partition of the input an event of {@link StreamPipelines#FLUSH_PRODUCT} at the timestamp, so that every window before it closes. */
     abstract void flushWindows(long timestampMillis);
 

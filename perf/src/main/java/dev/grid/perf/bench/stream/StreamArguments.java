@@ -27,8 +27,9 @@ import java.util.concurrent.Callable;
                         + "results set as '<product>@<window end>' in a sink map. grid: events appended to a grid-log topic "
                         + "(key product, value amount) -> GridSources.log -> window -> GridSinks.gridMap. imap-journal: the same "
                         + "events put into an IMap with its event journal on -> Sources.mapJournal -> window -> Sinks.map.",
-                "Throughput: --records events pre-loaded into each system, then the job started and timed until the sink shows "
-                        + "every window's sum. Latency: events at a fixed --rate (default half the slower system's throughput) for "
+                "Throughput: the job started on an empty input, then --records events appended as fast as the system takes them, "
+                        + "timed from the first append until the sink shows every window's sum (the append rate is shown beside it). "
+                        + "Latency: events at a fixed --rate (default half the slower system's throughput) for "
                         + "--warmup plus --duration; the harness polls the sink map and times each window's result from the window's "
                         + "end (the append time of the last event it can hold) and each event from its append. Every sum is checked "
                         + "against the generated events: a wrong one fails the run (exit code 1). Prints a progress line every second "

@@ -93,7 +93,8 @@ final class StreamCluster implements AutoCloseable {
         s.put("allowlist", "members add " + JET_IMAP_ALLOW + " to grid.security.allowedClasses: Jet's IMap journal source and map sink "
                 + "carry a MapPermission in their Java-serialized suppliers, which grid's default allowlist refuses");
         s.put("pipeline", "the same on both: (product, amount) with event time from the event's timestamp, allowed lag "
-                + StreamPipelines.ALLOWED_LAG_MILLIS + " ms (latency runs; " + StreamPipelines.THROUGHPUT_LAG_MILLIS + " ms in throughput runs) -> groupingKey(product) -> tumbling " + StreamPipelines.WINDOW_MILLIS
+                + StreamPipelines.ALLOWED_LAG_MILLIS + " ms (latency runs; " + StreamPipelines.THROUGHPUT_LAG_MILLIS
+                + " ms in throughput runs) -> groupingKey(product) -> tumbling " + StreamPipelines.WINDOW_MILLIS
                 + " ms window -> summingLong(amount) -> sink key '<product>@<window end>'; EXACTLY_ONCE, snapshot every "
                 + options.snapshotInterval().toMillis() + " ms; submitted from the client");
         s.put(StreamSystem.GRID.label(), StreamSystem.GRID.description() + "; " + options.logPartitions() + " log partitions; "

@@ -6,7 +6,7 @@ import java.time.Duration;
 /**
  * The settings of {@code grid bench stream}, checked ({@link StreamArguments} reads them from the command line).
  *
- * @param records          {@code --records}: events pre-loaded into each system for the throughput runs
+ * @param records          {@code --records}: events appended to each system in the throughput runs
  * @param rate             {@code --rate}: events/s of the latency runs; 0: half the slower system's measured throughput
  * @param warmup           {@code --warmup}: latency runs' first part, not counted
  * @param duration         {@code --duration}: latency runs' measured time

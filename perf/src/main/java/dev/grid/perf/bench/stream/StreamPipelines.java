@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * The benchmark's pipeline on each input: events become {@code (product, amount)} entries with the event's timestamp as
- * event time (allowed lag {@value #ALLOWED_LAG_MILLIS} ms in latency runs, {@value #THROUGHPUT_LAG_MILLIS} ms in throughput runs), are summed per product in 1 s tumbling windows, and each
+ * event time (allowed lag {@value #ALLOWED_LAG_MILLIS} ms in latency runs, {@value #THROUGHPUT_LAG_MILLIS} ms in
+ * throughput runs), are summed per product in 1 s tumbling windows, and each
  * window's sum is set as {@code <product>@<window end>} in the sink map. The classes of its lambdas (this one) are on the
  * member JVMs' class path (they run the harness's jar).
  */

@@ -19,7 +19,8 @@ import java.util.function.Function;
 final class StreamReport {
     static final String WHAT = "The same Jet pipeline (1 s tumbling-window sums per product, EXACTLY_ONCE) fed from a grid-log topic into a "
             + "GridMap, and from an IMap's event journal into an IMap, on the same member JVMs, one run after the other. Throughput: "
-            + "events pre-loaded, the job timed from running to the last window result seen in the sink. Latency: events at a fixed "
+            + "the job started, events appended as fast as the system takes them, timed from the first append to the last window result "
+            + "seen in the sink. Latency: events at a fixed "
             + "rate; window latency is from a window's end (when its last event can be appended) to the poll that saw its result; "
             + "event latency is from each event's due append time, so it includes the wait for its window to end (up to 1 s). "
             + "Every result checked against the events.";
@@ -98,7 +99,8 @@ final class StreamReport {
 
     /** @return the summary printed at the end: per run events/s and latencies, the goals, then failures */
     static String table(List<StreamRun> runs, List<Goal> goals) {
-        StringBuilder out = new StringBuilder("Stream: window sums per product, EXACTLY_ONCE (events/s higher is better; appended/s: the append rate of a throughput run, the fixed rate of a latency run; latency in ms)\n");
+        StringBuilder out = new StringBuilder("Stream: window sums per product, EXACTLY_ONCE (events/s higher is better; appended/s: "
+                + "the append rate of a throughput run, the fixed rate of a latency run; latency in ms)\n");
         out.append(String.format(Locale.ROOT, "%-12s %-10s %11s %11s %9s %9s %9s %9s %9s  %s%n", "system", "run", "events/s", "appended/s",
                 "win p50", "win p99", "win max", "evt p50", "evt p99", "status"));
         for (StreamRun r : runs) {
@@ -138,7 +140,7 @@ final class StreamReport {
         StringBuilder h = new StringBuilder("<h2>Stream: Jet over grid-log into GridMap against Jet over IMap's event journal</h2>\n");
         h.append("<p>").append(Format.html(doc.what())).append("</p>\n");
         Options o = doc.options();
-        h.append(String.format(Locale.ROOT, "<p>%,d events pre-loaded per system for throughput; latency runs %.1f s warm-up + %.1f s "
+        h.append(String.format(Locale.ROOT, "<p>%,d events appended to each system for throughput; latency runs %.1f s warm-up + %.1f s "
                 + "measured at %s; %d products, %d member(s).</p>%n", o.records(), o.warmupSeconds(), o.durationSeconds(),
                 Format.html(doc.rateSource() == null ? "-" : doc.rateSource()), o.products(), o.members()));
         h.append("<table><tr><th>setting</th><th>value</th></tr>\n");
@@ -154,7 +156,7 @@ final class StreamReport {
         if (measured.isEmpty()) {
             return "";
         }
-        StringBuilder s = new StringBuilder("<h3>Throughput: pre-loaded events through the job</h3>\n");
+        StringBuilder s = new StringBuilder("<h3>Throughput: events appended as fast as taken, through the job</h3>\n");
         List<SvgCharts.Bar> bars = new ArrayList<>();
         List<SvgCharts.Series> overTime = new ArrayList<>();
         for (StreamRun r : measured) {

@@ -10,7 +10,7 @@ import java.util.List;
  * One measured (or failed) run of {@code grid bench stream}, as results.json's {@code stream.runs} holds it.
  *
  * @param system                {@code grid} or {@code imap-journal}
- * @param scenario              {@code throughput} (pre-loaded events, the job timed until the sink shows every window) or
+ * @param scenario              {@code throughput} (events appended as fast as taken, timed until the sink shows every window) or
  *                              {@code latency} (events at a fixed rate)
  * @param status                {@code ok}, {@code failed} (an error, a wrong sum: see reason), {@code interrupted}
  * @param reason                why not ok, else null

@@ -62,14 +62,13 @@ final class ThroughputRun {
             sales.next();
             last = base + i * span / options.records();
             expected.add(StreamPipelines.product(sales.product()), sales.amount(), last, 0);
-            lane.preload(sales.product(), sales.amount(), last, acks);
+            lane.send(sales.product(), sales.amount(), last, acks);
             appended = i + 1;
             appendedUpTo = last - StreamPipelines.WINDOW_MILLIS; // a batching system may still hold the last window's events
         }
         String reason = null;
         double appendSeconds = 0;
         try {
-            lane.endPreload();
             acks.await(options.records(), Duration.ofMinutes(2));
             appendSeconds = (System.nanoTime() - start) / 1e9;
             lane.flushWindows(last + StreamPipelines.THROUGHPUT_LAG_MILLIS + 3 * StreamPipelines.WINDOW_MILLIS);
