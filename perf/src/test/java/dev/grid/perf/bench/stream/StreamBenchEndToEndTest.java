@@ -44,9 +44,11 @@ class StreamBenchEndToEndTest {
             if (r.system().equals(StreamSystem.GRID.label())) {
                 assertEquals(StreamRun.OK, r.status(), r.toString());
             } else {
-                // the journal pipeline's sums came out short in most runs on the shared machine (docs/bench.md): what
-                // this test asks of it is that it was measured and checked, and that a difference fails it by name
-                assertTrue(r.ok() || r.reason().contains("differ from") || r.reason().contains("not in the sink"), r.toString());
+                // the journal pipeline's sums came out short in most runs on the shared machine (docs/bench.md), and its
+                // sets failed as indeterminate under load once: what this test asks of it is that it was measured and
+                // checked, and that a difference or a failed append fails it by name
+                assertTrue(r.ok() || r.reason().contains("differ from") || r.reason().contains("not in the sink")
+                        || r.reason().contains("appends failed"), r.toString());
             }
         }
         assertEquals(runs.stream().allMatch(StreamRun::ok) ? 0 : 1, exit, "exit code");
@@ -55,8 +57,7 @@ class StreamBenchEndToEndTest {
         Set<String> measured = new HashSet<>();
         stream.get("runs").forEach(r -> measured.add(r.get("system").asText() + " " + r.get("scenario").asText()));
         assertEquals(Set.of("grid throughput", "imap-journal throughput", "grid latency", "imap-journal latency"), measured);
-        boolean bothThroughputsRight = runs.get(0).ok() && runs.get(1).ok();
-        assertEquals(bothThroughputsRight ? 2 : 1, stream.get("goals").size(), "the throughput ratio (when both were right) and grid's p99: "
+        assertEquals(2, stream.get("goals").size(), "the throughput ratio (noted when the journal's run failed) and grid's p99: "
                 + stream.get("goals"));
         JsonNode latency = stream.get("runs").get(2);
         assertTrue(latency.get("window_latency_us").get("count").asLong() > 0, latency.toString());
