@@ -4,6 +4,7 @@ import dev.grid.perf.bench.lock.LockArguments;
 import dev.grid.perf.bench.log.LogArguments;
 import dev.grid.perf.bench.query.QueryArguments;
 import dev.grid.perf.bench.signal.StopSignal;
+import dev.grid.perf.bench.stream.StreamArguments;
 import dev.grid.server.cli.CommandLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -25,6 +26,7 @@ import java.util.concurrent.Callable;
  * grid bench lock                                                                     # FencedLock: grid vs Hazelcast 5.4
  * grid bench log --quick                                                              # grid-log vs Kafka 4.4.0 vs Redis Streams
  * grid bench query --quick                                                            # GridMap's queries vs IMap's, export, DuckDB
+ * grid bench stream --quick                                                           # Jet over grid-log vs over IMap's journal
  * grid bench heap                                                                     # heap scenario, GridMap vs IMap
  * grid bench all --out perf/results                                                   # a reduced set of everything, under 20 min
  * </pre>
@@ -43,6 +45,7 @@ import java.util.concurrent.Callable;
                 "  grid bench lock",
                 "  grid bench log --quick",
                 "  grid bench query --entries 1000000 --duration 20s",
+                "  grid bench stream --quick",
                 "  grid bench jmh map -f 1 -wi 2 -i 3",
                 "  grid bench all --out perf/results"})
 public final class BenchMain implements Callable<Integer> {
@@ -77,6 +80,7 @@ public final class BenchMain implements Callable<Integer> {
         line.addSubcommand(new LockArguments(stop));
         line.addSubcommand(new LogArguments(stop));
         line.addSubcommand(new QueryArguments(stop));
+        line.addSubcommand(new StreamArguments(stop));
         line.addSubcommand(HeapCommand.commandLine(stop));
         line.addSubcommand(TxnCommand.commandLine());
         line.addSubcommand(new AllCommand(stop));

@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 
 /** The temporary directories servers keep their data in, deleted when they stop. */
-final class TempDirectories {
+public final class TempDirectories {
     private TempDirectories() {
     }
 
-    static Path create(String prefix) {
+    public static Path create(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
         } catch (IOException e) {
@@ -20,7 +20,7 @@ final class TempDirectories {
     }
 
     /** Deletes the directory and everything under it; a directory that cannot be deleted is left (it is in the temp directory). */
-    static void delete(Path dir) {
+    public static void delete(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

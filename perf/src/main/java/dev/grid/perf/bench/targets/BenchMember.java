@@ -22,7 +22,8 @@ import java.util.Map;
  * <p>Optional: {@code backups=N} (synchronous backups per partition, default grid's 1) and {@code dataDir=DIR} (the
  * member keeps its files, grid-log's segments among them, in {@code DIR/member-PORT}; default grid's {@code grid-data});
  * {@code map=NAME:ENTRIES:VALUE_BYTES} (one more GridMap, its off-heap stores sized for that many entries of that average
- * serialized value size, as {@code grid bench query} needs).
+ * serialized value size, as {@code grid bench query} needs); {@code allow=ENTRY,ENTRY} (more entries of the members'
+ * deserialization allowlist, {@code grid.security.allowedClasses}, as {@code grid bench stream}'s Jet jobs over IMaps need).
  */
 public final class BenchMember {
     /** The line printed once the member has joined. */
@@ -49,6 +50,11 @@ public final class BenchMember {
         }
         if (options.containsKey("dataDir")) {
             config.setDataDirectory(Path.of(options.get("dataDir"), "member-" + options.get("port")));
+        }
+        if (options.containsKey("allow")) {
+            for (String entry : options.get("allow").split(",")) {
+                config.getSecurity().allowClasses(entry);
+            }
         }
         if (options.containsKey("map")) {
             config.addMap(MemberConfigs.sizedMap(options.get("map")));
