@@ -196,10 +196,14 @@ final class MemberCluster implements AutoCloseable {
                 .append("    ").append(KillLoop.MAP).append(":\n")
                 .append("      entries: 1\n")
                 .append("  monitor:\n")
-                .append("    enabled: false\n");
+                .append("    enabled: false\n")
+                // a member that did not find the others in time (a loaded machine) forms a cluster of its own: merge
+                // it within seconds, not Hazelcast's default 5 minutes, which outlasts every wait of a kill loop
+                .append("  hazelcastProperties:\n")
+                .append("    hazelcast.merge.first.run.delay.seconds: 10\n")
+                .append("    hazelcast.merge.next.run.delay.seconds: 10\n");
         if (settings.indeterminateAsSuccess()) {
-            yaml.append("  hazelcastProperties:\n")
-                    .append("    ").append(Indeterminate.MEMBER_PROPERTY).append(": false\n");
+            yaml.append("    ").append(Indeterminate.MEMBER_PROPERTY).append(": false\n");
         }
         try {
             Files.createDirectories(settings.directory());
