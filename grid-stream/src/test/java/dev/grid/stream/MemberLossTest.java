@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * starts again at the latest offsets and skips what was appended since the last snapshot) must make the same checker
  * fail.
  */
+@Tag("faults")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class MemberLossTest {
     private static final int KEYS = 20;

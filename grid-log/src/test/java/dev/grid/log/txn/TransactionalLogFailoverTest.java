@@ -8,6 +8,7 @@ import dev.grid.log.GridLog;
 import dev.grid.log.IsolationLevel;
 import dev.grid.log.ProducerRecord;
 import dev.grid.log.TransactionalGridLog;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * terminated (a crash) before the decision. Committing afterwards stores the commit marker on the promoted backup, which
  * holds the prepared records: every partition shows all its records once. Rolling back instead hides them everywhere.
  */
+@Tag("faults")
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TransactionalLogFailoverTest {
     private static final int PARTITIONS = 4;
