@@ -153,7 +153,7 @@ public final class StreamDemoCommand implements java.util.concurrent.Callable<In
             }
             boolean exact = awaitExact(expected, totals, windows);
             printBySql(client);
-            job.cancel();
+            cancel(job);
             if (!exact) {
                 err.println("grid demo stream: FAILED: " + expected.compare(totals, windows).describe());
                 return GridCommand.FAILED;
@@ -229,6 +229,20 @@ public final class StreamDemoCommand implements java.util.concurrent.Callable<In
                 out.println("    " + comparison.describe());
             }
             return comparison.exact();
+        });
+    }
+
+    /** Cancels the job, also while Jet restarts it (a cancel is then refused as "already terminating"): until it ends. */
+    private static void cancel(Job job) {
+        Await.until(SETTLE_TIMEOUT, () -> {
+            if (!job.getStatus().isTerminal()) {
+                try {
+                    job.cancel();
+                } catch (IllegalStateException restarting) {
+                    return false;
+                }
+            }
+            return job.getStatus().isTerminal();
         });
     }
 

@@ -119,10 +119,27 @@ class StreamKillProcessTest {
                     });
                     return WindowedSums.compare(expected, WindowedSums.actual(sums));
                 } finally {
-                    job.cancel();
+                    cancel(job);
                 }
             }
         }
+    }
+
+    /**
+     * Cancels the job, also while Jet restarts it (a member that rejoined makes Jet restart jobs gracefully, and a
+     * cancel then is refused with "already terminating"): tries again until the job has ended.
+     */
+    private static void cancel(Job job) {
+        await("the job to end").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!job.getStatus().isTerminal()) {
+                try {
+                    job.cancel();
+                } catch (IllegalStateException restarting) {
+                    return false;
+                }
+            }
+            return job.getStatus().isTerminal();
+        });
     }
 
     /** Waits until the job runs and the map holds at least {@code windows} window results. */
