@@ -5,6 +5,7 @@ import com.hazelcast.jet.core.AbstractProcessor;
 import dev.grid.core.GridMap;
 import dev.grid.core.spi.MemberContext;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -84,8 +85,37 @@ final class GridMapSinkP<T, K, V> extends AbstractProcessor {
     }
 
     private void write(K key, V value) {
-        inFlight.remove(key); // a completed write of the key: re-inserted last, in start order
+        CompletableFuture<?> previous = inFlight.remove(key); // a completed write of the key: re-inserted last, in start order
+        if (previous != null && previous.isCompletedExceptionally()) {
+            throw failure(previous);
+        }
         inFlight.put(key, (value == null ? map.deleteAsync(key) : map.setAsync(key, value)).toCompletableFuture());
+    }
+
+    /** Without input: the values that waited for a write now done are written (a quiet stream's last values too). */
+    @Override
+    public boolean tryProcess() {
+        if (!waiting.isEmpty()) {
+            Iterator<Map.Entry<K, Optional<V>>> values = waiting.entrySet().iterator();
+            while (values.hasNext()) {
+                Map.Entry<K, Optional<V>> next = values.next();
+                CompletableFuture<?> previous = inFlight.get(next.getKey());
+                if (previous == null || previous.isDone()) {
+                    values.remove();
+                    write(next.getKey(), next.getValue().orElse(null));
+                }
+            }
+        }
+        return true;
+    }
+
+    private RuntimeException failure(CompletableFuture<?> failed) {
+        try {
+            failed.join();
+            return new IllegalStateException("GridMap sink '" + mapName + "': a write failed");
+        } catch (CompletionException e) {
+            return StreamErrors.failure("GridMap sink '" + mapName + "': a write failed", e.getCause());
+        }
     }
 
     @Override
