@@ -1,6 +1,7 @@
 package dev.grid.stream;
 
 import com.hazelcast.jet.Job;
+import com.hazelcast.jet.aggregate.AggregateOperations;
 import com.hazelcast.jet.config.ProcessingGuarantee;
 import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.Sinks;
@@ -195,6 +196,33 @@ class GridStreamTest {
         xa.end(xid, XAResource.TMSUCCESS);
         assertEquals(XAResource.XA_OK, xa.prepare(xid));
         return xid;
+    }
+
+    @Test
+    void aRunningTotalsLastValueReachesTheMapWhenTheStreamGoesQuiet() {
+        // no snapshots (NONE): only the sink's own pass over the values waiting for a key's write can write the last one
+        Grid member = CLUSTER.member(1);
+        GridLog log = GridLog.of(member);
+        log.createTopic("quiet", 1);
+        GridMap<String, Long> totals = member.map("quiet-totals");
+        Pipeline pipeline = Pipeline.create();
+        pipeline.readFrom(GridSources.log("quiet", LogSourceOptions.fromEarliest())).withoutTimestamps()
+                .groupingKey(LogEvent::keyAsString)
+                .rollingAggregate(AggregateOperations.summingLong(event -> Long.parseLong(event.valueAsString())))
+                .writeTo(GridSinks.gridMap("quiet-totals", Map.Entry::getKey, Map.Entry::getValue));
+        Job job = CLUSTER.client().hazelcast().getJet().newJob(pipeline);
+        try {
+            try (LogProducer producer = log.producer()) {
+                List<CompletableFuture<?>> sent = new ArrayList<>();
+                for (int i = 1; i <= 500; i++) {
+                    sent.add(producer.send(ProducerRecord.of("quiet", "total", Integer.toString(i)).toPartition(0)));
+                }
+                sent.forEach(CompletableFuture::join);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(500L * 501 / 2).equals(totals.get("total")));
+        } finally {
+            job.cancel();
+        }
     }
 
     @Test
