@@ -220,18 +220,27 @@ class MonitorHttpLimitsTest {
                 "\u0001\u0002garbage\u00ff / HTTP/1.1\r\n\r\n", 400,
                 "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nno colon here\r\n\r\n", 400);
         for (Map.Entry<String, Integer> c : cases.entrySet()) {
-            try (RawHttp http = RawHttp.connect(port)) {
-                long started = System.nanoTime();
-                http.send(c.getKey());
-                RawHttp.Outcome outcome = http.awaitOutcome(CLOSED_BY);
-                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                String request = c.getKey().length() > 40 ? c.getKey().substring(0, 40).replace("\r\n", "\\r\\n") + "..." : c.getKey().replace("\r\n", "\\r\\n");
-                System.out.printf("%-48s -> %d in %d ms: %s%n", request, outcome.status(), millis, outcome.body());
-                assertEquals((int) c.getValue(), outcome.status(), outcome.received());
-                assertTrue(outcome.received().contains("Content-Type: application/json"), outcome.received());
-                Map<String, Object> error = JsonFields.parseObject(outcome.body());
-                assertEquals(c.getValue().longValue(), ((Number) error.get("status")).longValue());
-                assertTrue(error.get("error").toString().startsWith("the monitor refused a malformed request"), outcome.body());
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                try (RawHttp http = RawHttp.connect(port)) {
+                    long started = System.nanoTime();
+                    http.send(c.getKey());
+                    RawHttp.Outcome outcome = http.awaitOutcome(CLOSED_BY);
+                    if (outcome.status() == 0 && outcome.received().isEmpty() && attempt < 3) {
+                        // the server answers an oversized head before reading all of it and closes: the unread rest makes
+                        // the kernel reset the connection, which can discard the answer before this client reads it
+                        System.out.println("no answer received (connection reset before the answer was read), attempt " + attempt);
+                        continue;
+                    }
+                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                    String request = c.getKey().length() > 40 ? c.getKey().substring(0, 40).replace("\r\n", "\\r\\n") + "..." : c.getKey().replace("\r\n", "\\r\\n");
+                    System.out.printf("%-48s -> %d in %d ms: %s%n", request, outcome.status(), millis, outcome.body());
+                    assertEquals((int) c.getValue(), outcome.status(), outcome.received());
+                    assertTrue(outcome.received().contains("Content-Type: application/json"), outcome.received());
+                    Map<String, Object> error = JsonFields.parseObject(outcome.body());
+                    assertEquals(c.getValue().longValue(), ((Number) error.get("status")).longValue());
+                    assertTrue(error.get("error").toString().startsWith("the monitor refused a malformed request"), outcome.body());
+                }
+                break;
             }
         }
     }
