@@ -11,6 +11,8 @@ final class SystemDefaults {
     static void apply() {
         // Chronicle otherwise tries to reach an analytics host at start-up.
         setIfAbsent("chronicle.analytics.disable", "true");
+        // Hazelcast's futures otherwise start a thread per callback where the common ForkJoinPool is single-threaded.
+        AsyncCallbackExecutor.install();
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -28,6 +28,7 @@ public final class JavaCommand {
         command.add(java());
         command.addAll(JvmFlags.list());
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.addAll(forwardedProperties());
         command.add("-Xms" + heap);
         command.add("-Xmx" + heap);
         command.add("-cp");
@@ -35,6 +36,17 @@ public final class JavaCommand {
         command.add(mainClass);
         command.addAll(args);
         return command;
+    }
+
+    /**
+     * @return {@code -D} options for this JVM's system properties named {@code hazelcast.*}: Hazelcast's tuning
+     *         properties given to the harness ({@code GRID_JAVA_OPTS}) reach the members it starts
+     */
+    static List<String> forwardedProperties() {
+        List<String> options = new ArrayList<>();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("hazelcast.")).sorted()
+                .forEach(name -> options.add("-D" + name + "=" + System.getProperty(name)));
+        return options;
     }
 
     /** @return this JVM's class path (the perf jar when run by {@code grid bench}; the test class path in tests) */
