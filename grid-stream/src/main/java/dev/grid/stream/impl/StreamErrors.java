@@ -19,10 +19,19 @@ final class StreamErrors {
      * @throws IllegalArgumentException naming the topic, if it does not exist
      */
     static int checkTopic(MemberLog log, String topic) {
+        return checkTopic(log, topic, "source");
+    }
+
+    /**
+     * @param role "source" or "sink", for the message
+     * @return the topic's partition count
+     * @throws IllegalArgumentException naming the topic, if it does not exist
+     */
+    static int checkTopic(MemberLog log, String topic, String role) {
         try {
             return log.partitions(topic);
         } catch (UnknownTopicException e) {
-            throw new IllegalArgumentException("grid-stream log source: topic '" + topic + "' does not exist; create it before "
+            throw new IllegalArgumentException("grid-stream log " + role + ": topic '" + topic + "' does not exist; create it before "
                     + "submitting the job (GridLog.createTopic or `grid topic create`)", e);
         }
     }

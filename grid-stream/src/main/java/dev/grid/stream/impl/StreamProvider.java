@@ -11,6 +11,9 @@ import dev.grid.stream.GridSinks;
 import dev.grid.stream.GridSources;
 import dev.grid.stream.LogSourceOptions;
 
+import dev.grid.log.ProducerRecord;
+
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,5 +41,16 @@ public final class StreamProvider implements GridSources.Provider, GridSinks.Pro
         Objects.requireNonNull(keyFn, "keyFn");
         Objects.requireNonNull(valueFn, "valueFn");
         return Sinks.fromProcessor("gridMapSink(" + name + ")", new GridMapSinkMetaSupplier<>(name, keyFn, valueFn));
+    }
+
+    @Override
+    public <T> Sink<T> log(String topic, FunctionEx<? super T, ProducerRecord> recordFn, Duration transactionTimeout) {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(recordFn, "recordFn");
+        Objects.requireNonNull(transactionTimeout, "transactionTimeout");
+        if (transactionTimeout.toSeconds() < 1 || transactionTimeout.toSeconds() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("log sink of topic '" + topic + "': transactionTimeout must be at least 1 s, was " + transactionTimeout);
+        }
+        return Sinks.fromProcessor("gridLogSink(" + topic + ")", new LogSinkMetaSupplier<>(topic, recordFn, (int) transactionTimeout.toSeconds()));
     }
 }
