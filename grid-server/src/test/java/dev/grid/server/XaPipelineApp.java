@@ -42,12 +42,13 @@ import java.util.stream.Collectors;
  * <p>At start it first recovers what a killed predecessor (same node identifier and object store) left in doubt,
  * before it joins the group, as a Kafka producer with a transactional id fences its predecessor: records whose
  * transaction recovery commits are then committed in the group too, and are not processed again. It prints
- * {@code BATCH}, {@code COMMITTED} and {@code ROLLED BACK} lines, stops for good at its crash point in its crash
- * batch (printing {@code AT <point> batch-<n>}; the test kills it), and once the group has committed the whole input
+ * {@code BATCH}, {@code COMMITTED} and {@code ROLLED BACK} lines, stops for good at its crash point in the first batch
+ * it tries once it has committed {@code crashAfterCommits} batches (printing {@code AT <point> batch-<n>}; the test
+ * kills it), and once the group has committed the whole input
  * prints {@code DONE} and exits 0.
  *
  * <p>Arguments: clusterName memberAddresses(comma-separated) jdbcUrl objectStoreDir nodeId inputTopic outputTopic
- * group gridMap table crashPoint|NONE crashBatch mutant deadlineSeconds. Mutants (to show that the test's checker
+ * group gridMap table crashPoint|NONE crashAfterCommits mutant deadlineSeconds. Mutants (to show that the test's checker
  * fails): {@value #MUTANT_OFFSETS_AFTER} commits the offsets after the transaction instead of in it;
  * {@value #MUTANT_APPEND_OUTSIDE} appends with a plain producer instead of in the transaction.
  */
@@ -76,7 +77,7 @@ public final class XaPipelineApp {
     private final String gridMap;
     private final String table;
     private final PipelineCrashPoint crashPoint;
-    private final int crashBatch;
+    private final int crashAfterCommits;
     private final String mutant;
 
     private XaPipelineApp(Grid grid, GridTransactions txns, LogConsumer consumer, String[] args) {
@@ -88,7 +89,7 @@ public final class XaPipelineApp {
         this.gridMap = args[8];
         this.table = args[9];
         this.crashPoint = NONE.equals(args[10]) ? null : PipelineCrashPoint.valueOf(args[10]);
-        this.crashBatch = Integer.parseInt(args[11]);
+        this.crashAfterCommits = Integer.parseInt(args[11]);
         this.mutant = args[12];
         this.plainProducer = MUTANT_APPEND_OUTSIDE.equals(mutant) ? GridLog.of(grid).producer() : null;
     }
@@ -136,6 +137,7 @@ public final class XaPipelineApp {
 
     private int run(String input, long deadline) throws Exception {
         int batch = 0;
+        int committed = 0;
         while (System.nanoTime() < deadline) {
             List<ConsumerRecord> records = consumer.poll(Duration.ofMillis(200));
             if (records.isEmpty()) {
@@ -147,7 +149,8 @@ public final class XaPipelineApp {
             batch++;
             System.out.println("BATCH " + batch + " at " + millis() + " ms ids=" + records.stream().map(ConsumerRecord::keyAsString)
                     .collect(Collectors.joining(",")));
-            boolean crashBatchNow = crashPoint != null && batch == crashBatch;
+            // the crash batch: the first one tried once this JVM has committed crashAfterCommits batches
+            boolean crashBatchNow = crashPoint != null && committed == crashAfterCommits;
             if (crashBatchNow && crashPoint == PipelineCrashPoint.AFTER_POLL) {
                 stopHere(crashPoint, batch);
             }
@@ -168,6 +171,7 @@ public final class XaPipelineApp {
                     }
                     consumer.commitSync(next);
                 }
+                committed++;
                 System.out.println("COMMITTED " + batch + " at " + millis() + " ms " + txId);
             } catch (GridHeuristicException e) {
                 System.out.println("HEURISTIC " + batch + ": " + e);

@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@value #INPUT_RECORDS} keyed records; {@link XaPipelineApp} JVMs, one after another, each with the same node
  * identifier and object store, consume the topic in one consumer group and process each batch in one XA transaction
  * (GridMap counter per record, a PostgreSQL row per record, an output record per record, the group's offsets). Each
- * JVM recovers what its predecessor left, processes, stops at its {@link PipelineCrashPoint} in its second batch and
+ * JVM recovers what its predecessor left, commits a batch, stops at its {@link PipelineCrashPoint} in the next batch it tries and
  * is killed with SIGKILL; a last JVM processes the rest. Then every input record's effect must be in the output topic
  * ({@code READ_COMMITTED}), in the GridMap and in PostgreSQL exactly once, also for the batch in flight at each kill.
  *
@@ -59,7 +59,8 @@ class XaPipelineKillProcessTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final int INPUT_RECORDS = 300;
     private static final int PARTITIONS = 4;
-    private static final int CRASH_BATCH = 2;
+    /** Each crashing JVM commits this many batches, then stops in the next one it tries. */
+    private static final int COMMITS_BEFORE_CRASH = 1;
     private static final Pattern RECOVERED = Pattern.compile("COMMITTED \\[(.*)] ROLLED-BACK \\[(.*)]\\R+RECOVERED (\\d+) SCANS (\\d+)");
     private static final Pattern FIRST_COMMIT = Pattern.compile("COMMITTED \\d+ at (\\d+) ms");
 
@@ -93,7 +94,7 @@ class XaPipelineKillProcessTest {
 
                 Path work = Files.createDirectories(dir.resolve("pipeline"));
                 String[] args = {clusterName, addresses, postgres.jdbcUrl(), work.resolve("object-store").toString(), "xa-pipeline",
-                        "input", "output", "billing", "applied", "processed", XaPipelineApp.NONE, Integer.toString(CRASH_BATCH), mutant, "150"};
+                        "input", "output", "billing", "applied", "processed", XaPipelineApp.NONE, Integer.toString(COMMITS_BEFORE_CRASH), mutant, "150"};
                 List<Kill> kills = new ArrayList<>();
                 long started = System.nanoTime();
                 for (PipelineCrashPoint point : points) {
@@ -131,9 +132,9 @@ class XaPipelineKillProcessTest {
                     Effects output = Effects.of(inFlight, inOutput);
                     Effects gridMap = Effects.of(inFlight, inGridMap);
                     Effects sql = Effects.of(inFlight, inPostgres);
-                    System.out.printf("XaPipelineKillProcessTest [%s]: killed in batch %d; its %d records: output topic %d, GridMap %d,"
+                    System.out.printf("XaPipelineKillProcessTest [%s]: killed in the batch after %d commit(s); its %d records: output topic %d, GridMap %d,"
                                     + " PostgreSQL %d, missing %d, duplicated %d; the next JVM %s%n",
-                            kill.point, CRASH_BATCH, inFlight.size(), output.once, gridMap.once, sql.once,
+                            kill.point, COMMITS_BEFORE_CRASH, inFlight.size(), output.once, gridMap.once, sql.once,
                             output.missing + gridMap.missing + sql.missing, output.duplicated + gridMap.duplicated + sql.duplicated,
                             recoveryOf(next));
                     if (!output.exact() || !gridMap.exact() || !sql.exact()) {
@@ -285,9 +286,14 @@ class XaPipelineKillProcessTest {
                 ? "recovered in " + recovered.group(3) + " ms, " + recovered.group(4) + " scan(s), committed " + size(recovered.group(1))
                 + ", rolled back " + size(recovered.group(2))
                 : "printed no recovery";
-        long rolledBack = out.lines().filter(line -> line.startsWith("ROLLED BACK ")).count();
+        List<String> rolledBack = out.lines().filter(line -> line.startsWith("ROLLED BACK ")).toList();
         return recovery + "; first batch committed " + (firstCommit.find() ? firstCommit.group(1) + " ms after its start" : "never")
-                + (rolledBack > 0 ? " (" + rolledBack + " batch(es) rolled back and read again)" : "");
+                + (rolledBack.isEmpty() ? "" : " (" + rolledBack.size() + " batch(es) rolled back and read again, the first: "
+                + abbreviate(rolledBack.get(0)) + ")");
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
     }
 
     private static int size(String list) {
