@@ -256,6 +256,7 @@ public final class TxnMapCore {
             tx.add(record(h));
         } catch (RuntimeException e) {
             release(h);
+            checkStillActive(h.key, waitStart); // names the map, the key and the wait, if that is why
             throw e;
         }
         if (tx.getState() != Transaction.State.ACTIVE) {
