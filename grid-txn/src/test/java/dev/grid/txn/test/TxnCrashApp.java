@@ -1,13 +1,10 @@
 package dev.grid.txn.test;
 
-import com.arjuna.ats.jta.xa.XATxConverter;
-import com.arjuna.ats.jta.xa.XidImple;
 import dev.grid.core.Grid;
 import dev.grid.core.TransactionalGridMap;
 import dev.grid.core.config.GridClientConfig;
 import dev.grid.txn.GridTransactions;
 import dev.grid.txn.GridTxnConfig;
-import dev.grid.txn.RecoveryReport;
 import dev.grid.txn.TransactionScope;
 import org.postgresql.xa.PGXADataSource;
 
@@ -16,10 +13,6 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import javax.sql.XAConnection;
-import javax.transaction.xa.XAResource;
-import javax.transaction.xa.Xid;
 
 /**
  * The application JVM of the crash and client-server tests: a grid client with its transaction manager. Every
@@ -83,7 +76,7 @@ public final class TxnCrashApp {
                         System.out.println("ROLLED BACK: " + e.getMessage());
                     }
                 }
-                case "recover" -> recover(grid, txns, pg, nodeId, startNanos);
+                case "recover" -> recover(grid, txns, pg, startNanos);
                 default -> throw new IllegalArgumentException("unknown mode " + mode);
             }
         }
@@ -148,50 +141,9 @@ public final class TxnCrashApp {
         }
     }
 
-    private static void recover(Grid grid, GridTransactions txns, PGXADataSource pg, String nodeId, long startNanos) throws Exception {
-        long recoveryStart = System.nanoTime();
+    private static void recover(Grid grid, GridTransactions txns, PGXADataSource pg, long startNanos) throws Exception {
         System.out.println("IN-DOUBT AT START " + txns.inDoubt().size() + " (JVM up after "
-                + (recoveryStart - startNanos) / 1_000_000 + " ms)");
-        List<String> committed = new ArrayList<>();
-        List<String> rolledBack = new ArrayList<>();
-        int scans = 0;
-        while (true) {
-            RecoveryReport report = txns.recoverNow();
-            scans++;
-            committed.addAll(report.committed());
-            rolledBack.addAll(report.rolledBack());
-            int gridBranches = branchesOf(grid.hazelcast().getXAResource(), nodeId);
-            int pgBranches;
-            XAConnection connection = pg.getXAConnection();
-            try {
-                pgBranches = branchesOf(connection.getXAResource(), nodeId);
-            } finally {
-                connection.close();
-            }
-            System.out.println("SCAN " + scans + " after " + (System.nanoTime() - recoveryStart) / 1_000_000 + " ms: committed "
-                    + report.committed().size() + ", rolled back " + report.rolledBack().size() + "; left: log " + txns.inDoubt().size()
-                    + ", grid " + gridBranches + ", PostgreSQL " + pgBranches);
-            if (txns.inDoubt().isEmpty() && gridBranches == 0 && pgBranches == 0) {
-                break;
-            }
-            if (scans == MAX_SCANS) {
-                throw new IllegalStateException("still in doubt after " + scans + " scans: log " + txns.inDoubt()
-                        + ", grid branches " + gridBranches + ", PostgreSQL branches " + pgBranches);
-            }
-        }
-        System.out.println("COMMITTED " + committed + " ROLLED-BACK " + rolledBack);
-        System.out.println("RECOVERED " + (System.nanoTime() - recoveryStart) / 1_000_000 + " SCANS " + scans);
-    }
-
-    private static int branchesOf(XAResource resource, String nodeId) throws Exception {
-        int count = 0;
-        Xid[] xids = resource.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN);
-        for (Xid xid : xids == null ? new Xid[0] : xids) {
-            if (xid.getFormatId() == XATxConverter.FORMAT_ID
-                    && Objects.equals(nodeId, XATxConverter.getNodeName(new XidImple(xid).getXID()))) {
-                count++;
-            }
-        }
-        return count;
+                + (System.nanoTime() - startNanos) / 1_000_000 + " ms)");
+        RecoveryScans.untilNothingInDoubt(grid, txns, pg, MAX_SCANS, System.out);
     }
 }

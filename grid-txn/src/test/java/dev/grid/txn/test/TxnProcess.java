@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-/** A {@link TxnCrashApp} JVM with grid's JVM flags and this test's classpath; {@link #close()} always kills it. */
+/**
+ * An application JVM ({@link TxnCrashApp}, or another main class of the tests) with grid's JVM flags and this test's
+ * classpath; {@link #close()} always kills it.
+ */
 public final class TxnProcess implements AutoCloseable {
     private final Process process;
     private final Path out;
@@ -26,6 +29,11 @@ public final class TxnProcess implements AutoCloseable {
     }
 
     public static TxnProcess start(Path dir, String... args) throws IOException {
+        return start(dir, TxnCrashApp.class, args);
+    }
+
+    /** Starts {@code mainClass args...}; its output goes to files in {@code dir}. */
+    public static TxnProcess start(Path dir, Class<?> mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -33,7 +41,7 @@ public final class TxnProcess implements AutoCloseable {
         command.addAll(JvmFlags.list());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(TxnCrashApp.class.getName());
+        command.add(mainClass.getName());
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "txn-app", ".out");
         Path err = Files.createTempFile(dir, "txn-app", ".err");

@@ -20,6 +20,7 @@ import dev.grid.core.impl.map.operations.GetOperation;
 import dev.grid.core.impl.map.operations.MapOperationFactory;
 import dev.grid.core.impl.map.operations.TxnLockAndGetOperation;
 import dev.grid.core.impl.map.operations.TxnLockResult;
+import dev.grid.core.impl.map.operations.TxnRollbackOperation;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -219,11 +220,13 @@ public final class TxnMapCore {
                     .joinInternal();
             if (result.isAcquired()) {
                 h = new Held(key, partitionId, result.value());
+                addOrRelease(h, start);
                 held.put(keyBytes, h);
-                // Logged at once, so that commit or rollback releases the lock even if nothing is written.
-                tx.add(record(h));
                 return h;
             }
+            // The transaction may have ended while it waited (a transaction manager's timeout rolled it back, its
+            // client disconnected): a lock taken now would belong to nobody and block the key until its lease ends.
+            checkStillActive(key, start);
             long remainingNanos = deadline - clock.nanos();
             if (remainingNanos <= 0) {
                 throw new TransactionTimedOutException("GridMap '" + name + "': key " + describe(key)
@@ -241,6 +244,38 @@ public final class TxnMapCore {
                         + describe(key), e);
             }
             backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
+        }
+    }
+
+    /**
+     * Logs the lock at once, so that commit or rollback releases it even if nothing is written. If the transaction
+     * ended while the lock was being taken, its rollback did not see this lock: release it here.
+     */
+    private void addOrRelease(Held h, long waitStart) {
+        try {
+            tx.add(record(h));
+        } catch (RuntimeException e) {
+            release(h);
+            checkStillActive(h.key, waitStart); // names the map, the key and the wait, if that is why
+            throw e;
+        }
+        if (tx.getState() != Transaction.State.ACTIVE) {
+            release(h); // ended between the add and now; releasing a lock the rollback released too changes nothing
+            checkStillActive(h.key, waitStart);
+        }
+    }
+
+    private void release(Held h) {
+        operations.invokeOnPartition(GridMapService.SERVICE_NAME, new TxnRollbackOperation(name, h.key, tx.getTxnId()), h.partitionId)
+                .joinInternal();
+    }
+
+    private void checkStillActive(Data key, long waitStart) {
+        Transaction.State state = tx.getState();
+        if (state != Transaction.State.ACTIVE) {
+            throw new TransactionNotActiveException("GridMap '" + name + "': transaction " + tx.getTxnId() + " became "
+                    + state + " while it waited " + TimeUnit.NANOSECONDS.toMillis(service.clock().nanos() - waitStart)
+                    + " ms for the lock on key " + describe(key) + "; the key was not locked for it");
         }
     }
 
