@@ -31,7 +31,7 @@ public interface MapChangeCapture {
      * @return completed once the change is stored as durably as the implementation promises (for grid-log: held by the
      *         change topic's synchronous backups), or exceptionally if it could not be
      */
-    CompletionStage<?> append(MapChange change);
+    CompletionStage<?> append(Change change);
 
     /**
      * One change of one key, as the owner applied it.
@@ -44,7 +44,7 @@ public interface MapChangeCapture {
      * @param value     the new value's serialized bytes; null for a removal
      * @param timestamp the owner's clock when it applied the change, epoch milliseconds
      */
-    record MapChange(GridMapConfig map, Kind kind, String call, byte[] key, byte[] value, long timestamp) {
+    record Change(GridMapConfig map, Kind kind, String call, byte[] key, byte[] value, long timestamp) {
     }
 
     /** What a change did to its key. */

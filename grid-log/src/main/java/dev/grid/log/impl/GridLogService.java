@@ -106,6 +106,7 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
         directory = LogDirectories.claim(logConfig.directoryUnder(config.getDataDirectory()), nodeEngine.getLocalMember().getUuid(), logger);
         member.register(GridLogService.class, this);
         member.register(dev.grid.log.spi.MemberLog.class, new MemberLogReader(nodeEngine));
+        member.register(dev.grid.core.spi.MapChangeCapture.class, new dev.grid.log.impl.capture.LogMapChangeCapture(nodeEngine, config));
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, nodeEngine.getHazelcastInstance().getName() + ".grid-log-timer");
             t.setDaemon(true);

@@ -5,7 +5,7 @@ import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.spi.MapChangeCapture;
 import dev.grid.core.spi.MapChangeCapture.Kind;
-import dev.grid.core.spi.MapChangeCapture.MapChange;
+import dev.grid.core.spi.MapChangeCapture.Change;
 
 /**
  * How an owner's write operation of a map with change capture on hands its changes to the member's
@@ -53,7 +53,7 @@ final class ChangeCapturing {
         }
         GridMapService service = op.getService();
         GridMapConfig config = op.container().config();
-        MapChange change = new MapChange(config, value == null ? Kind.REMOVE : Kind.PUT, call, keyBytes, value, service.now());
+        Change change = new Change(config, value == null ? Kind.REMOVE : Kind.PUT, call, keyBytes, value, service.now());
         ResponseAfterChanges.await(op, keyBytes, config.getChangeTopic(), capture.append(change));
     }
 }
