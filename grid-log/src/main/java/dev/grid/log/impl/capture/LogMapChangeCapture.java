@@ -6,6 +6,7 @@ import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.spi.MapChangeCapture;
 import dev.grid.log.Header;
+import dev.grid.log.LogException;
 import dev.grid.log.MapChange;
 import dev.grid.log.ProducerConfig;
 import dev.grid.log.ProducerRecord;
@@ -20,6 +21,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Appends the changes of maps with change capture on to their change topics ({@code __changes.<map>}), through one
@@ -28,7 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * on the map partition's thread in the order the owner applied them, and a key's records all go to one partition (the
  * record key is the map key's bytes), so a key's changes are stored in the order applied.
  *
- * <p>Nothing here blocks a partition thread: a map's change topic is created (with {@code grid.log.topics.<topic>}'s
+ * <p>Hazelcast lets no partition thread invoke an operation on another partition, so the records go to the producer
+ * from one sender thread per member, in the order the partition threads queued them (which keeps each key's order).
+ * Nothing here blocks a partition thread: a map's change topic is created (with {@code grid.log.topics.<topic>}'s
  * settings if configured, else {@code grid.log.defaultPartitions}) on Hazelcast's async executor when the map is first
  * written on this member, and until it is known {@link #notReady} refuses the map's writes (the invocations retry);
  * writes are refused the same way while the producer holds more than {@link #BACKLOG_FRACTION} of its buffer, so the
@@ -45,11 +52,23 @@ public final class LogMapChangeCapture implements MapChangeCapture {
     private final GridConfig config;
     private final Map<String, CompletableFuture<Void>> topics = new ConcurrentHashMap<>();
     private final Map<String, List<Header>> callHeaders = new ConcurrentHashMap<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final ExecutorService sender;
     private volatile Appender appender;
 
     public LogMapChangeCapture(NodeEngine nodeEngine, GridConfig config) {
         this.nodeEngine = nodeEngine;
         this.config = config;
+        this.sender = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, nodeEngine.getHazelcastInstance().getName() + ".grid-log-change-capture");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Stops the sender thread (the member is shutting down): changes not yet handed to the producer fail. */
+    public void shutdown() {
+        sender.shutdownNow();
     }
 
     /** The member's log and producer, made at the first captured write (the member's services are all up by then). */
@@ -86,7 +105,7 @@ public final class LogMapChangeCapture implements MapChangeCapture {
             topics.remove(topic, known);
             return known.isCompletedExceptionally() ? "creating the topic failed: " + failure(known) : "the topic is being looked up again";
         }
-        long backlog = using.producer().bufferedBytes();
+        long backlog = using.producer().bufferedBytes() + queuedBytes.get();
         if (backlog > using.backlogLimit()) {
             return "this member's change records not yet stored hold " + backlog + " bytes, above " + using.backlogLimit();
         }
@@ -119,7 +138,26 @@ public final class LogMapChangeCapture implements MapChangeCapture {
             boolean removal = change.kind() == Kind.REMOVE;
             ProducerRecord record = new ProducerRecord(change.map().getChangeTopic(), null, change.key(),
                     removal ? REMOVED : change.value(), headers(removal, change.call()), change.timestamp());
-            return appender().producer().send(record);
+            DefaultLogProducer producer = appender().producer();
+            long size = record.value().length + record.key().length + 64L;
+            CompletableFuture<Object> appended = new CompletableFuture<>();
+            queuedBytes.addAndGet(size);
+            try {
+                sender.execute(() -> {
+                    queuedBytes.addAndGet(-size);
+                    producer.send(record, (result, failure) -> {
+                        if (failure == null) {
+                            appended.complete(result);
+                        } else {
+                            appended.completeExceptionally(failure);
+                        }
+                    });
+                });
+            } catch (RejectedExecutionException e) {
+                queuedBytes.addAndGet(-size);
+                return CompletableFuture.failedFuture(new LogException("the member is shutting down: change not appended", e));
+            }
+            return appended;
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
