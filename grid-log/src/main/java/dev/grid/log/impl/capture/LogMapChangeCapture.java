@@ -145,13 +145,17 @@ public final class LogMapChangeCapture implements MapChangeCapture {
             try {
                 sender.execute(() -> {
                     queuedBytes.addAndGet(-size);
-                    producer.send(record, (result, failure) -> {
-                        if (failure == null) {
-                            appended.complete(result);
-                        } else {
-                            appended.completeExceptionally(failure);
-                        }
-                    });
+                    try {
+                        producer.send(record, (result, failure) -> {
+                            if (failure == null) {
+                                appended.complete(result);
+                            } else {
+                                appended.completeExceptionally(failure);
+                            }
+                        });
+                    } catch (RuntimeException e) {
+                        appended.completeExceptionally(e);
+                    }
                 });
             } catch (RejectedExecutionException e) {
                 queuedBytes.addAndGet(-size);
