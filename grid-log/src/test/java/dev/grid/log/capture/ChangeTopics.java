@@ -44,6 +44,21 @@ final class ChangeTopics {
         return perKey;
     }
 
+    /** @return for each key whose changes differ from those expected: "expected [...], topic has [...]" */
+    static <K> Map<K, String> differences(Map<K, List<String>> expected, Map<K, List<String>> actual) {
+        Map<K, String> differences = new LinkedHashMap<>();
+        java.util.Set<K> keys = new java.util.LinkedHashSet<>(expected.keySet());
+        keys.addAll(actual.keySet());
+        for (K key : keys) {
+            List<String> want = expected.getOrDefault(key, List.of());
+            List<String> got = actual.getOrDefault(key, List.of());
+            if (!want.equals(got)) {
+                differences.put(key, "expected " + want + ", topic has " + got);
+            }
+        }
+        return differences;
+    }
+
     static String describe(MapChange.Op op, Object value, String call) {
         return op.header() + " " + value + " " + call;
     }
