@@ -1,5 +1,6 @@
 package dev.grid.core.impl.map.operations;
 
+import dev.grid.core.ChangeCaptureNotReadyException;
 import dev.grid.core.GridException;
 import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.impl.map.GridMapService;
