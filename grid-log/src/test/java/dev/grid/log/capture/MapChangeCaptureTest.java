@@ -40,6 +40,9 @@ class MapChangeCaptureTest {
     private static final String CAPTURED = "captured";
     private static final String TXN = "captured-txn";
     private static final String PLAIN = "plain";
+    private static final String LARGE = "captured-large";
+    /** Above the log's default largest record (1 MiB): the change topic is created with room for it. */
+    private static final int LARGEST = 2 << 20;
 
     @RegisterExtension
     static final GridCluster CLUSTER = GridCluster.withMembers(2).partitions(31).withClient().configure(config -> {
@@ -47,6 +50,8 @@ class MapChangeCaptureTest {
         config.addMap(new GridMapConfig(CAPTURED).setChangeCapture(true));
         config.addMap(new GridMapConfig(TXN).setChangeCapture(true));
         config.addMap(new GridMapConfig(PLAIN));
+        config.addMap(new GridMapConfig(LARGE).setChangeCapture(true).setEntries(100).setAverageValueSize(LARGEST)
+                .setMaxValueSize(LARGEST));
     });
 
     private static Path tempDirectory() {
@@ -163,6 +168,15 @@ class MapChangeCaptureTest {
     }
 
     @Test
+    void aValueAsLargeAsTheMapAllowsFitsItsChangeRecord() {
+        GridMap<String, String> map = CLUSTER.client().map(LARGE);
+        String largest = "v".repeat(LARGEST - 64);                 // the map's maxValueSize, less serialization's framing
+        map.set("large", largest);
+        List<MapChange<String, String>> changes = ChangeTopics.readAll(GridLog.of(CLUSTER.member(0)), LARGE);
+        assertTrue(changes.stream().anyMatch(c -> c.key().equals("large") && largest.equals(c.value())), "the large value's change");
+    }
+
+    @Test
     void aMapWithoutCaptureAppendsNothing() {
         GridMap<String, String> plain = CLUSTER.client().map(PLAIN);
         for (int i = 0; i < 100; i++) {
@@ -173,7 +187,7 @@ class MapChangeCaptureTest {
         assertFalse(log.topicNames().contains(MapChange.topicOf(PLAIN)), log.topicNames().toString());
         List<String> changeTopics = new ArrayList<>(log.topicNames());
         changeTopics.removeIf(t -> !t.startsWith(GridMapConfig.CHANGE_TOPIC_PREFIX));
-        changeTopics.removeAll(List.of(MapChange.topicOf(CAPTURED), MapChange.topicOf(TXN)));
+        changeTopics.removeAll(List.of(MapChange.topicOf(CAPTURED), MapChange.topicOf(TXN), MapChange.topicOf(LARGE)));
         assertEquals(List.of(), changeTopics, "only captured maps have change topics");
     }
 
