@@ -68,7 +68,55 @@ public final class LogMapChangeCapture implements MapChangeCapture {
 
     /** Stops the sender thread (the member is shutting down): changes not yet handed to the producer fail. */
     public void shutdown() {
-        sender.shutdownNow();
+        for (Runnable dropped : sender.shutdownNow()) {
+            if (dropped instanceof SendTask task) {
+                task.appended().completeExceptionally(new LogException("the member shut down before the change was sent to "
+                        + task.record().topic()));
+            }
+        }
+    }
+
+    /** One change on its way from a partition thread to the producer. */
+    private final class SendTask implements Runnable {
+        private final DefaultLogProducer producer;
+        private final ProducerRecord record;
+        private final long size;
+        private final CompletableFuture<Object> appended;
+
+        SendTask(DefaultLogProducer producer, ProducerRecord record, long size, CompletableFuture<Object> appended) {
+            this.producer = producer;
+            this.record = record;
+            this.size = size;
+            this.appended = appended;
+        }
+
+        ProducerRecord record() {
+            return record;
+        }
+
+        long size() {
+            return size;
+        }
+
+        CompletableFuture<Object> appended() {
+            return appended;
+        }
+
+        @Override
+        public void run() {
+            queuedBytes.addAndGet(-size);
+            try {
+                producer.send(record, (result, failure) -> {
+                    if (failure == null) {
+                        appended.complete(result);
+                    } else {
+                        appended.completeExceptionally(failure);
+                    }
+                });
+            } catch (RuntimeException e) {
+                appended.completeExceptionally(e);
+            }
+        }
     }
 
     /** The member's log and producer, made at the first captured write (the member's services are all up by then). */
@@ -138,30 +186,16 @@ public final class LogMapChangeCapture implements MapChangeCapture {
             boolean removal = change.kind() == Kind.REMOVE;
             ProducerRecord record = new ProducerRecord(change.map().getChangeTopic(), null, change.key(),
                     removal ? REMOVED : change.value(), headers(removal, change.call()), change.timestamp());
-            DefaultLogProducer producer = appender().producer();
-            long size = record.value().length + record.key().length + 64L;
-            CompletableFuture<Object> appended = new CompletableFuture<>();
-            queuedBytes.addAndGet(size);
+            SendTask task = new SendTask(appender().producer(), record, record.value().length + record.key().length + 64L,
+                    new CompletableFuture<>());
+            queuedBytes.addAndGet(task.size());
             try {
-                sender.execute(() -> {
-                    queuedBytes.addAndGet(-size);
-                    try {
-                        producer.send(record, (result, failure) -> {
-                            if (failure == null) {
-                                appended.complete(result);
-                            } else {
-                                appended.completeExceptionally(failure);
-                            }
-                        });
-                    } catch (RuntimeException e) {
-                        appended.completeExceptionally(e);
-                    }
-                });
+                sender.execute(task);
             } catch (RejectedExecutionException e) {
-                queuedBytes.addAndGet(-size);
+                queuedBytes.addAndGet(-task.size());
                 return CompletableFuture.failedFuture(new LogException("the member is shutting down: change not appended", e));
             }
-            return appended;
+            return task.appended();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -29,6 +29,9 @@ final class ResponseAfterChanges implements OperationResponseHandler {
     /** Makes the operation's response wait for {@code append} (on the partition's thread, while the operation runs). */
     static void await(GridMapOperation op, byte[] keyBytes, String topic, CompletionStage<?> append) {
         ResponseAfterChanges handler;
+        if (op.getOperationResponseHandler() == null) {
+            return; // run without an answer (no caller waits): nothing to hold back
+        }
         if (op.getOperationResponseHandler() instanceof ResponseAfterChanges installed) {
             handler = installed;
         } else {
