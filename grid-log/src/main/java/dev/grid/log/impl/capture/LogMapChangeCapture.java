@@ -4,6 +4,7 @@ import com.hazelcast.spi.impl.NodeEngine;
 import com.hazelcast.spi.impl.executionservice.ExecutionService;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridMapConfig;
+import dev.grid.core.config.GridTopicConfig;
 import dev.grid.core.spi.MapChangeCapture;
 import dev.grid.log.Header;
 import dev.grid.log.LogException;
@@ -45,6 +46,9 @@ public final class LogMapChangeCapture implements MapChangeCapture {
     /** The share of the producer's buffer past which writes of captured maps wait (are retried). */
     static final double BACKLOG_FRACTION = 0.75;
     private static final byte[] REMOVED = new byte[0];
+    /** Room a change topic created here leaves in a record beside the map's largest value: the key, headers, framing. */
+    static final int KEY_ROOM = 64 << 10;
+    private static final int MAX_RECORD_BYTES = 16 << 20;
     private static final List<Header> PUT = List.of(header(MapChange.CHANGE_HEADER, MapChange.Op.PUT.header()));
     private static final List<Header> REMOVE = List.of(header(MapChange.CHANGE_HEADER, MapChange.Op.REMOVE.header()));
 
@@ -144,7 +148,7 @@ public final class LogMapChangeCapture implements MapChangeCapture {
     public String notReady(GridMapConfig map) {
         Appender using = appender();
         String topic = map.getChangeTopic();
-        CompletableFuture<Void> known = topics.computeIfAbsent(topic, t -> prepare(using.log(), t));
+        CompletableFuture<Void> known = topics.computeIfAbsent(topic, t -> prepare(using.log(), topicConfig(map)));
         if (!known.isDone()) {
             return "the topic is being created";
         }
@@ -160,10 +164,25 @@ public final class LogMapChangeCapture implements MapChangeCapture {
         return null;
     }
 
-    private CompletableFuture<Void> prepare(DefaultGridLog log, String topic) {
+    /**
+     * @return the change topic's settings: {@code grid.log.topics.<topic>} if configured, else the log's defaults with
+     *         records large enough for the map's largest value and a key of up to {@link #KEY_ROOM} bytes
+     */
+    GridTopicConfig topicConfig(GridMapConfig map) {
+        String topic = map.getChangeTopic();
+        GridTopicConfig settings = config.getLog().defaultTopic(topic);
+        if (!config.getLog().getTopics().containsKey(topic)) {
+            long needed = (long) map.getMaxValueSize() + KEY_ROOM;
+            settings.setMaxRecordBytes((int) Math.min(MAX_RECORD_BYTES, Math.max(settings.getMaxRecordBytes(), needed)));
+        }
+        return settings;
+    }
+
+    private CompletableFuture<Void> prepare(DefaultGridLog log, GridTopicConfig settings) {
+        String topic = settings.getName();
         return CompletableFuture.runAsync(() -> {
             try {
-                log.createTopic(config.getLog().defaultTopic(topic));
+                log.createTopic(settings);
             } catch (TopicExistsException e) {
                 // created by another member, or by the user beforehand: its settings stand
             }
