@@ -41,6 +41,7 @@ class MapChangeCaptureTest {
     private static final String TXN = "captured-txn";
     private static final String PLAIN = "plain";
     private static final String LARGE = "captured-large";
+    private static final String CLEARED = "captured-cleared";
     /** Above the log's default largest record (1 MiB): the change topic is created with room for it. */
     private static final int LARGEST = 2 << 20;
 
@@ -50,6 +51,7 @@ class MapChangeCaptureTest {
         config.addMap(new GridMapConfig(CAPTURED).setChangeCapture(true));
         config.addMap(new GridMapConfig(TXN).setChangeCapture(true));
         config.addMap(new GridMapConfig(PLAIN));
+        config.addMap(new GridMapConfig(CLEARED).setChangeCapture(true));
         config.addMap(new GridMapConfig(LARGE).setChangeCapture(true).setEntries(100).setAverageValueSize(LARGEST)
                 .setMaxValueSize(LARGEST));
     });
@@ -177,6 +179,21 @@ class MapChangeCaptureTest {
     }
 
     @Test
+    void clearRecordsARemovalOfEveryKeyTheMapHeld() {
+        GridMap<String, String> map = CLUSTER.member(1).map(CLEARED);
+        Map<String, List<String>> expected = new TreeMap<>();
+        for (int i = 0; i < 40; i++) {
+            map.set("k" + i, "v" + i);
+            expect(expected, "k" + i, "put v" + i + " set");
+            expect(expected, "k" + i, "remove null clear");
+        }
+        map.clear();
+        map.clear();                                              // nothing left: no change
+        assertEquals(Map.of(), ChangeTopics.differences(expected,
+                ChangeTopics.perKey(ChangeTopics.<String, String>readAll(GridLog.of(CLUSTER.member(0)), CLEARED))));
+    }
+
+    @Test
     void aMapWithoutCaptureAppendsNothing() {
         GridMap<String, String> plain = CLUSTER.client().map(PLAIN);
         for (int i = 0; i < 100; i++) {
@@ -187,7 +204,8 @@ class MapChangeCaptureTest {
         assertFalse(log.topicNames().contains(MapChange.topicOf(PLAIN)), log.topicNames().toString());
         List<String> changeTopics = new ArrayList<>(log.topicNames());
         changeTopics.removeIf(t -> !t.startsWith(GridMapConfig.CHANGE_TOPIC_PREFIX));
-        changeTopics.removeAll(List.of(MapChange.topicOf(CAPTURED), MapChange.topicOf(TXN), MapChange.topicOf(LARGE)));
+        changeTopics.removeAll(List.of(MapChange.topicOf(CAPTURED), MapChange.topicOf(TXN), MapChange.topicOf(LARGE),
+                MapChange.topicOf(CLEARED)));
         assertEquals(List.of(), changeTopics, "only captured maps have change topics");
     }
 
