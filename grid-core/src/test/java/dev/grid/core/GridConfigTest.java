@@ -68,6 +68,7 @@ class GridConfigTest {
                 "      maxValueSize: 4096",
                 "      backupCount: 1",
                 "      asyncBackupCount: 0",
+                "      changeCapture: true",
                 "    sessions: {}",
                 "  hazelcastProperties:",
                 "    hazelcast.heartbeat.interval.seconds: 2",
@@ -91,6 +92,9 @@ class GridConfigTest {
         assertEquals(4096, orders.getMaxValueSize());
         assertEquals(1, orders.getBackupCount().getAsInt());
         assertEquals(0, orders.getAsyncBackupCount().getAsInt());
+        assertTrue(orders.isChangeCapture());
+        assertEquals("__changes.orders", orders.getChangeTopic());
+        assertFalse(config.getMaps().get("sessions").isChangeCapture());
         assertEquals(new GridMapConfig("sessions"), config.getMaps().get("sessions"));
         assertEquals(new GridMapConfig("unlisted"), config.mapConfig("unlisted"));
         assertEquals("2", config.getHazelcastProperties().get("hazelcast.heartbeat.interval.seconds"));

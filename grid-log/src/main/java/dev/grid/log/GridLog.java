@@ -154,6 +154,16 @@ public interface GridLog {
         throw new UnsupportedOperationException("this GridLog (" + getClass().getName() + ") is not a member's: it has no local statistics");
     }
 
+    /**
+     * Reads a record of a map's change topic ({@link MapChange#topicOf}) as the change it records: key and value
+     * deserialized with this grid's serialization (the classes must be on this side's class path).
+     *
+     * @throws IllegalArgumentException naming the record, if it is not a change record
+     */
+    default <K, V> MapChange<K, V> mapChange(ConsumerRecord record) {
+        throw new UnsupportedOperationException("this GridLog (" + getClass().getName() + ") cannot read map changes");
+    }
+
     /** @return the partition a record with this key goes to in a topic of {@code partitions} partitions */
     static int partitionForKey(byte[] key, int partitions) {
         return KeyPartitioner.partition(key, partitions);

@@ -7,9 +7,11 @@ import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.Sinks;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMap;
+import dev.grid.core.config.GridMapConfig;
 import dev.grid.core.test.GridCluster;
 import dev.grid.log.GridLog;
 import dev.grid.log.LogProducer;
+import dev.grid.log.MapChange;
 import dev.grid.log.ProducerRecord;
 import dev.grid.log.TransactionalGridLog;
 import com.hazelcast.transaction.HazelcastXAResource;
@@ -49,7 +51,10 @@ class GridStreamTest {
     private static final int LOG_PARTITIONS = 6;
 
     @RegisterExtension
-    static final GridCluster CLUSTER = GridCluster.withMembers(3).partitions(31).configure(config -> config.getLog().setDirectory(tempDir()));
+    static final GridCluster CLUSTER = GridCluster.withMembers(3).partitions(31).configure(config -> {
+        config.getLog().setDirectory(tempDir());
+        config.addMap(new GridMapConfig("followed").setChangeCapture(true));
+    });
 
     static Path tempDir() {
         try {
@@ -223,6 +228,49 @@ class GridStreamTest {
         } finally {
             job.cancel();
         }
+    }
+
+    @Test
+    void aJobFollowingAMapThroughItsChangesReproducesTheMap() {
+        Grid member = CLUSTER.member(2);
+        GridMap<Integer, String> followed = CLUSTER.client().map("followed");
+        for (int i = 0; i < 300; i++) {
+            followed.set(i, "first-" + i);
+        }
+        for (int i = 0; i < 300; i += 3) {
+            followed.remove(i);
+        }
+        Pipeline pipeline = Pipeline.create();
+        pipeline.readFrom(GridSources.<Integer, String>mapChanges("followed")).withoutTimestamps()
+                .writeTo(GridSinks.gridMap("followed-copy", MapChange::key, MapChange::value));
+        GridMap<Integer, String> copy = member.map("followed-copy");
+        Job job = CLUSTER.client().hazelcast().getJet().newJob(pipeline);
+        try {
+            Map<Integer, String> more = new TreeMap<>();
+            for (int i = 250; i < 400; i++) {
+                more.put(i, "bulk-" + i);
+            }
+            followed.putAll(more);                                  // written while the job runs
+            for (int i = 0; i < 400; i += 5) {
+                followed.executeOnKey(i, entry -> {
+                    entry.setValue("processed");
+                    return null;
+                });
+            }
+            followed.delete(399);
+            Map<Integer, String> expected = contents(followed);
+            await().atMost(Duration.ofSeconds(30)).until(() -> contents(copy).equals(expected));
+            assertEquals(expected, contents(copy));
+            assertEquals(332, expected.size(), "removed keys stay removed, processed ones came back");
+        } finally {
+            job.cancel();
+        }
+    }
+
+    private static <K, V> Map<K, V> contents(GridMap<K, V> map) {
+        Map<K, V> all = new TreeMap<>();
+        map.iterator().forEachRemaining(entry -> all.put(entry.getKey(), entry.getValue()));
+        return all;
     }
 
     @Test

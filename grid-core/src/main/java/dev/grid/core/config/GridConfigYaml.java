@@ -301,6 +301,7 @@ public final class GridConfigYaml {
         keys.put("backupCount", (k, v) -> map.setBackupCount(integer(k, v)));
         keys.put("asyncBackupCount", (k, v) -> map.setAsyncBackupCount(integer(k, v)));
         keys.put("valueClass", (k, v) -> map.setValueClass(string(k, v)));
+        keys.put("changeCapture", (k, v) -> map.setChangeCapture(bool(k, v)));
         keys.put("indexes", (k, v) -> mapping(k, v).forEach((attribute, type) -> {
             String indexKey = k + "." + attribute;
             try {

@@ -24,6 +24,9 @@ public final class GridMapConfig {
     public static final int DEFAULT_AVERAGE_VALUE_SIZE = 256;
     /** Default largest serialized value accepted, in bytes (1 MiB). */
     public static final int DEFAULT_MAX_VALUE_SIZE = 1 << 20;
+    /** What a map's change topic is named: this prefix and the map's name ({@link #getChangeTopic()}). */
+    public static final String CHANGE_TOPIC_PREFIX = "__changes.";
+    private static final int MAX_TOPIC_NAME_LENGTH = 256;
 
     private final String name;
     private long entries = DEFAULT_ENTRIES;
@@ -34,6 +37,7 @@ public final class GridMapConfig {
     private Integer asyncBackupCount;
     private final List<GridIndexConfig> indexes = new ArrayList<>();
     private String valueClass;
+    private boolean changeCapture;
 
     /**
      * @param name the map's name: 1 to 256 characters, each a letter, digit, '.', '_' or '-'
@@ -113,6 +117,36 @@ public final class GridMapConfig {
     public GridMapConfig setAsyncBackupCount(int asyncBackupCount) {
         this.asyncBackupCount = Require.between(key("asyncBackupCount"), asyncBackupCount, 0, GridConfig.MAX_BACKUP_COUNT);
         return this;
+    }
+
+    /**
+     * @return whether every write of the map is appended to its change topic (default false): a grid-log topic named
+     *         {@link #getChangeTopic()}, created when the map is first written on a member
+     */
+    public boolean isChangeCapture() {
+        return changeCapture;
+    }
+
+    /**
+     * Turns change capture on or off ({@code grid.maps.<name>.changeCapture}). With it on, a write is acknowledged only
+     * once its change record is appended to the map's change topic and held by the topic's synchronous backups; the
+     * members need grid-log on their class path.
+     *
+     * @throws GridConfigException if the change topic's name would be longer than a topic's name may be
+     */
+    public GridMapConfig setChangeCapture(boolean changeCapture) {
+        if (changeCapture && getChangeTopic().length() > MAX_TOPIC_NAME_LENGTH) {
+            throw new GridConfigException(key("changeCapture"), key("changeCapture") + " needs a map name of at most "
+                    + (MAX_TOPIC_NAME_LENGTH - CHANGE_TOPIC_PREFIX.length()) + " characters (its change topic is '"
+                    + CHANGE_TOPIC_PREFIX + "' and the name, at most " + MAX_TOPIC_NAME_LENGTH + "); the name has " + name.length());
+        }
+        this.changeCapture = changeCapture;
+        return this;
+    }
+
+    /** @return the name of the map's change topic: {@code __changes.<map name>} */
+    public String getChangeTopic() {
+        return CHANGE_TOPIC_PREFIX + name;
     }
 
     /** @return the indexes declared for the map, in declaration order */
@@ -207,12 +241,12 @@ public final class GridMapConfig {
         return name.equals(that.name) && entries == that.entries && averageKeySize == that.averageKeySize
                 && averageValueSize == that.averageValueSize && maxValueSize == that.maxValueSize
                 && Objects.equals(backupCount, that.backupCount) && Objects.equals(asyncBackupCount, that.asyncBackupCount)
-                && indexes.equals(that.indexes) && Objects.equals(valueClass, that.valueClass);
+                && indexes.equals(that.indexes) && Objects.equals(valueClass, that.valueClass) && changeCapture == that.changeCapture;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, entries, averageKeySize, averageValueSize, maxValueSize, backupCount, asyncBackupCount, indexes,
-                valueClass);
+                valueClass, changeCapture);
     }
 }

@@ -136,6 +136,11 @@ public final class MemberContext {
         return type.cast(service);
     }
 
+    /** @return the module's service registered under that type, or empty if none is (its module is not on the class path) */
+    public <T> java.util.Optional<T> find(Class<T> type) {
+        return java.util.Optional.ofNullable(services.get(type)).map(type::cast);
+    }
+
     /** Called once by grid-core's map service when it starts. */
     public void attach(MemberMaps memberMaps) {
         this.maps = Objects.requireNonNull(memberMaps, "memberMaps");

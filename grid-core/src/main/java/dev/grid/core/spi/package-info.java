@@ -5,7 +5,8 @@
  * every module's data serializer hook takes ({@link dev.grid.core.spi.SerializableTypes}), the ids each module claims in
  * Hazelcast's shared spaces ({@link dev.grid.core.spi.ModuleIds}), and the tools
  * of the processes grid starts (the JVM flags, free ports). {@link dev.grid.core.spi.SqlConsole} lets the monitor run SQL
- * through grid-query without depending on it.
+ * through grid-query without depending on it; {@link dev.grid.core.spi.MapChangeCapture} lets grid-log take the changes of
+ * maps with change capture on without grid-core depending on grid-log.
  *
  * <p>Layering: the SPI depends on the API ({@code dev.grid.core}) and the configuration
  * ({@code dev.grid.core.config}), never on {@code dev.grid.core.impl}; grid-core's implementation fills it in.

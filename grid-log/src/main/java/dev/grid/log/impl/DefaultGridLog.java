@@ -6,6 +6,7 @@ import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.partition.Partition;
 import com.hazelcast.spi.impl.NodeEngine;
 import dev.grid.core.Grid;
+import dev.grid.core.config.GridClock;
 import dev.grid.core.config.GridTopicConfig;
 import dev.grid.log.ConsumerConfig;
 import dev.grid.log.ConsumerRecord;
@@ -16,6 +17,10 @@ import dev.grid.log.LocalLogStats;
 import dev.grid.log.LogConsumer;
 import dev.grid.log.LogException;
 import dev.grid.log.LogProducer;
+import dev.grid.log.MapChange;
+import com.hazelcast.internal.serialization.SerializationService;
+import com.hazelcast.spi.impl.SerializationServiceSupport;
+import com.hazelcast.internal.serialization.impl.HeapData;
 import dev.grid.log.PartitionInfo;
 import dev.grid.log.PartitionLag;
 import dev.grid.log.PartitionStats;
@@ -63,9 +68,15 @@ public final class DefaultGridLog implements GridLog {
     /** On a member: its log service and the lag of the groups it coordinates; null on a client. */
     private final GridLogService service;
     private final LocalGroupLag groupLag;
+    private final GridClock clock;
 
     private DefaultGridLog(Grid grid, LogInvoker invoker, NodeEngine member) {
+        this(grid, invoker, member, grid.clock());
+    }
+
+    private DefaultGridLog(Grid grid, LogInvoker invoker, NodeEngine member, GridClock clock) {
         this.grid = grid;
+        this.clock = clock;
         this.invoker = invoker;
         this.reads = new TopicReads(invoker);
         this.service = member == null ? null : member.getService(GridLogService.SERVICE_NAME);
@@ -94,6 +105,19 @@ public final class DefaultGridLog implements GridLog {
             }
         });
         return created;
+    }
+
+    /**
+     * The log as a member's own services use it when they hold no {@link Grid} (grid-log's change capture): topics and
+     * producers only; not the instance {@link #of} gives, and it registers no metrics.
+     */
+    public static DefaultGridLog forMemberServices(NodeEngine member, GridClock clock) {
+        return new DefaultGridLog(null, new MemberLogInvoker(member), member, clock);
+    }
+
+    /** @return the topic's settings if this log has them cached (so a producer's send of the topic does not wait), else null */
+    public TopicMeta cachedTopic(String name) {
+        return reads.cached(name);
     }
 
     private static LogInvoker invokerFor(HazelcastInstance hz) {
@@ -133,7 +157,7 @@ public final class DefaultGridLog implements GridLog {
 
     @Override
     public TopicDescription createTopic(GridTopicConfig config) {
-        TopicMeta meta = reads.remember((TopicMeta) join(invoker.onMember(TopicCall.create(config, grid.clock().millis()))));
+        TopicMeta meta = reads.remember((TopicMeta) join(invoker.onMember(TopicCall.create(config, clock.millis()))));
         return new TopicDescription(meta.config(), List.of());
     }
 
@@ -174,6 +198,12 @@ public final class DefaultGridLog implements GridLog {
                     : partition.getOwner().getAddress().getHost() + ":" + partition.getOwner().getAddress().getPort());
         }
         return owners;
+    }
+
+    @Override
+    public <K, V> MapChange<K, V> mapChange(ConsumerRecord record) {
+        SerializationService serialization = ((SerializationServiceSupport) grid.hazelcast()).getSerializationService();
+        return MapChange.of(record, bytes -> serialization.toObject(new HeapData(bytes)));
     }
 
     // ---- producing ----

@@ -21,6 +21,7 @@ import com.hazelcast.spi.impl.operationservice.Operation;
 import dev.grid.core.config.GridConfig;
 import dev.grid.core.config.GridLogConfig;
 import dev.grid.core.spi.MemberContext;
+import dev.grid.log.impl.capture.LogMapChangeCapture;
 import dev.grid.log.LogDiskFullException;
 import dev.grid.log.PartitionOutOfRangeException;
 import dev.grid.log.RecordTooLargeException;
@@ -87,6 +88,7 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
     private Path directory;
     private LogDiskBudget budget;
     private ScheduledExecutorService timer;
+    private LogMapChangeCapture changeCapture;
     private ReplicaRepairs repairs;
     private LogScrubber scrubber;
     private volatile TopicReads topicReads;
@@ -106,6 +108,8 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
         directory = LogDirectories.claim(logConfig.directoryUnder(config.getDataDirectory()), nodeEngine.getLocalMember().getUuid(), logger);
         member.register(GridLogService.class, this);
         member.register(dev.grid.log.spi.MemberLog.class, new MemberLogReader(nodeEngine));
+        changeCapture = new LogMapChangeCapture(nodeEngine, config);
+        member.register(dev.grid.core.spi.MapChangeCapture.class, changeCapture);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, nodeEngine.getHazelcastInstance().getName() + ".grid-log-timer");
             t.setDaemon(true);
@@ -696,6 +700,9 @@ public final class GridLogService implements ManagedService, ChunkedMigrationAwa
 
     @Override
     public void shutdown(boolean terminate) {
+        if (changeCapture != null) {
+            changeCapture.shutdown();
+        }
         if (timer != null) {
             timer.shutdownNow();
         }

@@ -53,6 +53,11 @@ final class TopicReads {
         });
     }
 
+    /** @return the topic's cached settings, or null */
+    TopicMeta cached(String name) {
+        return topics.get(name);
+    }
+
     /** Caches settings a member just answered with. */
     TopicMeta remember(TopicMeta meta) {
         topics.put(meta.name(), meta);

@@ -112,6 +112,9 @@ final class LogSourceP<T> extends AbstractProcessor {
     @Override
     protected void init(Context context) {
         log = MemberLog.of(context.hazelcastInstance());
+        if (projection instanceof MemberProjection<?> onMember) {
+            onMember.bind(context.hazelcastInstance());
+        }
         int partitions = StreamErrors.checkTopic(log, topic);
         Set<Integer> mine = new HashSet<>();
         for (int clusterPartition : context.processorPartitions()) {

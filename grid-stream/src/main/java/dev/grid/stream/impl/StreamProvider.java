@@ -7,6 +7,7 @@ import com.hazelcast.jet.pipeline.Sinks;
 import com.hazelcast.jet.pipeline.Sources;
 import com.hazelcast.jet.pipeline.StreamSource;
 import dev.grid.log.ConsumerRecord;
+import dev.grid.log.MapChange;
 import dev.grid.stream.GridSinks;
 import dev.grid.stream.GridSources;
 import dev.grid.stream.LogSourceOptions;
@@ -27,6 +28,12 @@ public final class StreamProvider implements GridSources.Provider, GridSinks.Pro
         Objects.requireNonNull(projection, "projection");
         return Sources.streamFromProcessorWithWatermarks("gridLog(" + topic + ")", true,
                 policy -> new LogSourceMetaSupplier<>(topic, options, projection, policy));
+    }
+
+    @Override
+    public <K, V> StreamSource<MapChange<K, V>> mapChanges(String map, LogSourceOptions options) {
+        Objects.requireNonNull(map, "map name");
+        return log(MapChange.topicOf(map), options, new MapChangeProjection<>());
     }
 
     @Override

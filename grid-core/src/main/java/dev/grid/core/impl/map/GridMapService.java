@@ -36,6 +36,7 @@ import dev.grid.core.impl.map.query.PartitionQuery;
 import dev.grid.core.impl.map.query.QuerySpec;
 import dev.grid.core.impl.map.tx.TransactionalGridMapProxy;
 import dev.grid.core.spi.MapStores;
+import dev.grid.core.spi.MapChangeCapture;
 import dev.grid.core.spi.MemberContext;
 import dev.grid.core.spi.MemberMaps;
 
@@ -68,6 +69,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     private OffHeapBudget budget;
     private GrowthThreads growthThreads;
     private volatile GridCounters counters = GridCounters.NONE;
+    private MemberContext member;
 
     public GridMapService(NodeEngine nodeEngine) {
         this.nodeEngine = nodeEngine;
@@ -95,6 +97,14 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
         events.publish(new GridMapEvent.TxnLockLeaseEnded(now(), map, partition, lock.txnId(), lock.expiresAt(), nextTransaction));
     }
 
+    /**
+     * @return where the changes of maps with change capture on go (grid-log's, registered when its service started),
+     *         or null if no module on this member takes them
+     */
+    public MapChangeCapture changeCapture() {
+        return member.find(MapChangeCapture.class).orElse(null);
+    }
+
     public static ObjectNamespace namespace(String mapName) {
         return new DistributedObjectNamespace(SERVICE_NAME, mapName);
     }
@@ -103,6 +113,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     public void init(NodeEngine nodeEngine, Properties properties) {
         // A plain Hazelcast member (not started through Grid) serves GridMaps with the defaults.
         MemberContext member = MemberContext.orDefaults(nodeEngine.getConfig().getUserContext());
+        this.member = member;
         config = member.config();
         events = member.events();
         member.attach(this);

@@ -103,6 +103,11 @@ public final class DefaultLogProducer implements LogProducer {
         return ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
     }
 
+    /** @return the bytes of records sent and not yet answered (a send waits while they exceed the buffer's size) */
+    public long bufferedBytes() {
+        return bufferedBytes.get();
+    }
+
     @Override
     public long producerId() {
         return producerId;

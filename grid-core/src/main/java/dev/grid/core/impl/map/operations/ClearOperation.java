@@ -6,6 +6,7 @@ import com.hazelcast.spi.impl.operationservice.Operation;
 import dev.grid.core.KeyLockedByTransactionException;
 import dev.grid.core.impl.GridCoreDataSerializerHook;
 import dev.grid.core.impl.map.GridMapService;
+import dev.grid.core.spi.MapChangeCapture;
 import dev.grid.core.impl.map.TxnLockTable;
 import dev.grid.core.impl.map.PartitionStore;
 
@@ -15,6 +16,7 @@ import dev.grid.core.impl.map.PartitionStore;
  */
 public final class ClearOperation extends GridMapOperation implements BackupAwareOperation, MutatingOperation {
     private transient boolean cleared;
+    private transient MapChangeCapture capture;
 
     public ClearOperation() {
     }
@@ -31,12 +33,18 @@ public final class ClearOperation extends GridMapOperation implements BackupAwar
             throw new KeyLockedByTransactionException("GridMap '" + name + "': clear waits for the "
                     + locks.size() + " key(s) of partition " + getPartitionId() + " locked by transactions");
         }
+        capture = ChangeCapturing.admit(this);
     }
 
     @Override
     public void run() {
         PartitionStore store = storeOrNull();
         if (store != null && store.size() > 0) {
+            if (capture != null) {
+                for (byte[] key : store.keys()) {
+                    ChangeCapturing.append(this, capture, "clear", key, null);
+                }
+            }
             store.clear();
             cleared = true;
         }

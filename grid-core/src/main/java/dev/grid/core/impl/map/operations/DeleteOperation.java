@@ -15,7 +15,11 @@ public final class DeleteOperation extends KeyRemovingOperation {
 
     @Override
     public void run() {
-        removeStored(keyBytes());
+        byte[] keyBytes = keyBytes();
+        removeStored(keyBytes);
+        if (changed) {
+            captureChange("delete", keyBytes, null);
+        }
     }
 
     @Override

@@ -56,6 +56,7 @@ public final class ExecuteOnKeyOperation extends MutatingKeyOperation {
             changed = true;
             backup = new RemoveBackupOperation(name, key);
             container().recordRemove(System.nanoTime() - start);
+            captureChange("executeOnKey", keyBytes, null);
         } else if (entry.updated()) {
             Data value = serialization.toData(entry.getValue());
             checkValueSize(value);
@@ -63,6 +64,7 @@ public final class ExecuteOnKeyOperation extends MutatingKeyOperation {
             changed = true;
             backup = new PutBackupOperation(name, key, value);
             container().recordPut(System.nanoTime() - start);
+            captureChange("executeOnKey", keyBytes, value.toByteArray());
         } else {
             container().recordOther();
         }

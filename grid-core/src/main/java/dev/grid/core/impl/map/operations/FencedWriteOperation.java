@@ -61,6 +61,7 @@ public final class FencedWriteOperation extends MutatingKeyOperation {
         }
         appliedFence = fence;
         changed = true;
+        captureChange(value != null ? "putFenced" : "removeFenced", keyBytes, value != null ? value.toByteArray() : null);
     }
 
     @Override

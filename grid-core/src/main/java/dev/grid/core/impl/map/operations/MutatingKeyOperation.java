@@ -8,6 +8,7 @@ import dev.grid.core.impl.map.GridMapService;
 import dev.grid.core.impl.map.MapContainer;
 import dev.grid.core.impl.map.TxnLock;
 import dev.grid.core.impl.map.TxnLockTable;
+import dev.grid.core.spi.MapChangeCapture;
 
 /**
  * A write to one key, backed up to the map's backup replicas when it changed something. A plain
@@ -18,6 +19,8 @@ import dev.grid.core.impl.map.TxnLockTable;
 public abstract class MutatingKeyOperation extends KeyOperation implements BackupAwareOperation, MutatingOperation {
     /** Set by {@code run()}: whether the store changed, and so whether backups must hear of it. */
     protected transient boolean changed;
+    /** Set by {@code beforeRun()}: where the write's change goes, or null if the map's changes are not captured. */
+    private transient MapChangeCapture capture;
 
     protected MutatingKeyOperation() {
     }
@@ -31,6 +34,18 @@ public abstract class MutatingKeyOperation extends KeyOperation implements Backu
     public final void beforeRun() {
         checkNotLockedByTransaction(this, keyBytes());
         checkArguments();
+        capture = ChangeCapturing.admit(this);
+    }
+
+    /**
+     * Appends the change this write applied to the map's change topic, if the map's changes are captured; the
+     * response then waits for the append.
+     *
+     * @param call  the map call, as the change record names it
+     * @param value the key's new value bytes, or null for a removal
+     */
+    protected final void captureChange(String call, byte[] keyBytes, byte[] value) {
+        ChangeCapturing.append(this, capture, call, keyBytes, value);
     }
 
     /** Checks the write's arguments before it runs (nothing by default). */

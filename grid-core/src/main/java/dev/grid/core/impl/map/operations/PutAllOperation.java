@@ -8,6 +8,7 @@ import com.hazelcast.spi.impl.operationservice.Operation;
 import dev.grid.core.impl.GridCoreDataSerializerHook;
 import dev.grid.core.impl.map.MapContainer;
 import dev.grid.core.impl.map.PartitionStore;
+import dev.grid.core.spi.MapChangeCapture;
 
 import java.io.IOException;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.List;
 public final class PutAllOperation extends GridMapOperation implements BackupAwareOperation, MutatingOperation {
     private List<byte[]> keys;
     private List<byte[]> values;
+    private transient MapChangeCapture capture;
 
     public PutAllOperation() {
     }
@@ -43,6 +45,7 @@ public final class PutAllOperation extends GridMapOperation implements BackupAwa
                         + " bytes; nothing of this putAll's partition " + getPartitionId() + " was stored");
             }
         }
+        capture = ChangeCapturing.admit(this);
     }
 
     @Override
@@ -52,6 +55,7 @@ public final class PutAllOperation extends GridMapOperation implements BackupAwa
         long start = System.nanoTime();
         for (int i = 0; i < keys.size(); i++) {
             store.set(keys.get(i), values.get(i));
+            ChangeCapturing.append(this, capture, "putAll", keys.get(i), values.get(i));
         }
         container.recordPuts(keys.size(), System.nanoTime() - start);
     }

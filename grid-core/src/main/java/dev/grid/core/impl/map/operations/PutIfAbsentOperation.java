@@ -22,6 +22,7 @@ public final class PutIfAbsentOperation extends KeyValueOperation {
             current = data(existing);
         } else {
             store(keyBytes);
+            captureChange("putIfAbsent", keyBytes, value.toByteArray());
         }
     }
 

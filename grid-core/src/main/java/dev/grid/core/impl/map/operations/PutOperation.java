@@ -16,7 +16,9 @@ public final class PutOperation extends KeyValueOperation {
 
     @Override
     public void run() {
-        previous = data(store(keyBytes()));
+        byte[] keyBytes = keyBytes();
+        previous = data(store(keyBytes));
+        captureChange("put", keyBytes, value.toByteArray());
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class RemoveIfSameOperation extends KeyRemovingOperation {
         byte[] current = store == null ? null : store.get(keyBytes);
         if (current != null && Arrays.equals(current, expected.toByteArray())) {
             removeStored(keyBytes);
+            captureChange("remove", keyBytes, null);
         }
     }
 

@@ -16,7 +16,11 @@ public final class RemoveOperation extends KeyRemovingOperation {
 
     @Override
     public void run() {
-        removed = data(removeStored(keyBytes()));
+        byte[] keyBytes = keyBytes();
+        removed = data(removeStored(keyBytes));
+        if (changed) {
+            captureChange("remove", keyBytes, null);
+        }
     }
 
     @Override

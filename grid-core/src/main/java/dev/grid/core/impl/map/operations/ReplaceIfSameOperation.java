@@ -29,6 +29,7 @@ public final class ReplaceIfSameOperation extends KeyValueOperation {
         byte[] current = store == null ? null : store.get(keyBytes);
         if (current != null && Arrays.equals(current, expected.toByteArray())) {
             store(keyBytes);
+            captureChange("replace", keyBytes, value.toByteArray());
         }
     }
 

@@ -21,6 +21,7 @@ public final class ReplaceOperation extends KeyValueOperation {
         byte[] keyBytes = keyBytes();
         if (store != null && store.containsKey(keyBytes)) {
             previous = data(store(keyBytes));
+            captureChange("replace", keyBytes, value.toByteArray());
         }
     }
 

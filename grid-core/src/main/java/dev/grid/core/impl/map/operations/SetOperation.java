@@ -15,7 +15,9 @@ public final class SetOperation extends KeyValueOperation {
 
     @Override
     public void run() {
-        set(keyBytes());
+        byte[] keyBytes = keyBytes();
+        set(keyBytes);
+        captureChange("set", keyBytes, value.toByteArray());
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.grid.core.impl.GridCoreDataSerializerHook;
 import dev.grid.core.impl.map.TxnLock;
 import dev.grid.core.impl.map.TxnLockTable;
 import dev.grid.core.impl.map.TxnWrite;
+import dev.grid.core.spi.MapChangeCapture;
 
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import java.util.UUID;
  */
 public final class TxnCommitOperation extends TxnWriteOperation implements BackupAwareOperation, MutatingOperation {
     private transient boolean changed;
+    private transient MapChangeCapture capture;
 
     public TxnCommitOperation() {
     }
@@ -34,6 +36,7 @@ public final class TxnCommitOperation extends TxnWriteOperation implements Backu
         if (write == TxnWrite.PUT) {
             MutatingKeyOperation.checkValueSize(this, value);
         }
+        capture = ChangeCapturing.admit(this);
     }
 
     @Override
@@ -47,6 +50,9 @@ public final class TxnCommitOperation extends TxnWriteOperation implements Backu
                     + " holds the key now; nothing was written to this key");
         }
         changed = applyWrite(keyBytes, true);
+        if (changed) {
+            ChangeCapturing.append(this, capture, "transaction", keyBytes, write == TxnWrite.PUT ? value.toByteArray() : null);
+        }
         if (lock != null) {
             table.remove(keyBytes);
             changed = true;
