@@ -96,6 +96,12 @@ class CachedFieldExtractorTest {
         }
     }
 
+    /** Another class with a {@code price}: a public field only. */
+    public static class Ticket implements Serializable {
+        private static final long serialVersionUID = 1L;
+        public double price = 9.0;
+    }
+
     private Object hazelcast(Object value, String attribute, QueryDataType type) {
         target.setTarget(value, null);
         return target.createExtractor(attribute, type).get();
@@ -122,9 +128,14 @@ class CachedFieldExtractorTest {
             }
             assertEquals(0, fallback.reads, attribute + ": read by Hazelcast's extractor");
         }
-        target.setTarget(new Discounted(), null);
-        assertEquals(1.0, new CachedFieldExtractor(target, fallback("price", QueryDataType.DOUBLE), QueryDataType.DOUBLE, "price", false,
-                policy).get());
+        // unrelated classes with the same attribute, one after the other: each read through its own class's accessor
+        Counting fallback = fallback("price", QueryDataType.DOUBLE);
+        CachedFieldExtractor extractor = new CachedFieldExtractor(target, fallback, QueryDataType.DOUBLE, "price", false, policy);
+        for (Object value : List.of(new Ticket(), new Discounted(), new Ticket(), new Sample())) {
+            target.setTarget(value, null);
+            assertEquals(value instanceof Ticket ? 9.0 : value instanceof Discounted ? 1.0 : 5.0, extractor.get());
+        }
+        assertEquals(0, fallback.reads, "read by Hazelcast's extractor");
     }
 
     @Test
