@@ -107,7 +107,7 @@ final class CachedFieldExtractor implements QueryExtractor {
             }
             for (Class<?> c = objectClass; !c.isInterface() && !Object.class.equals(c); c = c.getSuperclass()) {
                 try {
-                    Field field = policy.verifyField(objectClass, c.getDeclaredField(attribute));
+                    Field field = policy.verifyField(c, c.getDeclaredField(attribute));
                     return accessible(field, field.getType());
                 } catch (NoSuchFieldException e) {
                     // the superclass's
