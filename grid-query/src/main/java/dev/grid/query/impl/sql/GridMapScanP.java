@@ -6,7 +6,6 @@ import com.hazelcast.internal.serialization.impl.HeapData;
 import com.hazelcast.jet.Traverser;
 import com.hazelcast.jet.Traversers;
 import com.hazelcast.jet.core.AbstractProcessor;
-import com.hazelcast.jet.sql.impl.connector.keyvalue.KvRowProjector;
 import com.hazelcast.sql.impl.row.JetSqlRow;
 import dev.grid.core.GridMap;
 import dev.grid.core.GridPredicate;
@@ -41,10 +40,15 @@ final class GridMapScanP extends AbstractProcessor {
 
     private final String mapName;
     /** A projector keeps the row it projects: each partition read in flight has its own (a key lookup takes any). */
-    private final ArrayDeque<KvRowProjector> projectors = new ArrayDeque<>();
+    private final ArrayDeque<GridMapRowProjector> projectors = new ArrayDeque<>();
     private final SerializationService serialization;
     private final boolean jsonKey;
     private final boolean jsonValue;
+    /**
+     * Whether the projector is handed the stored bytes, which it deserializes only if the query reads them (neither key
+     * nor value is flat JSON, whose reader takes text): a query that reads no key column never deserializes a key.
+     */
+    private final boolean lazy;
     private final Object lookup;
     private final GridPredicate candidates;
     private MemberMaps maps;
@@ -57,7 +61,7 @@ final class GridMapScanP extends AbstractProcessor {
      * @param lookup     the key of a key lookup ({@code WHERE __key = ?}; null matches nothing), or {@link #NO_LOOKUP}
      * @param candidates the filter's comparisons an index may answer ({@link IndexTerms}), or null
      */
-    GridMapScanP(String mapName, Supplier<KvRowProjector> projector, SerializationService serialization, boolean jsonKey, boolean jsonValue,
+    GridMapScanP(String mapName, Supplier<GridMapRowProjector> projector, SerializationService serialization, boolean jsonKey, boolean jsonValue,
                  Object lookup, GridPredicate candidates) {
         this.mapName = mapName;
         for (int i = 0; i < IN_FLIGHT; i++) {
@@ -66,6 +70,7 @@ final class GridMapScanP extends AbstractProcessor {
         this.serialization = serialization;
         this.jsonKey = jsonKey;
         this.jsonValue = jsonValue;
+        this.lazy = !jsonKey && !jsonValue;
         this.lookup = lookup;
         this.candidates = candidates;
     }
@@ -105,10 +110,11 @@ final class GridMapScanP extends AbstractProcessor {
     /** Starts reading the partition on its thread; the rows are collected there. */
     private PartitionRead start(int partition) {
         List<JetSqlRow> matching = new ArrayList<>();
-        KvRowProjector projector = projectors.poll(); // this read's own until it is finished: the partition thread uses it
+        GridMapRowProjector projector = projectors.poll(); // this read's own until it is finished: the partition thread uses it
         CompletableFuture<MemberMaps.OwnedScan> scan = maps.scanOwned(mapName, partition, candidates, (key, value) -> {
             ScanCounters.ENTRIES_READ.increment();
-            JetSqlRow row = project(projector, serialization.toObject(new HeapData(key)), serialization.toObject(new HeapData(value)));
+            JetSqlRow row = lazy ? projector.project(new HeapData(key), new HeapData(value))
+                    : project(projector, serialization.toObject(new HeapData(key)), serialization.toObject(new HeapData(value)));
             if (row != null) {
                 matching.add(row);
             }
@@ -147,10 +153,10 @@ final class GridMapScanP extends AbstractProcessor {
 
     /** A partition being read: its rows are filled on the partition's thread and read here once {@code scan} completes. */
     private record PartitionRead(int partition, CompletableFuture<MemberMaps.OwnedScan> scan, List<JetSqlRow> rows,
-                                 KvRowProjector projector) {
+                                 GridMapRowProjector projector) {
     }
 
-    private JetSqlRow project(KvRowProjector projector, Object key, Object value) {
+    private JetSqlRow project(GridMapRowProjector projector, Object key, Object value) {
         // flat JSON is read by Hazelcast's JSON target, which takes text: a HazelcastJsonValue is its text
         return projector.project(jsonKey ? json(key) : key, jsonValue ? json(value) : value);
     }

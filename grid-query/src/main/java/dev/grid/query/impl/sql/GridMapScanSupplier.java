@@ -2,7 +2,6 @@ package dev.grid.query.impl.sql;
 
 import com.hazelcast.jet.core.Processor;
 import com.hazelcast.jet.core.ProcessorSupplier;
-import com.hazelcast.jet.sql.impl.connector.keyvalue.KvRowProjector;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
@@ -29,7 +28,7 @@ final class GridMapScanSupplier implements ProcessorSupplier, DataSerializable {
     private static final long serialVersionUID = 1L;
 
     private String mapName;
-    private KvRowProjector.Supplier projector;
+    private GridMapRowProjector.Supplier projector;
     private boolean jsonKey;
     private boolean jsonValue;
     private Expression<?> key;
@@ -50,7 +49,7 @@ final class GridMapScanSupplier implements ProcessorSupplier, DataSerializable {
      * @param keyType   the type of the {@code __key} column
      * @param indexTerms the filter's comparisons an index may answer
      */
-    GridMapScanSupplier(String mapName, KvRowProjector.Supplier projector, boolean jsonKey, boolean jsonValue, Expression<?> key,
+    GridMapScanSupplier(String mapName, GridMapRowProjector.Supplier projector, boolean jsonKey, boolean jsonValue, Expression<?> key,
                         QueryDataType keyType, IndexTerms indexTerms) {
         this.mapName = mapName;
         this.projector = projector;

@@ -11,7 +11,6 @@ import com.hazelcast.jet.sql.impl.connector.keyvalue.KvMetadata;
 import com.hazelcast.jet.sql.impl.connector.keyvalue.KvMetadataJavaResolver;
 import com.hazelcast.jet.sql.impl.connector.keyvalue.KvMetadataJsonResolver;
 import com.hazelcast.jet.sql.impl.connector.keyvalue.KvMetadataResolvers;
-import com.hazelcast.jet.sql.impl.connector.keyvalue.KvRowProjector;
 import com.hazelcast.shaded.org.apache.calcite.rex.RexNode;
 import com.hazelcast.spi.impl.NodeEngine;
 import com.hazelcast.sql.impl.QueryException;
@@ -111,7 +110,7 @@ public final class GridMapSqlConnector implements SqlConnector {
             throw QueryException.error("ordering functions (event time) are not supported on GridMap mappings");
         }
         GridMapTable table = context.getTable();
-        KvRowProjector.Supplier projector = KvRowProjector.supplier(table.paths(), table.types(), table.keyDescriptor(),
+        GridMapRowProjector.Supplier projector = new GridMapRowProjector.Supplier(table.paths(), table.types(), table.keyDescriptor(),
                 table.valueDescriptor(), context.convertFilter(predicate), context.convertProjection(projection));
         Expression<?> key = null;
         QueryDataType keyType = table.keyType();

@@ -7,6 +7,7 @@ import com.hazelcast.sql.SqlRow;
 import com.hazelcast.sql.SqlService;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMap;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -228,6 +229,21 @@ public abstract class GridMapSqlContract {
     void shouldReadJavaObjects() {
         assertEquals(List.of(List.of(11, "p11", 11), List.of(61, "p61", 11)),
                 rows("SELECT __key, name, age FROM staff WHERE age = 11 AND __key < 100 ORDER BY __key"));
+    }
+
+    @Test
+    void shouldDeserializeOnlyWhatTheQueryReads() {
+        Assumptions.assumeTrue(membersInThisJvm(), "the key's class is a test class, on this JVM's class path only");
+        GridMap<SealedKey, Person> sealed = grid().map("sealed");
+        for (int key = 0; key < 10; key++) {
+            sealed.set(new SealedKey(key), new Person(name(key), key));
+        }
+        execute("CREATE OR REPLACE MAPPING sealed (__key OBJECT, name VARCHAR, age INT) TYPE GridMap OPTIONS ('keyFormat'='java', "
+                + "'keyJavaClass'='" + SealedKey.class.getName() + "', 'valueFormat'='java', 'valueJavaClass'='" + Person.class.getName() + "')");
+        assertEquals(List.of(List.of(45L)), rows("SELECT SUM(age) FROM sealed"), "no key column read: no key deserialized");
+        // the key read: deserialized (on the member, or by the caller for an OBJECT column), and its failure reported
+        RuntimeException e = assertThrows(RuntimeException.class, () -> rows("SELECT __key FROM sealed"));
+        assertTrue(e.getMessage().contains("never deserialized"), e.getMessage());
     }
 
     @Test
