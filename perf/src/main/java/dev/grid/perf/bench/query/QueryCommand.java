@@ -83,6 +83,7 @@ public final class QueryCommand {
     private void measure(QueryCluster cluster, OrderData data) {
         List<QueryTarget> targets = List.of(new GridMapQueries(cluster.client(), QueryCluster.GRID_MAP, options.categories()),
                 new IMapQueries(cluster.client(), QueryCluster.IMAP, options.categories()));
+        primeEveryOperation(targets, data);
         for (QueryOperation op : MAP_OPERATIONS) {
             for (QueryTarget target : targets) {
                 step(op, target.system(), () -> QueryCalls.onMap(op, target, data));
@@ -99,6 +100,23 @@ public final class QueryCommand {
             load.put("duckdb open", (System.nanoTime() - t0) / 1e9);
             settings.put("offline", "OfflineSql.open(" + exportDir + "), DuckDB in this JVM: " + QueryCalls.offlineGroupBy());
             step(QueryOperation.GROUP_BY_OFFLINE, "duckdb", () -> QueryCalls.offline(sql, data));
+        }
+    }
+
+    /** Each operation once on each system before any is measured ({@link QueryLoop#prime}); a failure here is left to its step. */
+    private void primeEveryOperation(List<QueryTarget> targets, OrderData data) {
+        log("query: priming: each operation once on each system (not counted)");
+        for (QueryOperation op : MAP_OPERATIONS) {
+            for (QueryTarget target : targets) {
+                if (stop.stopping()) {
+                    return;
+                }
+                try {
+                    QueryLoop.prime(QueryCalls.onMap(op, target, data), options.seed());
+                } catch (RuntimeException e) {
+                    log("query: priming " + op.label() + " on " + target.system() + " failed (its step will say more): " + e);
+                }
+            }
         }
     }
 

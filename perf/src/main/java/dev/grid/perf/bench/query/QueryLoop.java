@@ -45,6 +45,17 @@ final class QueryLoop {
         }
     }
 
+    /**
+     * Calls once, not timed, and checks the answer: the first call of an operation on a cluster pays for what it
+     * compiles (the members' first SQL statement compiles Hazelcast's SQL and Jet code), and whichever system were
+     * measured first would pay it alone.
+     */
+    static <P, R> void prime(Call<P, R> call, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        P parameter = call.parameter(random);
+        call.check(parameter, call.call(parameter));
+    }
+
     static <P, R> QueryRun measure(QueryOperation operation, String system, Duration warmup, Duration duration, long seed, StopSignal stop,
                                    Consumer<String> log, Call<P, R> call) {
         SplittableRandom random = new SplittableRandom(seed * 31 + operation.ordinal());
