@@ -4,7 +4,9 @@ import com.hazelcast.internal.util.ConcurrencyUtil;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -13,17 +15,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * parallelism above 1, and otherwise a new thread for every callback. The common pool's parallelism is the number of
  * cores minus one, so on a machine with 2 cores each answer of an operation with a callback started and ended a thread
  * (a member answering a query from another member, a client's answer, every continuation): measured on 2 cores, a
- * member-local GridMap range query ran at 107 queries/s with a thread per callback and 187 with this pool.
+ * member-local GridMap range query ran at 107 queries/s with a thread per callback and 187 with a pool.
  * <p>
- * {@link #install()} gives Hazelcast a pool of {@value #PARALLELISM} daemon threads ({@code grid-async-N}) instead, once
- * per JVM, and only where the default would be a thread per callback: with a common pool of parallelism 2 or more
- * (more cores, or {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism}) nothing changes.
+ * {@link #install()} gives Hazelcast a cached pool instead ({@code grid-async-N} daemon threads), once per JVM, and only
+ * where the default would be a thread per callback: with a common pool of parallelism 2 or more (more cores, or
+ * {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism}) nothing changes. A callback runs on an idle thread of
+ * the pool, or on a new one when every thread is busy, as with a thread per callback: a callback that blocks (a lock, a
+ * full queue) never holds up the others, which a pool of fixed size would (a change capture's topic lookup waited for
+ * its answer's callback behind blocked ones once in a fault test). Idle threads end after {@link #IDLE_SECONDS} s.
  */
 final class AsyncCallbackExecutor {
-    /** Threads of the pool that replaces the thread per callback. */
-    static final int PARALLELISM = 2;
+    /** How long a thread of the pool waits for a callback before it ends. */
+    static final long IDLE_SECONDS = 60;
     private static final AtomicInteger THREADS = new AtomicInteger();
-    private static ForkJoinPool pool;
+    private static ThreadPoolExecutor pool;
 
     private AsyncCallbackExecutor() {
     }
@@ -35,7 +40,8 @@ final class AsyncCallbackExecutor {
             return;
         }
         if (pool == null) {
-            pool = new ForkJoinPool(PARALLELISM, AsyncCallbackExecutor::newThread, null, true);
+            pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                    AsyncCallbackExecutor::newThread);
         }
         ConcurrencyUtil.setDefaultAsyncExecutor(pool);
     }
@@ -47,12 +53,11 @@ final class AsyncCallbackExecutor {
      *         run callbacks in parallel, and nobody has replaced it with a pool since)
      */
     static boolean startsThreadPerCallback(int commonParallelism, Executor current) {
-        return commonParallelism <= 1 && !(current instanceof ForkJoinPool);
+        return commonParallelism <= 1 && !(current instanceof ForkJoinPool) && !(current instanceof ThreadPoolExecutor);
     }
 
-    private static ForkJoinWorkerThread newThread(ForkJoinPool owner) {
-        ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(owner);
-        thread.setName("grid-async-" + THREADS.incrementAndGet());
+    private static Thread newThread(Runnable task) {
+        Thread thread = new Thread(task, "grid-async-" + THREADS.incrementAndGet());
         thread.setDaemon(true);
         return thread;
     }
