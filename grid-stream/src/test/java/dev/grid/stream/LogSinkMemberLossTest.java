@@ -37,7 +37,7 @@ class LogSinkMemberLossTest {
     private static final int KEYS = Integer.MAX_VALUE;
 
     @RegisterExtension
-    static final GridCluster CLUSTER = GridCluster.withMembers(3).upTo(3).partitions(31)
+    static final GridCluster CLUSTER = GridCluster.withMembers(3).upTo(4).partitions(31)
             .configure(config -> config.getLog().setDirectory(GridStreamTest.tempDir()));
 
     @Test
@@ -61,6 +61,11 @@ class LogSinkMemberLossTest {
     }
 
     private static TopicCopies.Outcome run(String name, boolean mutant) throws Exception {
+        // each test terminates a member: the next one starts with three again (as MemberLossTest)
+        if (CLUSTER.members().stream().filter(Grid::isRunning).count() < 3) {
+            CLUSTER.startMember();
+        }
+        CLUSTER.awaitSafe(3);
         Grid driver = CLUSTER.members().stream().filter(Grid::isRunning).findFirst().orElseThrow();
         GridLog log = GridLog.of(driver);
         String in = name + "-in";
