@@ -45,6 +45,8 @@ public final class StreamArguments implements Callable<Integer> {
     private static final long QUICK_RECORDS = 30_000;
     private static final Duration QUICK_WARMUP = Duration.ofSeconds(1);
     private static final Duration QUICK_DURATION = Duration.ofSeconds(5);
+    /** The window latency of both jobs falls for 10-15 s after they start (JIT compilation): 20 s puts it on its plateau. */
+    private static final Duration WARMUP = Duration.ofSeconds(20);
 
     private final StopSignal stop;
     @Spec
@@ -57,7 +59,8 @@ public final class StreamArguments implements Callable<Integer> {
             description = "events/s of the latency runs, 1 to 10000000 (default: half the slower system's measured throughput)")
     private Integer rate;
     @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "start of each latency run, not counted; may be 0s (default 5s; --quick 1s)")
+            description = "start of each latency run, not counted; may be 0s (default 20s: window latency falls for 10-15 s after a "
+                    + "job starts, while the JIT compiles; --quick 1s)")
     private Duration warmup;
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "measured time of each latency run, > 0 (default 30s; --quick 5s)")
@@ -130,7 +133,7 @@ public final class StreamArguments implements Callable<Integer> {
         Path directory = out != null ? out
                 : Path.of("bench-results", "stream-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         return new StreamOptions(recordCount, fixedRate,
-                check.notNegative("--warmup", warmup != null ? warmup : quick ? QUICK_WARMUP : Duration.ofSeconds(5)),
+                check.notNegative("--warmup", warmup != null ? warmup : quick ? QUICK_WARMUP : WARMUP),
                 check.positive("--duration", duration != null ? duration : quick ? QUICK_DURATION : Duration.ofSeconds(30)),
                 products, members, partitions, logPartitions, check.positive("--snapshot-interval", snapshotInterval), serverHeap, seed,
                 directory);
