@@ -11,6 +11,7 @@ import dev.grid.query.export.ExportOptions;
 import org.duckdb.DuckDBAppender;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Exports a GridMap: each cluster partition read in one request to its owner ({@link PartitionScan#partitionEntries}),
@@ -27,12 +29,14 @@ final class MapExporter {
     /** Entries of one partition read at once: all of them (the partition is one snapshot). */
     private static final int WHOLE_PARTITION = Integer.MAX_VALUE;
     private static final int SHOWN_NAMES = 10;
+    /** How long a map name missing from the cluster's list is looked up again before the export fails. */
+    private static final Duration NAME_PROPAGATION = Duration.ofSeconds(2);
 
     private MapExporter() {
     }
 
     static ExportManifest export(Grid grid, String name, ExportOptions options) {
-        TreeSet<String> maps = mapNames(grid);
+        TreeSet<String> maps = mapNamesIncluding(grid, name);
         if (!maps.contains(name)) {
             throw new ExportException("GridMap '" + name + "' does not exist in cluster '" + grid.clusterName() + "' (maps: "
                     + (maps.isEmpty() ? "none" : String.join(", ", maps.stream().limit(SHOWN_NAMES).toList())
@@ -106,6 +110,21 @@ final class MapExporter {
     }
 
     /** @return the GridMaps the cluster knows: every one a member or client created and did not destroy */
+    /**
+     * The cluster's map names, looked up again for up to {@link #NAME_PROPAGATION} while {@code name} is not among them: a
+     * map created on another member a moment ago reaches the member this one asks asynchronously (an export right after
+     * a member's first write to a new map was once told the map did not exist).
+     */
+    private static TreeSet<String> mapNamesIncluding(Grid grid, String name) {
+        long deadline = System.nanoTime() + NAME_PROPAGATION.toNanos();
+        TreeSet<String> names = mapNames(grid);
+        while (!names.contains(name) && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            names = mapNames(grid);
+        }
+        return names;
+    }
+
     static TreeSet<String> mapNames(Grid grid) {
         TreeSet<String> names = new TreeSet<>();
         for (DistributedObject object : grid.hazelcast().getDistributedObjects()) {
