@@ -130,6 +130,9 @@ class LogCommandsMemberTest {
     void consumeFromAnOffsetOrATimeAndStopAfterTheTimeout() throws Exception {
         ok("", "topic", "create", "clicks", "--partitions", "2");
         ok("a\nb\nc\nd\n", "produce", "clicks", "--partition", "1");
+        // timestamps are in milliseconds: 'between' must not fall in the millisecond of the last record before it
+        Instant produced = Instant.now();
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(produced.plusMillis(5)));
         Instant between = Instant.now();
         await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(between.plusMillis(5)));
         ok("e\nf\n", "produce", "clicks", "--partition", "1");
