@@ -27,7 +27,7 @@ class StreamArgumentsTest {
         StreamOptions o = StreamArguments.parse(List.of("--out", "x"));
         assertEquals(1_000_000, o.records());
         assertEquals(0, o.rate(), "0: half the slower system's measured throughput");
-        assertEquals(Duration.ofSeconds(5), o.warmup());
+        assertEquals(Duration.ofSeconds(20), o.warmup());
         assertEquals(Duration.ofSeconds(30), o.duration());
         assertEquals(100, o.products());
         assertEquals(3, o.members());
