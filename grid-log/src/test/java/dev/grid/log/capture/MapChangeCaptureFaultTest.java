@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MapChangeCaptureFaultTest {
     private static final String MAP = "accounts";
     private static final int KEYS = 400;
+    /** Acknowledged writes the load must make between the test's steps (before the crash, after it, after the join). */
+    private static final long PROGRESS = 5_000;
 
     @RegisterExtension
     static final GridCluster CLUSTER = GridCluster.withMembers(3).upTo(4).partitions(31).withClient().configure(config -> {
@@ -62,12 +66,13 @@ class MapChangeCaptureFaultTest {
             chains.add(done);
             write(map, key, 1, acknowledged, failures, stop, done);
         }
-        Thread.sleep(2_000);
+        awaitMoreAcknowledged(acknowledged, 0);
         long before = total(acknowledged);
         CLUSTER.member(1).hazelcast().getLifecycleService().terminate();
-        Thread.sleep(2_000);
+        awaitMoreAcknowledged(acknowledged, before);                  // writes go on after the crash
         Grid joined = CLUSTER.startMember();
-        Thread.sleep(2_000);
+        CLUSTER.awaitSafe(3);                                          // the joined member took its partitions
+        awaitMoreAcknowledged(acknowledged, total(acknowledged));     // and writes go on after the migration
         stop.set(true);
         CompletableFuture.allOf(chains.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
         CLUSTER.awaitSafe(3);
@@ -125,6 +130,11 @@ class MapChangeCaptureFaultTest {
                 write(map, key, failure == null ? value + 1 : value, acknowledged, failures, stop, done);
             }
         });
+    }
+
+    /** Waits until the writers have had {@link #PROGRESS} more writes acknowledged than {@code from}. */
+    private static void awaitMoreAcknowledged(AtomicLongArray acknowledged, long from) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> total(acknowledged) >= from + PROGRESS);
     }
 
     private static long total(AtomicLongArray acknowledged) {
