@@ -331,6 +331,7 @@ public final class KafkaCluster implements AutoCloseable {
         command.add(JavaCommand.java());
         command.addAll(JvmFlags.list());
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
+        command.addAll(JavaCommand.extraOptions());
         command.add("-Xms" + heap);
         command.add("-Xmx" + heap);
         command.add("-cp");

@@ -8,6 +8,9 @@ import java.util.List;
 
 /** Command lines for child JVMs: this JVM's java executable, grid's JVM flags, and a class path. */
 public final class JavaCommand {
+    /** A system property of the harness: more options for the JVMs it starts, after grid's flags. */
+    public static final String EXTRA_OPTIONS = "grid.bench.childJvmOptions";
+
     private JavaCommand() {
     }
 
@@ -29,6 +32,7 @@ public final class JavaCommand {
         command.addAll(JvmFlags.list());
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         command.addAll(forwardedProperties());
+        command.addAll(extraOptions());
         command.add("-Xms" + heap);
         command.add("-Xmx" + heap);
         command.add("-cp");
@@ -47,6 +51,15 @@ public final class JavaCommand {
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("hazelcast.")).sorted()
                 .forEach(name -> options.add("-D" + name + "=" + System.getProperty(name)));
         return options;
+    }
+
+    /**
+     * @return the options in the system property {@value #EXTRA_OPTIONS} (space-separated), for diagnosing child JVMs:
+     *         e.g. {@code GRID_JAVA_OPTS="-Dgrid.bench.childJvmOptions=-Xlog:gc:file=/tmp/gc-%p.log"}
+     */
+    public static List<String> extraOptions() {
+        String value = System.getProperty(EXTRA_OPTIONS, "").trim();
+        return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
     }
 
     /** @return this JVM's class path (the perf jar when run by {@code grid bench}; the test class path in tests) */
