@@ -18,6 +18,7 @@ import java.io.IOException;
  * invocation send it again to the new owner when the owner dies while running it, instead of failing it with an
  * {@code IndeterminateOperationStateException} (grid turns that on for writes), which a transaction's commit would
  * only log, leaving the partition undecided until the transaction's timeout aborts it.
+ * The mark would also let it run while its partition migrates, which {@link MigrationGuard} refuses.
  */
 public final class TxnAbortOperation extends LogOperation implements ReadonlyOperation {
     private long producerId;
@@ -28,6 +29,11 @@ public final class TxnAbortOperation extends LogOperation implements ReadonlyOpe
     public TxnAbortOperation(TopicMeta topic, int logPartition, long producerId) {
         super(topic, logPartition);
         this.producerId = producerId;
+    }
+
+    @Override
+    public void beforeRun() {
+        MigrationGuard.refuseWhileMigrating(this);
     }
 
     @Override

@@ -19,7 +19,8 @@ import java.io.IOException;
  * <p>Marked {@link ReadonlyOperation} although it writes: it is idempotent, and the mark is what makes Hazelcast's
  * invocation send it again to the new owner when the owner dies while running it, instead of failing it with an
  * {@code IndeterminateOperationStateException} (grid turns that on for writes), which a transaction's commit would
- * only log, leaving the partition undecided until the transaction's timeout aborts it.
+ * only log, leaving the partition undecided until the transaction's timeout aborts it. The mark would also let it run
+ * while its partition migrates, which {@link MigrationGuard} refuses.
  */
 public final class TxnAppendOperation extends LogOperation implements ReadonlyOperation {
     private long producerId;
@@ -37,6 +38,11 @@ public final class TxnAppendOperation extends LogOperation implements ReadonlyOp
         this.recordsSequence = recordsSequence;
         this.draft = draft;
         this.commit = commit;
+    }
+
+    @Override
+    public void beforeRun() {
+        MigrationGuard.refuseWhileMigrating(this);
     }
 
     @Override
