@@ -28,13 +28,14 @@ import java.util.List;
  * {@code KvRowProjector} does, with two differences for scans of many entries: it takes the entry's stored bytes, which
  * the key's and value's targets deserialize only when a column of theirs is read (a query that reads no key column never
  * deserializes a key), and top-level attributes of {@code java} keys and values are read through
- * {@link CachedFieldExtractor}, whose accessor is found once per class rather than looked up for every entry.
+ * {@link CachedFieldExtractor}, whose accessor is found once per class rather than looked up for every entry, and plain
+ * {@code DataSerializable} objects are read by {@link DataSerializableReader} (see {@link ScanTarget}).
  *
  * <p>One projector holds the entry it projects: one per thread at a time.
  */
 final class GridMapRowProjector implements Row {
-    private final QueryTarget keyTarget;
-    private final QueryTarget valueTarget;
+    private final ScanTarget keyTarget;
+    private final ScanTarget valueTarget;
     private final QueryExtractor[] extractors;
     private final Expression<Boolean> predicate;
     private final List<Expression<?>> projections;
@@ -43,17 +44,20 @@ final class GridMapRowProjector implements Row {
     private GridMapRowProjector(Supplier supplier, ExpressionEvalContext evalContext, Extractors hazelcastExtractors) {
         InternalSerializationService serialization = evalContext.getSerializationService();
         ReflectiveAttributeLookupPolicy policy = ReflectiveAttributeLookupPolicy.getPolicy(serialization.getHazelcastProperties());
-        this.keyTarget = supplier.keyDescriptor.create(serialization, hazelcastExtractors, true);
-        this.valueTarget = supplier.valueDescriptor.create(serialization, hazelcastExtractors, false);
+        QueryTarget key = supplier.keyDescriptor.create(serialization, hazelcastExtractors, true);
+        QueryTarget value = supplier.valueDescriptor.create(serialization, hazelcastExtractors, false);
+        DataSerializableReader reader = new DataSerializableReader(serialization);
+        this.keyTarget = new ScanTarget(key, reader);
+        this.valueTarget = new ScanTarget(value, reader);
         this.extractors = new QueryExtractor[supplier.paths.length];
         for (int i = 0; i < extractors.length; i++) {
             QueryPath path = supplier.paths[i];
-            QueryTarget target = path.isKey() ? keyTarget : valueTarget;
+            QueryTarget target = path.isKey() ? key : value;
             QueryExtractor extractor = target.createExtractor(path.getPath(), supplier.types[i]);
             if (target instanceof GenericQueryTarget generic && CachedFieldExtractor.handles(path.getPath())) {
                 extractor = new CachedFieldExtractor(generic, extractor, supplier.types[i], path.getPath(), path.isKey(), policy);
             }
-            extractors[i] = extractor;
+            extractors[i] = target instanceof GenericQueryTarget ? (path.isKey() ? keyTarget : valueTarget).reading(extractor) : extractor;
         }
         this.predicate = supplier.predicate;
         this.projections = supplier.projections;
@@ -62,15 +66,15 @@ final class GridMapRowProjector implements Row {
 
     /** @return the entry's row, or null if the filter rejects it; key and value as stored (deserialized only if read) */
     JetSqlRow project(Data key, Data value) {
-        keyTarget.setTarget(null, key);
-        valueTarget.setTarget(null, value);
+        keyTarget.reset(key);
+        valueTarget.reset(value);
         return ExpressionUtil.projection(predicate, projections, this, evalContext);
     }
 
     /** @return the entry's row, or null if the filter rejects it; key and value as objects */
     JetSqlRow project(Object key, Object value) {
-        keyTarget.setTarget(key, null);
-        valueTarget.setTarget(value, null);
+        keyTarget.reset(key);
+        valueTarget.reset(value);
         return ExpressionUtil.projection(predicate, projections, this, evalContext);
     }
 

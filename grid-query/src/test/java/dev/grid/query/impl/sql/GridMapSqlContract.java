@@ -247,6 +247,22 @@ public abstract class GridMapSqlContract {
     }
 
     @Test
+    void shouldReadDataSerializableObjects() {
+        Assumptions.assumeTrue(membersInThisJvm(), "the value's class is a test class, on this JVM's class path only");
+        GridMap<Integer, Ticket> tickets = grid().map("tickets");
+        Map<Integer, Ticket> values = new HashMap<>();
+        for (int key = 0; key < 200; key++) {
+            values.put(key, new Ticket(key, key % 2 == 0 ? "even" : "odd", key * 0.5));
+        }
+        tickets.putAll(values);
+        execute("CREATE OR REPLACE MAPPING tickets TYPE GridMap OPTIONS ('keyFormat'='int', 'valueFormat'='java', "
+                + "'valueJavaClass'='" + Ticket.class.getName() + "')");
+        assertEquals(List.of(List.of("even", 4950.0), List.of("odd", 5000.0)),
+                rows("SELECT category, SUM(price) FROM tickets GROUP BY category ORDER BY category"));
+        assertEquals(List.of(List.of(7, new Ticket(7, "odd", 3.5))), rows("SELECT __key, this FROM tickets WHERE id = 7"));
+    }
+
+    @Test
     void shouldReadPrimitives() {
         assertEquals(List.of(List.of(42L, "label-42")), rows("SELECT __key, this FROM labels WHERE this = 'label-42'"));
         assertEquals(List.of(List.of((long) PEOPLE)), rows("SELECT COUNT(*) FROM labels"));
