@@ -36,9 +36,16 @@ final class MemberCluster implements AutoCloseable {
     private final List<Integer> ports;
     private final MemberProcess[] slots;
     private final int[] starts;
+    private final List<String> capturedMaps;
 
     MemberCluster(ChaosSettings settings, String clusterName) {
+        this(settings, clusterName, List.of());
+    }
+
+    /** @param capturedMaps GridMaps configured with change capture on ({@code grid.maps.<name>.changeCapture: true}) */
+    MemberCluster(ChaosSettings settings, String clusterName, List<String> capturedMaps) {
         this.settings = settings;
+        this.capturedMaps = List.copyOf(capturedMaps);
         this.clusterName = clusterName;
         this.ports = FreePorts.loopback(settings.members());
         int x = 1 + ThreadLocalRandom.current().nextInt(250);
@@ -194,7 +201,12 @@ final class MemberCluster implements AutoCloseable {
                 // so acknowledged writes are checked across growths (and migrations into growing stores) too
                 .append("  maps:\n")
                 .append("    ").append(KillLoop.MAP).append(":\n")
-                .append("      entries: 1\n")
+                .append("      entries: 1\n");
+        for (String map : capturedMaps) {
+            yaml.append("    ").append(map).append(":\n")
+                    .append("      changeCapture: true\n");
+        }
+        yaml
                 .append("  monitor:\n")
                 .append("    enabled: false\n")
                 // a member that did not find the others in time (a loaded machine) forms a cluster of its own: merge

@@ -1,0 +1,147 @@
+package dev.grid.server.impl.chaos;
+
+import dev.grid.core.GridMap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The load of {@link MapChangeCaptureKillProcessTest}: one chain of asynchronous writes per key, all keys at once (so
+ * as many writes are in flight as there are keys). A chain's next write starts only when its previous one has
+ * completed, successfully or not, so a key's writes never overlap. Write {@code j} of a key (from 1) is a put of the
+ * value {@code j} ({@code setAsync}, which grid repeats after an indeterminate outcome, or {@code putAsync}, which it
+ * does not), or, right after an acknowledged put, a removal ({@code removeAsync} or {@code deleteAsync}, never
+ * repeated). Only a write whose stage completed normally is recorded as acknowledged; a failed write (an
+ * {@code IndeterminateWriteException}, a timeout, anything) is counted by its exception's class and is not.
+ */
+final class CapturedWriteChains {
+    /** A removal in a key's list of acknowledged writes (puts are their value, which is at least 1). */
+    static final long REMOVE = -1;
+    private static final double REMOVE_SHARE = 0.2;
+
+    private final GridMap<Integer, Long> map;
+    private final KeyChain[] chains;
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong removesOfNothing = new AtomicLong();
+    private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
+
+    CapturedWriteChains(GridMap<Integer, Long> map, int keys) {
+        this.map = map;
+        this.chains = new KeyChain[keys];
+        for (int key = 0; key < keys; key++) {
+            chains[key] = new KeyChain(key);
+        }
+    }
+
+    /** Starts every key's chain. */
+    void start() {
+        for (KeyChain chain : chains) {
+            chain.next();
+        }
+    }
+
+    /** Asks the chains to stop and waits until each one's last write has completed. */
+    void stop(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        stop.set(true);
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (KeyChain chain : chains) {
+            done.add(chain.done);
+        }
+        CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).get(timeout, unit);
+    }
+
+    long acknowledged() {
+        return acknowledged.get();
+    }
+
+    /** @return acknowledged removals that answered that nothing was there (right after an acknowledged put of the key) */
+    long removesOfNothing() {
+        return removesOfNothing.get();
+    }
+
+    /** @return failed writes by their exception's class */
+    Map<String, Long> failures() {
+        Map<String, Long> counts = new TreeMap<>();
+        failures.forEach((type, count) -> counts.put(type, count.get()));
+        return counts;
+    }
+
+    /**
+     * @return each key's acknowledged writes in the order they were acknowledged (a put as its value, a removal as
+     *         {@link #REMOVE}); call after {@link #stop}
+     */
+    List<List<Long>> acknowledgedPerKey() {
+        List<List<Long>> perKey = new ArrayList<>(chains.length);
+        for (KeyChain chain : chains) {
+            perKey.add(List.copyOf(chain.acknowledged));
+        }
+        return perKey;
+    }
+
+    /** One key's writes, one at a time; each write is issued from the completion of the previous one. */
+    private final class KeyChain {
+        private final int key;
+        private final List<Long> acknowledged = new ArrayList<>();
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private long index;
+        private boolean lastAcknowledgedPut;
+
+        KeyChain(int key) {
+            this.key = key;
+        }
+
+        void next() {
+            if (stop.get()) {
+                done.complete(null);
+                return;
+            }
+            long value = ++index;
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            CompletionStage<?> write;
+            boolean removal = lastAcknowledgedPut && random.nextDouble() < REMOVE_SHARE;
+            try {
+                if (removal) {
+                    write = random.nextBoolean()
+                            ? map.removeAsync(key).thenApply(previous -> previous != null)
+                            : map.deleteAsync(key);
+                } else {
+                    write = random.nextBoolean() ? map.setAsync(key, value) : map.putAsync(key, value);
+                }
+            } catch (RuntimeException e) {
+                write = CompletableFuture.failedFuture(e);
+            }
+            write.whenComplete((result, failure) -> {
+                if (failure == null) {
+                    acknowledged.add(removal ? REMOVE : value);
+                    CapturedWriteChains.this.acknowledged.incrementAndGet();
+                    if (removal && Boolean.FALSE.equals(result)) {
+                        removesOfNothing.incrementAndGet();
+                    }
+                    lastAcknowledgedPut = !removal;
+                } else {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                    failures.computeIfAbsent(cause.getClass().getSimpleName(), type -> new AtomicLong()).incrementAndGet();
+                    lastAcknowledgedPut = false;
+                }
+                if (failure == null) {
+                    next();
+                } else {
+                    // a short pause, as an application would make, and no recursion should writes fail at once
+                    CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS).execute(this::next);
+                }
+            });
+        }
+    }
+}
