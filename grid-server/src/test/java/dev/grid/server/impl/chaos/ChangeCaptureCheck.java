@@ -12,29 +12,32 @@ import java.util.Set;
  * put as its value, a removal as {@link CapturedWriteChains#REMOVE}) with the key's records in its change topic, in
  * offset order (a put as its value, a removal as {@code REMOVE}).
  *
- * <p>What the promise allows, for writes of one key that never overlap (each starts after the previous one completed):
+ * <p>What "a key's changes are in the order its owner applied them", with at-least-once delivery, allows for writes of
+ * one key that never overlap (each starts after the previous one completed), numbered 1, 2, ... in the order issued:
  * <ul>
  *   <li>Every acknowledged write has a record, and the acknowledged writes' records appear in the order the writes were
  *       acknowledged: the list of acknowledged writes is a <em>subsequence</em> of the key's records. Each write was
- *       applied (and its change stored) before it was acknowledged, so before the next write began, whichever member
- *       owned the key.</li>
- *   <li>Extra records are allowed: a write stored twice (at least once: the owner died after appending, the write was
- *       sent again and the new owner appended it again, before the write was acknowledged), and records of writes that
- *       were not acknowledged (failed or indeterminate: applied and appended although the caller saw a failure).</li>
- *   <li>But no record of a write comes before the record of an acknowledged write that the key had before that write
- *       began: a put's record (its value says which write it is) must come after the first record of the last
- *       acknowledged write before it (a repeat or a late record of write {@code j} may follow write {@code j+1}'s record
- *       only if {@code j} was not acknowledged before {@code j+1} began, which cannot be: so it may not).</li>
+ *       applied and its change stored before it was acknowledged, so before the next write began, whichever member
+ *       owned the key then.</li>
+ *   <li>Extra records are allowed: a write stored twice (the owner died after appending, the write was sent again and
+ *       the new owner appended it again), and records of writes that were not acknowledged (failed or indeterminate:
+ *       applied and appended although the caller saw a failure).</li>
+ *   <li>A record of write {@code j}, a repeat or an unacknowledged write's included, must come after the record of the
+ *       last acknowledged write numbered below {@code j} (that one was acknowledged before any attempt of {@code j}
+ *       began). It may come after records of later writes: a repeat still on its way from an owner that died, or a
+ *       failed write applied late, is not ordered against writes that began after it began.</li>
  * </ul>
+ * Two writes of one key in flight at once are not checked: their order is not promised across an owner change.
  *
- * <p>The figures: <b>lost</b> counts acknowledged puts whose value is not in the topic, plus, per key, acknowledged
- * removals beyond the removal records (removals carry no value, so they are told apart only by their place);
- * <b>out of order</b> counts acknowledged writes that are in the topic but not after the previous acknowledged write's
- * record (greedy earliest matching, exact for "is a subsequence"), plus put records that come before the record of an
- * acknowledged write that preceded them; <b>duplicated</b> counts put records beyond the first of their value (the
- * repeats of removals cannot be told apart and are not counted). {@code lost == 0 && outOfOrder == 0} holds exactly
- * when each key's acknowledged writes are a subsequence of its records and no put record precedes an earlier
- * acknowledged write's record.
+ * <p>The figures: <b>lost</b> counts acknowledged puts whose value is not in the topic, and acknowledged removals with
+ * no removal record between the record of the acknowledged write before them and the first record of a later write
+ * (removals carry no value: they are told apart by their place only); <b>out of order</b> counts acknowledged puts that
+ * are in the topic but not after the previous acknowledged write's record (greedy earliest matching, which decides
+ * exactly whether the acknowledged writes are a subsequence), plus put records that come before the record of an
+ * acknowledged write numbered below theirs; <b>duplicated</b> counts put records beyond the first of their value (a
+ * removal's repeats cannot be told apart and are not counted). {@code lost == 0 && outOfOrder == 0} holds exactly when
+ * each key's acknowledged writes are a subsequence of its records and no put record precedes the record of an
+ * acknowledged write numbered below it.
  */
 final class ChangeCaptureCheck {
 
@@ -90,49 +93,31 @@ final class ChangeCaptureCheck {
         for (long record : records) {
             counts.merge(record, 1, Integer::sum);
         }
-        long lost = 0;
-        long removalsExpected = 0;
-        for (long write : expected) {
-            if (write == CapturedWriteChains.REMOVE) {
-                removalsExpected++;
-            } else if (!counts.containsKey(write)) {
-                lost++;
-            }
-        }
-        lost += Math.max(0, removalsExpected - counts.getOrDefault(CapturedWriteChains.REMOVE, 0));
-
-        // greedy earliest matching of the acknowledged writes, in order, against the records; matchedAt[i] = position
-        int[] matchedAt = new int[expected.size()];
-        long unmatched = 0;
-        int from = 0;
-        for (int i = 0; i < expected.size(); i++) {
-            matchedAt[i] = -1;
-            for (int at = from; at < records.size(); at++) {
-                if (records.get(at).equals(expected.get(i))) {
-                    matchedAt[i] = at;
-                    from = at + 1;
-                    break;
-                }
-            }
-            if (matchedAt[i] < 0) {
-                unmatched++;
-            }
-        }
-        long outOfOrder = unmatched - lost;
-
-        // a put record of value v (write v) must come after the match of the last acknowledged write numbered below v:
-        // a put's number is its value, a removal's the number of the acknowledged put right before it plus one
+        // greedy earliest matching of the acknowledged writes, in order, against the records. A write's number: a put's
+        // is its value, a removal's the value of the acknowledged put right before it plus one.
         long[] numbers = new long[expected.size()];
-        int[] lastMatchUpTo = new int[expected.size()];
+        int[] lastMatchUpTo = new int[expected.size()]; // the position of the last record matched to writes 0..i
+        long lost = 0;
+        long outOfOrder = 0;
+        int from = 0;
         long previousPut = 0;
-        int lastMatch = -1;
         for (int i = 0; i < expected.size(); i++) {
             long write = expected.get(i);
-            numbers[i] = write == CapturedWriteChains.REMOVE ? previousPut + 1 : write;
-            previousPut = write == CapturedWriteChains.REMOVE ? previousPut : write;
-            lastMatch = matchedAt[i] >= 0 ? matchedAt[i] : lastMatch;
-            lastMatchUpTo[i] = lastMatch;
+            boolean removal = write == CapturedWriteChains.REMOVE;
+            numbers[i] = removal ? previousPut + 1 : write;
+            int matched = removal ? matchRemoval(records, from, numbers[i]) : matchPut(records, from, write);
+            if (matched >= 0) {
+                from = matched + 1;
+            } else if (removal || !counts.containsKey(write)) {
+                lost++;
+            } else {
+                outOfOrder++;
+            }
+            lastMatchUpTo[i] = from - 1;
+            previousPut = removal ? previousPut : write;
         }
+
+        // a put record of write v must come after the record matched to the last acknowledged write numbered below v
         Set<Long> acknowledgedValues = new HashSet<>(expected);
         long unacknowledged = 0;
         for (int at = 0; at < records.size(); at++) {
@@ -155,6 +140,33 @@ final class ChangeCaptureCheck {
             }
         }
         return new KeyFigures(lost, duplicated, outOfOrder, unacknowledged);
+    }
+
+    /** @return the position of the first record of the put's value at or after {@code from}, or -1 */
+    private static int matchPut(List<Long> records, int from, long value) {
+        for (int at = from; at < records.size(); at++) {
+            if (records.get(at) == value) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @return the position of the first removal record at or after {@code from} and before any record of a put numbered
+     *         above the removal's {@code number} (a later write's record: the removal's must come before it), or -1
+     */
+    private static int matchRemoval(List<Long> records, int from, long number) {
+        for (int at = from; at < records.size(); at++) {
+            long record = records.get(at);
+            if (record == CapturedWriteChains.REMOVE) {
+                return at;
+            }
+            if (record > number) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** @return the index of the last acknowledged write numbered below {@code value} (numbers ascend), or -1 */
