@@ -1,8 +1,15 @@
 package dev.grid.server.impl.chaos;
 
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.client.config.RoutingMode;
+import com.hazelcast.core.DistributedObject;
+import com.hazelcast.core.HazelcastInstance;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMap;
 import dev.grid.core.config.GridClientConfig;
+import dev.grid.core.impl.HazelcastConfigs;
+import dev.grid.core.impl.map.GridMapService;
 import dev.grid.log.ConsumerRecord;
 import dev.grid.log.FetchResult;
 import dev.grid.log.GridLog;
@@ -15,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,48 +68,93 @@ class MapChangeCaptureKillProcessTest {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void everyAcknowledgedWriteIsInTheChangeTopicInOrderAfterTwoKills(@TempDir Path dir) throws Exception {
+        check(run(dir, false));
+    }
+
+    /**
+     * The same through a client that sends every request to one member ({@code RoutingMode.SINGLE_MEMBER}, as clients
+     * behind a load balancer do), which is never killed: the member forwards each write to the key's owner, and the
+     * owners die under the forwarded writes.
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void everyAcknowledgedWriteThroughOneMemberIsInTheChangeTopicInOrderAfterTwoKills(@TempDir Path dir) throws Exception {
+        check(run(dir, true));
+    }
+
+    private static void check(ChangeCaptureCheck.Outcome outcome) {
+        assertTrue(outcome.acknowledged() > 4 * PROGRESS, "the client was not busy: " + outcome.line());
+        assertEquals(0, outcome.lost(), "acknowledged writes missing from the change topic: " + outcome.line());
+        assertEquals(0, outcome.outOfOrder(), "acknowledged writes out of order in the change topic: " + outcome.line());
+    }
+
+    /**
+     * @param throughOneMember whether the writes go through a client connected to member 0 only (then members 1 and 2
+     *                         are the ones killed), else through a smart client (two of the three, chosen at random)
+     */
+    private static ChangeCaptureCheck.Outcome run(Path dir, boolean throughOneMember) throws Exception {
         ChaosSettings settings = new ChaosSettings(2, List.of(ChaosFault.KILL), 3, 1, 100, 1, 0, 31,
                 ChaosCommand.memberJvmOptions("384m"), dir, false, 13, Duration.ofMinutes(2));
         String cluster = "capture-kill-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        String routing = throughOneMember ? "through member 0" : "smart client";
         ChangeCaptureCheck.Outcome outcome;
         try (MemberCluster members = new MemberCluster(settings, cluster, List.of(MAP))) {
             members.startAll();
             members.awaitSafe(3, settings.settleTimeout());
             GridClientConfig clientConfig = new GridClientConfig().setClusterName(cluster).setAddresses(members.addresses());
+            HazelcastInstance oneMemberClient = null;
             try (Grid client = Grid.client(clientConfig)) {
-                GridMap<Integer, Long> map = client.map(MAP);
-                map.set(-1, 0L); // creates the change topic before the load starts
+                client.<Integer, Long>map(MAP).set(-1, 0L); // creates the change topic before the load starts
+                GridMap<Integer, Long> map;
+                if (throughOneMember) {
+                    oneMemberClient = connectToOneMember(new GridClientConfig().setClusterName(cluster)
+                            .setAddresses(List.of(members.addresses().get(0))));
+                    DistributedObject proxy = oneMemberClient.getDistributedObject(GridMapService.SERVICE_NAME, MAP);
+                    @SuppressWarnings("unchecked")
+                    GridMap<Integer, Long> viaOneMember = (GridMap<Integer, Long>) proxy;
+                    map = viaOneMember;
+                } else {
+                    map = client.map(MAP);
+                }
                 CapturedWriteChains writes = new CapturedWriteChains(map, KEYS);
                 writes.start();
                 try {
                     awaitProgress(writes, "before the first kill");
-                    int first = members.liveSlots().get(ThreadLocalRandom.current().nextInt(3));
+                    List<Integer> victims = new ArrayList<>(throughOneMember ? List.of(1, 2) : List.of(0, 1, 2));
+                    Collections.shuffle(victims);
+                    int first = victims.get(0);
                     kill(members, first, writes, 1);
                     awaitProgress(writes, "after the first kill");
                     members.start(first);
                     members.awaitSafe(3, settings.settleTimeout());
                     log("member " + first + " restarted, 3 members safe, " + writes.acknowledged() + " acknowledged");
                     awaitProgress(writes, "after the restart");
-                    List<Integer> others = new ArrayList<>(members.liveSlots());
-                    others.remove(Integer.valueOf(first));
-                    int second = others.get(ThreadLocalRandom.current().nextInt(others.size()));
-                    kill(members, second, writes, 2);
+                    kill(members, victims.get(1), writes, 2);
                     awaitProgress(writes, "after the second kill");
                 } finally {
                     writes.stop(2, TimeUnit.MINUTES);
                 }
                 members.awaitSafe(2, settings.settleTimeout());
-                log("writes stopped: " + writes.acknowledged() + " acknowledged; failed writes " + writes.failures()
+                log("writes stopped (" + routing + "): " + writes.acknowledged() + " acknowledged; failed writes " + writes.failures()
                         + "; acknowledged removals that removed nothing " + writes.removesOfNothing());
                 outcome = ChangeCaptureCheck.check(writes.acknowledgedPerKey(), readChanges(GridLog.of(client)));
+            } finally {
+                if (oneMemberClient != null) {
+                    oneMemberClient.shutdown();
+                }
             }
         }
-        log(outcome.line());
+        log(outcome.line() + " (" + routing + ")");
         log("records of unacknowledged writes in the topic: " + outcome.unacknowledgedInTopic() + (outcome.examples().isEmpty() ? ""
                 : "; examples: " + String.join("; ", outcome.examples())));
-        assertTrue(outcome.acknowledged() > 4 * PROGRESS, "the client was not busy: " + outcome.line());
-        assertEquals(0, outcome.lost(), "acknowledged writes missing from the change topic: " + outcome.line());
-        assertEquals(0, outcome.outOfOrder(), "acknowledged writes out of order in the change topic: " + outcome.line());
+        return outcome;
+    }
+
+    /** @return a Hazelcast client configured as grid configures its clients, but sending every request to one member */
+    private static HazelcastInstance connectToOneMember(GridClientConfig config) {
+        ClientConfig hazelcast = HazelcastConfigs.client(config);
+        hazelcast.getNetworkConfig().getClusterRoutingConfig().setRoutingMode(RoutingMode.SINGLE_MEMBER);
+        return HazelcastClient.newHazelcastClient(hazelcast);
     }
 
     private static void kill(MemberCluster members, int slot, CapturedWriteChains writes, int kill) {
