@@ -1,6 +1,10 @@
 package dev.grid.server.impl.chaos;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.transaction.TransactionContext;
+import com.hazelcast.transaction.TransactionOptions;
 import dev.grid.core.GridMap;
+import dev.grid.core.TransactionalGridMap;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +15,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,23 +28,45 @@ import java.util.concurrent.atomic.AtomicLong;
  * completed, successfully or not, so a key's writes never overlap. Write {@code j} of a key (from 1) is a put of the
  * value {@code j} ({@code setAsync}, which grid repeats after an indeterminate outcome, or {@code putAsync}, which it
  * does not), or, right after an acknowledged put, a removal ({@code removeAsync} or {@code deleteAsync}, never
- * repeated). Only a write whose stage completed normally is recorded as acknowledged; a failed write (an
- * {@code IndeterminateWriteException}, a timeout, anything) is counted by its exception's class and is not.
+ * repeated), or, one write in {@value #TRANSACTION_SHARE_PERCENT} per cent, a TWO_PHASE transaction that puts the value
+ * (or removes the key, right after an acknowledged put) and also puts it to the key's companion key
+ * ({@code key + keys}, not checked): two records, so the transaction is prepared on both owners and backed up before
+ * it commits, and a commit after an owner's death is made by the promoted backup. Only a write whose stage completed
+ * normally (a transaction whose {@code commitTransaction} returned) is recorded as acknowledged; a failed write (an
+ * {@code IndeterminateWriteException}, a {@code TransactionException}, a timeout, anything) is counted by its
+ * exception's class and is not.
  */
 final class CapturedWriteChains {
     /** A removal in a key's list of acknowledged writes (puts are their value, which is at least 1). */
     static final long REMOVE = -1;
     private static final double REMOVE_SHARE = 0.2;
+    private static final int TRANSACTION_SHARE_PERCENT = 5;
+    private static final int TRANSACTION_THREADS = 8;
 
     private final GridMap<Integer, Long> map;
+    private final HazelcastInstance transactions;
+    private final String mapName;
+    private final ExecutorService transactionThreads = Executors.newFixedThreadPool(TRANSACTION_THREADS, r -> {
+        Thread thread = new Thread(r, "captured-write-chains-transactions");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final KeyChain[] chains;
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong removesOfNothing = new AtomicLong();
+    private final AtomicLong transactionsCommitted = new AtomicLong();
     private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
 
-    CapturedWriteChains(GridMap<Integer, Long> map, int keys) {
+    /**
+     * @param map          the map, as the client that writes sees it
+     * @param transactions the same client's Hazelcast instance, for transaction contexts
+     * @param mapName      the map's name
+     */
+    CapturedWriteChains(GridMap<Integer, Long> map, HazelcastInstance transactions, String mapName, int keys) {
         this.map = map;
+        this.transactions = transactions;
+        this.mapName = mapName;
         this.chains = new KeyChain[keys];
         for (int key = 0; key < keys; key++) {
             chains[key] = new KeyChain(key);
@@ -59,7 +87,11 @@ final class CapturedWriteChains {
         for (KeyChain chain : chains) {
             done.add(chain.done);
         }
-        CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).get(timeout, unit);
+        try {
+            CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0])).get(timeout, unit);
+        } finally {
+            transactionThreads.shutdownNow();
+        }
     }
 
     long acknowledged() {
@@ -69,6 +101,11 @@ final class CapturedWriteChains {
     /** @return acknowledged removals that answered that nothing was there (right after an acknowledged put of the key) */
     long removesOfNothing() {
         return removesOfNothing.get();
+    }
+
+    /** @return transactions whose commit returned */
+    long transactionsCommitted() {
+        return transactionsCommitted.get();
     }
 
     /** @return failed writes by their exception's class */
@@ -88,6 +125,36 @@ final class CapturedWriteChains {
             perKey.add(List.copyOf(chain.acknowledged));
         }
         return perKey;
+    }
+
+    /**
+     * Puts {@code value} to the key (or removes it if null) and puts a value to its companion key in one TWO_PHASE
+     * transaction; @return whether the key was removed (null for a put)
+     */
+    private Boolean transaction(int key, Long value) {
+        TransactionContext context = transactions.newTransactionContext(new TransactionOptions()
+                .setTransactionType(TransactionOptions.TransactionType.TWO_PHASE).setTimeout(30, TimeUnit.SECONDS));
+        context.beginTransaction();
+        try {
+            TransactionalGridMap<Integer, Long> view = TransactionalGridMap.in(context, mapName);
+            Boolean removed = null;
+            if (value == null) {
+                removed = view.remove(key) != null;
+            } else {
+                view.set(key, value);
+            }
+            view.set(key + chains.length, value == null ? 0L : value);
+            context.commitTransaction();
+            transactionsCommitted.incrementAndGet();
+            return removed;
+        } catch (RuntimeException e) {
+            try {
+                context.rollbackTransaction();
+            } catch (RuntimeException rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
+            }
+            throw e;
+        }
     }
 
     /** One key's writes, one at a time; each write is issued from the completion of the previous one. */
@@ -112,7 +179,9 @@ final class CapturedWriteChains {
             CompletionStage<?> write;
             boolean removal = lastAcknowledgedPut && random.nextDouble() < REMOVE_SHARE;
             try {
-                if (removal) {
+                if (random.nextInt(100) < TRANSACTION_SHARE_PERCENT) {
+                    write = CompletableFuture.supplyAsync(() -> transaction(key, removal ? null : value), transactionThreads);
+                } else if (removal) {
                     write = random.nextBoolean()
                             ? map.removeAsync(key).thenApply(previous -> previous != null)
                             : map.deleteAsync(key);
