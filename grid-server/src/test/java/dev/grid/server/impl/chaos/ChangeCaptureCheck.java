@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Compares what a client had acknowledged ({@link CapturedWriteChains}: per key, its acknowledged writes in order, a
@@ -43,7 +44,7 @@ final class ChangeCaptureCheck {
 
     /** What the check found. */
     record Outcome(long acknowledged, long changes, long lost, long duplicated, long outOfOrder, long unacknowledgedInTopic,
-                   List<String> examples) {
+                   Map<String, Long> lostByCall, List<String> examples) {
         String line() {
             return String.format("acknowledged %d writes, changes %d, lost %d, duplicated %d, out of order %d",
                     acknowledged, changes, lost, duplicated, outOfOrder);
@@ -55,9 +56,10 @@ final class ChangeCaptureCheck {
 
     /**
      * @param acknowledgedPerKey each key's acknowledged writes, in order (index = key)
+     * @param callsPerKey        each key's acknowledged writes' calls, in the same order (for the lost writes' count by call)
      * @param recordsPerKey      each key's records in the change topic, in offset order (keys without records absent)
      */
-    static Outcome check(List<List<Long>> acknowledgedPerKey, Map<Integer, List<Long>> recordsPerKey) {
+    static Outcome check(List<List<Long>> acknowledgedPerKey, List<List<String>> callsPerKey, Map<Integer, List<Long>> recordsPerKey) {
         long acknowledged = 0;
         long changes = 0;
         long lost = 0;
@@ -65,6 +67,7 @@ final class ChangeCaptureCheck {
         long outOfOrder = 0;
         long unacknowledgedInTopic = 0;
         List<String> examples = new ArrayList<>();
+        Map<String, Long> lostByCall = new TreeMap<>();
         for (List<Long> records : recordsPerKey.values()) {
             changes += records.size();
         }
@@ -77,15 +80,18 @@ final class ChangeCaptureCheck {
             duplicated += figures.duplicated;
             outOfOrder += figures.outOfOrder;
             unacknowledgedInTopic += figures.unacknowledged;
+            for (int index : figures.lostIndexes) {
+                lostByCall.merge(callsPerKey.get(key).get(index), 1L, Long::sum);
+            }
             if ((figures.lost > 0 || figures.outOfOrder > 0) && examples.size() < 5) {
                 examples.add("key " + key + ": acknowledged " + tail(expected) + ", topic " + tail(records) + " (lost " + figures.lost
                         + ", out of order " + figures.outOfOrder + ")");
             }
         }
-        return new Outcome(acknowledged, changes, lost, duplicated, outOfOrder, unacknowledgedInTopic, examples);
+        return new Outcome(acknowledged, changes, lost, duplicated, outOfOrder, unacknowledgedInTopic, lostByCall, examples);
     }
 
-    private record KeyFigures(long lost, long duplicated, long outOfOrder, long unacknowledged) {
+    private record KeyFigures(long lost, long duplicated, long outOfOrder, long unacknowledged, List<Integer> lostIndexes) {
     }
 
     private static KeyFigures checkKey(List<Long> expected, List<Long> records) {
@@ -98,6 +104,7 @@ final class ChangeCaptureCheck {
         long[] numbers = new long[expected.size()];
         int[] lastMatchUpTo = new int[expected.size()]; // the position of the last record matched to writes 0..i
         long lost = 0;
+        List<Integer> lostIndexes = new ArrayList<>();
         long outOfOrder = 0;
         int from = 0;
         long previousPut = 0;
@@ -110,6 +117,7 @@ final class ChangeCaptureCheck {
                 from = matched + 1;
             } else if (removal || !counts.containsKey(write)) {
                 lost++;
+                lostIndexes.add(i);
             } else {
                 outOfOrder++;
             }
@@ -139,7 +147,7 @@ final class ChangeCaptureCheck {
                 duplicated += count.getValue() - 1;
             }
         }
-        return new KeyFigures(lost, duplicated, outOfOrder, unacknowledged);
+        return new KeyFigures(lost, duplicated, outOfOrder, unacknowledged, lostIndexes);
     }
 
     /** @return the position of the first record of the put's value at or after {@code from}, or -1 */
