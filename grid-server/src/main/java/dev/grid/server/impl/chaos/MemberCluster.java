@@ -225,12 +225,28 @@ final class MemberCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills every member, also when one of them does not exit in time (a starved machine): the others are still sent
+     * SIGKILL, and the first failure is thrown afterwards.
+     */
     @Override
     public void close() {
+        RuntimeException first = null;
         for (MemberProcess member : slots) {
             if (member != null) {
-                member.close();
+                try {
+                    member.close();
+                } catch (RuntimeException e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
             }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }
