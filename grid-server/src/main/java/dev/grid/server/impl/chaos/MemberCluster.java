@@ -36,9 +36,16 @@ final class MemberCluster implements AutoCloseable {
     private final List<Integer> ports;
     private final MemberProcess[] slots;
     private final int[] starts;
+    private final List<String> capturedMaps;
 
     MemberCluster(ChaosSettings settings, String clusterName) {
+        this(settings, clusterName, List.of());
+    }
+
+    /** @param capturedMaps GridMaps configured with change capture on ({@code grid.maps.<name>.changeCapture: true}) */
+    MemberCluster(ChaosSettings settings, String clusterName, List<String> capturedMaps) {
         this.settings = settings;
+        this.capturedMaps = List.copyOf(capturedMaps);
         this.clusterName = clusterName;
         this.ports = FreePorts.loopback(settings.members());
         int x = 1 + ThreadLocalRandom.current().nextInt(250);
@@ -194,7 +201,12 @@ final class MemberCluster implements AutoCloseable {
                 // so acknowledged writes are checked across growths (and migrations into growing stores) too
                 .append("  maps:\n")
                 .append("    ").append(KillLoop.MAP).append(":\n")
-                .append("      entries: 1\n")
+                .append("      entries: 1\n");
+        for (String map : capturedMaps) {
+            yaml.append("    ").append(map).append(":\n")
+                    .append("      changeCapture: true\n");
+        }
+        yaml
                 .append("  monitor:\n")
                 .append("    enabled: false\n")
                 // a member that did not find the others in time (a loaded machine) forms a cluster of its own: merge
@@ -213,12 +225,28 @@ final class MemberCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills every member, also when one of them does not exit in time (a starved machine): the others are still sent
+     * SIGKILL, and the first failure is thrown afterwards.
+     */
     @Override
     public void close() {
+        RuntimeException first = null;
         for (MemberProcess member : slots) {
             if (member != null) {
-                member.close();
+                try {
+                    member.close();
+                } catch (RuntimeException e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
             }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }
