@@ -62,11 +62,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that sends everything through member 0 ({@code RoutingMode.SINGLE_MEMBER}; members 1 and 2 are killed), whose
  * writes are forwarded and lose their owner on the forwarding member's side.
  *
- * <p>XA transactions are left out of the load by default: with {@code -Dgrid.test.capture.xaPercent=5} (5 % of the
- * writes by XA transactions, prepared, then committed 50 ms later) the test fails, every lost write an XA commit
- * ({@code lost by call: {xa=11}}): Hazelcast's {@code XATransaction.commit} logs a commit operation that failed (here
- * {@code IndeterminateOperationStateException}: the key's owner was killed during the commit) as "Error during
- * commit!" and reports the commit as done, so the write and its change can be lost (docs/gridmap.md, Transactions).
+ * <p>5 % of the writes are XA transactions ({@code -Dgrid.test.capture.xaPercent}), prepared, then committed 50 ms
+ * later. Hazelcast's {@code XATransaction.commit} only logs a commit operation that failed and reports the commit as
+ * done, so a key's commit must be sent again to the new owner when its owner is killed during it (grid-core's
+ * {@code TxnCommitOperation}); without that the test failed with every lost write an XA commit ({@code lost by call:
+ * {xa=6}} and {@code {xa=8}}).
  */
 @Tag("faults")
 class MapChangeCaptureKillProcessTest {
@@ -75,11 +75,8 @@ class MapChangeCaptureKillProcessTest {
     /** Acknowledged writes awaited between the steps (before the first kill, after each kill and after the restart). */
     private static final long PROGRESS = 4_000;
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
-    /**
-     * The share of writes made by XA transactions, in per cent ({@code -Dgrid.test.capture.xaPercent}, 0 by default):
-     * see the class comment for why it is off.
-     */
-    private static final int XA_PERCENT = Integer.getInteger("grid.test.capture.xaPercent", 0);
+    /** The share of writes made by XA transactions, in per cent ({@code -Dgrid.test.capture.xaPercent}, 5 by default). */
+    private static final int XA_PERCENT = Integer.getInteger("grid.test.capture.xaPercent", 5);
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
