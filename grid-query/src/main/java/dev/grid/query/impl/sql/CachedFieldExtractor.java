@@ -13,6 +13,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.util.Collection;
+import java.util.function.Function;
 
 /**
  * Reads a top-level attribute ({@code price}, not {@code a.b} nor {@code a[any]}) of a {@code java} key or value with
@@ -34,6 +35,10 @@ final class CachedFieldExtractor implements QueryExtractor {
     private Class<?> resolvedFor;
     /** A {@link Method} or {@link Field} of {@link #resolvedFor}, or null: {@link #fallback} reads that class. */
     private Member accessor;
+    /** The getter {@link #accessor} as a lambda, or null: called through reflection. */
+    private Function<Object, Object> getter;
+    /** Where the object comes from when a scan deserialized it itself, or null: always from {@link #target}. */
+    private final ScanTarget scan;
 
     /**
      * @param target   the key's or value's target, which deserializes it on first access
@@ -41,7 +46,17 @@ final class CachedFieldExtractor implements QueryExtractor {
      */
     CachedFieldExtractor(GenericTargetAccessor target, QueryExtractor fallback, QueryDataType type, String attribute, boolean key,
                          ReflectiveAttributeLookupPolicy policy) {
+        this(target, null, fallback, type, attribute, key, policy);
+    }
+
+    /**
+     * @param scan the scan's view of the same key or value: the object it deserialized itself, read without asking
+     *             {@code target} (which checks for every entry whether the object is Compact or Portable)
+     */
+    CachedFieldExtractor(GenericTargetAccessor target, ScanTarget scan, QueryExtractor fallback, QueryDataType type, String attribute,
+                         boolean key, ReflectiveAttributeLookupPolicy policy) {
         this.target = target;
+        this.scan = scan;
         this.fallback = fallback;
         this.type = type;
         this.attribute = attribute;
@@ -56,18 +71,24 @@ final class CachedFieldExtractor implements QueryExtractor {
 
     @Override
     public Object get() {
-        Object object = target.getTargetForFieldAccess();
+        Object object = scan == null ? null : scan.objectReadOrNull();
+        if (object == null) {
+            object = target.getTargetForFieldAccess();
+        }
         if (object == null || object instanceof Data || object instanceof HazelcastJsonValue) {
             return fallback.get();
         }
         Class<?> objectClass = object.getClass();
         if (objectClass != resolvedFor) {
             accessor = resolve(objectClass);
+            getter = accessor instanceof Method method ? FastAccessors.getter(method) : null;
             resolvedFor = objectClass;
         }
         Object value;
         try {
-            if (accessor instanceof Method method) {
+            if (getter != null) {
+                value = getter.apply(object);
+            } else if (accessor instanceof Method method) {
                 value = method.invoke(object);
             } else if (accessor instanceof Field field) {
                 value = field.get(object);

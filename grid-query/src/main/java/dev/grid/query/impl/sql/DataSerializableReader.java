@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Deserializes plain {@link DataSerializable} objects (not identified, not versioned) for a scan: the class named in
@@ -35,10 +36,10 @@ final class DataSerializableReader {
     private final InternalSerializationService serialization;
     private final BufferObjectDataInput input;
     /** Class name to its constructor, or to null when this reader leaves that class to Hazelcast. */
-    private final Map<String, Constructor<? extends DataSerializable>> constructors = new HashMap<>();
+    private final Map<String, Supplier<? extends DataSerializable>> constructors = new HashMap<>();
     /** The UTF-8 bytes of the last class name read, and its constructor (null: left to Hazelcast). */
     private byte[] lastName;
-    private Constructor<? extends DataSerializable> lastConstructor;
+    private Supplier<? extends DataSerializable> lastConstructor;
 
     DataSerializableReader(InternalSerializationService serialization) {
         this.serialization = serialization;
@@ -59,11 +60,11 @@ final class DataSerializableReader {
             if ((input.readByte() & IDENTIFIED_OR_VERSIONED) != 0) {
                 return null;
             }
-            Constructor<? extends DataSerializable> constructor = constructorOf(bytes);
+            Supplier<? extends DataSerializable> constructor = constructorOf(bytes);
             if (constructor == null) {
                 return null;
             }
-            DataSerializable object = constructor.newInstance();
+            DataSerializable object = constructor.get();
             input.setVersion(Version.UNKNOWN);
             input.setWanProtocolVersion(Version.UNKNOWN);
             object.readData(input);
@@ -79,7 +80,7 @@ final class DataSerializableReader {
      * Reads the class name (an int byte count, then UTF-8) and gives its constructor; when the name's bytes are the
      * previous object's, as they are for every entry of a map of one class, without decoding them.
      */
-    private Constructor<? extends DataSerializable> constructorOf(byte[] bytes) throws java.io.IOException {
+    private Supplier<? extends DataSerializable> constructorOf(byte[] bytes) throws java.io.IOException {
         int length = input.readInt();
         int at = input.position();
         if (length < 0 || length > bytes.length - at) {
@@ -90,24 +91,24 @@ final class DataSerializableReader {
             return lastConstructor;
         }
         String className = new String(bytes, at, length, StandardCharsets.UTF_8);
-        Constructor<? extends DataSerializable> constructor = constructorOf(className);
+        Supplier<? extends DataSerializable> constructor = constructorOf(className);
         lastName = Arrays.copyOfRange(bytes, at, at + length);
         lastConstructor = constructor;
         return constructor;
     }
 
-    private Constructor<? extends DataSerializable> constructorOf(String className) {
+    private Supplier<? extends DataSerializable> constructorOf(String className) {
         if (constructors.containsKey(className)) {
             return constructors.get(className);
         }
-        Constructor<? extends DataSerializable> constructor = resolve(className);
+        Supplier<? extends DataSerializable> constructor = resolve(className);
         if (constructors.size() < MAX_CLASSES) {
             constructors.put(className, constructor);
         }
         return constructor;
     }
 
-    private Constructor<? extends DataSerializable> resolve(String className) {
+    private Supplier<? extends DataSerializable> resolve(String className) {
         try {
             ClassLoader loader = serialization.getClassLoader() != null ? serialization.getClassLoader()
                     : Thread.currentThread().getContextClassLoader();
@@ -117,7 +118,14 @@ final class DataSerializableReader {
             }
             Constructor<? extends DataSerializable> constructor = type.asSubclass(DataSerializable.class).getDeclaredConstructor();
             constructor.setAccessible(true);
-            return constructor;
+            Supplier<? extends DataSerializable> fast = FastAccessors.constructor(constructor);
+            return fast != null ? fast : () -> {
+                try {
+                    return constructor.newInstance();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e); // the caller leaves the object to Hazelcast
+                }
+            };
         } catch (Exception | LinkageError e) {
             return null; // not loadable here (user code deployment, a missing class): Hazelcast's path decides
         }

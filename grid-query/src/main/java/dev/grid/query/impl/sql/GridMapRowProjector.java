@@ -54,10 +54,11 @@ final class GridMapRowProjector implements Row {
             QueryPath path = supplier.paths[i];
             QueryTarget target = path.isKey() ? key : value;
             QueryExtractor extractor = target.createExtractor(path.getPath(), supplier.types[i]);
+            ScanTarget scan = path.isKey() ? keyTarget : valueTarget;
             if (target instanceof GenericQueryTarget generic && CachedFieldExtractor.handles(path.getPath())) {
-                extractor = new CachedFieldExtractor(generic, extractor, supplier.types[i], path.getPath(), path.isKey(), policy);
+                extractor = new CachedFieldExtractor(generic, scan, extractor, supplier.types[i], path.getPath(), path.isKey(), policy);
             }
-            extractors[i] = target instanceof GenericQueryTarget ? (path.isKey() ? keyTarget : valueTarget).reading(extractor) : extractor;
+            extractors[i] = target instanceof GenericQueryTarget ? scan.reading(extractor) : extractor;
         }
         this.predicate = supplier.predicate;
         this.projections = supplier.projections;

@@ -111,15 +111,16 @@ final class GridMapScanP extends AbstractProcessor {
     private PartitionRead start(int partition) {
         List<JetSqlRow> matching = new ArrayList<>();
         GridMapRowProjector projector = projectors.poll(); // this read's own until it is finished: the partition thread uses it
+        long[] entries = new long[1]; // counted here, added to the member's counter once per partition
         CompletableFuture<MemberMaps.OwnedScan> scan = maps.scanOwned(mapName, partition, candidates, (key, value) -> {
-            ScanCounters.ENTRIES_READ.increment();
+            entries[0]++;
             JetSqlRow row = lazy ? projector.project(new HeapData(key), new HeapData(value))
                     : project(projector, serialization.toObject(new HeapData(key)), serialization.toObject(new HeapData(value)));
             if (row != null) {
                 matching.add(row);
             }
         }).toCompletableFuture();
-        return new PartitionRead(partition, scan, matching, projector);
+        return new PartitionRead(partition, scan, matching, projector, entries);
     }
 
     /** @return the partition's matching rows, once read (a partition that moved is read from its owner now) */
@@ -132,6 +133,7 @@ final class GridMapScanP extends AbstractProcessor {
         } finally {
             projectors.add(read.projector);
         }
+        ScanCounters.ENTRIES_READ.add(read.entries[0]);
         if (scan != MemberMaps.OwnedScan.NOT_OWNED) {
             ScanCounters.OWNED.increment();
             if (scan == MemberMaps.OwnedScan.INDEXED) {
@@ -153,7 +155,7 @@ final class GridMapScanP extends AbstractProcessor {
 
     /** A partition being read: its rows are filled on the partition's thread and read here once {@code scan} completes. */
     private record PartitionRead(int partition, CompletableFuture<MemberMaps.OwnedScan> scan, List<JetSqlRow> rows,
-                                 GridMapRowProjector projector) {
+                                 GridMapRowProjector projector, long[] entries) {
     }
 
     private JetSqlRow project(GridMapRowProjector projector, Object key, Object value) {

@@ -14,6 +14,8 @@ final class ScanTarget {
     private final DataSerializableReader reader;
     private Data current;
     private boolean prepared;
+    /** The object {@link DataSerializableReader} read for this row, or null. */
+    private Object read;
 
     ScanTarget(QueryTarget target, DataSerializableReader reader) {
         this.target = target;
@@ -24,6 +26,7 @@ final class ScanTarget {
     void reset(Data data) {
         target.setTarget(null, data);
         current = data;
+        read = null;
         prepared = data == null;
     }
 
@@ -31,17 +34,24 @@ final class ScanTarget {
     void reset(Object object) {
         target.setTarget(object, null);
         current = null;
+        read = null;
         prepared = true;
     }
 
     private void prepare() {
         if (!prepared) {
             prepared = true;
-            Object object = reader.readOrNull(current);
-            if (object != null) {
-                target.setTarget(object, current);
+            read = reader.readOrNull(current);
+            if (read != null) {
+                target.setTarget(read, current);
             }
         }
+    }
+
+    /** @return this row's object if this scan deserialized it itself (a plain {@code DataSerializable}), else null */
+    Object objectReadOrNull() {
+        prepare();
+        return read;
     }
 
     /** @return the extractor, preceded on each row by this target's deserialization */
