@@ -4,6 +4,7 @@ import dev.grid.core.GridCounters;
 import dev.grid.core.GridMapStats;
 import dev.grid.core.config.GridIndexConfig;
 import dev.grid.core.config.GridMapConfig;
+import dev.grid.core.impl.map.query.MemberIndexes;
 import dev.grid.core.impl.map.query.PartitionIndexes;
 import dev.grid.core.impl.map.table.GrowthStats;
 import dev.grid.core.impl.map.table.GrowthTasks;
@@ -42,6 +43,8 @@ public final class MapContainer {
     private volatile MapInstruments instruments = MapInstruments.NONE;
     /** The map's indexes on this member: declared in its config, added by API, or learnt from a replica that arrived. */
     private final List<GridIndexConfig> indexes = new CopyOnWriteArrayList<>();
+    /** The map's indexes over every replica this member holds, which its partitions' indexes mirror into. */
+    private final MemberIndexes memberIndexes;
     /** Deserializes stored keys and values for the indexes and queries. */
     private final MapSerialization serialization;
     /** False once the map was destroyed (or the member reset): proxies that cached this container look it up again. */
@@ -60,6 +63,12 @@ public final class MapContainer {
         this.capacityPerPartition = capacityPerPartition(config.getEntries(), partitionCount);
         this.stores = new AtomicReferenceArray<>(partitionCount);
         this.locks = new AtomicReferenceArray<>(partitionCount);
+        this.memberIndexes = new MemberIndexes(partitionCount);
+    }
+
+    /** @return the map's indexes over every replica this member holds (read by queries from any thread) */
+    public MemberIndexes memberIndexes() {
+        return memberIndexes;
     }
 
     /**
@@ -116,7 +125,7 @@ public final class MapContainer {
             store = new PartitionStore(name, partitionId, capacityPerPartition,
                     config.getAverageKeySize() + 8, config.getAverageValueSize() + 8,
                     budget.forStore(name, partitionId), growthTasks.apply(partitionId), growth);
-            PartitionIndexes partitionIndexes = new PartitionIndexes(serialization::toObject);
+            PartitionIndexes partitionIndexes = new PartitionIndexes(serialization::toObject, memberIndexes, partitionId);
             store.useIndexes(partitionIndexes);
             for (GridIndexConfig index : indexes) {
                 store.addIndex(index);
@@ -255,6 +264,11 @@ public final class MapContainer {
     /** Counts one partition's answer to a query, by index or by scan. */
     public void recordQuery(boolean indexed) {
         (indexed ? queriesByIndex : queriesByScan).increment();
+    }
+
+    /** Counts partitions' answers to a query, all by index or all by scan. */
+    public void recordQueries(boolean indexed, int partitions) {
+        (indexed ? queriesByIndex : queriesByScan).add(partitions);
     }
 
     /** @return partitions this member answered from indexes so far */

@@ -18,15 +18,28 @@ import java.util.function.ObjIntConsumer;
  * {@link TreeMap} for a sorted index, a {@link HashMap} for a hash index), plus each key's current value,
  * so an update or a remove finds the key's old place without reading the old value. Every key of the
  * partition is in it, a missing or null attribute under {@link QueryValues#NULL}. Partition thread only.
+ *
+ * <p>A replica of a map's partition also mirrors every change into the member's index of the same definition
+ * ({@link MemberIndex}, entries tagged with the partition), in the same call, so both always hold the same keys
+ * under the same values once the call returns.
  */
 public final class PartitionIndex {
     private final GridIndexConfig config;
     private final Map<Object, Set<KeyBytes>> byValue;
     private final Map<KeyBytes, Object> valueOf = new HashMap<>();
+    /** The member's index this one mirrors into, or null (a store outside a map container) */
+    private final MemberIndex member;
+    private final int partition;
 
     PartitionIndex(GridIndexConfig config) {
+        this(config, null, -1);
+    }
+
+    PartitionIndex(GridIndexConfig config, MemberIndex member, int partition) {
         this.config = config;
         this.byValue = config.getType() == GridIndexConfig.Type.SORTED ? new TreeMap<>(QueryValues.ORDER) : new HashMap<>();
+        this.member = member;
+        this.partition = partition;
     }
 
     public GridIndexConfig config() {
@@ -54,9 +67,24 @@ public final class PartitionIndex {
         if (previous != null && previous.getClass() == canonical.getClass() && QueryValues.equal(previous, canonical)) {
             return;
         }
-        byValue.computeIfAbsent(canonical, v -> new HashSet<>(2)).add(key); // may throw: nothing changed yet
+        Set<KeyBytes> bucket = byValue.computeIfAbsent(canonical, v -> new HashSet<>(2)); // may throw: nothing changed yet
+        boolean added = bucket.add(key);
+        boolean moves = member != null && (previous == null || !member.samePlace(previous, canonical));
+        if (moves) {
+            try {
+                member.add(partition, key, canonical); // may throw (a compareTo against another partition's value)
+            } catch (RuntimeException e) {
+                if (added) {
+                    removeFromBucket(key, canonical);
+                }
+                throw e;
+            }
+        }
         if (previous != null) {
             removeFromBucket(key, previous);
+            if (moves) {
+                member.remove(key, previous);
+            }
         }
         valueOf.put(key, canonical);
     }
@@ -65,6 +93,9 @@ public final class PartitionIndex {
         Object previous = valueOf.remove(key);
         if (previous != null) {
             removeFromBucket(key, previous);
+            if (member != null) {
+                member.remove(key, previous);
+            }
         }
     }
 
@@ -76,8 +107,26 @@ public final class PartitionIndex {
     }
 
     void clear() {
+        if (member != null) {
+            valueOf.forEach(member::remove);
+        }
         byValue.clear();
         valueOf.clear();
+    }
+
+    /** Empties the index and stops mirroring into the member's (the replica is dropped). */
+    void close() {
+        clear();
+        if (member != null) {
+            member.mirrors(partition, false);
+        }
+    }
+
+    /** Starts mirroring: the member's index holds this replica's keys from now on (after the index was built). */
+    void mirrored() {
+        if (member != null) {
+            member.mirrors(partition, true);
+        }
     }
 
     /** @return the keys whose attribute equals the canonical value (a view: do not modify) */
