@@ -35,6 +35,7 @@ public final class MapContainer {
     private final GrowthStats growth = new GrowthStats();
     private final LongAdder queriesByIndex = new LongAdder();
     private final LongAdder queriesByScan = new LongAdder();
+    private final LongAdder queriesByMemberIndex = new LongAdder();
 
     private final OffHeapBudget budget;
     /** Where each partition's stores create and close tables (background) and move entries (partition thread). */
@@ -266,9 +267,15 @@ public final class MapContainer {
         (indexed ? queriesByIndex : queriesByScan).increment();
     }
 
-    /** Counts partitions' answers to a query, all by index or all by scan. */
-    public void recordQueries(boolean indexed, int partitions) {
-        (indexed ? queriesByIndex : queriesByScan).add(partitions);
+    /** Counts partitions answered from the member indexes (off their threads), which are answers by index too. */
+    public void recordMemberIndexQueries(int partitions) {
+        queriesByIndex.add(partitions);
+        queriesByMemberIndex.add(partitions);
+    }
+
+    /** @return partitions this member answered from its member indexes so far (counted in {@link #partitionQueriesByIndex} too) */
+    public long partitionQueriesByMemberIndex() {
+        return queriesByMemberIndex.sum();
     }
 
     /** @return partitions this member answered from indexes so far */

@@ -65,7 +65,7 @@ public final class MemberQueryOperation extends Operation
         int[] onThreads = partitions;
         if (fromIndexes != null) {
             answers.addAll(fromIndexes.answered().answered());
-            container.recordQueries(true, fromIndexes.answered().read());
+            container.recordMemberIndexQueries(fromIndexes.answered().read());
             notOwned.addAll(fromIndexes.notOwned());
             onThreads = fromIndexes.unread().stream().mapToInt(Integer::intValue).toArray();
         }
