@@ -194,8 +194,8 @@ class MemberIndexQueryTest {
         }
         int[] lookups = {0};
         IntFunction<PartitionStore> writingDuringTheRead = p -> {
-            // the first value read of partition 1 comes with a write to it, as from its thread meanwhile
-            if (p == 1 && lookups[0]++ == 1) {
+            // partition 1's write version is read, then comes a write to it, as from its thread meanwhile
+            if (p == 1 && lookups[0]++ == 0) {
                 stores[1].put(key(1999), value(10, "b"));
             }
             return stores[p];

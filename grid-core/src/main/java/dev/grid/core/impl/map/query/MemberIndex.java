@@ -47,15 +47,26 @@ public final class MemberIndex {
         this.mirrored = new AtomicIntegerArray(partitionCount);
     }
 
-    /** A key of one partition under one canonical value. */
+    /**
+     * A key of one partition under one canonical value, with the key's whole value as stored: a query reads it from
+     * here, not from the off-heap store. The partition's thread replaces the bytes when the value changes and the
+     * attribute does not (an entry's place never changes: a move is a new entry).
+     */
     public static final class Entry {
         final Object value;
         final KeyBytes key;
         final int partition;
         /** for a bound (null key): -1 below every key of the value, 1 above */
         final int edge;
+        /** the stored value (null in bounds, and in indexes outside a map container, which no query reads this way) */
+        volatile byte[] bytes;
 
-        Entry(Object value, KeyBytes key, int partition, int edge) {
+        Entry(Object value, KeyBytes key, int partition, byte[] bytes) {
+            this(value, key, partition, 0);
+            this.bytes = bytes;
+        }
+
+        private Entry(Object value, KeyBytes key, int partition, int edge) {
             this.value = value;
             this.key = key;
             this.partition = partition;
@@ -69,6 +80,11 @@ public final class MemberIndex {
         public int partition() {
             return partition;
         }
+
+        /** @return the key's value as stored when this was read (read under the partition's write version) */
+        public byte[] bytes() {
+            return bytes;
+        }
     }
 
     public GridIndexConfig config() {
@@ -80,37 +96,31 @@ public final class MemberIndex {
     }
 
     /**
-     * The partition's key now holds {@code canonical} (partition thread). Throws, changing nothing, when the value
-     * cannot be placed (its {@code compareTo} or {@code hashCode} throws).
+     * The entry's key now holds the entry's value (partition thread). Throws, changing nothing, when the value cannot
+     * be placed (its {@code compareTo} or {@code hashCode} throws).
      */
-    void add(int partition, KeyBytes key, Object canonical) {
-        Entry entry = new Entry(canonical, key, partition, 0);
+    void add(Entry entry) {
         if (sorted != null) {
             sorted.add(entry);
         } else {
-            hashed.compute(canonical, (value, keys) -> {
+            hashed.compute(entry.value, (value, keys) -> {
                 Map<KeyBytes, Entry> bucket = keys == null ? new ConcurrentHashMap<>(4) : keys;
-                bucket.put(key, entry);
+                bucket.put(entry.key, entry);
                 return bucket;
             });
         }
     }
 
-    /** The partition's key no longer holds {@code canonical} (partition thread). */
-    void remove(KeyBytes key, Object canonical) {
+    /** The entry's key no longer holds the entry's value (partition thread). */
+    void remove(Entry entry) {
         if (sorted != null) {
-            sorted.remove(new Entry(canonical, key, -1, 0));
+            sorted.remove(entry);
         } else {
-            hashed.computeIfPresent(canonical, (value, bucket) -> {
-                bucket.remove(key);
+            hashed.computeIfPresent(entry.value, (value, bucket) -> {
+                bucket.remove(entry.key);
                 return bucket.isEmpty() ? null : bucket;
             });
         }
-    }
-
-    /** Whether a key's move from one canonical value to the other leaves its place in this index unchanged. */
-    boolean samePlace(Object previous, Object canonical) {
-        return sorted != null ? QueryValues.ORDER.compare(previous, canonical) == 0 : previous.equals(canonical);
     }
 
     /** Records whether the partition's replica here is mirrored in this index (partition thread). */

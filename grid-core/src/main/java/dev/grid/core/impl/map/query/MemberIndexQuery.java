@@ -16,8 +16,8 @@ import java.util.function.IntFunction;
 
 /**
  * A query answered from the member's indexes ({@link MemberIndex}) for many partitions at once, on the calling thread:
- * one walk of each index the predicate names, keeping the entries of the partitions asked for, then the values of the
- * matches read from the partitions' stores. It answers what {@link PartitionQuery} answers from a partition's indexes
+ * one walk of each index the predicate names, keeping the entries of the partitions asked for, each carrying its
+ * key's stored value (no read of the off-heap stores). It answers what {@link PartitionQuery} answers from a partition's indexes
  * (equality, {@code in}, ranges, and/or of those, an {@code and} whose other terms are checked on each candidate);
  * other predicates ({@code not}, {@code notEqual}, {@code like} alone, every entry) and scan-only queries get no plan
  * and run partition by partition.
@@ -95,7 +95,7 @@ public final class MemberIndexQuery {
      * migration, for the whole call.
      *
      * @param partitions the partitions to answer
-     * @param stores     each partition's store on this member, or null
+     * @param stores     each partition's store on this member, or null (a partition without one holds nothing here)
      * @throws RuntimeException what the query's evaluation throws (an aggregate over values it cannot add)
      */
     public Outcome run(int[] partitions, IntFunction<PartitionStore> stores) {
@@ -113,7 +113,6 @@ public final class MemberIndexQuery {
             }
         }
         QueryResult[] results = new QueryResult[partitionCount];
-        boolean[] failed = new boolean[partitionCount];
         Collection<MemberIndex.Entry> matches = candidates.select(reads);
         QuerySpec spec = query.spec();
         boolean keysOnly = residual == null && spec.result() == QuerySpec.Result.KEYS;
@@ -121,9 +120,6 @@ public final class MemberIndexQuery {
                 && spec.aggregation().kind() == GridAggregation.Kind.COUNT;
         for (MemberIndex.Entry match : matches) {
             int p = match.partition;
-            if (failed[p]) {
-                continue;
-            }
             QueryResult result = results[p];
             if (result == null) {
                 result = new QueryResult();
@@ -139,17 +135,8 @@ public final class MemberIndexQuery {
             } else if (countOnly) {
                 result.count++;
             } else {
-                byte[] value;
-                try {
-                    PartitionStore store = stores.apply(p);
-                    value = store == null ? null : store.get(key);
-                } catch (RuntimeException closedMeanwhile) {
-                    failed[p] = true; // the store went away under the read: its thread reads the partition instead
-                    continue;
-                }
-                if (value != null) { // else removed meanwhile: the version tells
-                    query.accept(key, value, residual, result);
-                }
+                byte[] value = match.bytes; // the value as the partition's thread last indexed it
+                query.accept(key, value, residual, result);
             }
         }
         List<QueryResult> answered = new ArrayList<>();
@@ -158,7 +145,7 @@ public final class MemberIndexQuery {
             if (!reads[p]) {
                 continue;
             }
-            if (failed[p] || indexes.version(p) != versions[p]) {
+            if (indexes.version(p) != versions[p]) {
                 unread.add(p);
             } else {
                 read++;

@@ -26,7 +26,8 @@ import java.util.function.ObjIntConsumer;
 public final class PartitionIndex {
     private final GridIndexConfig config;
     private final Map<Object, Set<KeyBytes>> byValue;
-    private final Map<KeyBytes, Object> valueOf = new HashMap<>();
+    /** each key's place: its canonical value (and, for the member's index, its partition and stored value) */
+    private final Map<KeyBytes, MemberIndex.Entry> entryOf = new HashMap<>();
     /** The member's index this one mirrors into, or null (a store outside a map container) */
     private final MemberIndex member;
     private final int partition;
@@ -55,24 +56,30 @@ public final class PartitionIndex {
      * own {@code compareTo} or {@code hashCode} throws) is indexed as null rather than failing the write.
      */
     void put(KeyBytes key, Object canonical) {
+        put(key, canonical, null);
+    }
+
+    /** As {@link #put(KeyBytes, Object)}, the key's whole value as stored ({@code bytes}) kept for the member's queries. */
+    void put(KeyBytes key, Object canonical, byte[] bytes) {
         try {
-            place(key, canonical);
+            place(key, canonical, bytes);
         } catch (RuntimeException e) {
-            place(key, QueryValues.NULL);
+            place(key, QueryValues.NULL, bytes);
         }
     }
 
-    private void place(KeyBytes key, Object canonical) {
-        Object previous = valueOf.get(key);
-        if (previous != null && previous.getClass() == canonical.getClass() && QueryValues.equal(previous, canonical)) {
+    private void place(KeyBytes key, Object canonical, byte[] bytes) {
+        MemberIndex.Entry previous = entryOf.get(key);
+        if (previous != null && samePlace(previous.value, canonical)) {
+            previous.bytes = bytes; // the attribute kept its place (in both indexes); the value is new
             return;
         }
         Set<KeyBytes> bucket = byValue.computeIfAbsent(canonical, v -> new HashSet<>(2)); // may throw: nothing changed yet
         boolean added = bucket.add(key);
-        boolean moves = member != null && (previous == null || !member.samePlace(previous, canonical));
-        if (moves) {
+        MemberIndex.Entry entry = new MemberIndex.Entry(canonical, key, partition, bytes);
+        if (member != null) {
             try {
-                member.add(partition, key, canonical); // may throw (a compareTo against another partition's value)
+                member.add(entry); // may throw (a compareTo against another partition's value)
             } catch (RuntimeException e) {
                 if (added) {
                     removeFromBucket(key, canonical);
@@ -81,20 +88,25 @@ public final class PartitionIndex {
             }
         }
         if (previous != null) {
-            removeFromBucket(key, previous);
-            if (moves) {
-                member.remove(key, previous);
+            removeFromBucket(key, previous.value);
+            if (member != null) {
+                member.remove(previous);
             }
         }
-        valueOf.put(key, canonical);
+        entryOf.put(key, entry);
+    }
+
+    /** @return whether a key moving between the two canonical values stays in the same bucket (sorted: equal order; hash: equal) */
+    private boolean samePlace(Object previous, Object canonical) {
+        return sorted() ? QueryValues.ORDER.compare(previous, canonical) == 0 : previous.equals(canonical);
     }
 
     void remove(KeyBytes key) {
-        Object previous = valueOf.remove(key);
+        MemberIndex.Entry previous = entryOf.remove(key);
         if (previous != null) {
-            removeFromBucket(key, previous);
+            removeFromBucket(key, previous.value);
             if (member != null) {
-                member.remove(key, previous);
+                member.remove(previous);
             }
         }
     }
@@ -108,10 +120,10 @@ public final class PartitionIndex {
 
     void clear() {
         if (member != null) {
-            valueOf.forEach(member::remove);
+            entryOf.values().forEach(member::remove);
         }
         byValue.clear();
-        valueOf.clear();
+        entryOf.clear();
     }
 
     /** Empties the index and stops mirroring into the member's (the replica is dropped). */
@@ -152,7 +164,7 @@ public final class PartitionIndex {
 
     /** @return every key of the partition (a view: do not modify) */
     public Set<KeyBytes> allKeys() {
-        return valueOf.keySet();
+        return entryOf.keySet();
     }
 
     /** @return the number of distinct attribute values */
@@ -162,6 +174,6 @@ public final class PartitionIndex {
 
     /** @return the number of keys indexed */
     public int size() {
-        return valueOf.size();
+        return entryOf.size();
     }
 }

@@ -113,7 +113,8 @@ public final class PartitionIndexes {
             forEachEntry.accept((keyBytes, valueBytes) -> {
                 Object value = deserialize(valueBytes);
                 Object keyObject = key ? deserialize(keyBytes) : null;
-                index.put(new KeyBytes(keyBytes), QueryValues.canonical(Attributes.read(keyObject, value, config.getAttribute())));
+                index.put(new KeyBytes(keyBytes), QueryValues.canonical(Attributes.read(keyObject, value, config.getAttribute())),
+                        valueBytes);
             });
             indexes.add(index);
             readsKey |= key;
@@ -135,7 +136,7 @@ public final class PartitionIndexes {
         Object value = deserialize(valueBytes);
         Object keyObject = readsKey ? deserialize(keyBytes) : null;
         for (PartitionIndex index : indexes) {
-            index.put(key, QueryValues.canonical(Attributes.read(keyObject, value, index.config().getAttribute())));
+            index.put(key, QueryValues.canonical(Attributes.read(keyObject, value, index.config().getAttribute())), valueBytes);
         }
     }
 
