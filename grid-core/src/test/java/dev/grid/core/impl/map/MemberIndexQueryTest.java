@@ -209,6 +209,58 @@ class MemberIndexQueryTest {
         assertTrue(entries.keySet().stream().allMatch(k -> k < 1000), "only partition 0's entries: " + entries.keySet());
     }
 
+    /**
+     * A real writer thread moves partition 1's keys between two values the range covers, while this thread reads: a
+     * move adds the key under its new value before it leaves the old one, so a read that kept a partition changing under
+     * it would see a key twice, or with a value whose attribute is outside the range.
+     */
+    @Test
+    void concurrentWritesNeverShowAKeyTwiceOrAValueOutsideTheRange() throws Exception {
+        for (int p = 0; p < 2; p++) {
+            newStore(p, SCORE);
+            for (int k = 0; k < 50; k++) {
+                stores[p].put(key(p * 1000 + k), value(10, "a"));
+            }
+        }
+        QuerySpec spec = QuerySpec.entries(between("score", 10, 11));
+        MemberIndexQuery plan = MemberIndexQuery.plan(query(spec), member);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            Random random = new Random(5);
+            while (!stop.get()) {
+                int k = random.nextInt(50);
+                stores[1].put(key(1000 + k), value(10 + random.nextInt(2), random.nextBoolean() ? "a" : "b"));
+                stores[1].put(key(1000 + 50 + k), value(40, "c")); // outside the range, in and out of the store
+                stores[1].remove(key(1000 + 50 + k));
+            }
+        }, "member-index-writer");
+        writer.start();
+        int partitionOneRead = 0;
+        int reads = 0;
+        try {
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
+            while (System.nanoTime() < end && reads < 200_000) {
+                reads++;
+                MemberIndexQuery.Outcome outcome = plan.run(new int[] {0, 1}, p -> stores[p]);
+                QueryResult result = QueryResults.combine(spec, outcome.answered());
+                Map<Integer, String> entries = entriesOf(result); // fails on a key answered twice
+                for (String value : entries.values()) {
+                    assertTrue(value.startsWith("v10,") || value.startsWith("v11,"), "a value outside the range: " + value);
+                }
+                long fromZero = entries.keySet().stream().filter(k -> k < 1000).count();
+                assertEquals(50, fromZero, "partition 0 is not written: all of it, every time");
+                if (!outcome.unread().contains(1)) {
+                    partitionOneRead++;
+                    assertEquals(100, entries.size(), "partition 1 read whole: its 50 keys in the range");
+                }
+            }
+        } finally {
+            stop.set(true);
+            writer.join(10_000);
+        }
+        System.out.printf("MemberIndexQueryTest: %d reads under writes, partition 1 answered in %d%n", reads, partitionOneRead);
+    }
+
     @Test
     void aPartitionWhoseReplicaAnIndexDoesNotMirrorYetIsLeftUnread() {
         newStore(0, SCORE);
