@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -224,7 +225,7 @@ class MemberIndexQueryTest {
         }
         QuerySpec spec = QuerySpec.entries(between("score", 10, 11));
         MemberIndexQuery plan = MemberIndexQuery.plan(query(spec), member);
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
         Thread writer = new Thread(() -> {
             Random random = new Random(5);
             while (!stop.get()) {
