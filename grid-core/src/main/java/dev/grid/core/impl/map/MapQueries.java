@@ -15,7 +15,6 @@ import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.cluster.Address;
 import com.hazelcast.internal.partition.IPartitionService;
-import com.hazelcast.internal.util.ConcurrencyUtil;
 import com.hazelcast.spi.exception.TargetNotMemberException;
 import com.hazelcast.spi.exception.WrongTargetException;
 import com.hazelcast.spi.impl.NodeEngine;
@@ -81,8 +80,7 @@ public final class MapQueries {
             int[] ids = partitions.stream().mapToInt(Integer::intValue).toArray();
             CompletableFuture<MemberQueryResult> answer = operations.invokeOnTarget(GridMapService.SERVICE_NAME,
                     new MemberQueryOperation(name, spec, ids), owner);
-            // short: on the thread that receives the answer (Hazelcast's default would hop to its async executor)
-            members.add(answer.handleAsync((result, error) -> {
+            members.add(answer.handle((result, error) -> {
                 if (error == null) {
                     partials.add(result.combined());
                     for (int p : result.notOwned()) {
@@ -95,20 +93,18 @@ public final class MapQueries {
                 }
                 retry.addAll(partitions);
                 return null;
-            }, ConcurrencyUtil.CALLER_RUNS));
+            }));
         });
         return CompletableFuture.allOf(members.toArray(CompletableFuture<?>[]::new)).thenCompose(all -> {
             if (retry.isEmpty()) {
                 return CompletableFuture.completedFuture(QueryResults.combine(spec, partials));
             }
-            // the last answer may have arrived on a response thread, from which Hazelcast refuses invocations
-            return CompletableFuture.supplyAsync(() -> operations.<Object>invokeOnPartitionsAsync(GridMapService.SERVICE_NAME,
-                    QueryOperationFactory.query(name, spec), new ArrayList<>(retry)), ConcurrencyUtil.getDefaultAsyncExecutor())
-                    .thenCompose(moved -> moved.thenApply(answered -> {
+            return operations.<Object>invokeOnPartitionsAsync(GridMapService.SERVICE_NAME, QueryOperationFactory.query(name, spec),
+                    new ArrayList<>(retry)).thenApply(moved -> {
                         List<QueryResult> answers = new ArrayList<>(partials);
-                        answers.addAll(partials(answered, engine.getSerializationService()));
+                        answers.addAll(partials(moved, engine.getSerializationService()));
                         return QueryResults.combine(spec, answers);
-                    }));
+                    });
         });
     }
 
