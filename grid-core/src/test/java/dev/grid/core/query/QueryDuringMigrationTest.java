@@ -59,6 +59,7 @@ class QueryDuringMigrationTest {
         GridPredicate isStable = GridPredicate.equal("group", "stable");
         GridPredicate isStableByScan = GridPredicate.lessThan("n", STABLE).and(GridPredicate.notEqual("group", "churn"));
 
+        QueryCounters before = QueryCounters.of(CLUSTER.members(), MAP);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong queries = new AtomicLong();
         ExecutorService threads = Executors.newFixedThreadPool(3);
@@ -99,7 +100,10 @@ class QueryDuringMigrationTest {
             reader.get(30, TimeUnit.SECONDS); // rethrows a reader's failed assertion
         }
         threads.shutdown();
-        System.out.printf("QueryDuringMigrationTest: %d queries while 2 members joined and 1 left%n", queries.get());
+        QueryCounters used = QueryCounters.of(CLUSTER.members(), MAP).minus(before);
+        System.out.printf("QueryDuringMigrationTest: %d queries while 2 members joined and 1 left; partitions answered: %s%n",
+                queries.get(), used);
+        assertTrue(used.byMemberIndex() > 0, "the indexed queries were answered from the member indexes too: " + used);
         assertTrue(new HashSet<>(CLUSTER.client().<Integer, Tagged>map(MAP).keySet(isStable)).equals(stable.keySet()));
     }
 }

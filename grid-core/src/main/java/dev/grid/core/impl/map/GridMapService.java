@@ -64,6 +64,7 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
 
     private final NodeEngine nodeEngine;
     private final ConcurrentMap<String, MapContainer> containers = new ConcurrentHashMap<>();
+    private final MigrationStamp migrations = new MigrationStamp();
     private GridConfig config;
     private GridEvents events;
     private OffHeapBudget budget;
@@ -406,11 +407,21 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
 
     @Override
     public void beforeMigration(PartitionMigrationEvent event) {
-        // nothing to prepare: writes to a migrating partition are refused by Hazelcast until it commits
+        // nothing to prepare: writes to a migrating partition are refused by Hazelcast until it commits; queries that
+        // read the member indexes off the partition threads see that one started
+        migrations.started();
     }
 
     @Override
     public void commitMigration(PartitionMigrationEvent event) {
+        try {
+            commit(event);
+        } finally {
+            migrations.ended();
+        }
+    }
+
+    private void commit(PartitionMigrationEvent event) {
         if (event.getMigrationEndpoint() == MigrationEndpoint.SOURCE) {
             dropReplicasBeyond(event.getPartitionId(), event.getNewReplicaIndex());
         }
@@ -418,9 +429,18 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
 
     @Override
     public void rollbackMigration(PartitionMigrationEvent event) {
-        if (event.getMigrationEndpoint() == MigrationEndpoint.DESTINATION) {
-            dropReplicasBeyond(event.getPartitionId(), event.getCurrentReplicaIndex());
+        try {
+            if (event.getMigrationEndpoint() == MigrationEndpoint.DESTINATION) {
+                dropReplicasBeyond(event.getPartitionId(), event.getCurrentReplicaIndex());
+            }
+        } finally {
+            migrations.ended();
         }
+    }
+
+    /** @return the count of this member's migrations, for reads off the partition threads ({@link OwnedIndexReads}) */
+    MigrationStamp migrations() {
+        return migrations;
     }
 
     /** Drops this member's copy of every map whose backups do not reach the replica index it now holds. */

@@ -4,6 +4,7 @@ import dev.grid.core.GridCounters;
 import dev.grid.core.GridMapStats;
 import dev.grid.core.config.GridIndexConfig;
 import dev.grid.core.config.GridMapConfig;
+import dev.grid.core.impl.map.query.MemberIndexes;
 import dev.grid.core.impl.map.query.PartitionIndexes;
 import dev.grid.core.impl.map.table.GrowthStats;
 import dev.grid.core.impl.map.table.GrowthTasks;
@@ -34,6 +35,7 @@ public final class MapContainer {
     private final GrowthStats growth = new GrowthStats();
     private final LongAdder queriesByIndex = new LongAdder();
     private final LongAdder queriesByScan = new LongAdder();
+    private final LongAdder queriesByMemberIndex = new LongAdder();
 
     private final OffHeapBudget budget;
     /** Where each partition's stores create and close tables (background) and move entries (partition thread). */
@@ -42,6 +44,8 @@ public final class MapContainer {
     private volatile MapInstruments instruments = MapInstruments.NONE;
     /** The map's indexes on this member: declared in its config, added by API, or learnt from a replica that arrived. */
     private final List<GridIndexConfig> indexes = new CopyOnWriteArrayList<>();
+    /** The map's indexes over every replica this member holds, which its partitions' indexes mirror into. */
+    private final MemberIndexes memberIndexes;
     /** Deserializes stored keys and values for the indexes and queries. */
     private final MapSerialization serialization;
     /** False once the map was destroyed (or the member reset): proxies that cached this container look it up again. */
@@ -60,6 +64,12 @@ public final class MapContainer {
         this.capacityPerPartition = capacityPerPartition(config.getEntries(), partitionCount);
         this.stores = new AtomicReferenceArray<>(partitionCount);
         this.locks = new AtomicReferenceArray<>(partitionCount);
+        this.memberIndexes = new MemberIndexes(partitionCount);
+    }
+
+    /** @return the map's indexes over every replica this member holds (read by queries from any thread) */
+    public MemberIndexes memberIndexes() {
+        return memberIndexes;
     }
 
     /**
@@ -116,7 +126,7 @@ public final class MapContainer {
             store = new PartitionStore(name, partitionId, capacityPerPartition,
                     config.getAverageKeySize() + 8, config.getAverageValueSize() + 8,
                     budget.forStore(name, partitionId), growthTasks.apply(partitionId), growth);
-            PartitionIndexes partitionIndexes = new PartitionIndexes(serialization::toObject);
+            PartitionIndexes partitionIndexes = new PartitionIndexes(serialization::toObject, memberIndexes, partitionId);
             store.useIndexes(partitionIndexes);
             for (GridIndexConfig index : indexes) {
                 store.addIndex(index);
@@ -255,6 +265,17 @@ public final class MapContainer {
     /** Counts one partition's answer to a query, by index or by scan. */
     public void recordQuery(boolean indexed) {
         (indexed ? queriesByIndex : queriesByScan).increment();
+    }
+
+    /** Counts partitions answered from the member indexes (off their threads), which are answers by index too. */
+    public void recordMemberIndexQueries(int partitions) {
+        queriesByIndex.add(partitions);
+        queriesByMemberIndex.add(partitions);
+    }
+
+    /** @return partitions this member answered from its member indexes so far (counted in {@link #partitionQueriesByIndex} too) */
+    public long partitionQueriesByMemberIndex() {
+        return queriesByMemberIndex.sum();
     }
 
     /** @return partitions this member answered from indexes so far */

@@ -75,11 +75,27 @@ public final class PartitionStore {
      * @throws dev.grid.core.GridMapFullException naming the budget when the store is full and may not grow
      */
     public byte[] put(byte[] key, byte[] value) {
-        byte[] previous = entries.put(key, value);
-        if (indexes != null) {
-            indexes.set(key, value);
+        boolean versioned = beginWrite();
+        try {
+            byte[] previous = entries.put(key, value);
+            if (indexes != null) {
+                indexes.set(key, value);
+            }
+            return previous;
+        } finally {
+            endWrite(versioned);
         }
-        return previous;
+    }
+
+    /** @return whether a member index mirrors this replica, so the change must be bracketed ({@link #endWrite}) */
+    private boolean beginWrite() {
+        return indexes != null && indexes.beginWrite();
+    }
+
+    private void endWrite(boolean versioned) {
+        if (versioned) {
+            indexes.endWrite();
+        }
     }
 
     /**
@@ -90,19 +106,29 @@ public final class PartitionStore {
      * @throws dev.grid.core.GridMapFullException naming the budget when the store is full and may not grow
      */
     public void set(byte[] key, byte[] value) {
-        entries.set(key, value);
-        if (indexes != null) {
-            indexes.set(key, value);
+        boolean versioned = beginWrite();
+        try {
+            entries.set(key, value);
+            if (indexes != null) {
+                indexes.set(key, value);
+            }
+        } finally {
+            endWrite(versioned);
         }
     }
 
     /** @return the previous value, or null */
     public byte[] remove(byte[] key) {
-        byte[] previous = entries.remove(key);
-        if (previous != null && indexes != null) {
-            indexes.remove(key);
+        boolean versioned = beginWrite();
+        try {
+            byte[] previous = entries.remove(key);
+            if (previous != null && indexes != null) {
+                indexes.remove(key);
+            }
+            return previous;
+        } finally {
+            endWrite(versioned);
         }
-        return previous;
     }
 
     /** Gives the store its (empty) indexes; called once, by its container, as it creates the store. */
@@ -154,9 +180,14 @@ public final class PartitionStore {
 
     /** Removes every entry and every fence. */
     public void clear() {
-        entries.clear();
-        if (indexes != null) {
-            indexes.clear();
+        boolean versioned = beginWrite();
+        try {
+            entries.clear();
+            if (indexes != null) {
+                indexes.clear();
+            }
+        } finally {
+            endWrite(versioned);
         }
         if (fences != null) {
             fences.clear();
@@ -228,8 +259,13 @@ public final class PartitionStore {
 
     /** Frees the off-heap memory (on the background thread) and gives it back to the budget. */
     public void close() {
-        if (indexes != null) {
-            indexes.clear();
+        boolean versioned = beginWrite();
+        try {
+            if (indexes != null) {
+                indexes.close();
+            }
+        } finally {
+            endWrite(versioned);
         }
         entries.close();
         if (fences != null) {

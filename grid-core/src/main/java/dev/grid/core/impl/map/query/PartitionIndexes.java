@@ -14,15 +14,50 @@ import java.util.function.Function;
  * stored a value, {@link #remove} after it removed a key and {@link #clear} when it emptied. A value is
  * deserialized once per write for all the indexes together (and the key once, if an index reads it).
  * Partition thread only.
+ *
+ * <p>In a map container each index mirrors into the member's index of its definition ({@link MemberIndexes}), and the
+ * store brackets every change with {@link #beginWrite}/{@link #endWrite} so that a query reading the member indexes
+ * from another thread can tell whether this partition changed under it.
  */
 public final class PartitionIndexes {
     private final Function<byte[], Object> deserializer;
     private final List<PartitionIndex> indexes = new ArrayList<>();
+    private final MemberIndexes member;
+    private final int partition;
     private boolean readsKey;
 
     /** @param deserializer turns stored key or value bytes into the object (may throw: the attributes are then null) */
     public PartitionIndexes(Function<byte[], Object> deserializer) {
+        this(deserializer, null, -1);
+    }
+
+    /**
+     * @param deserializer turns stored key or value bytes into the object (may throw: the attributes are then null)
+     * @param member       the map's indexes on this member, which these mirror into
+     * @param partition    the replica's partition
+     */
+    public PartitionIndexes(Function<byte[], Object> deserializer, MemberIndexes member, int partition) {
         this.deserializer = deserializer;
+        this.member = member;
+        this.partition = partition;
+    }
+
+    /**
+     * Marks the partition as changing, if a member index mirrors it: call before changing the store's entries.
+     *
+     * @return whether {@link #endWrite} must be called when the change is done
+     */
+    public boolean beginWrite() {
+        if (member == null || indexes.isEmpty()) {
+            return false;
+        }
+        member.beginWrite(partition);
+        return true;
+    }
+
+    /** Marks the partition's change (begun by a {@link #beginWrite} that returned true) as complete. */
+    public void endWrite() {
+        member.endWrite(partition);
     }
 
     public boolean isEmpty() {
@@ -69,15 +104,26 @@ public final class PartitionIndexes {
         if (find(config.getAttribute(), config.getType()) != null) {
             return false;
         }
-        PartitionIndex index = new PartitionIndex(config);
+        PartitionIndex index = member == null ? new PartitionIndex(config) : new PartitionIndex(config, member.index(config), partition);
         boolean key = Attributes.readsKey(config.getAttribute());
-        forEachEntry.accept((keyBytes, valueBytes) -> {
-            Object value = deserialize(valueBytes);
-            Object keyObject = key ? deserialize(keyBytes) : null;
-            index.put(new KeyBytes(keyBytes), QueryValues.canonical(Attributes.read(keyObject, value, config.getAttribute())));
-        });
-        indexes.add(index);
-        readsKey |= key;
+        if (member != null) {
+            member.beginWrite(partition);
+        }
+        try {
+            forEachEntry.accept((keyBytes, valueBytes) -> {
+                Object value = deserialize(valueBytes);
+                Object keyObject = key ? deserialize(keyBytes) : null;
+                index.put(new KeyBytes(keyBytes), QueryValues.canonical(Attributes.read(keyObject, value, config.getAttribute())),
+                        valueBytes);
+            });
+            indexes.add(index);
+            readsKey |= key;
+            index.mirrored();
+        } finally {
+            if (member != null) {
+                member.endWrite(partition);
+            }
+        }
         return true;
     }
 
@@ -90,7 +136,7 @@ public final class PartitionIndexes {
         Object value = deserialize(valueBytes);
         Object keyObject = readsKey ? deserialize(keyBytes) : null;
         for (PartitionIndex index : indexes) {
-            index.put(key, QueryValues.canonical(Attributes.read(keyObject, value, index.config().getAttribute())));
+            index.put(key, QueryValues.canonical(Attributes.read(keyObject, value, index.config().getAttribute())), valueBytes);
         }
     }
 
@@ -108,6 +154,11 @@ public final class PartitionIndexes {
     /** The store was emptied. */
     public void clear() {
         indexes.forEach(PartitionIndex::clear);
+    }
+
+    /** The store is closed (the replica dropped): the indexes are emptied and the member's no longer hold this replica. */
+    public void close() {
+        indexes.forEach(PartitionIndex::close);
     }
 
     /** @return the object, or null if the bytes do not deserialize here (its attributes are then all null) */

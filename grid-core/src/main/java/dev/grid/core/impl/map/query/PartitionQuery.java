@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Runs a query on one partition replica's store, on its partition thread: from the indexes when they answer
@@ -23,12 +22,12 @@ import java.util.regex.Pattern;
 public final class PartitionQuery {
     private static final int CHECK_SAMPLE = 16;
 
-    private final Node root;
+    private final PredicateNode root;
     private final QuerySpec spec;
 
     public PartitionQuery(QuerySpec spec) {
         this.spec = spec;
-        this.root = compile(spec.predicate());
+        this.root = PredicateNode.compile(spec.predicate());
     }
 
     /** @return the partition's answer (an empty one when the store is null); a page's first pageSize + 1 matches by key */
@@ -154,8 +153,17 @@ public final class PartitionQuery {
         return this;
     }
 
+    /** @return the compiled predicate */
+    PredicateNode root() {
+        return root;
+    }
+
+    QuerySpec spec() {
+        return spec;
+    }
+
     /** Checks the entry against the node (null: matches) and adds it to the result if it matches. */
-    private void accept(byte[] keyBytes, byte[] valueBytes, Node node, QueryResult result) {
+    void accept(byte[] keyBytes, byte[] valueBytes, PredicateNode node, QueryResult result) {
         Object key = null;
         Object value = null;
         boolean needsKey = (node != null && node.readsKey) || spec.result() == QuerySpec.Result.AGGREGATE
@@ -240,10 +248,10 @@ public final class PartitionQuery {
     // ---- plans ----
 
     /** Keys from the indexes, and what each must still be checked against (null: nothing). */
-    private record Plan(Set<KeyBytes> keys, Node residual) {
+    private record Plan(Set<KeyBytes> keys, PredicateNode residual) {
     }
 
-    private static Plan plan(Node root, PartitionIndexes indexes) {
+    private static Plan plan(PredicateNode root, PartitionIndexes indexes) {
         Set<KeyBytes> exact = select(root, indexes);
         if (exact != null) {
             return new Plan(exact, null);
@@ -252,8 +260,8 @@ public final class PartitionQuery {
             return null;
         }
         Set<KeyBytes> candidates = null;
-        List<Node> rest = new ArrayList<>();
-        for (Node child : root.children) {
+        List<PredicateNode> rest = new ArrayList<>();
+        for (PredicateNode child : root.children) {
             Set<KeyBytes> keys = select(child, indexes);
             if (keys == null) {
                 rest.add(child);
@@ -264,11 +272,11 @@ public final class PartitionQuery {
         if (candidates == null) {
             return null;
         }
-        return new Plan(candidates, rest.size() == 1 ? rest.get(0) : new Node(GridPredicate.Kind.AND, null, List.of(), rest));
+        return new Plan(candidates, rest.size() == 1 ? rest.get(0) : new PredicateNode(GridPredicate.Kind.AND, null, List.of(), rest));
     }
 
     /** @return exactly the keys matching the node, from the indexes alone, or null if they cannot tell */
-    private static Set<KeyBytes> select(Node node, PartitionIndexes indexes) {
+    private static Set<KeyBytes> select(PredicateNode node, PartitionIndexes indexes) {
         switch (node.kind) {
             case TRUE: {
                 PartitionIndex any = indexes.any();
@@ -276,7 +284,7 @@ public final class PartitionQuery {
             }
             case AND: {
                 Set<KeyBytes> result = null;
-                for (Node child : node.children) {
+                for (PredicateNode child : node.children) {
                     Set<KeyBytes> keys = select(child, indexes);
                     if (keys == null) {
                         return null;
@@ -287,7 +295,7 @@ public final class PartitionQuery {
             }
             case OR: {
                 Set<KeyBytes> result = new HashSet<>();
-                for (Node child : node.children) {
+                for (PredicateNode child : node.children) {
                     Set<KeyBytes> keys = select(child, indexes);
                     if (keys == null) {
                         return null;
@@ -373,93 +381,5 @@ public final class PartitionQuery {
             }
         }
         return result;
-    }
-
-    // ---- compiled predicates ----
-
-    private static Node compile(GridPredicate predicate) {
-        List<Node> children = new ArrayList<>();
-        predicate.children().forEach(child -> children.add(compile(child)));
-        List<Object> operands = new ArrayList<>();
-        predicate.operands().forEach(operand -> operands.add(QueryValues.canonical(operand)));
-        return new Node(predicate.kind(), predicate.attribute(), operands, children);
-    }
-
-    /** A predicate with canonical operands (and its LIKE pattern compiled), ready to test entries. */
-    private static final class Node {
-        final GridPredicate.Kind kind;
-        final String attribute;
-        final List<Object> operands;
-        final List<Node> children;
-        final boolean readsKey;
-        final Pattern like;
-
-        Node(GridPredicate.Kind kind, String attribute, List<Object> operands, List<Node> children) {
-            this.kind = kind;
-            this.attribute = attribute;
-            this.operands = operands;
-            this.children = children;
-            this.readsKey = attribute != null ? Attributes.readsKey(attribute) : children.stream().anyMatch(c -> c.readsKey);
-            this.like = kind == GridPredicate.Kind.LIKE ? QueryValues.likePattern((String) operands.get(0)) : null;
-        }
-
-        boolean test(Object key, Object value) {
-            switch (kind) {
-                case TRUE:
-                    return true;
-                case AND:
-                    for (Node child : children) {
-                        if (!child.test(key, value)) {
-                            return false;
-                        }
-                    }
-                    return true;
-                case OR:
-                    for (Node child : children) {
-                        if (child.test(key, value)) {
-                            return true;
-                        }
-                    }
-                    return false;
-                case NOT:
-                    return !children.get(0).test(key, value);
-                default:
-                    break;
-            }
-            Object actual = QueryValues.canonical(Attributes.read(key, value, attribute));
-            switch (kind) {
-                case EQUAL:
-                    return QueryValues.equal(actual, operands.get(0));
-                case NOT_EQUAL:
-                    return !QueryValues.equal(actual, operands.get(0));
-                case IN:
-                    for (Object operand : operands) {
-                        if (QueryValues.equal(actual, operand)) {
-                            return true;
-                        }
-                    }
-                    return false;
-                case LIKE:
-                    return actual instanceof String s && like.matcher(s).matches();
-                case BETWEEN: {
-                    Integer low = QueryValues.compareOrNull(actual, operands.get(0));
-                    Integer high = QueryValues.compareOrNull(actual, operands.get(1));
-                    return low != null && high != null && low >= 0 && high <= 0;
-                }
-                default:
-                    break;
-            }
-            Integer c = QueryValues.compareOrNull(actual, operands.get(0));
-            if (c == null) {
-                return false;
-            }
-            return switch (kind) {
-                case GREATER -> c > 0;
-                case GREATER_OR_EQUAL -> c >= 0;
-                case LESS -> c < 0;
-                case LESS_OR_EQUAL -> c <= 0;
-                default -> throw new IllegalStateException(kind.name());
-            };
-        }
     }
 }

@@ -36,7 +36,7 @@ public final class PredicateQueries<K, V> {
 
     public Map<K, V> query(GridPredicate predicate) {
         QueryResult result = execute.apply(QuerySpec.entries(predicate));
-        Map<K, V> entries = new HashMap<>();
+        Map<K, V> entries = new HashMap<>((int) (result.keys().size() / 0.75f) + 1);
         for (int i = 0; i < result.keys().size(); i++) {
             entries.put(key(result.keys().get(i)), value(result.values().get(i)));
         }
@@ -54,8 +54,9 @@ public final class PredicateQueries<K, V> {
     }
 
     public Set<K> keySet(GridPredicate predicate) {
-        Set<K> keys = new HashSet<>();
-        for (byte[] key : execute.apply(QuerySpec.keys(predicate)).keys()) {
+        List<byte[]> stored = execute.apply(QuerySpec.keys(predicate)).keys();
+        Set<K> keys = new HashSet<>((int) (stored.size() / 0.75f) + 1);
+        for (byte[] key : stored) {
             keys.add(key(key));
         }
         return keys;

@@ -15,9 +15,14 @@ public final class QueryResults {
 
     /** @return one answer holding every partition's entries, or their aggregates combined */
     public static QueryResult combine(QuerySpec spec, Collection<QueryResult> partials) {
+        int size = 0;
+        for (QueryResult partial : partials) {
+            size += partial == null ? 0 : partial.keys.size();
+        }
         QueryResult total = new QueryResult();
+        total.keys = new ArrayList<>(size); // sized once: the answers of a large match set are copied without regrowing
         if (spec.result() == QuerySpec.Result.ENTRIES) {
-            total.values = new ArrayList<>();
+            total.values = new ArrayList<>(size);
         }
         GridAggregation.Kind kind = spec.aggregation() == null ? null : spec.aggregation().kind();
         boolean indexed = !partials.isEmpty();

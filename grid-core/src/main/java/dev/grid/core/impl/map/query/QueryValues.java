@@ -109,6 +109,16 @@ public final class QueryValues {
         if (a == b) {
             return 0;
         }
+        // the common cases first, as the general path below orders them: every index walk compares many values
+        if (a instanceof Long la && b instanceof Long lb) {
+            return Long.compare(la, lb);
+        }
+        if ((a instanceof Double || a instanceof Long) && (b instanceof Double || b instanceof Long)) {
+            return Double.compare(((Number) a).doubleValue(), ((Number) b).doubleValue());
+        }
+        if (a instanceof String sa && b instanceof String sb) {
+            return sa.compareTo(sb);
+        }
         int byFamily = family(a).compareTo(family(b));
         if (byFamily != 0) {
             return byFamily;

@@ -4,6 +4,8 @@
  * {@link dev.grid.core.impl.map.PartitionStore} on every write), how attributes are read and compared
  * ({@link dev.grid.core.impl.map.query.Attributes}, {@link dev.grid.core.impl.map.query.QueryValues}), one
  * partition's query run from the indexes or by scan ({@link dev.grid.core.impl.map.query.PartitionQuery}),
- * and the wire forms of a query and its answer.
+ * the member-level indexes the partitions' indexes mirror into ({@link dev.grid.core.impl.map.query.MemberIndexes})
+ * and a query of many partitions at once from them ({@link dev.grid.core.impl.map.query.MemberIndexQuery}), and the
+ * wire forms of a query and its answer.
  */
 package dev.grid.core.impl.map.query;
