@@ -170,7 +170,7 @@ final class CapturedWriteChains {
             }
             xa.end(xid, XAResource.TMSUCCESS);
             xa.prepare(xid);
-            Thread.sleep(PREPARED_MILLIS);
+            Thread.sleep(PREPARED_MILLIS); // the load's shape, not a wait: a prepared branch held open, so kills land between prepare and commit
             xa.commit(xid, false);
             transactionsCommitted.incrementAndGet();
             return removed;
