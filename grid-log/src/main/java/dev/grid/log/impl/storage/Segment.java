@@ -42,6 +42,9 @@ final class Segment {
     private volatile int[] indexRel = new int[16];
     private volatile int[] indexPos = new int[16];
     private volatile int indexCount;
+    /** Changes of the indexes so far (an entry added, a reset), and how many the index files on disk show. */
+    private volatile int indexChanges;
+    private volatile int indexChangesWritten = -1;
     // time index: (largest timestamp so far in the segment, relative offset of the batch's last record)
     private volatile long[] timeTs = new long[16];
     private volatile int[] timeRel = new int[16];
@@ -203,6 +206,7 @@ final class Segment {
         bytesSinceIndexEntry = 0;
         indexCount = 0;
         timeCount = 0;
+        indexChanges++;
     }
 
     long size() {
@@ -268,6 +272,7 @@ final class Segment {
             timeRel[t] = (int) (batchBase + count - 1 - baseOffset);
             timeCount = t + 1;
             indexCount = n + 1;
+            indexChanges++;
             bytesSinceIndexEntry = 0;
         }
         bytesSinceIndexEntry += length;
@@ -411,7 +416,14 @@ final class Segment {
     }
 
     /** Writes the in-memory indexes to the {@code .index} and {@code .timeindex} files (derived data). */
-    void writeIndexFiles() {
+    /** @return whether the index files on disk hold the indexes as they are now */
+    boolean indexFilesCurrent() {
+        return indexChangesWritten == indexChanges;
+    }
+
+    /** Writes the offset and time indexes to their files (synchronized: the sealing thread and a flush may both call it). */
+    synchronized void writeIndexFiles() {
+        int changes = indexChanges;
         int n = indexCount;
         ByteBuffer idx = ByteBuffer.allocate(n * 8).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < n; i++) {
@@ -428,6 +440,7 @@ final class Segment {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the indexes of " + logFile, e);
         }
+        indexChangesWritten = changes;
     }
 
     Path sibling(String suffix) {

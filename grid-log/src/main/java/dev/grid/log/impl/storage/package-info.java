@@ -86,7 +86,8 @@
  * {@code findCorruption(file)} scans a segment from its start for its first bad batch (a
  * {@link dev.grid.log.impl.storage.Corruption}: position, offset, reason); {@code truncateAtCorruption(file)} cuts the
  * log there as recovery would. Checks of what nobody reads: {@code scrub(from, maxBytes)} checks the sealed segments a
- * step at a time, and every rolled segment is checked once by a background thread ({@code RolledSegmentChecks})
+ * step at a time, and every rolled segment is sealed (its index files written) and checked once by a background thread,
+ * paced to a quarter of a core ({@code RolledSegmentChecks})
  * ({@code onRolledSegmentCorrupt}). What a member does with a bad batch is {@code dev.grid.log.impl.repair}'s job.
  *
  * <h2>Disk budget</h2>
