@@ -18,6 +18,7 @@ import com.hazelcast.internal.partition.IPartitionService;
 import com.hazelcast.spi.exception.TargetNotMemberException;
 import com.hazelcast.spi.exception.WrongTargetException;
 import com.hazelcast.spi.impl.NodeEngine;
+import com.hazelcast.spi.impl.executionservice.ExecutionService;
 import dev.grid.core.impl.map.operations.MemberQueryOperation;
 import dev.grid.core.impl.map.operations.MemberQueryResult;
 import dev.grid.core.impl.map.operations.QueryOperation;
@@ -31,6 +32,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Map-wide queries and index builds, as the member proxy and the client's message tasks run them: a query goes to each
@@ -115,8 +117,10 @@ public final class MapQueries {
             if (retry.isEmpty()) {
                 return CompletableFuture.completedFuture(QueryResults.combine(spec, partials));
             }
-            return operations.<Object>invokeOnPartitionsAsync(GridMapService.SERVICE_NAME, QueryOperationFactory.query(name, spec),
-                    new ArrayList<>(retry)).thenApply(moved -> {
+            // this member's own read may end on a partition thread, which may not invoke on many partitions: go on another
+            Executor async = engine.getExecutionService().getExecutor(ExecutionService.ASYNC_EXECUTOR);
+            return CompletableFuture.supplyAsync(() -> operations.<Object>invokeOnPartitionsAsync(GridMapService.SERVICE_NAME,
+                    QueryOperationFactory.query(name, spec), new ArrayList<>(retry)), async).thenCompose(moved -> moved).thenApply(moved -> {
                         List<QueryResult> answers = new ArrayList<>(partials);
                         answers.addAll(partials(moved, engine.getSerializationService()));
                         return QueryResults.combine(spec, answers);
