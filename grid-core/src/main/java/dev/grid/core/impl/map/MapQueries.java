@@ -18,11 +18,13 @@ import com.hazelcast.internal.partition.IPartitionService;
 import com.hazelcast.spi.exception.TargetNotMemberException;
 import com.hazelcast.spi.exception.WrongTargetException;
 import com.hazelcast.spi.impl.NodeEngine;
+import com.hazelcast.spi.impl.executionservice.ExecutionService;
 import dev.grid.core.impl.map.operations.MemberQueryOperation;
 import dev.grid.core.impl.map.operations.MemberQueryResult;
 import dev.grid.core.impl.map.operations.QueryOperation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.concurrent.CompletionException;
@@ -30,6 +32,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Map-wide queries and index builds, as the member proxy and the client's message tasks run them: a query goes to each
@@ -54,17 +57,31 @@ public final class MapQueries {
     }
 
     /**
-     * Runs the query with one {@link MemberQueryOperation} per member, carrying the partitions the partition table
-     * gives it; the partitions a member did not read (they moved, or it left) are then asked of their owners one
-     * {@link QueryOperation} each, so each partition answers exactly once.
+     * Runs the query on every partition ({@link #runAsync(NodeEngine, String, QuerySpec, int[])}).
      *
      * @return completed with every partition's answer combined, or exceptionally with a partition's refusal
      */
     public static CompletableFuture<QueryResult> runAsync(NodeEngine engine, String name, QuerySpec spec) {
+        int[] every = new int[engine.getPartitionService().getPartitionCount()];
+        Arrays.setAll(every, p -> p);
+        return runAsync(engine, name, spec, every);
+    }
+
+    /**
+     * Runs the query on the given partitions with one {@link MemberQueryOperation} per member, carrying the partitions the
+     * partition table gives it (those this member owns are read here, on the calling thread, with no operation:
+     * {@link OwnedQuery}); the partitions a member did not read (they moved, or it left) are then asked of their owners
+     * one {@link QueryOperation} each, so each partition answers exactly once.
+     *
+     * @param partitions the partitions to answer, each once
+     * @return completed with the partitions' answers combined, or exceptionally with a partition's refusal
+     */
+    public static CompletableFuture<QueryResult> runAsync(NodeEngine engine, String name, QuerySpec spec, int[] partitions) {
         IPartitionService partitionService = engine.getPartitionService();
+        Address self = engine.getThisAddress();
         Map<Address, List<Integer>> byOwner = new HashMap<>();
         List<Integer> ownerless = new ArrayList<>();
-        for (int p = 0; p < partitionService.getPartitionCount(); p++) {
+        for (int p : partitions) {
             Address owner = partitionService.getPartitionOwner(p);
             if (owner == null) {
                 ownerless.add(p);
@@ -76,10 +93,11 @@ public final class MapQueries {
         List<QueryResult> partials = Collections.synchronizedList(new ArrayList<>());
         List<Integer> retry = Collections.synchronizedList(new ArrayList<>(ownerless));
         List<CompletableFuture<Void>> members = new ArrayList<>();
-        byOwner.forEach((owner, partitions) -> {
-            int[] ids = partitions.stream().mapToInt(Integer::intValue).toArray();
-            CompletableFuture<MemberQueryResult> answer = operations.invokeOnTarget(GridMapService.SERVICE_NAME,
-                    new MemberQueryOperation(name, spec, ids), owner);
+        byOwner.forEach((owner, owned) -> {
+            int[] ids = owned.stream().mapToInt(Integer::intValue).toArray();
+            CompletableFuture<MemberQueryResult> answer = owner.equals(self)
+                    ? OwnedQuery.run(engine, engine.getService(GridMapService.SERVICE_NAME), name, spec, ids)
+                    : operations.invokeOnTarget(GridMapService.SERVICE_NAME, new MemberQueryOperation(name, spec, ids), owner);
             members.add(answer.handle((result, error) -> {
                 if (error == null) {
                     partials.add(result.combined());
@@ -91,7 +109,7 @@ public final class MapQueries {
                 if (!memberGone(error)) {
                     throw error instanceof CompletionException c ? c : new CompletionException(error);
                 }
-                retry.addAll(partitions);
+                retry.addAll(owned);
                 return null;
             }));
         });
@@ -99,8 +117,10 @@ public final class MapQueries {
             if (retry.isEmpty()) {
                 return CompletableFuture.completedFuture(QueryResults.combine(spec, partials));
             }
-            return operations.<Object>invokeOnPartitionsAsync(GridMapService.SERVICE_NAME, QueryOperationFactory.query(name, spec),
-                    new ArrayList<>(retry)).thenApply(moved -> {
+            // this member's own read may end on a partition thread, which may not invoke on many partitions: go on another
+            Executor async = engine.getExecutionService().getExecutor(ExecutionService.ASYNC_EXECUTOR);
+            return CompletableFuture.supplyAsync(() -> operations.<Object>invokeOnPartitionsAsync(GridMapService.SERVICE_NAME,
+                    QueryOperationFactory.query(name, spec), new ArrayList<>(retry)), async).thenCompose(moved -> moved).thenApply(moved -> {
                         List<QueryResult> answers = new ArrayList<>(partials);
                         answers.addAll(partials(moved, engine.getSerializationService()));
                         return QueryResults.combine(spec, answers);

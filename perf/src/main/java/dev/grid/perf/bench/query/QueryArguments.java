@@ -15,8 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code grid bench query}: its options, checked into {@link QueryOptions} (every error names the option and the value), and the run ({@link QueryCommand}). */
 @Command(name = "query", mixinStandardHelpOptions = true,
@@ -36,6 +39,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  grid bench query --quick                                 # 20,000 entries, 1 s warm-up, 2 s runs",
                 "  grid bench query --entries 1000000 --duration 20s",
+                "  grid bench query --operations equality,range             # the indexed queries only",
                 "  grid bench query --members 1 --entries 100000 --out perf/results/query"})
 public final class QueryArguments implements Callable<Integer> {
     private static final int QUICK_ENTRIES = 20_000;
@@ -69,6 +73,10 @@ public final class QueryArguments implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR",
             description = "where results.json, report.html, the export and the members' logs go (default bench-results/query-TIMESTAMP)")
     private Path out;
+    @Option(names = "--operations", paramLabel = "OP[,OP...]", split = ",",
+            description = "what to measure, run in the usual order whatever the order given: equality, range, sum-api, sum-sql, "
+                    + "group-by-sql, export, group-by-offline (needs export) (default: all)")
+    private List<String> operations;
     @Option(names = "--quick", description = "small numbers (entries, warm-up, duration) where not given: the whole run in about a minute")
     private boolean quick;
 
@@ -116,6 +124,23 @@ public final class QueryArguments implements Callable<Integer> {
         return new QueryOptions(entryCount, members, partitions, categories,
                 check.notNegative("--warmup", warmup != null ? warmup : quick ? QUICK_WARMUP : Duration.ofSeconds(5)),
                 check.positive("--duration", duration != null ? duration : quick ? QUICK_DURATION : Duration.ofSeconds(20)),
-                serverHeap, seed, directory);
+                serverHeap, seed, selected(check), directory);
+    }
+
+    /** @return the operations {@code --operations} names, in their run order (every one if not given) */
+    private List<QueryOperation> selected(OptionCheck check) {
+        if (operations == null) {
+            return List.of(QueryOperation.values());
+        }
+        EnumSet<QueryOperation> chosen = EnumSet.noneOf(QueryOperation.class);
+        for (String label : operations) {
+            chosen.add(QueryOperation.ofLabel(label).orElseThrow(() -> check.error("--operations must name operations among "
+                    + Arrays.stream(QueryOperation.values()).map(QueryOperation::label).collect(Collectors.joining(", "))
+                    + ", was '" + label + "'")));
+        }
+        if (chosen.contains(QueryOperation.GROUP_BY_OFFLINE) && !chosen.contains(QueryOperation.EXPORT)) {
+            throw check.error("--operations group-by-offline reads the export: name export too, was '" + String.join(",", operations) + "'");
+        }
+        return List.copyOf(chosen);
     }
 }

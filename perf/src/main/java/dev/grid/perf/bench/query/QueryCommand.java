@@ -21,10 +21,9 @@ import java.util.function.Supplier;
  * stop the cluster. Results are written after every run (and when the run is stopped with Ctrl-C).
  */
 public final class QueryCommand {
-    private static final List<QueryOperation> MAP_OPERATIONS = List.of(QueryOperation.EQUALITY, QueryOperation.RANGE, QueryOperation.SUM_API,
-            QueryOperation.SUM_SQL, QueryOperation.GROUP_BY_SQL);
-
     private final QueryOptions options;
+    /** the operations measured on both maps, of those {@code --operations} selects */
+    private final List<QueryOperation> mapOperations;
     private final StopSignal stop;
     private final Results results;
     private final List<QueryRun> runs = new ArrayList<>();
@@ -34,6 +33,7 @@ public final class QueryCommand {
     /** @param commandLine the command line, for the report */
     public QueryCommand(QueryOptions options, StopSignal stop, String commandLine) {
         this.options = options;
+        this.mapOperations = options.operations().stream().filter(QueryOperation::onMaps).toList();
         this.stop = stop;
         this.results = new Results(commandLine, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
@@ -72,7 +72,12 @@ public final class QueryCommand {
             }
             log(String.format(Locale.ROOT, "query benchmark took %.0f s", (System.nanoTime() - started) / 1e9));
         }
-        return runs.stream().allMatch(QueryRun::ok) && runs.size() == 2 * MAP_OPERATIONS.size() + 2 ? 0 : 1;
+        return runs.stream().allMatch(QueryRun::ok) && runs.size() == expectedRuns() ? 0 : 1;
+    }
+
+    /** @return the runs a complete benchmark makes: two per map operation, one for export and one for DuckDB, if selected */
+    private int expectedRuns() {
+        return options.operations().size() + mapOperations.size();
     }
 
     /** @return every run so far */
@@ -84,10 +89,13 @@ public final class QueryCommand {
         List<QueryTarget> targets = List.of(new GridMapQueries(cluster.client(), QueryCluster.GRID_MAP, options.categories()),
                 new IMapQueries(cluster.client(), QueryCluster.IMAP, options.categories()));
         primeEveryOperation(targets, data);
-        for (QueryOperation op : MAP_OPERATIONS) {
+        for (QueryOperation op : mapOperations) {
             for (QueryTarget target : targets) {
                 step(op, target.system(), () -> QueryCalls.onMap(op, target, data));
             }
+        }
+        if (!options.operations().contains(QueryOperation.EXPORT)) {
+            return; // and so no group-by-offline either (the options refuse it without export)
         }
         Path exportDir = options.out().resolve("export").resolve(QueryCluster.GRID_MAP);
         QueryRun export = step(QueryOperation.EXPORT, "gridmap", () -> QueryCalls.export(cluster.client(), exportDir, data));
@@ -106,7 +114,7 @@ public final class QueryCommand {
     /** Each operation once on each system before any is measured ({@link QueryLoop#prime}); a failure here is left to its step. */
     private void primeEveryOperation(List<QueryTarget> targets, OrderData data) {
         log("query: priming: each operation once on each system (not counted)");
-        for (QueryOperation op : MAP_OPERATIONS) {
+        for (QueryOperation op : mapOperations) {
             for (QueryTarget target : targets) {
                 if (stop.stopping()) {
                     return;
@@ -149,12 +157,16 @@ public final class QueryCommand {
     }
 
     private void all(String status, String reason) {
-        for (QueryOperation op : MAP_OPERATIONS) {
+        for (QueryOperation op : mapOperations) {
             runs.add(QueryRun.unmeasured(op, "gridmap", status, reason));
             runs.add(QueryRun.unmeasured(op, "imap", status, reason));
         }
-        runs.add(QueryRun.unmeasured(QueryOperation.EXPORT, "gridmap", status, reason));
-        runs.add(QueryRun.unmeasured(QueryOperation.GROUP_BY_OFFLINE, "duckdb", status, reason));
+        if (options.operations().contains(QueryOperation.EXPORT)) {
+            runs.add(QueryRun.unmeasured(QueryOperation.EXPORT, "gridmap", status, reason));
+        }
+        if (options.operations().contains(QueryOperation.GROUP_BY_OFFLINE)) {
+            runs.add(QueryRun.unmeasured(QueryOperation.GROUP_BY_OFFLINE, "duckdb", status, reason));
+        }
     }
 
     private List<Path> write() throws IOException {

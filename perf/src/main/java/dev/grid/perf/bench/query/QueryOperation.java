@@ -1,6 +1,7 @@
 package dev.grid.perf.bench.query;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What {@code grid bench query} measures, in the order it runs them; each against its goal (GridMap's ops/s over
@@ -26,6 +27,21 @@ enum QueryOperation {
     /** @return the name in results and on the command line: {@code group-by-sql} */
     String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** @return the operation of that {@link #label}, or empty */
+    static Optional<QueryOperation> ofLabel(String label) {
+        for (QueryOperation op : values()) {
+            if (op.label().equals(label)) {
+                return Optional.of(op);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return whether it runs on both maps (GridMap and IMap), as opposed to export and DuckDB's offline query */
+    boolean onMaps() {
+        return this != EXPORT && this != GROUP_BY_OFFLINE;
     }
 
     String description() {

@@ -2,6 +2,7 @@ package dev.grid.perf.bench.query;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The settings of {@code grid bench query}, checked ({@link QueryArguments} reads them from the command line).
@@ -14,8 +15,9 @@ import java.time.Duration;
  * @param duration   {@code --duration}: measured time of each run (at least one call)
  * @param serverHeap {@code --server-heap}: -Xms/-Xmx of each member JVM
  * @param seed       {@code --seed}: the data and the query parameters
+ * @param operations {@code --operations}: what to measure, in their run order (default every one)
  * @param out        {@code --out DIR}
  */
 public record QueryOptions(int entries, int members, int partitions, int categories, Duration warmup, Duration duration, String serverHeap,
-                           long seed, Path out) {
+                           long seed, List<QueryOperation> operations, Path out) {
 }

@@ -39,10 +39,11 @@ final class QueryReport {
 
     /** The run's settings, as results.json holds them. */
     record Options(int entries, int members, int partitions, int categories, @JsonProperty("warmup_s") double warmupSeconds,
-                   @JsonProperty("duration_s") double durationSeconds, @JsonProperty("server_heap") String serverHeap, long seed) {
+                   @JsonProperty("duration_s") double durationSeconds, @JsonProperty("server_heap") String serverHeap, long seed,
+                   List<String> operations) {
         static Options of(QueryOptions o) {
             return new Options(o.entries(), o.members(), o.partitions(), o.categories(), o.warmup().toMillis() / 1000.0,
-                    o.duration().toMillis() / 1000.0, o.serverHeap(), o.seed());
+                    o.duration().toMillis() / 1000.0, o.serverHeap(), o.seed(), o.operations().stream().map(QueryOperation::label).toList());
         }
     }
 

@@ -34,6 +34,7 @@ class QueryArgumentsTest {
         assertEquals("2g", o.serverHeap());
         assertEquals(42, o.seed());
         assertEquals(Path.of("x"), o.out());
+        assertEquals(List.of(QueryOperation.values()), o.operations(), "every operation");
         assertTrue(QueryArguments.parse(List.of()).out().toString().startsWith("bench-results"));
     }
 
@@ -50,8 +51,17 @@ class QueryArgumentsTest {
     @Test
     void shouldReadEveryOption() {
         QueryOptions o = QueryArguments.parse(List.of("--entries", "2000", "--members", "1", "--categories", "10", "--warmup", "0s",
-                "--duration", "500ms", "--server-heap", "512m", "--seed", "7", "--partitions", "23"));
-        assertEquals(new QueryOptions(2000, 1, 23, 10, Duration.ZERO, Duration.ofMillis(500), "512m", 7, o.out()), o);
+                "--duration", "500ms", "--server-heap", "512m", "--seed", "7", "--partitions", "23",
+                "--operations", "range,equality"));
+        assertEquals(new QueryOptions(2000, 1, 23, 10, Duration.ZERO, Duration.ofMillis(500), "512m", 7,
+                List.of(QueryOperation.EQUALITY, QueryOperation.RANGE), o.out()), o);
+    }
+
+    @Test
+    void operationsShouldRunInTheirUsualOrderEachOnce() {
+        assertEquals(List.of(QueryOperation.RANGE, QueryOperation.SUM_SQL, QueryOperation.EXPORT, QueryOperation.GROUP_BY_OFFLINE),
+                QueryArguments.parse(List.of("--operations", "group-by-offline,export,sum-sql,range,range")).operations());
+        assertEquals(List.of(QueryOperation.EXPORT), QueryArguments.parse(List.of("--operations=export")).operations());
     }
 
     @Test
@@ -64,6 +74,10 @@ class QueryArgumentsTest {
         assertError("--duration must be > 0, was 0s", "--duration", "0s");
         assertError("--server-heap must be a JVM heap size such as 512m or 2g, was 'lots'", "--server-heap", "lots");
         assertError("Invalid value for option '--warmup'", "--warmup", "5");
+        assertError("--operations must name operations among equality, range, sum-api, sum-sql, group-by-sql, export, "
+                + "group-by-offline, was 'ranges'", "--operations", "equality,ranges");
+        assertError("--operations group-by-offline reads the export: name export too, was 'range,group-by-offline'",
+                "--operations", "range,group-by-offline");
         assertError("Invalid value for option '--entries'", "--entries", "many");
     }
 

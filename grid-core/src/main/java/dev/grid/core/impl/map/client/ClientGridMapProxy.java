@@ -6,15 +6,18 @@ import dev.grid.core.GridPredicate;
 import dev.grid.core.config.GridIndexConfig;
 import dev.grid.core.impl.map.query.PredicateQueries;
 import dev.grid.core.impl.map.query.QueryResult;
+import dev.grid.core.impl.map.query.QueryResultBytes;
 import dev.grid.core.impl.map.query.QuerySpec;
 import com.hazelcast.client.UndefinedErrorCodeException;
 import com.hazelcast.client.impl.protocol.ClientMessage;
+import com.hazelcast.client.config.RoutingMode;
 import com.hazelcast.client.impl.spi.ClientContext;
 import com.hazelcast.client.impl.spi.ClientProxy;
 import com.hazelcast.client.impl.spi.ClientProxyFactory;
 import com.hazelcast.client.impl.spi.impl.ClientInvocation;
 import com.hazelcast.client.impl.spi.impl.ClientInvocationFuture;
 import com.hazelcast.internal.serialization.Data;
+import com.hazelcast.internal.serialization.impl.HeapData;
 import com.hazelcast.internal.util.ConcurrencyUtil;
 import dev.grid.core.GridEntryProcessor;
 import dev.grid.core.GridMap;
@@ -40,10 +43,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * GridMap on a client: each call is one message to the member that owns the key's partition (the
@@ -470,11 +475,38 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
         join(sendToAnyMember(GridMapCodecs.encodeAddIndexRequest(name, index.encode())));
     }
 
-    /** @return the combined answer of every partition to the query, from the member that ran it */
+    /**
+     * @return the combined answer of every partition to the query: each member answers the partitions it owns, straight to
+     *         this client; a client with one connection (single-member routing) asks that member, which asks the others
+     */
     public QueryResult execute(QuerySpec spec) {
         Data request = getContext().getSerializationService().toData(spec);
-        Data response = GridMapCodecs.decodeDataResponse(join(sendToAnyMember(GridMapCodecs.encodeQueryRequest(name, request))));
-        return getContext().getSerializationService().toObject(response);
+        if (getClient().getConnectionManager().getRoutingMode() == RoutingMode.SINGLE_MEMBER) {
+            // one connection: the member it reaches asks the others
+            Data response = GridMapCodecs.decodeDataResponse(join(sendToAnyMember(GridMapCodecs.encodeQueryRequest(name, request))));
+            return getContext().getSerializationService().toObject(response);
+        }
+        return execute(request, spec, getContext().getPartitionService()::getPartitionOwner);
+    }
+
+    /** As {@link #execute(QuerySpec)} with smart routing, with each partition's owner as {@code owners} says (tests give stale ones). */
+    QueryResult execute(QuerySpec spec, IntFunction<UUID> owners) {
+        return execute(getContext().getSerializationService().toData(spec), spec, owners);
+    }
+
+    /**
+     * Sends the query to each member for the partitions {@code owners} gives it ({@link OwnerQueries}).
+     *
+     * @param owners each partition's owner as the client's partition table says (tests give stale ones)
+     */
+    private QueryResult execute(Data request, QuerySpec spec, IntFunction<UUID> owners) {
+        return OwnerQueries.run(spec, partitionCount(), owners, (member, ids) -> {
+            ClientMessage message = GridMapCodecs.encodeQueryPartitionsRequest(name, request, ids);
+            ClientInvocationFuture answer = member == null ? sendToAnyMember(message)
+                    : new ClientInvocation(getClient(), message, name, member).invoke();
+            return () -> QueryResultBytes.decode(GridMapCodecs.decodeBytesResponse(join(answer)),
+                    extreme -> getContext().getSerializationService().toObject(new HeapData(extreme)));
+        });
     }
 
     @Override

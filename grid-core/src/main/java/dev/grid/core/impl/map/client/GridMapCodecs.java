@@ -9,6 +9,7 @@ import com.hazelcast.internal.serialization.Data;
 import dev.grid.core.impl.map.operations.EntriesResponse;
 import dev.grid.core.impl.map.operations.FetchEntriesOperation;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -131,6 +132,12 @@ public final class GridMapCodecs {
     /** A query over every partition: the serialized {@code QuerySpec}. */
     public static final class QueryRequest extends Request {
         public Data spec;
+    }
+
+    /** A query over some partitions: the serialized {@code QuerySpec} and the partitions. */
+    public static final class QueryPartitionsRequest extends Request {
+        public Data spec;
+        public int[] partitions;
     }
 
     /** addIndex: the index as {@code GridIndexConfig.encode()} writes it. */
@@ -327,6 +334,32 @@ public final class GridMapCodecs {
         return request;
     }
 
+    public static ClientMessage encodeQueryPartitionsRequest(String name, Data spec, int[] partitions) {
+        ClientMessage message = newRequest(GridMapMessageType.QUERY_PARTITIONS, 0, true);
+        StringCodec.encode(message, name);
+        DataCodec.encode(message, spec);
+        ByteBuffer ids = ByteBuffer.allocate(partitions.length * INT_SIZE_IN_BYTES);
+        ids.asIntBuffer().put(partitions);
+        ByteArrayCodec.encode(message, ids.array());
+        return message;
+    }
+
+    public static QueryPartitionsRequest decodeQueryPartitionsRequest(ClientMessage message) {
+        ClientMessage.ForwardFrameIterator frames = message.frameIterator();
+        frames.next();
+        QueryPartitionsRequest request = new QueryPartitionsRequest();
+        request.name = StringCodec.decode(frames);
+        request.spec = DataCodec.decode(frames);
+        byte[] ids = ByteArrayCodec.decode(frames);
+        if (ids.length % INT_SIZE_IN_BYTES != 0) {
+            throw new IllegalArgumentException("GridMap '" + request.name + "': a query names partitions in " + ids.length
+                    + " bytes, not a multiple of " + INT_SIZE_IN_BYTES);
+        }
+        request.partitions = new int[ids.length / INT_SIZE_IN_BYTES];
+        ByteBuffer.wrap(ids).asIntBuffer().get(request.partitions);
+        return request;
+    }
+
     public static ClientMessage encodeAddIndexRequest(String name, String index) {
         ClientMessage message = newRequest(GridMapMessageType.ADD_INDEX, 0, false);
         StringCodec.encode(message, name);
@@ -398,6 +431,19 @@ public final class GridMapCodecs {
         ClientMessage message = newResponse(type, 0);
         DataCodec.encodeNullable(message, value);
         return message;
+    }
+
+    /** @param bytes the response's one frame, sent as it is */
+    public static ClientMessage encodeBytesResponse(GridMapMessageType type, byte[] bytes) {
+        ClientMessage message = newResponse(type, 0);
+        ByteArrayCodec.encode(message, bytes);
+        return message;
+    }
+
+    public static byte[] decodeBytesResponse(ClientMessage message) {
+        ClientMessage.ForwardFrameIterator frames = message.frameIterator();
+        frames.next();
+        return ByteArrayCodec.decode(frames);
     }
 
     /** @return the serialized value, or null */

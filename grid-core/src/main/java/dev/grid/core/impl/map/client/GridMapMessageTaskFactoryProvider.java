@@ -34,6 +34,7 @@ public final class GridMapMessageTaskFactoryProvider implements MessageTaskFacto
         add(GridMapMessageType.FETCH_ENTRIES, (message, connection) -> new FetchEntriesMessageTask(message, node, connection));
         add(GridMapMessageType.FENCED_WRITE, (message, connection) -> new FencedWriteMessageTask(message, node, connection));
         add(GridMapMessageType.QUERY, (message, connection) -> new QueryMessageTask(message, node, connection));
+        add(GridMapMessageType.QUERY_PARTITIONS, (message, connection) -> new QueryPartitionsMessageTask(message, node, connection));
         add(GridMapMessageType.ADD_INDEX, (message, connection) -> new AddIndexMessageTask(message, node, connection));
         for (GridMapMessageType type : GridMapMessageType.values()) {
             if (type.name().startsWith("TXN_")) {

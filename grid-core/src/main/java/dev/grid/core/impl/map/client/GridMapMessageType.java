@@ -34,6 +34,7 @@ public enum GridMapMessageType {
     FENCED_WRITE(0x11, "GridMap.FencedWrite", false),
     QUERY(0x12, "GridMap.Query", true),
     ADD_INDEX(0x13, "GridMap.AddIndex", false),
+    QUERY_PARTITIONS(0x14, "GridMap.QueryPartitions", true),
     // The transactional view: sent over the connection the client's transaction lives on (never resent).
     TXN_GET(0x21, "GridMap.TxnGet", false),
     TXN_GET_FOR_UPDATE(0x22, "GridMap.TxnGetForUpdate", false),

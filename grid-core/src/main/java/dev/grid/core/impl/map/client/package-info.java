@@ -6,6 +6,8 @@
  * {@link dev.grid.core.impl.map.client.GridMapMessageTaskFactoryProvider} (listed in
  * {@code META-INF/services/com.hazelcast.client.impl.protocol.MessageTaskFactoryProvider}), which runs
  * the same operation the member proxy runs ({@code dev.grid.core.impl.map.operations}). Every message
- * type id is in {@link dev.grid.core.impl.map.client.GridMapMessageType}.
+ * type id is in {@link dev.grid.core.impl.map.client.GridMapMessageType}. A predicate query goes to every
+ * member at once, each for the partitions it owns ({@link dev.grid.core.impl.map.client.OwnerQueries}), and each
+ * member answers straight to the client.
  */
 package dev.grid.core.impl.map.client;

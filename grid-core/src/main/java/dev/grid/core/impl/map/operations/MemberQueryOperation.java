@@ -10,24 +10,15 @@ import com.hazelcast.spi.impl.operationservice.SelfResponseOperation;
 import dev.grid.core.GridException;
 import dev.grid.core.impl.GridCoreDataSerializerHook;
 import dev.grid.core.impl.map.GridMapService;
-import dev.grid.core.impl.map.MapContainer;
-import dev.grid.core.impl.map.OwnedIndexReads;
-import dev.grid.core.impl.map.OwnedPartitionReads;
-import dev.grid.core.impl.map.query.MemberIndexQuery;
-import dev.grid.core.impl.map.query.PartitionQuery;
-import dev.grid.core.impl.map.query.QueryResult;
-import dev.grid.core.impl.map.query.QueryResults;
+import dev.grid.core.impl.map.OwnedQuery;
 import dev.grid.core.impl.map.query.QuerySpec;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /**
- * A query on the partitions one member owns, sent to that member once: it answers them from the member's indexes when
- * the query has a plan there ({@link OwnedIndexReads}, on this operation's thread), and reads the rest (every
- * partition, if no plan or a migration intervened) each on its own thread ({@link OwnedPartitionReads}, one task per
- * partition thread); it combines their answers there and sends one. The
+ * A query on the partitions one member owns, sent to that member once ({@link OwnedQuery}: from the member's indexes
+ * on this operation's thread where it can, else on the partitions' threads), answered with one combined answer. The
  * partitions it did not own when their turn came are named in the answer; the caller asks their owners with
  * {@link QueryOperation}s.
  */
@@ -48,43 +39,12 @@ public final class MemberQueryOperation extends Operation
 
     @Override
     public void run() {
-        GridMapService service = getService();
-        MapContainer container = service.container(name);
-        // one compiled query for every partition thread: it keeps no state between runs
-        PartitionQuery query = new PartitionQuery(spec).deserializingWith(container.serialization()::toObject);
-        MemberIndexQuery indexed = MemberIndexQuery.plan(query, container.memberIndexes());
-        OwnedIndexReads.Outcome fromIndexes;
-        try {
-            fromIndexes = indexed == null ? null : OwnedIndexReads.run(getNodeEngine(), service, container, indexed, partitions);
-        } catch (RuntimeException e) {
-            sendResponse(e); // the query's refusal (a sum over text), as a partition's would be
-            return;
-        }
-        List<QueryResult> answers = new ArrayList<>();
-        List<Integer> notOwned = new ArrayList<>();
-        int[] onThreads = partitions;
-        if (fromIndexes != null) {
-            answers.addAll(fromIndexes.answered().answered());
-            container.recordMemberIndexQueries(fromIndexes.answered().read());
-            notOwned.addAll(fromIndexes.notOwned());
-            onThreads = fromIndexes.unread().stream().mapToInt(Integer::intValue).toArray();
-        }
-        OwnedPartitionReads.run(getNodeEngine(), onThreads, partition -> {
-            QueryResult result = query.run(container.storeOrNull(partition));
-            container.recordQuery(result.indexed());
-            return result;
-        }).whenComplete((outcome, error) -> {
+        OwnedQuery.run(getNodeEngine(), getService(), name, spec, partitions).whenComplete((answer, error) -> {
             if (error != null) {
-                sendResponse(error);
-                return;
+                sendResponse(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+            } else {
+                sendResponse(answer);
             }
-            answers.addAll(outcome.answers().values());
-            notOwned.addAll(outcome.notOwned());
-            QueryResult combined = QueryResults.combine(spec, answers);
-            if (spec.pageSize() > 0) {
-                QueryResults.keepFirstByKey(combined, spec.pageSize() + 1, container.serialization()::toObject);
-            }
-            sendResponse(new MemberQueryResult(combined, notOwned.stream().mapToInt(Integer::intValue).toArray()));
         });
     }
 

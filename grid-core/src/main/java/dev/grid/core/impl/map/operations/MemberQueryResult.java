@@ -16,7 +16,7 @@ public final class MemberQueryResult implements IdentifiedDataSerializable {
     public MemberQueryResult() {
     }
 
-    MemberQueryResult(QueryResult combined, int[] notOwned) {
+    public MemberQueryResult(QueryResult combined, int[] notOwned) {
         this.combined = combined;
         this.notOwned = notOwned;
     }

@@ -112,6 +112,21 @@ class GridMapClientProtocolTest {
     }
 
     @Test
+    void queryPartitionsRequestShouldCarryNameSpecAndPartitions() {
+        ClientMessage message = GridMapCodecs.encodeQueryPartitionsRequest("m", data("spec"), new int[] {0, 7, 270});
+        assertEquals(GridMapMessageType.QUERY_PARTITIONS.request(), message.getMessageType());
+        GridMapCodecs.QueryPartitionsRequest request = GridMapCodecs.decodeQueryPartitionsRequest(message);
+        assertEquals("m", request.name);
+        assertEquals(data("spec"), request.spec);
+        assertArrayEquals(new int[] {0, 7, 270}, request.partitions);
+        assertEquals(0, GridMapCodecs.decodeQueryPartitionsRequest(
+                GridMapCodecs.encodeQueryPartitionsRequest("m", data("spec"), new int[0])).partitions.length);
+        byte[] frame = {1, 2, 3};
+        assertSame(frame, GridMapCodecs.decodeBytesResponse(GridMapCodecs.encodeBytesResponse(GridMapMessageType.QUERY_PARTITIONS, frame)),
+                "the frame is sent as it is, not copied");
+    }
+
+    @Test
     void responsesRoundTrip() {
         assertEquals(data("v"), GridMapCodecs.decodeDataResponse(GridMapCodecs.encodeDataResponse(GridMapMessageType.GET, data("v"))));
         assertNull(GridMapCodecs.decodeDataResponse(GridMapCodecs.encodeDataResponse(GridMapMessageType.GET, null)));
