@@ -15,8 +15,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code grid bench query}: its options, checked into {@link QueryOptions} (every error names the option and the value), and the run ({@link QueryCommand}). */
 @Command(name = "query", mixinStandardHelpOptions = true,
@@ -36,7 +40,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  grid bench query --quick                                 # 20,000 entries, 1 s warm-up, 2 s runs",
                 "  grid bench query --entries 1000000 --duration 20s",
-                "  grid bench query --members 1 --entries 100000 --out perf/results/query"})
+                "  grid bench query --members 1 --entries 100000 --out perf/results/query",
+                "  grid bench query --operations sum-sql,group-by-sql       # only the SQL scans"})
 public final class QueryArguments implements Callable<Integer> {
     private static final int QUICK_ENTRIES = 20_000;
     private static final Duration QUICK_WARMUP = Duration.ofSeconds(1);
@@ -69,6 +74,10 @@ public final class QueryArguments implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR",
             description = "where results.json, report.html, the export and the members' logs go (default bench-results/query-TIMESTAMP)")
     private Path out;
+    @Option(names = "--operations", paramLabel = "LIST", split = ",",
+            description = "the operations to measure, comma-separated, from equality, range, sum-api, sum-sql, group-by-sql, export, "
+                    + "group-by-offline (which needs export); they run in that order (default all)")
+    private List<String> operations;
     @Option(names = "--quick", description = "small numbers (entries, warm-up, duration) where not given: the whole run in about a minute")
     private boolean quick;
 
@@ -116,6 +125,25 @@ public final class QueryArguments implements Callable<Integer> {
         return new QueryOptions(entryCount, members, partitions, categories,
                 check.notNegative("--warmup", warmup != null ? warmup : quick ? QUICK_WARMUP : Duration.ofSeconds(5)),
                 check.positive("--duration", duration != null ? duration : quick ? QUICK_DURATION : Duration.ofSeconds(20)),
-                serverHeap, seed, directory);
+                serverHeap, seed, directory, operations(check));
+    }
+
+    private Set<QueryOperation> operations(OptionCheck check) {
+        if (operations == null) {
+            return EnumSet.allOf(QueryOperation.class);
+        }
+        Set<QueryOperation> selected = EnumSet.noneOf(QueryOperation.class);
+        for (String label : operations) {
+            QueryOperation op = QueryOperation.ofLabel(label.trim());
+            if (op == null) {
+                throw check.error("--operations must be a list of " + Arrays.stream(QueryOperation.values()).map(QueryOperation::label)
+                        .collect(Collectors.joining(", ")) + ", was '" + label + "'");
+            }
+            selected.add(op);
+        }
+        if (selected.contains(QueryOperation.GROUP_BY_OFFLINE) && !selected.contains(QueryOperation.EXPORT)) {
+            throw check.error("--operations group-by-offline reads the export: list export too, was '" + String.join(",", operations) + "'");
+        }
+        return selected;
     }
 }

@@ -25,6 +25,8 @@ public final class QueryCommand {
             QueryOperation.SUM_SQL, QueryOperation.GROUP_BY_SQL);
 
     private final QueryOptions options;
+    /** The map operations {@code --operations} selected, in {@link #MAP_OPERATIONS}' order. */
+    private final List<QueryOperation> mapOperations;
     private final StopSignal stop;
     private final Results results;
     private final List<QueryRun> runs = new ArrayList<>();
@@ -34,6 +36,7 @@ public final class QueryCommand {
     /** @param commandLine the command line, for the report */
     public QueryCommand(QueryOptions options, StopSignal stop, String commandLine) {
         this.options = options;
+        this.mapOperations = MAP_OPERATIONS.stream().filter(options::measures).toList();
         this.stop = stop;
         this.results = new Results(commandLine, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
@@ -72,7 +75,13 @@ public final class QueryCommand {
             }
             log(String.format(Locale.ROOT, "query benchmark took %.0f s", (System.nanoTime() - started) / 1e9));
         }
-        return runs.stream().allMatch(QueryRun::ok) && runs.size() == 2 * MAP_OPERATIONS.size() + 2 ? 0 : 1;
+        return runs.stream().allMatch(QueryRun::ok) && runs.size() == expectedRuns() ? 0 : 1;
+    }
+
+    /** @return the runs a complete run has: two per map operation, one for the export and one for DuckDB, as selected */
+    private int expectedRuns() {
+        return 2 * mapOperations.size() + (options.measures(QueryOperation.EXPORT) ? 1 : 0)
+                + (options.measures(QueryOperation.GROUP_BY_OFFLINE) ? 1 : 0);
     }
 
     /** @return every run so far */
@@ -84,13 +93,19 @@ public final class QueryCommand {
         List<QueryTarget> targets = List.of(new GridMapQueries(cluster.client(), QueryCluster.GRID_MAP, options.categories()),
                 new IMapQueries(cluster.client(), QueryCluster.IMAP, options.categories()));
         primeEveryOperation(targets, data);
-        for (QueryOperation op : MAP_OPERATIONS) {
+        for (QueryOperation op : mapOperations) {
             for (QueryTarget target : targets) {
                 step(op, target.system(), () -> QueryCalls.onMap(op, target, data));
             }
         }
+        if (!options.measures(QueryOperation.EXPORT)) {
+            return;
+        }
         Path exportDir = options.out().resolve("export").resolve(QueryCluster.GRID_MAP);
         QueryRun export = step(QueryOperation.EXPORT, "gridmap", () -> QueryCalls.export(cluster.client(), exportDir, data));
+        if (!options.measures(QueryOperation.GROUP_BY_OFFLINE)) {
+            return;
+        }
         if (export == null || !export.ok()) {
             runs.add(QueryRun.unmeasured(QueryOperation.GROUP_BY_OFFLINE, "duckdb", QueryRun.FAILED, "no export to read"));
             return;
@@ -106,7 +121,7 @@ public final class QueryCommand {
     /** Each operation once on each system before any is measured ({@link QueryLoop#prime}); a failure here is left to its step. */
     private void primeEveryOperation(List<QueryTarget> targets, OrderData data) {
         log("query: priming: each operation once on each system (not counted)");
-        for (QueryOperation op : MAP_OPERATIONS) {
+        for (QueryOperation op : mapOperations) {
             for (QueryTarget target : targets) {
                 if (stop.stopping()) {
                     return;
@@ -149,12 +164,16 @@ public final class QueryCommand {
     }
 
     private void all(String status, String reason) {
-        for (QueryOperation op : MAP_OPERATIONS) {
+        for (QueryOperation op : mapOperations) {
             runs.add(QueryRun.unmeasured(op, "gridmap", status, reason));
             runs.add(QueryRun.unmeasured(op, "imap", status, reason));
         }
-        runs.add(QueryRun.unmeasured(QueryOperation.EXPORT, "gridmap", status, reason));
-        runs.add(QueryRun.unmeasured(QueryOperation.GROUP_BY_OFFLINE, "duckdb", status, reason));
+        if (options.measures(QueryOperation.EXPORT)) {
+            runs.add(QueryRun.unmeasured(QueryOperation.EXPORT, "gridmap", status, reason));
+        }
+        if (options.measures(QueryOperation.GROUP_BY_OFFLINE)) {
+            runs.add(QueryRun.unmeasured(QueryOperation.GROUP_BY_OFFLINE, "duckdb", status, reason));
+        }
     }
 
     private List<Path> write() throws IOException {

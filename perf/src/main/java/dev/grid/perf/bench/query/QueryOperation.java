@@ -23,6 +23,19 @@ enum QueryOperation {
         this.goal = goal;
     }
 
+    /**
+     * @param label an operation's name on the command line ({@link #label()})
+     * @return the operation, or null if none has that name
+     */
+    static QueryOperation ofLabel(String label) {
+        for (QueryOperation op : values()) {
+            if (op.label().equals(label)) {
+                return op;
+            }
+        }
+        return null;
+    }
+
     /** @return the name in results and on the command line: {@code group-by-sql} */
     String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

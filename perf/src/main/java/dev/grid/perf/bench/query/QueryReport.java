@@ -7,6 +7,7 @@ import dev.grid.perf.bench.report.Format;
 import dev.grid.perf.bench.report.SvgCharts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,10 +40,12 @@ final class QueryReport {
 
     /** The run's settings, as results.json holds them. */
     record Options(int entries, int members, int partitions, int categories, @JsonProperty("warmup_s") double warmupSeconds,
-                   @JsonProperty("duration_s") double durationSeconds, @JsonProperty("server_heap") String serverHeap, long seed) {
+                   @JsonProperty("duration_s") double durationSeconds, @JsonProperty("server_heap") String serverHeap, long seed,
+                   List<String> operations) {
         static Options of(QueryOptions o) {
             return new Options(o.entries(), o.members(), o.partitions(), o.categories(), o.warmup().toMillis() / 1000.0,
-                    o.duration().toMillis() / 1000.0, o.serverHeap(), o.seed());
+                    o.duration().toMillis() / 1000.0, o.serverHeap(), o.seed(),
+                    Arrays.stream(QueryOperation.values()).filter(o::measures).map(QueryOperation::label).toList());
         }
     }
 

@@ -11,10 +11,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +37,7 @@ class QueryArgumentsTest {
         assertEquals("2g", o.serverHeap());
         assertEquals(42, o.seed());
         assertEquals(Path.of("x"), o.out());
+        assertEquals(EnumSet.allOf(QueryOperation.class), o.operations());
         assertTrue(QueryArguments.parse(List.of()).out().toString().startsWith("bench-results"));
     }
 
@@ -50,8 +54,13 @@ class QueryArgumentsTest {
     @Test
     void shouldReadEveryOption() {
         QueryOptions o = QueryArguments.parse(List.of("--entries", "2000", "--members", "1", "--categories", "10", "--warmup", "0s",
-                "--duration", "500ms", "--server-heap", "512m", "--seed", "7", "--partitions", "23"));
-        assertEquals(new QueryOptions(2000, 1, 23, 10, Duration.ZERO, Duration.ofMillis(500), "512m", 7, o.out()), o);
+                "--duration", "500ms", "--server-heap", "512m", "--seed", "7", "--partitions", "23", "--operations", "group-by-sql,sum-sql"));
+        assertEquals(new QueryOptions(2000, 1, 23, 10, Duration.ZERO, Duration.ofMillis(500), "512m", 7, o.out(),
+                Set.of(QueryOperation.SUM_SQL, QueryOperation.GROUP_BY_SQL)), o);
+        assertTrue(o.measures(QueryOperation.SUM_SQL));
+        assertFalse(o.measures(QueryOperation.EXPORT));
+        assertEquals(Set.of(QueryOperation.EXPORT, QueryOperation.GROUP_BY_OFFLINE),
+                QueryArguments.parse(List.of("--operations=export,group-by-offline")).operations());
     }
 
     @Test
@@ -65,6 +74,10 @@ class QueryArgumentsTest {
         assertError("--server-heap must be a JVM heap size such as 512m or 2g, was 'lots'", "--server-heap", "lots");
         assertError("Invalid value for option '--warmup'", "--warmup", "5");
         assertError("Invalid value for option '--entries'", "--entries", "many");
+        assertError("--operations must be a list of equality, range, sum-api, sum-sql, group-by-sql, export, group-by-offline, was 'sum'",
+                "--operations", "sum-sql,sum");
+        assertError("--operations group-by-offline reads the export: list export too, was 'group-by-offline'", "--operations",
+                "group-by-offline");
     }
 
     @Test
