@@ -7,6 +7,7 @@ import dev.grid.core.GridPredicate;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /** The GridMaps a member holds, as monitoring sees them: names, statistics and off-heap use. */
 public interface MemberMaps {
@@ -69,8 +70,22 @@ public interface MemberMaps {
      * @param candidates a predicate over the values' attributes (as {@code GridMap.query} takes), or null: every entry
      * @return completed with how the partition was read ({@link OwnedScan#NOT_OWNED}: not at all)
      */
-    CompletionStage<OwnedScan> scanOwned(String name, int partitionId, GridPredicate candidates,
-                                         BiConsumer<byte[], byte[]> visitor);
+    default CompletionStage<OwnedScan> scanOwned(String name, int partitionId, GridPredicate candidates,
+                                                 BiConsumer<byte[], byte[]> visitor) {
+        return scanOwnedEntries(name, partitionId, candidates, entry -> visitor.accept(entry.key(null), entry.value(null)));
+    }
+
+    /**
+     * As {@link #scanOwned(String, int, GridPredicate, BiConsumer)}, but each entry is handed over in the store, its key
+     * and value copied out only if the visitor asks ({@link EntryBytes}), into arrays it may reuse from one entry to the
+     * next: a scan that reads only values, into one array of their size, copies no key and allocates nothing per entry.
+     * The entry is valid only during the visitor's call.
+     *
+     * @param candidates a predicate over the values' attributes, or null: every entry
+     * @param visitor    called once per entry, on the partition's thread
+     * @return completed with how the partition was read ({@link OwnedScan#NOT_OWNED}: not at all)
+     */
+    CompletionStage<OwnedScan> scanOwnedEntries(String name, int partitionId, GridPredicate candidates, Consumer<EntryBytes> visitor);
 
     /** How {@link #scanOwned(String, int, GridPredicate, BiConsumer)} read a partition. */
     enum OwnedScan {

@@ -16,8 +16,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +63,56 @@ class MemberMapsScanOwnedTest {
         }
         assertEquals(ENTRIES, seen.size());
         seen.forEach((key, value) -> assertEquals("v" + key, value));
+    }
+
+    @Test
+    void entriesAreHandedOverInTheStoreAndCopiedIntoArraysOfTheirSize() {
+        GridMap<Integer, String> map = CLUSTER.member(0).map("entries");
+        for (int i = 0; i < ENTRIES; i++) {
+            map.set(i, "v" + i); // v100 ... v299: values of one size
+        }
+        Map<Integer, String> seen = new HashMap<>();
+        for (Grid member : CLUSTER.members()) {
+            MemberMaps maps = MemberContext.of(member).maps();
+            SerializationService serialization = ((SerializationServiceSupport) member.hazelcast()).getSerializationService();
+            for (int partition = 0; partition < PARTITIONS; partition++) {
+                byte[][] reused = {null};
+                MemberMaps.OwnedScan scan = maps.scanOwnedEntries("entries", partition, null, entry -> {
+                    byte[] key = entry.key(null);
+                    assertEquals(entry.keySize(), key.length);
+                    byte[] value = entry.value(reused[0]);
+                    assertEquals(entry.valueSize(), value.length);
+                    if (reused[0] != null && reused[0].length == value.length) {
+                        assertSame(reused[0], value, "an array of the value's size is filled, not replaced");
+                    } else {
+                        assertNotSame(reused[0], value, "an array of another size is left alone");
+                    }
+                    reused[0] = value;
+                    Integer k = serialization.toObject(new HeapData(key));
+                    String v = serialization.toObject(new HeapData(value.clone()));
+                    assertEquals(null, seen.put(k, v), "key " + k + " read twice");
+                }).toCompletableFuture().join();
+                assertEquals(member.partitions().ownerOf(partition).orElseThrow().local(), scan != MemberMaps.OwnedScan.NOT_OWNED);
+            }
+        }
+        assertEquals(ENTRIES, seen.size());
+        seen.forEach((key, value) -> assertEquals("v" + key, value));
+    }
+
+    @Test
+    void entryBytesOverArraysCopyIntoArraysOfTheirSize() {
+        byte[] key = {1, 2};
+        byte[] value = {3, 4, 5};
+        EntryBytes entry = EntryBytes.of(key, value);
+        assertEquals(2, entry.keySize());
+        assertEquals(3, entry.valueSize());
+        byte[] into = new byte[3];
+        assertSame(into, entry.value(into));
+        assertArrayEquals(value, into);
+        byte[] fresh = entry.key(into);
+        assertNotSame(key, fresh, "a copy, not the array itself");
+        assertArrayEquals(key, fresh);
+        assertArrayEquals(new byte[] {3, 4, 5}, into, "an array of another size is left alone");
     }
 
     @Test

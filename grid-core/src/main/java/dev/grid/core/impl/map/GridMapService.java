@@ -35,6 +35,7 @@ import dev.grid.core.impl.map.operations.IndexDefinitionsOperation;
 import dev.grid.core.impl.map.query.PartitionQuery;
 import dev.grid.core.impl.map.query.QuerySpec;
 import dev.grid.core.impl.map.tx.TransactionalGridMapProxy;
+import dev.grid.core.spi.EntryBytes;
 import dev.grid.core.spi.MapStores;
 import dev.grid.core.spi.MapChangeCapture;
 import dev.grid.core.spi.MemberContext;
@@ -50,6 +51,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -184,8 +186,8 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
     }
 
     @Override
-    public CompletionStage<OwnedScan> scanOwned(String name, int partitionId, GridPredicate candidates,
-                                                BiConsumer<byte[], byte[]> visitor) {
+    public CompletionStage<OwnedScan> scanOwnedEntries(String name, int partitionId, GridPredicate candidates,
+                                                       Consumer<EntryBytes> visitor) {
         PartitionEntries.check(name, partitionId, nodeEngine.getPartitionService().getPartitionCount(), 1);
         PartitionQuery narrowing = candidates == null ? null : new PartitionQuery(QuerySpec.entries(candidates));
         CompletableFuture<OwnedScan> done = new CompletableFuture<>();
@@ -208,10 +210,10 @@ public final class GridMapService implements ManagedService, RemoteService, Chun
                     PartitionStore store = container == null ? null : container.storeOrNull(partitionId);
                     OwnedScan scan = OwnedScan.SCANNED;
                     if (store != null) {
-                        if (narrowing != null && narrowing.visitCandidates(store, visitor)) {
+                        if (narrowing != null && narrowing.visitCandidates(store, (key, value) -> visitor.accept(EntryBytes.of(key, value)))) {
                             scan = OwnedScan.INDEXED;
                         } else {
-                            store.forEach(visitor);
+                            store.forEachEntry(visitor);
                         }
                         container.recordOther();
                     }

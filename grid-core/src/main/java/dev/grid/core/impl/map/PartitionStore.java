@@ -1,6 +1,7 @@
 package dev.grid.core.impl.map;
 
 import dev.grid.core.config.GridIndexConfig;
+import dev.grid.core.spi.EntryBytes;
 import dev.grid.core.impl.map.query.PartitionIndexes;
 import dev.grid.core.impl.map.table.GrowingTable;
 import dev.grid.core.impl.map.table.GrowthStats;
@@ -12,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * One replica of one partition of one GridMap: serialized key bytes to serialized value bytes, off the
@@ -206,6 +208,17 @@ public final class PartitionStore {
     public void forEach(BiConsumer<byte[], byte[]> action) {
         entries.forEachWhile(false, (key, value) -> {
             action.accept(key, value);
+            return true;
+        });
+    }
+
+    /**
+     * Calls the action with every entry as it lies in the store ({@link EntryBytes}: copied out only as far as the
+     * action asks, valid only during the call).
+     */
+    public void forEachEntry(Consumer<EntryBytes> action) {
+        entries.forEachEntryWhile(entry -> {
+            action.accept(entry);
             return true;
         });
     }

@@ -1,5 +1,6 @@
 package dev.grid.query.impl.sql;
 
+import com.hazelcast.internal.nio.Bits;
 import com.hazelcast.internal.nio.BufferObjectDataInput;
 import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.internal.serialization.InternalSerializationService;
@@ -30,6 +31,8 @@ final class DataSerializableReader {
     private static final int DATA_SERIALIZABLE = -2;
     /** Where a heap {@link Data}'s payload starts: after the partition hash and the type id. */
     private static final int PAYLOAD_OFFSET = 8;
+    /** Where a heap {@link Data}'s type id starts: after the partition hash. */
+    private static final int TYPE_OFFSET = 4;
     private static final int IDENTIFIED_OR_VERSIONED = 0b11;
     private static final int MAX_CLASSES = 64;
 
@@ -51,8 +54,16 @@ final class DataSerializableReader {
         if (data == null || data.getType() != DATA_SERIALIZABLE) {
             return null;
         }
-        byte[] bytes = data.toByteArray();
-        if (bytes == null || bytes.length <= PAYLOAD_OFFSET) {
+        return readOrNull(data.toByteArray());
+    }
+
+    /**
+     * @param bytes a key's or value's bytes as stored (Hazelcast's {@code Data} format), exactly: the object may read
+     *              until their end
+     * @return the object, or null to leave it to Hazelcast's deserialization
+     */
+    Object readOrNull(byte[] bytes) {
+        if (bytes == null || bytes.length <= PAYLOAD_OFFSET || Bits.readIntB(bytes, TYPE_OFFSET) != DATA_SERIALIZABLE) {
             return null;
         }
         try {

@@ -6,8 +6,11 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,11 +20,45 @@ import java.util.function.Supplier;
  * (a class this module cannot look into, a static or otherwise unusual member): the caller then keeps using reflection.
  */
 final class FastAccessors {
+    /** What {@link #cached} keeps for a member that has no lambda: reflection is used. */
+    private static final Object NONE = new Object();
+    /**
+     * Each class's lambdas, by getter or constructor: made once per member, not once per query. Every lambda made is a
+     * hidden class, which only a concurrent GC cycle unloads; made for every query (each query's projectors resolve
+     * their accessors), they filled the metaspace and started a G1 marking cycle every few seconds of scans. Kept with
+     * the class ({@link ClassValue}): gone when it is unloaded.
+     */
+    private static final ClassValue<Map<Member, Object>> CACHE = new ClassValue<>() {
+        @Override
+        protected Map<Member, Object> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
     private FastAccessors() {
     }
 
-    /** @return {@code object -> object.getter()} with a primitive result boxed, or null to keep using reflection */
+    /** @return {@code object -> object.getter()} with a primitive result boxed, or null to keep using reflection; one per method */
+    @SuppressWarnings("unchecked")
     static Function<Object, Object> getter(Method method) {
+        return (Function<Object, Object>) cached(method, () -> makeGetter(method));
+    }
+
+    /** @return {@code () -> new Type()}, or null to keep using reflection; one per constructor */
+    @SuppressWarnings("unchecked")
+    static <T> Supplier<T> constructor(Constructor<T> constructor) {
+        return (Supplier<T>) cached(constructor, () -> makeConstructor(constructor));
+    }
+
+    private static Object cached(Member member, Supplier<Object> make) {
+        Object made = CACHE.get(member.getDeclaringClass()).computeIfAbsent(member, m -> {
+            Object lambda = make.get();
+            return lambda != null ? lambda : NONE;
+        });
+        return made == NONE ? null : made;
+    }
+
+    private static Function<Object, Object> makeGetter(Method method) {
         if (Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 0 || method.getReturnType() == void.class) {
             return null;
         }
@@ -40,8 +77,7 @@ final class FastAccessors {
         }
     }
 
-    /** @return {@code () -> new Type()}, or null to keep using reflection */
-    static <T> Supplier<T> constructor(Constructor<T> constructor) {
+    private static <T> Supplier<T> makeConstructor(Constructor<T> constructor) {
         if (constructor.getParameterCount() != 0) {
             return null;
         }

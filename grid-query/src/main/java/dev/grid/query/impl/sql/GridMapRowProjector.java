@@ -1,6 +1,5 @@
 package dev.grid.query.impl.sql;
 
-import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.internal.serialization.InternalSerializationService;
 import com.hazelcast.jet.sql.impl.ExpressionUtil;
 import com.hazelcast.nio.ObjectDataInput;
@@ -19,6 +18,7 @@ import com.hazelcast.sql.impl.extract.QueryTargetDescriptor;
 import com.hazelcast.sql.impl.row.JetSqlRow;
 import com.hazelcast.sql.impl.row.Row;
 import com.hazelcast.sql.impl.type.QueryDataType;
+import dev.grid.core.spi.EntryBytes;
 
 import java.io.IOException;
 import java.util.List;
@@ -47,8 +47,8 @@ final class GridMapRowProjector implements Row {
         QueryTarget key = supplier.keyDescriptor.create(serialization, hazelcastExtractors, true);
         QueryTarget value = supplier.valueDescriptor.create(serialization, hazelcastExtractors, false);
         DataSerializableReader reader = new DataSerializableReader(serialization);
-        this.keyTarget = new ScanTarget(key, reader);
-        this.valueTarget = new ScanTarget(value, reader);
+        this.keyTarget = new ScanTarget(key, reader, true, key instanceof GenericQueryTarget);
+        this.valueTarget = new ScanTarget(value, reader, false, value instanceof GenericQueryTarget);
         this.extractors = new QueryExtractor[supplier.paths.length];
         for (int i = 0; i < extractors.length; i++) {
             QueryPath path = supplier.paths[i];
@@ -65,10 +65,13 @@ final class GridMapRowProjector implements Row {
         this.evalContext = evalContext;
     }
 
-    /** @return the entry's row, or null if the filter rejects it; key and value as stored (deserialized only if read) */
-    JetSqlRow project(Data key, Data value) {
-        keyTarget.reset(key);
-        valueTarget.reset(value);
+    /**
+     * @param entry the entry in the store, valid during this call: its key and value are copied out only if read
+     * @return the entry's row, or null if the filter rejects it
+     */
+    JetSqlRow project(EntryBytes entry) {
+        keyTarget.reset(entry);
+        valueTarget.reset(entry);
         return ExpressionUtil.projection(predicate, projections, this, evalContext);
     }
 

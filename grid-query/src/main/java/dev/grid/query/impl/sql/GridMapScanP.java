@@ -112,10 +112,11 @@ final class GridMapScanP extends AbstractProcessor {
         List<JetSqlRow> matching = new ArrayList<>();
         GridMapRowProjector projector = projectors.poll(); // this read's own until it is finished: the partition thread uses it
         long[] entries = new long[1]; // counted here, added to the member's counter once per partition
-        CompletableFuture<MemberMaps.OwnedScan> scan = maps.scanOwned(mapName, partition, candidates, (key, value) -> {
+        CompletableFuture<MemberMaps.OwnedScan> scan = maps.scanOwnedEntries(mapName, partition, candidates, entry -> {
             entries[0]++;
-            JetSqlRow row = lazy ? projector.project(new HeapData(key), new HeapData(value))
-                    : project(projector, serialization.toObject(new HeapData(key)), serialization.toObject(new HeapData(value)));
+            JetSqlRow row = lazy ? projector.project(entry)
+                    : project(projector, serialization.toObject(new HeapData(entry.key(null))),
+                            serialization.toObject(new HeapData(entry.value(null))));
             if (row != null) {
                 matching.add(row);
             }

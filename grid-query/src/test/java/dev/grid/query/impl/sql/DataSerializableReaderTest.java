@@ -48,8 +48,18 @@ class DataSerializableReaderTest {
     }
 
     @Test
+    void readsTheStoredBytesAsTheirData() {
+        Ticket ticket = new Ticket(3, "c3", 0.75);
+        assertEquals(ticket, reader.readOrNull(serialization.toData(ticket).toByteArray()));
+        assertNull(reader.readOrNull((byte[]) null));
+        assertNull(reader.readOrNull(new byte[8]), "no payload");
+        assertNull(reader.readOrNull(serialization.toData("a string").toByteArray()), "another serializer");
+        assertNull(reader.readOrNull(serialization.toData(new Identified()).toByteArray()), "an IdentifiedDataSerializable");
+    }
+
+    @Test
     void leavesEverythingElseToHazelcast() {
-        assertNull(reader.readOrNull(null));
+        assertNull(reader.readOrNull((Data) null));
         assertNull(reader.readOrNull(serialization.toData("a string")), "another serializer");
         assertNull(reader.readOrNull(serialization.toData(new Identified())), "an IdentifiedDataSerializable");
         assertNull(reader.readOrNull(serialization.toData(new Failing())), "a readData that throws");

@@ -9,7 +9,9 @@ import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** {@link FastAccessors} calls what reflection would call, boxing primitives, and declines what it cannot call. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -32,6 +34,15 @@ class FastAccessorsTest {
         assertNotNull(ticket);
         assertEquals(new Ticket(), ticket.get());
         assertEquals(Hidden.class, FastAccessors.constructor(Hidden.class.getDeclaredConstructor()).get().getClass());
+    }
+
+    @Test
+    void makesOneLambdaPerMember() throws Exception {
+        // each lambda is a class of its own: made per query, they filled the metaspace (a GC cycle every few seconds)
+        assertSame(FastAccessors.getter(Ticket.class.getMethod("getPrice")), FastAccessors.getter(Ticket.class.getMethod("getPrice")));
+        assertSame(FastAccessors.constructor(Ticket.class.getConstructor()), FastAccessors.constructor(Ticket.class.getConstructor()));
+        assertNotSame(FastAccessors.getter(Ticket.class.getMethod("getPrice")), FastAccessors.getter(Ticket.class.getMethod("getCategory")));
+        assertNull(FastAccessors.getter(Hidden.class.getDeclaredMethod("nothing")), "declined again, from the cache");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.grid.core.impl.map.table;
 
+import dev.grid.core.spi.EntryBytes;
 import net.openhft.chronicle.core.io.ClosedIllegalStateException;
 import net.openhft.chronicle.hash.Data;
 import net.openhft.chronicle.map.ChronicleMap;
@@ -9,6 +10,7 @@ import net.openhft.chronicle.map.MapSegmentContext;
 
 import java.util.Collection;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * One Chronicle Map of key bytes to value bytes, of a fixed capacity, off the Java heap. Reads may
@@ -172,6 +174,21 @@ final class ByteTable {
     boolean forEachWhile(boolean keysOnly, BiPredicate<byte[], byte[]> action) {
         return map.forEachEntryWhile(entry ->
                 action.test(entry.key().getUsing(null), keysOnly ? null : entry.value().getUsing(null)));
+    }
+
+    /**
+     * Calls the action with each entry as it lies in the table ({@link EntryBytes}: its key and value copied out only
+     * when asked, valid only during the call) until it returns false.
+     *
+     * @return false if the action stopped the visit
+     */
+    boolean forEachEntryWhile(Predicate<EntryBytes> action) {
+        StoredEntryBytes view = new StoredEntryBytes();
+        try {
+            return map.forEachEntryWhile(entry -> action.test(view.at(entry)));
+        } finally {
+            view.at(null);
+        }
     }
 
     /** @return the entries present (sums the segments; any thread) */

@@ -1,10 +1,12 @@
 package dev.grid.core.impl.map.table;
 
 import dev.grid.core.GridMapFullException;
+import dev.grid.core.spi.EntryBytes;
 import net.openhft.chronicle.core.io.ClosedIllegalStateException;
 
 import java.util.Arrays;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * Key bytes to value bytes, off-heap, in a chain of {@link ByteTable}s that grows: when the newest
@@ -243,6 +245,18 @@ public final class GrowingTable {
     public void forEachWhile(boolean keysOnly, BiPredicate<byte[], byte[]> action) {
         for (ByteTable table : openChain()) {
             if (!table.forEachWhile(keysOnly, action)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Calls the action with each entry as it lies in the store ({@link EntryBytes}, valid only during the call) until
+     * it returns false.
+     */
+    public void forEachEntryWhile(Predicate<EntryBytes> action) {
+        for (ByteTable table : openChain()) {
+            if (!table.forEachEntryWhile(action)) {
                 return;
             }
         }
