@@ -325,24 +325,11 @@ public final class KafkaCluster implements AutoCloseable {
         ChildProcesses.kill(tools); // exited: only forgets them
     }
 
-    /**
-     * The JVM options Kafka's own start scripts give a broker ({@code KAFKA_JVM_PERFORMANCE_OPTS} in
-     * {@code bin/kafka-run-class.sh} of Kafka 4.x, {@code -server} left out: it is the only VM): G1 aiming at 20 ms
-     * pauses. A broker started by the harness runs as one started by {@code kafka-server-start.sh} would.
-     */
-    static final List<String> KAFKA_PERFORMANCE_OPTIONS = List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
-            "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent", "-XX:MaxInlineLevel=15",
-            "-Djava.awt.headless=true");
-
-    /**
-     * java, grid's JVM flags (module openings; none of them tunes the JVM), Kafka's own performance options, Kafka's
-     * logging at INFO (to its log file), heap, this JVM's class path, the main class.
-     */
-    static List<String> command(String heap, String mainClass, List<String> args) {
+    /** java, grid's JVM flags, Kafka's logging at INFO (to its log file), heap, this JVM's class path, the main class. */
+    private static List<String> command(String heap, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(JavaCommand.java());
         command.addAll(JvmFlags.list());
-        command.addAll(KAFKA_PERFORMANCE_OPTIONS);
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
         command.addAll(JavaCommand.extraOptions());
         command.add("-Xms" + heap);
