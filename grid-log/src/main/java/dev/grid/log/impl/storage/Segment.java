@@ -415,13 +415,15 @@ final class Segment {
         }
     }
 
-    /** Writes the in-memory indexes to the {@code .index} and {@code .timeindex} files (derived data). */
     /** @return whether the index files on disk hold the indexes as they are now */
     boolean indexFilesCurrent() {
         return indexChangesWritten == indexChanges;
     }
 
-    /** Writes the offset and time indexes to their files (synchronized: the sealing thread and a flush may both call it). */
+    /**
+     * Writes the in-memory indexes to the {@code .index} and {@code .timeindex} files (derived data); synchronized: the
+     * sealing thread and a flush may both call it.
+     */
     synchronized void writeIndexFiles() {
         int changes = indexChanges;
         int n = indexCount;
