@@ -15,6 +15,7 @@ import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.cluster.Address;
 import com.hazelcast.internal.partition.IPartitionService;
+import com.hazelcast.spi.exception.TargetDisconnectedException;
 import com.hazelcast.spi.exception.TargetNotMemberException;
 import com.hazelcast.spi.exception.WrongTargetException;
 import com.hazelcast.spi.impl.NodeEngine;
@@ -129,10 +130,15 @@ public final class MapQueries {
     }
 
     /** @return whether the failure says the member is no longer there to answer (its partitions go to their owners) */
-    private static boolean memberGone(Throwable error) {
+    /**
+     * @return whether a query's failure says the member asked is not there to answer (its answer never came: ask its
+     *         partitions' owners, or another member), as a member or a client sees it
+     */
+    public static boolean memberGone(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         return cause instanceof MemberLeftException || cause instanceof TargetNotMemberException
-                || cause instanceof HazelcastInstanceNotActiveException || cause instanceof WrongTargetException;
+                || cause instanceof TargetDisconnectedException || cause instanceof HazelcastInstanceNotActiveException
+                || cause instanceof WrongTargetException;
     }
 
     /** @return each partition's answer, as Hazelcast returned it (objects or serialized) */

@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,11 +70,7 @@ class RolledSegmentSealTest {
             assertEquals(0, indexBytes(first), "the appending thread wrote the rolled segment's index file");
 
             release.countDown();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (indexBytes(first) == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertTrue(indexBytes(first) >= 8, "the sealing thread never wrote the rolled segment's index file");
+            await().atMost(Duration.ofSeconds(20)).until(() -> indexBytes(first) >= 8);
             assertTrue(Files.size(dir.resolve(Segment.fileName(first, Segment.TIME_INDEX))) >= 12);
         }
     }

@@ -1,9 +1,6 @@
 package dev.grid.core.impl.map.client;
 
-import com.hazelcast.core.HazelcastInstanceNotActiveException;
-import com.hazelcast.core.MemberLeftException;
-import com.hazelcast.spi.exception.TargetDisconnectedException;
-import com.hazelcast.spi.exception.TargetNotMemberException;
+import dev.grid.core.impl.map.MapQueries;
 import dev.grid.core.impl.map.query.QueryResult;
 import dev.grid.core.impl.map.query.QueryResults;
 import dev.grid.core.impl.map.query.QuerySpec;
@@ -13,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -56,19 +52,12 @@ final class OwnerQueries {
             try {
                 answers.add(pending.get(i).get());
             } catch (RuntimeException e) {
-                if (!memberGone(e)) {
+                if (!MapQueries.memberGone(e)) {
                     throw e;
                 }
                 answers.add(sender.send(null, sent.get(i)).get()); // its partitions, asked of a member that is there
             }
         }
         return QueryResults.combine(spec, answers);
-    }
-
-    /** @return whether the failure says the member is not there to answer (its answer never came; ask another) */
-    static boolean memberGone(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause instanceof TargetNotMemberException || cause instanceof TargetDisconnectedException
-                || cause instanceof MemberLeftException || cause instanceof HazelcastInstanceNotActiveException;
     }
 }

@@ -112,6 +112,10 @@ public final class QueryResultBytes {
         if (length == NONE) {
             return null;
         }
+        if (length < 0 || length > in.remaining()) {
+            throw new IllegalArgumentException("not a query result: an array of " + length + " bytes claimed with "
+                    + in.remaining() + " left");
+        }
         byte[] array = new byte[length];
         in.get(array);
         return array;
