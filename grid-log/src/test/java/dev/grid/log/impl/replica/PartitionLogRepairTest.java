@@ -9,6 +9,7 @@ import dev.grid.log.impl.storage.LogRecord;
 import dev.grid.log.impl.storage.LogStorageConfig;
 import dev.grid.log.impl.storage.SegmentedLog;
 import dev.grid.log.impl.topic.TopicMeta;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,8 +45,21 @@ class PartitionLogRepairTest {
     @TempDir
     Path dir;
 
+    private final List<SegmentedLog> opened = new ArrayList<>();
+
     private PartitionLog replica(String name) {
-        return new PartitionLog(TOPIC, 0, 0, SegmentedLog.open(dir.resolve(name), SMALL));
+        SegmentedLog log = SegmentedLog.open(dir.resolve(name), SMALL);
+        opened.add(log);
+        return new PartitionLog(TOPIC, 0, 0, log);
+    }
+
+    /**
+     * Closes the logs before the temporary directory is deleted: the segments these tests roll are sealed on a
+     * background thread, which writes their index files unless the log is closed.
+     */
+    @AfterEach
+    void closeLogs() {
+        opened.forEach(SegmentedLog::close);
     }
 
     /** A producer's batch of these values (the owner fills in its producer id and sequence). */
