@@ -46,7 +46,8 @@ import java.util.function.Consumer;
  * producer is not idempotent), so a partition's records are stored in the order they were sent even across retries: the
  * owner stores a producer's batch only if it follows the last one stored. A batch goes when it reaches
  * {@code batchBytes}, when its oldest record has waited {@code linger}, on {@link #flush()}, or (with
- * {@code sendWhenIdle}) as soon as its partition has no batch in flight: records gather while a batch is on its way. A batch that fails in a way
+ * {@code sendWhenIdle}) as soon as its partition has no batch in flight and its last batch went {@code idleSendInterval} ago:
+ * records gather while a batch is on its way. A batch that fails in a way
  * that may be retried is sent again with the same producer id and sequence number until {@code deliveryTimeout}, so the
  * owner stores it once. A batch that fails for good makes its partition continue under a fresh producer id (so a later
  * batch is never mistaken for that one's repeat, nor refused for following it).
@@ -349,7 +350,10 @@ public final class DefaultLogProducer implements LogProducer {
         /** Bytes the next batch's draft starts with: a quarter above the last batch's size (see INITIAL_BATCH_CAPACITY). */
         private int draftCapacity = INITIAL_BATCH_CAPACITY;
         private int inFlight;
-        private boolean timerSet;
+        /** When the partition's last batch was taken to send (an idle partition sends at most one per idleSendInterval). */
+        private long lastSentNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(60);
+        /** When the pending timer fires (Long.MAX_VALUE: none); a nearer deadline schedules another. */
+        private long timerAt = Long.MAX_VALUE;
         private long partitionProducerId = producerId;
         private int nextSequence;
         private final TreeMap<Integer, Batch> retries = new TreeMap<>();
@@ -397,7 +401,7 @@ public final class DefaultLogProducer implements LogProducer {
 
         private void lingered() {
             synchronized (this) {
-                timerSet = false;
+                timerAt = Long.MAX_VALUE;
             }
             trySend(false);
         }
@@ -431,17 +435,23 @@ public final class DefaultLogProducer implements LogProducer {
                 int maxInFlight = partitionProducerId >= 0 ? config.getMaxInFlight() : 1;
                 while (!resending && inFlight < maxInFlight && !open.isEmpty()
                         && (unacknowledged.isEmpty() || nextSequence - unacknowledged.first() < maxInFlight)) {
+                    long now = System.nanoTime();
                     // linger counts from the oldest queued record: records queued while batches were in flight have waited already
-                    long waited = System.nanoTime() - open.peekFirst().queuedNanos;
+                    long lingerLeft = config.getLinger().toNanos() - (now - open.peekFirst().queuedNanos);
+                    boolean idle = inFlight == 0 && config.isSendWhenIdle();
+                    long idleSendLeft = config.getIdleSendInterval().toNanos() - (now - lastSentNanos);
                     boolean due = force || flushing > 0 || open.size() > 1 || openBytes >= config.getBatchBytes()
-                            || waited >= config.getLinger().toNanos() || (inFlight == 0 && config.isSendWhenIdle());
+                            || lingerLeft <= 0 || (idle && idleSendLeft <= 0);
                     if (!due) {
-                        if (!timerSet) {
-                            timerSet = true;
-                            TIMER.schedule(this::lingered, config.getLinger().toNanos() - waited, TimeUnit.NANOSECONDS);
+                        // an idle partition's batch is due sooner than its linger; a timer set while it was busy may be later
+                        long wait = idle ? Math.min(lingerLeft, idleSendLeft) : lingerLeft;
+                        if (now + wait < timerAt) {
+                            timerAt = now + wait;
+                            TIMER.schedule(this::lingered, wait, TimeUnit.NANOSECONDS);
                         }
                         break;
                     }
+                    lastSentNanos = now;
                     unacknowledged.add(nextSequence);
                     toSend.add(new Batch(takeBatch(), partitionProducerId, nextSequence++));
                     inFlight++;

@@ -25,16 +25,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * When a batch goes: at once when its partition has nothing in flight ({@code sendWhenIdle}, the default), else when the
- * batch in flight is answered, or after linger. Linger is 10 s here, far longer than any of these tests waits, so a record
+ * When a batch goes: at once when its partition has nothing in flight ({@code sendWhenIdle}, the default) and its last
+ * batch went {@code idleSendInterval} ago, else when the batch in flight is answered (and the interval passed), or after
+ * linger. Linger is 10 s here, far longer than any of these tests waits, so a record
  * answered in time went without lingering.
  */
 @Timeout(value = 1, unit = TimeUnit.MINUTES)
 class ProducerBatchingTest {
     private static final Duration LONG_LINGER = Duration.ofSeconds(10);
     private static final long WAIT_SECONDS = 5;
+    private static final Duration IDLE_SEND_INTERVAL = Duration.ofSeconds(1);
 
     @RegisterExtension
     static final GridCluster CLUSTER = GridCluster.withMembers(1).partitions(7)
@@ -55,7 +58,8 @@ class ProducerBatchingTest {
         DefaultGridLog log = DefaultGridLog.of(CLUSTER.member(0));
         log.createTopic("idle", 1);
         HoldingInvoker invoker = new HoldingInvoker(log.invoker(), false);
-        try (DefaultLogProducer producer = new DefaultLogProducer(log, invoker, new ProducerConfig().setLinger(LONG_LINGER))) {
+        ProducerConfig config = new ProducerConfig().setLinger(LONG_LINGER).setIdleSendInterval(Duration.ZERO);
+        try (DefaultLogProducer producer = new DefaultLogProducer(log, invoker, config)) {
             AppendResult first = producer.send(ProducerRecord.of("idle", null, "a")).get(WAIT_SECONDS, TimeUnit.SECONDS);
             AppendResult second = producer.send(ProducerRecord.of("idle", null, "b")).get(WAIT_SECONDS, TimeUnit.SECONDS);
             assertEquals(List.of(0L, 1L), List.of(first.offset(), second.offset()));
@@ -103,6 +107,44 @@ class ProducerBatchingTest {
             producer.flush();
             assertEquals(0, sent.get(WAIT_SECONDS, TimeUnit.SECONDS).offset());
             assertEquals(1, invoker.appends.get());
+        }
+    }
+
+    @Test
+    void anIdlePartitionSendsAtMostOneBatchPerIdleSendInterval() throws Exception {
+        DefaultGridLog log = DefaultGridLog.of(CLUSTER.member(0));
+        log.createTopic("spaced", 1);
+        HoldingInvoker invoker = new HoldingInvoker(log.invoker(), false);
+        ProducerConfig config = new ProducerConfig().setLinger(LONG_LINGER).setIdleSendInterval(IDLE_SEND_INTERVAL);
+        try (DefaultLogProducer producer = new DefaultLogProducer(log, invoker, config)) {
+            long began = System.nanoTime();
+            assertEquals(0, producer.send(ProducerRecord.of("spaced", null, "a")).get(WAIT_SECONDS, TimeUnit.SECONDS).offset());
+            CompletableFuture<AppendResult> second = producer.send(ProducerRecord.of("spaced", null, "b"));
+            assertEquals(1, invoker.appends.get(), "the partition is idle, but its last batch went less than the interval ago");
+            assertEquals(1, second.get(WAIT_SECONDS, TimeUnit.SECONDS).offset());
+            assertTrue(System.nanoTime() - began >= IDLE_SEND_INTERVAL.toNanos(), "the second batch went after the interval");
+            assertEquals(2, invoker.appends.get());
+        }
+    }
+
+    @Test
+    void aBatchGatheredWhileOneWasInFlightGoesAfterTheIdleSendIntervalNotAfterLinger() throws Exception {
+        DefaultGridLog log = DefaultGridLog.of(CLUSTER.member(0));
+        log.createTopic("gathered", 1);
+        HoldingInvoker invoker = new HoldingInvoker(log.invoker(), true);
+        ProducerConfig config = new ProducerConfig().setLinger(LONG_LINGER).setIdleSendInterval(IDLE_SEND_INTERVAL);
+        try (DefaultLogProducer producer = new DefaultLogProducer(log, invoker, config)) {
+            try {
+                CompletableFuture<AppendResult> first = producer.send(ProducerRecord.of("gathered", null, "first"));
+                CompletableFuture<AppendResult> behind = producer.send(ProducerRecord.of("gathered", null, "behind"));
+                assertEquals(1, invoker.appends.get(), "the record behind waits while the first batch is in flight");
+                invoker.release(); // the partition is idle again within the interval: its batch waits for the interval only
+                assertEquals(0, first.get(WAIT_SECONDS, TimeUnit.SECONDS).offset());
+                assertEquals(1, behind.get(WAIT_SECONDS, TimeUnit.SECONDS).offset(), "went long before the 10 s linger");
+                assertEquals(2, invoker.appends.get());
+            } finally {
+                invoker.release();
+            }
         }
     }
 

@@ -111,7 +111,8 @@ final class GridLogTarget implements LogTarget {
         s.put("servers", topology.servers() + " member JVM(s) (-Xmx" + options.serverHeap() + "), " + (topology.copies() - 1)
                 + " synchronous backup(s), " + CLUSTER_PARTITIONS + " cluster partitions; this JVM is a grid client");
         s.put("producer", "LogProducer.send(record, callback): idempotent, acks ALL, linger " + options.linger().toMillis() + " ms, batchBytes "
-                + options.batchBytes() + " (a batch goes at once when its partition has none in flight: sendWhenIdle, grid's default)"
+                + options.batchBytes() + " (a batch goes at once when its partition has none in flight and its last batch went "
+                + new ProducerConfig().getIdleSendInterval().toNanos() / 1000 + " µs ago: sendWhenIdle and idleSendInterval, grid's defaults)"
                 + ", bufferBytes " + LogOptions.BUFFER_BYTES + ", up to " + MAX_IN_FLIGHT
                 + " batches in flight per partition (Kafka's max.in.flight.requests.per.connection default)");
         s.put("reader", "GridLog.readAsync from offset 0 in a loop: up to " + ReadOptions.MAX_RECORDS + " records and "
