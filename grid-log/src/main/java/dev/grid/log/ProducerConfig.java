@@ -33,10 +33,7 @@ public final class ProducerConfig {
     }
 
     public ProducerConfig setLinger(Duration linger) {
-        if (linger == null || linger.isNegative() || linger.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalArgumentException("producer linger must be 0 to 10s, was " + linger);
-        }
-        this.linger = linger;
+        this.linger = upToTenSeconds("linger", linger);
         return this;
     }
 
@@ -148,10 +145,14 @@ public final class ProducerConfig {
     }
 
     public ProducerConfig setIdleSendInterval(Duration idleSendInterval) {
-        if (idleSendInterval == null || idleSendInterval.isNegative() || idleSendInterval.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalArgumentException("producer idleSendInterval must be 0 to 10s, was " + idleSendInterval);
-        }
-        this.idleSendInterval = idleSendInterval;
+        this.idleSendInterval = upToTenSeconds("idleSendInterval", idleSendInterval);
         return this;
+    }
+
+    private static Duration upToTenSeconds(String setting, Duration value) {
+        if (value == null || value.isNegative() || value.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalArgumentException("producer " + setting + " must be 0 to 10s, was " + value);
+        }
+        return value;
     }
 }
