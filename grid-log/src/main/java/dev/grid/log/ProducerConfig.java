@@ -134,8 +134,8 @@ public final class ProducerConfig {
 
     /**
      * @return with {@link #isSendWhenIdle()}, the least time from a partition's previous batch to a batch that goes
-     * because the partition is idle (default 500µs; 0: every time it is idle). A producer whose batches come back faster
-     * than this gathers the records of up to this long into one request instead of sending one request per round trip:
+     * because the partition is idle (default 500µs; 0: every time it is idle). A producer whose batches come back
+     * faster than this gathers the records of up to this long into one request instead of sending one per round trip:
      * at 10,000 records/s to one partition of one member, sending on every answer made about 3,500 requests a second,
      * whose thread hand-offs kept most of two cores busy, and the p99 was 11-16 ms; with 500µs, 7-9 ms, and the p50 the
      * same (perf/RESULTS.md). Records still wait no longer than {@link #getLinger() linger}.

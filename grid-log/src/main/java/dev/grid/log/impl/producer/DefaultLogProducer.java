@@ -46,10 +46,10 @@ import java.util.function.Consumer;
  * producer is not idempotent), so a partition's records are stored in the order they were sent even across retries: the
  * owner stores a producer's batch only if it follows the last one stored. A batch goes when it reaches
  * {@code batchBytes}, when its oldest record has waited {@code linger}, on {@link #flush()}, or (with
- * {@code sendWhenIdle}) as soon as its partition has no batch in flight and its last batch went {@code idleSendInterval} ago:
- * records gather while a batch is on its way. A batch that fails in a way
- * that may be retried is sent again with the same producer id and sequence number until {@code deliveryTimeout}, so the
- * owner stores it once. A batch that fails for good makes its partition continue under a fresh producer id (so a later
+ * {@code sendWhenIdle}) as soon as its partition has no batch in flight and its last batch went
+ * {@code idleSendInterval} ago: records gather while a batch is on its way. A batch that fails in a way that may be
+ * retried is sent again with the same producer id and sequence number until {@code deliveryTimeout}, so the owner
+ * stores it once. A batch that fails for good makes its partition continue under a fresh producer id (so a later
  * batch is never mistaken for that one's repeat, nor refused for following it).
  */
 public final class DefaultLogProducer implements LogProducer {
@@ -350,7 +350,7 @@ public final class DefaultLogProducer implements LogProducer {
         /** Bytes the next batch's draft starts with: a quarter above the last batch's size (see INITIAL_BATCH_CAPACITY). */
         private int draftCapacity = INITIAL_BATCH_CAPACITY;
         private int inFlight;
-        /** When the partition's last batch was taken to send (an idle partition sends at most one per idleSendInterval). */
+        /** When the partition's last batch was taken to send: an idle partition sends at most one per idleSendInterval. */
         private long lastSentNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(60);
         /** When the pending timer fires (Long.MAX_VALUE: none); a nearer deadline schedules another. */
         private long timerAt = Long.MAX_VALUE;
@@ -443,7 +443,7 @@ public final class DefaultLogProducer implements LogProducer {
                     boolean due = force || flushing > 0 || open.size() > 1 || openBytes >= config.getBatchBytes()
                             || lingerLeft <= 0 || (idle && idleSendLeft <= 0);
                     if (!due) {
-                        // an idle partition's batch is due sooner than its linger; a timer set while it was busy may be later
+                        // an idle partition's batch may be due before its linger: a timer set while it was busy is later
                         long wait = idle ? Math.min(lingerLeft, idleSendLeft) : lingerLeft;
                         if (now + wait < timerAt) {
                             timerAt = now + wait;
