@@ -47,6 +47,8 @@ public final class LogArguments implements Callable<Integer> {
     private static final long RECORDS = 5_000_000;
     private static final Duration QUICK_WARMUP = Duration.ofSeconds(1);
     private static final Duration WARMUP = Duration.ofSeconds(15);
+    private static final Duration QUICK_SETTLE = Duration.ZERO;
+    private static final Duration SETTLE = Duration.ofSeconds(90);
     private static final Duration QUICK_DURATION = Duration.ofSeconds(2);
     private static final Duration DURATION = Duration.ofSeconds(20);
     private static final Duration QUICK_RUN_LIMIT = Duration.ofSeconds(20);
@@ -71,8 +73,13 @@ public final class LogArguments implements Callable<Integer> {
             description = "records/s of the latency runs (default ${DEFAULT-VALUE})")
     private List<String> rates;
     @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "warm-up of each latency run, not counted; may be 0s (default 15s: at 10,000 records/s latency settles only after 5-8 s of JIT compilation; --quick 1s)")
+            description = "warm-up of each latency run, not counted; may be 0s (default 15s; --quick 1s)")
     private Duration warmup;
+    @Option(names = "--settle", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "before its first latency run, each deployment runs one at the highest --rates for this long, not reported: "
+                    + "on 2 cores a JVM's latency keeps falling for 1-2 minutes of that load (JIT compilation); may be 0s "
+                    + "(default 90s; --quick 0s)")
+    private Duration settle;
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "measured time of each latency run, > 0 (default 20s; --quick 2s)")
     private Duration duration;
@@ -151,6 +158,7 @@ public final class LogArguments implements Callable<Integer> {
         return new LogOptions(systemList, topologyList,
                 check.positive("--records", records != null ? records : quick ? QUICK_RECORDS : RECORDS), partitionList, rateList,
                 check.notNegative("--warmup", warmup != null ? warmup : quick ? QUICK_WARMUP : WARMUP),
+                check.notNegative("--settle", settle != null ? settle : quick ? QUICK_SETTLE : SETTLE),
                 check.positive("--duration", duration != null ? duration : quick ? QUICK_DURATION : DURATION),
                 check.positive("--run-limit", runLimit != null ? runLimit : quick ? QUICK_RUN_LIMIT : RUN_LIMIT),
                 recordSize, linger, batch, serverHeap, directory, quick);

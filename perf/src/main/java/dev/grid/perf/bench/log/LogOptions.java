@@ -13,6 +13,8 @@ import java.util.List;
  * @param partitions  {@code --partitions}: partitions of the produce runs' topics (default 1,8)
  * @param rates       {@code --rates}: records/s of the latency runs (default 10000,50000)
  * @param warmup      {@code --warmup}: latency runs' warm-up, not counted
+ * @param settle      {@code --settle}: before its first latency run, each deployment runs one at the highest rate for this
+ *                    long, not reported (zero: none)
  * @param duration    {@code --duration}: latency runs' measured time
  * @param runLimit    {@code --run-limit}: the most one produce or consume run may take (it then stops, and says so)
  * @param recordSize  {@code --record-size} bytes (default 100)
@@ -23,7 +25,7 @@ import java.util.List;
  * @param quick       {@code --quick}: small numbers everywhere, the whole run under 2 minutes
  */
 public record LogOptions(List<LogSystem> systems, List<Topology> topologies, long records, List<Integer> partitions, List<Integer> rates,
-                         Duration warmup, Duration duration, Duration runLimit, int recordSize, Duration linger, int batchBytes,
+                         Duration warmup, Duration settle, Duration duration, Duration runLimit, int recordSize, Duration linger, int batchBytes,
                          String serverHeap, Path out, boolean quick) {
 
     /** Bytes one read asks for at most (Kafka's max.partition.fetch.bytes default; grid's read maxBytes default). */

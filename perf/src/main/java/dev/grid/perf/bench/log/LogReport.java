@@ -46,12 +46,14 @@ final class LogReport {
     /** The run's settings, as results.json holds them. */
     record Options(List<String> systems, List<String> topologies, long records, @JsonProperty("warmup_records") long warmupRecords,
                    List<Integer> partitions, @JsonProperty("rates_per_s") List<Integer> rates, @JsonProperty("warmup_s") double warmupSeconds,
+                   @JsonProperty("settle_s") double settleSeconds,
                    @JsonProperty("duration_s") double durationSeconds, @JsonProperty("run_limit_s") double runLimitSeconds,
                    @JsonProperty("record_bytes") int recordBytes, @JsonProperty("linger_ms") long lingerMillis,
                    @JsonProperty("batch_bytes") int batchBytes, @JsonProperty("server_heap") String serverHeap, boolean quick) {
         static Options of(LogOptions o) {
             return new Options(o.systems().stream().map(LogSystem::label).toList(), o.topologies().stream().map(Topology::label).toList(),
-                    o.records(), o.warmupRecords(), o.partitions(), o.rates(), o.warmup().toMillis() / 1000.0, o.duration().toMillis() / 1000.0,
+                    o.records(), o.warmupRecords(), o.partitions(), o.rates(), o.warmup().toMillis() / 1000.0, o.settle().toMillis() / 1000.0,
+                    o.duration().toMillis() / 1000.0,
                     o.runLimit().toMillis() / 1000.0, o.recordSize(), o.linger().toMillis(), o.batchBytes(), o.serverHeap(), o.quick());
         }
     }

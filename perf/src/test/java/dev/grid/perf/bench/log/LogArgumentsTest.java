@@ -24,6 +24,7 @@ class LogArgumentsTest {
         assertEquals(List.of(10_000, 50_000), o.rates());
         assertEquals(Duration.ofSeconds(20), o.duration());
         assertEquals(Duration.ofSeconds(15), o.warmup());
+        assertEquals(Duration.ofSeconds(90), o.settle());
         assertEquals(Duration.ofMillis(5), o.linger());
         assertEquals(64 * 1024, o.batchBytes());
         assertEquals(100, o.recordSize());
@@ -36,6 +37,8 @@ class LogArgumentsTest {
         assertTrue(o.quick());
         assertEquals(50_000, o.records());
         assertEquals(Duration.ofSeconds(1), o.warmup());
+        assertEquals(Duration.ZERO, o.settle());
+        assertEquals(Duration.ofSeconds(30), LogArguments.parse(List.of("--quick", "--settle", "30s")).settle(), "given explicitly: kept");
         assertEquals(Duration.ofSeconds(4), o.duration(), "given explicitly: kept");
         assertEquals(Duration.ofSeconds(2), LogArguments.parse(List.of("--quick")).duration());
         assertEquals(Duration.ofSeconds(20), o.runLimit());

@@ -31,7 +31,7 @@ class LogBenchEndToEndTest {
     @Test
     void shouldMeasureKafkaAndRedisSideBySide(@TempDir Path out) throws Exception {
         List<LogRun> runs = run("kafka,redis", out);
-        assertEquals(8, runs.size(), "2 produce, 1 consume, 1 latency for each: " + runs);
+        assertEquals(8, runs.size(), "2 produce, 1 consume, 1 latency for each (the settle run is not reported): " + runs);
         boolean redis = Executables.onPath("redis-server") != null;
         for (LogRun r : runs) {
             if (r.system().equals("redis") && !redis) {
@@ -69,7 +69,7 @@ class LogBenchEndToEndTest {
 
     private static List<LogRun> run(String systems, Path out) throws Exception {
         LogOptions options = LogArguments.parse(List.of("--systems", systems, "--topologies", "single", "--records", "5000",
-                "--partitions", "1,2", "--rates", "2000", "--warmup", "0s", "--duration", "1s", "--server-heap", "512m", "--out", out.toString()));
+                "--partitions", "1,2", "--rates", "2000", "--warmup", "0s", "--settle", "1s", "--duration", "1s", "--server-heap", "512m", "--out", out.toString()));
         LogCommand command = new LogCommand(options, StopSignal.manual(), "grid bench log (test)");
         assertEquals(0, command.run(), "exit code");
         return command.runs();
