@@ -371,13 +371,34 @@ final class Segment {
         try {
             readFully(b, pos);
         } catch (EOFException e) {
-            long fileSize;
-            try {
-                fileSize = channel.size();
-            } catch (IOException sizeUnknown) {
-                fileSize = -1;
+            throw truncatedAt(pos);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + logFile + " at " + pos, e);
+        }
+    }
+
+    /** @return the error for a batch at {@code pos} that the file ends before */
+    CorruptLogException truncatedAt(long pos) {
+        long fileSize;
+        try {
+            fileSize = channel.size();
+        } catch (IOException sizeUnknown) {
+            fileSize = -1;
+        }
+        return new CorruptLogException(logFile, pos, truncated(fileSize));
+    }
+
+    /** Reads from {@code pos} into {@code b} until it is full or the file ends (a truncated segment: the caller names the batch). */
+    void readAvailable(ByteBuffer b, long pos) {
+        long p = pos;
+        try {
+            while (b.hasRemaining()) {
+                int n = channel.read(b, p);
+                if (n < 0) {
+                    return;
+                }
+                p += n;
             }
-            throw new CorruptLogException(logFile, pos, truncated(fileSize));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + logFile + " at " + pos, e);
         }

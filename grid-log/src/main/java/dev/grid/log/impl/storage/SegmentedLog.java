@@ -57,7 +57,11 @@ public final class SegmentedLog implements AutoCloseable {
     private volatile boolean closed;
     private volatile Consumer<CorruptLogException> rolledCorrupt;
     /** Bytes of a rolled segment checked per hold of the shared lock. */
-    private static final long ROLL_CHECK_STEP_BYTES = 256 << 10;
+    private static final int ROLL_CHECK_STEP_BYTES = 256 << 10;
+    /** The most bytes one read of a segment file brings in for a walk over its batches ({@link SegmentReader}). */
+    private static final int READ_CHUNK_BYTES = 256 << 10;
+    /** The least: a read for a few bytes of records still takes whole small batches in one go. */
+    private static final int MIN_READ_CHUNK_BYTES = 8 << 10;
 
     private SegmentedLog(Path dir, LogStorageConfig config, LogDiskBudget budget, List<Segment> segments, RecoveryReport report) {
         this.dir = dir;
@@ -350,8 +354,8 @@ public final class SegmentedLog implements AutoCloseable {
         }
         return collect("read", fromOffset, (segs, out) -> {
             long[] bytes = {0};
-            scan(segs, fromOffset, (s, pos, length, limit) -> {
-                for (LogEntry e : BatchFormat.decode(s.readCheckedBatch(pos, length, limit))) {
+            scan(segs, fromOffset, chunkFor(maxBytes), (s, pos, length, limit) -> {
+                for (LogEntry e : BatchFormat.decode(s.checkedBatch(pos, length, limit))) {
                     if (e.offset() < fromOffset) {
                         continue;
                     }
@@ -386,11 +390,11 @@ public final class SegmentedLog implements AutoCloseable {
         }
         return collect("readBatches", fromOffset, (segs, out) -> {
             long[] bytes = {0};
-            scan(segs, fromOffset, (s, pos, length, limit) -> {
+            scan(segs, fromOffset, chunkFor(maxBytes), (s, pos, length, limit) -> {
                 if (!out.isEmpty() && bytes[0] + length > maxBytes) {
                     return false;
                 }
-                out.add(new LogBatch(s.readCheckedBatch(pos, length, limit)));
+                out.add(new LogBatch(s.checkedBatch(pos, length, limit)));
                 bytes[0] += length;
                 return true;
             });
@@ -429,14 +433,19 @@ public final class SegmentedLog implements AutoCloseable {
     /** What a {@link #scan} does with a batch that ends after the scan's start offset: false ends the scan. */
     @FunctionalInterface
     private interface BatchVisitor {
-        boolean visit(Segment segment, long position, int length, long limit);
+        boolean visit(SegmentReader segment, long position, int length, long limit);
+    }
+
+    /** @return the chunk a walk reads the files in, for a read of about {@code maxBytes} */
+    private static int chunkFor(int maxBytes) {
+        return Math.max(MIN_READ_CHUNK_BYTES, Math.min(maxBytes, READ_CHUNK_BYTES));
     }
 
     /**
      * Walks the stored batches from the one holding {@code fromOffset} on, by their headers' lengths (checking that each
      * starts where the previous one ended), and hands each batch ending after {@code fromOffset} to {@code visitor}.
      */
-    private static void scan(List<Segment> segs, long fromOffset, BatchVisitor visitor) {
+    private static void scan(List<Segment> segs, long fromOffset, int chunkBytes, BatchVisitor visitor) {
         long next = fromOffset;
         for (int i = segmentIndex(segs, fromOffset); i < segs.size(); i++) {
             Segment s = segs.get(i);
@@ -445,15 +454,16 @@ public final class SegmentedLog implements AutoCloseable {
             long[] at = s.scanPoint(next);
             long pos = at[0];
             long expected = at[1];
+            SegmentReader reader = new SegmentReader(s, chunkBytes);
             while (pos < limit && next < segEnd) {
-                ByteBuffer header = s.readHeader(pos, limit);
+                ByteBuffer header = reader.header(pos, limit);
                 int length = header.getInt(BatchFormat.LENGTH_AT);
                 long batchBase = header.getLong(BatchFormat.BASE_OFFSET_AT);
                 int count = header.getInt(BatchFormat.COUNT_AT);
                 checkSequence(s, pos, batchBase, expected);
                 expected = batchBase + count;
                 if (batchBase + count > next) {
-                    if (!visitor.visit(s, pos, length, limit)) {
+                    if (!visitor.visit(reader, pos, length, limit)) {
                         return;
                     }
                     next = batchBase + count;
@@ -716,10 +726,11 @@ public final class SegmentedLog implements AutoCloseable {
         long pos = at[0];
         long expected = at[1];
         long bytes = 0;
+        SegmentReader reader = new SegmentReader(s, (int) Math.min(maxBytes, READ_CHUNK_BYTES));
         while (pos < limit && bytes < maxBytes) {
-            ByteBuffer header = s.readHeader(pos, limit);
+            ByteBuffer header = reader.header(pos, limit);
             int length = header.getInt(BatchFormat.LENGTH_AT);
-            ByteBuffer batch = s.readCheckedBatch(pos, length, limit);
+            ByteBuffer batch = reader.checkedBatch(pos, length, limit);
             checkSequence(s, pos, batch.getLong(BatchFormat.BASE_OFFSET_AT), expected);
             expected += batch.getInt(BatchFormat.COUNT_AT);
             pos += length;
