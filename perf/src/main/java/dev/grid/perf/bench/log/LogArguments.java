@@ -76,7 +76,7 @@ public final class LogArguments implements Callable<Integer> {
             description = "warm-up of each latency run, not counted; may be 0s (default 15s; --quick 1s)")
     private Duration warmup;
     @Option(names = "--settle", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "before its first latency run, each deployment runs one at the highest --rates for this long, not reported: "
+            description = "before its first latency run, each deployment runs one at the lowest --rates for this long, not reported: "
                     + "on 2 cores a JVM's latency keeps falling for 1-2 minutes of that load (JIT compilation); may be 0s "
                     + "(default 90s; --quick 0s)")
     private Duration settle;

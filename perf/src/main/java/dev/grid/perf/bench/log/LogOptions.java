@@ -13,7 +13,7 @@ import java.util.List;
  * @param partitions  {@code --partitions}: partitions of the produce runs' topics (default 1,8)
  * @param rates       {@code --rates}: records/s of the latency runs (default 10000,50000)
  * @param warmup      {@code --warmup}: latency runs' warm-up, not counted
- * @param settle      {@code --settle}: before its first latency run, each deployment runs one at the highest rate for this
+ * @param settle      {@code --settle}: before its first latency run, each deployment runs one at the lowest rate for this
  *                    long, not reported (zero: none)
  * @param duration    {@code --duration}: latency runs' measured time
  * @param runLimit    {@code --run-limit}: the most one produce or consume run may take (it then stops, and says so)
