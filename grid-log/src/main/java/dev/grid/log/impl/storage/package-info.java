@@ -117,6 +117,6 @@
  * (memory-mapped reads wait for the unmapping question of the design's open items), a chunk of up to
  * 256 KiB at a time ({@code SegmentReader}): one system call brings in every batch of the chunk, and the
  * batches a read returns are views of it. Two reads per batch (header, then batch) took a tenth of the
- * owner's partition thread at 10,000 records/s, and most of the rolled-segment check's CPU.
+ * owner's partition thread at 10,000 records/s, and most of the rolled-segment check's CPU with small batches.
  */
 package dev.grid.log.impl.storage;
