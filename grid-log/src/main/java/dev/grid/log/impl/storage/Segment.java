@@ -328,55 +328,6 @@ final class Segment {
         return found < 0 ? baseOffset : baseOffset + rel[found] + 1;
     }
 
-    /**
-     * Reads the header of the batch at {@code pos}, checking that the batch lies within the first
-     * {@code limit} bytes (the size a reader saw).
-     *
-     * @throws CorruptLogException if it does not, or the file ends before it (truncated)
-     */
-    ByteBuffer readHeader(long pos, long limit) {
-        if (pos + BatchFormat.HEADER_SIZE > limit) {
-            throw new CorruptLogException(logFile, pos, "its header runs past the segment's " + limit + " valid bytes");
-        }
-        ByteBuffer header = ByteBuffer.allocate(BatchFormat.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        readChecked(header, pos);
-        int length = header.getInt(BatchFormat.LENGTH_AT);
-        if (length < BatchFormat.HEADER_SIZE + BatchFormat.RECORD_OVERHEAD || pos + length > limit) {
-            throw new CorruptLogException(logFile, pos, "its length " + length + " is outside the segment's " + limit + " valid bytes");
-        }
-        return header;
-    }
-
-    /**
-     * Reads and checks the whole batch at {@code pos} whose header says {@code length}.
-     *
-     * @throws CorruptLogException if it fails {@link BatchFormat#check} or the file ends before it (truncated)
-     */
-    ByteBuffer readCheckedBatch(long pos, int length, long limit) {
-        if (length < BatchFormat.HEADER_SIZE || pos + length > limit) {
-            throw new CorruptLogException(logFile, pos, "its length " + length + " is past the segment's " + limit + " valid bytes");
-        }
-        ByteBuffer batch = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        readChecked(batch, pos);
-        batch.clear();
-        String bad = BatchFormat.check(batch);
-        if (bad != null) {
-            throw new CorruptLogException(logFile, pos, bad);
-        }
-        return batch;
-    }
-
-    /** Fills {@code b} from {@code pos}; a file that ends first is a truncated segment. */
-    private void readChecked(ByteBuffer b, long pos) {
-        try {
-            readFully(b, pos);
-        } catch (EOFException e) {
-            throw truncatedAt(pos);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + logFile + " at " + pos, e);
-        }
-    }
-
     /** @return the error for a batch at {@code pos} that the file ends before */
     CorruptLogException truncatedAt(long pos) {
         long fileSize;
@@ -390,15 +341,8 @@ final class Segment {
 
     /** Reads from {@code pos} into {@code b} until it is full or the file ends (a truncated segment: the caller names the batch). */
     void readAvailable(ByteBuffer b, long pos) {
-        long p = pos;
         try {
-            while (b.hasRemaining()) {
-                int n = channel.read(b, p);
-                if (n < 0) {
-                    return;
-                }
-                p += n;
-            }
+            readUpTo(b, pos);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + logFile + " at " + pos, e);
         }
@@ -411,14 +355,22 @@ final class Segment {
     }
 
     private void readFully(ByteBuffer b, long pos) throws IOException {
+        if (!readUpTo(b, pos)) {
+            throw new EOFException("unexpected end of " + logFile + " at " + (pos + b.position()));
+        }
+    }
+
+    /** @return whether {@code b} was filled from {@code pos}; false when the file ended first */
+    private boolean readUpTo(ByteBuffer b, long pos) throws IOException {
         long p = pos;
         while (b.hasRemaining()) {
             int n = channel.read(b, p);
             if (n < 0) {
-                throw new EOFException("unexpected end of " + logFile + " at " + p);
+                return false;
             }
             p += n;
         }
+        return true;
     }
 
     /**

@@ -11,7 +11,7 @@ import java.nio.ByteOrder;
  *
  * <p>Each chunk is a fresh array and is never written again, so the batches handed out are views of it that callers may
  * keep ({@link LogBatch} handles a view). One thread, one walk; the segment stays open meanwhile (the log's shared lock).
- * A batch larger than a chunk is read on its own.
+ * A batch larger than a chunk gets a chunk of its own size.
  */
 final class SegmentReader {
     private final Segment segment;
@@ -27,7 +27,8 @@ final class SegmentReader {
     }
 
     /**
-     * The header of the batch at {@code pos} (a view), checked as {@link Segment#readHeader} checks it.
+     * The header of the batch at {@code pos} (a view), checked: the batch's length is plausible and the batch lies within
+     * the first {@code limit} bytes (the size a reader saw).
      *
      * @throws CorruptLogException if the batch does not lie within {@code limit}, or the file ends first (truncated)
      */
@@ -44,17 +45,14 @@ final class SegmentReader {
     }
 
     /**
-     * The whole batch at {@code pos} whose header says {@code length}, checked as {@link Segment#readCheckedBatch} checks
-     * it; a view the caller may keep (index 0 = batch start, limit = length).
+     * The whole batch at {@code pos} whose header says {@code length}, checked ({@link BatchFormat#check}); a view the
+     * caller may keep (index 0 = batch start, limit = length).
      *
      * @throws CorruptLogException if it fails {@link BatchFormat#check} or the file ends before it (truncated)
      */
     ByteBuffer checkedBatch(long pos, int length, long limit) {
         if (length < BatchFormat.HEADER_SIZE || pos + length > limit) {
             throw new CorruptLogException(segment.logFile, pos, "its length " + length + " is past the segment's " + limit + " valid bytes");
-        }
-        if (length > chunkBytes) {
-            return segment.readCheckedBatch(pos, length, limit);
         }
         ByteBuffer batch = view(pos, length, limit);
         String bad = BatchFormat.check(batch);
@@ -71,7 +69,7 @@ final class SegmentReader {
      */
     private ByteBuffer view(long pos, int length, long limit) {
         if (!holds(pos, length)) {
-            fill(pos, limit);
+            fill(pos, length, limit);
             if (!holds(pos, length)) {
                 throw segment.truncatedAt(pos);
             }
@@ -84,11 +82,11 @@ final class SegmentReader {
     }
 
     /**
-     * Reads the next chunk from {@code pos}: as much as {@code limit} and the chunk size allow (so all of the bytes a view
-     * wants: they end within {@code limit} and are no more than a chunk), or up to the end of a truncated file.
+     * Reads the next chunk from {@code pos}: as much as {@code limit} and the chunk size allow, and at least the
+     * {@code length} bytes a view wants (they end within {@code limit}), or up to the end of a truncated file.
      */
-    private void fill(long pos, long limit) {
-        ByteBuffer next = ByteBuffer.allocate((int) Math.min(chunkBytes, limit - pos));
+    private void fill(long pos, int length, long limit) {
+        ByteBuffer next = ByteBuffer.allocate((int) Math.min(Math.max(chunkBytes, length), limit - pos));
         segment.readAvailable(next, pos);
         chunk = next.flip();
         chunkStart = pos;

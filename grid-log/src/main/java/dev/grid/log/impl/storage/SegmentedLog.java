@@ -519,15 +519,16 @@ public final class SegmentedLog implements AutoCloseable {
                 long[] at = s.scanPoint(from);
                 long pos = at[0];
                 long expected = at[1];
+                SegmentReader reader = new SegmentReader(s, READ_CHUNK_BYTES);
                 while (pos < limit) {
-                    ByteBuffer header = s.readHeader(pos, limit);
+                    ByteBuffer header = reader.header(pos, limit);
                     int length = header.getInt(BatchFormat.LENGTH_AT);
                     long batchBase = header.getLong(BatchFormat.BASE_OFFSET_AT);
                     int count = header.getInt(BatchFormat.COUNT_AT);
                     checkSequence(s, pos, batchBase, expected);
                     expected = batchBase + count;
                     if (batchBase + count > from && header.getLong(BatchFormat.MAX_TIMESTAMP_AT) >= timestamp) {
-                        for (LogEntry e : BatchFormat.decode(s.readCheckedBatch(pos, length, limit))) {
+                        for (LogEntry e : BatchFormat.decode(reader.checkedBatch(pos, length, limit))) {
                             if (e.offset() >= from && e.offset() < segEnd && e.record().timestamp() >= timestamp) {
                                 return OptionalLong.of(e.offset());
                             }
@@ -593,10 +594,11 @@ public final class SegmentedLog implements AutoCloseable {
         long expected = at[1];
         List<LogRecord> prefix = List.of();
         BatchMeta prefixMeta = BatchMeta.NONE;
+        SegmentReader reader = new SegmentReader(s, MIN_READ_CHUNK_BYTES);
         while (pos < s.size()) {
-            ByteBuffer header = s.readHeader(pos, s.size());
+            ByteBuffer header = reader.header(pos, s.size());
             int length = header.getInt(BatchFormat.LENGTH_AT);
-            ByteBuffer batch = s.readCheckedBatch(pos, length, s.size());
+            ByteBuffer batch = reader.checkedBatch(pos, length, s.size());
             long batchBase = batch.getLong(BatchFormat.BASE_OFFSET_AT);
             int count = batch.getInt(BatchFormat.COUNT_AT);
             checkSequence(s, pos, batchBase, expected);
