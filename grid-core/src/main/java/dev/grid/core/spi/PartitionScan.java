@@ -4,6 +4,7 @@ import dev.grid.core.GridMap;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Reads one partition of a GridMap at a time: what scans, exports and queries over a map build on, on a
@@ -35,4 +36,13 @@ public interface PartitionScan<K, V> {
      * @throws IllegalArgumentException naming the map and the value, for a partition out of range or a limit below 1
      */
     List<Map.Entry<K, V>> partitionEntries(int partitionId, int limit);
+
+    /**
+     * As {@link #partitionEntries}, without waiting: for callers that must not block, such as Jet's cooperative
+     * processors.
+     *
+     * @return completed with the entries, or exceptionally with what {@link #partitionEntries} would throw
+     * @throws IllegalArgumentException naming the map and the value, for a partition out of range or a limit below 1
+     */
+    CompletionStage<List<Map.Entry<K, V>>> partitionEntriesAsync(int partitionId, int limit);
 }

@@ -435,6 +435,13 @@ public final class GridMapProxy<K, V> extends AbstractDistributedObject<GridMapS
     }
 
     @Override
+    public CompletionStage<List<Map.Entry<K, V>>> partitionEntriesAsync(int partitionId, int limit) {
+        PartitionEntries.check(name, partitionId, partitionService.getPartitionCount(), limit);
+        return operations.<EntriesResponse>invokeOnPartition(GridMapService.SERVICE_NAME, new FetchEntriesOperation(name, false, limit),
+                partitionId).thenApply(response -> PartitionEntries.of(response, bytes -> serialization.toObject(bytes)));
+    }
+
+    @Override
     public Iterator<Map.Entry<K, V>> iterator() {
         return new PartitionByPartitionIterator<>(partitionService.getPartitionCount(), p -> fetch(p, false),
                 (key, value) -> new AbstractMap.SimpleImmutableEntry<>(serialization.toObject(key), serialization.toObject(value)));

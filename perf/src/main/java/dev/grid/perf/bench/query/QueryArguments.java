@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
         description = {
                 "Starts --members grid member JVMs (127.0.0.1, one synchronous backup) and connects as a client; loads the same "
                         + "--entries orders (id, category, price, quantity) into a GridMap and an IMap, adds the same indexes to both (hash "
-                        + "on category, sorted on price) and an SQL mapping of each; then measures each operation on each map, one after "
-                        + "the other, for --warmup plus --duration, one call at a time: indexed equality (category = ?), indexed range "
+                        + "on category, sorted on price) and an SQL mapping of each; runs the operations on both maps in turn for --settle, "
+                        + "not counted; then measures each operation on each map, one after the other, for --warmup plus --duration, one call at a time: indexed equality (category = ?), indexed range "
                         + "(price between bounds selecting 0.1%), SUM(price) through each map's API and through SQL, GROUP BY category "
                         + "through SQL; then GridMap's export of the whole map to Parquet, and the same GROUP BY in DuckDB over the export. "
                         + "Every answer is checked against the generated data: a wrong one fails its run (exit code 1). Prints a progress "
@@ -45,6 +45,7 @@ public final class QueryArguments implements Callable<Integer> {
     private static final int QUICK_ENTRIES = 20_000;
     private static final Duration QUICK_WARMUP = Duration.ofSeconds(1);
     private static final Duration QUICK_DURATION = Duration.ofSeconds(2);
+    private static final Duration SETTLE = Duration.ofSeconds(60);
 
     private final StopSignal stop;
     @Spec
@@ -62,6 +63,10 @@ public final class QueryArguments implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "calls before each measured run, not counted; may be 0s (default 5s; --quick 1s)")
     private Duration warmup;
+    @Option(names = "--settle", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "before any run is measured, every selected map operation on both maps in turn, a call each, not counted; "
+                    + "may be 0s (default 60s; --quick 0s)")
+    private Duration settle;
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "measured time of each run, > 0; a run makes at least one call (default 20s; --quick 2s)")
     private Duration duration;
@@ -123,6 +128,7 @@ public final class QueryArguments implements Callable<Integer> {
                 : Path.of("bench-results", "query-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         return new QueryOptions(entryCount, members, partitions, categories,
                 check.notNegative("--warmup", warmup != null ? warmup : quick ? QUICK_WARMUP : Duration.ofSeconds(5)),
+                check.notNegative("--settle", settle != null ? settle : quick ? Duration.ZERO : SETTLE),
                 check.positive("--duration", duration != null ? duration : quick ? QUICK_DURATION : Duration.ofSeconds(20)),
                 serverHeap, seed, selected(check), directory);
     }

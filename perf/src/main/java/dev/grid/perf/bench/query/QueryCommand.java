@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * {@code grid bench query}: generate the data, start the cluster, load both maps and index them, then for each
- * operation measure GridMap and then IMap; export GridMap to Parquet, measure the GROUP BY in DuckDB over the export;
- * stop the cluster. Results are written after every run (and when the run is stopped with Ctrl-C).
+ * {@code grid bench query}: generate the data, start the cluster, load both maps and index them, run every operation on
+ * both maps in turn for {@code --settle}, then for each operation measure GridMap and then IMap; export GridMap to
+ * Parquet, measure the GROUP BY in DuckDB over the export; stop the cluster. Results are written after every run (and when the run is stopped with Ctrl-C).
  */
 public final class QueryCommand {
     private final QueryOptions options;
@@ -89,6 +90,7 @@ public final class QueryCommand {
         List<QueryTarget> targets = List.of(new GridMapQueries(cluster.client(), QueryCluster.GRID_MAP, options.categories()),
                 new IMapQueries(cluster.client(), QueryCluster.IMAP, options.categories()));
         primeEveryOperation(targets, data);
+        settle(targets, data);
         for (QueryOperation op : mapOperations) {
             for (QueryTarget target : targets) {
                 step(op, target.system(), () -> QueryCalls.onMap(op, target, data));
@@ -125,6 +127,31 @@ public final class QueryCommand {
                     log("query: priming " + op.label() + " on " + target.system() + " failed (its step will say more): " + e);
                 }
             }
+        }
+    }
+
+    /**
+     * Every map operation on both maps in turn for {@code --settle} ({@link QueryLoop#settle}). A failure ends the settling
+     * and is left to the operation's step to report.
+     */
+    private void settle(List<QueryTarget> targets, OrderData data) {
+        if (options.settle().isZero() || stop.stopping()) {
+            return;
+        }
+        Map<String, QueryLoop.Call<?, ?>> calls = new LinkedHashMap<>();
+        for (QueryOperation op : mapOperations) {
+            for (QueryTarget target : targets) {
+                calls.put(op.label() + " " + target.system(), QueryCalls.onMap(op, target, data));
+            }
+        }
+        log(String.format(Locale.ROOT, "query: settling for %.0f s: %s in turn, one call each (not counted)", options.settle().toMillis() / 1e3,
+                String.join(", ", calls.keySet())));
+        try {
+            Map<String, Long> made = QueryLoop.settle(calls, options.settle(), options.seed(), stop, QueryCommand::log);
+            settings.put("settle", made.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
+                    + " calls in " + options.settle().toMillis() / 1000 + " s");
+        } catch (RuntimeException e) {
+            log("query: settling stopped (the measured steps will say more): " + e);
         }
     }
 

@@ -7,8 +7,10 @@ import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -19,6 +21,7 @@ import java.util.function.Consumer;
  */
 final class QueryLoop {
     private static final long SECOND = 1_000_000_000L;
+    private static final long SETTLE_LINE = 5 * SECOND;
 
     private QueryLoop() {
     }
@@ -51,7 +54,43 @@ final class QueryLoop {
      * measured first would pay it alone.
      */
     static <P, R> void prime(Call<P, R> call, long seed) {
+        callAndCheck(call, new SplittableRandom(seed));
+    }
+
+    /**
+     * Calls each of {@code calls} in turn, one call each, round after round, for {@code duration} in all; not timed, each
+     * answer checked. Before any run is measured, so that every system's JVMs, the members' included, have compiled what
+     * they run and collected what loading left behind: measured one after the other, the system measured first would
+     * otherwise carry the cluster's settling alone (see docs/bench.md). A progress line about every 5 seconds.
+     *
+     * @return the calls made, per name
+     */
+    static Map<String, Long> settle(Map<String, Call<?, ?>> calls, Duration duration, long seed, StopSignal stop, Consumer<String> log) {
         SplittableRandom random = new SplittableRandom(seed);
+        Map<String, Long> made = new LinkedHashMap<>();
+        calls.keySet().forEach(name -> made.put(name, 0L));
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        long lastLine = start;
+        while (!stop.stopping() && System.nanoTime() < end) {
+            for (Map.Entry<String, Call<?, ?>> call : calls.entrySet()) {
+                if (stop.stopping()) {
+                    break;
+                }
+                callAndCheck(call.getValue(), random);
+                made.merge(call.getKey(), 1L, Long::sum);
+            }
+            long now = System.nanoTime();
+            if (now - lastLine >= SETTLE_LINE || now >= end) {
+                log.accept(String.format(Locale.ROOT, "query: settling %5.1fs of %.0fs, %,d calls", (now - start) / 1e9, duration.toMillis() / 1e3,
+                        made.values().stream().mapToLong(Long::longValue).sum()));
+                lastLine = now;
+            }
+        }
+        return made;
+    }
+
+    private static <P, R> void callAndCheck(Call<P, R> call, SplittableRandom random) {
         P parameter = call.parameter(random);
         call.check(parameter, call.call(parameter));
     }

@@ -39,11 +39,13 @@ final class QueryReport {
 
     /** The run's settings, as results.json holds them. */
     record Options(int entries, int members, int partitions, int categories, @JsonProperty("warmup_s") double warmupSeconds,
+                   @JsonProperty("settle_s") double settleSeconds,
                    @JsonProperty("duration_s") double durationSeconds, @JsonProperty("server_heap") String serverHeap, long seed,
                    List<String> operations) {
         static Options of(QueryOptions o) {
             return new Options(o.entries(), o.members(), o.partitions(), o.categories(), o.warmup().toMillis() / 1000.0,
-                    o.duration().toMillis() / 1000.0, o.serverHeap(), o.seed(), o.operations().stream().map(QueryOperation::label).toList());
+                    o.settle().toMillis() / 1000.0, o.duration().toMillis() / 1000.0, o.serverHeap(), o.seed(),
+                    o.operations().stream().map(QueryOperation::label).toList());
         }
     }
 
@@ -133,8 +135,9 @@ final class QueryReport {
         StringBuilder h = new StringBuilder("<h2>Query: GridMap against IMap</h2>\n");
         h.append("<p>").append(Format.html(doc.what())).append("</p>\n");
         Options o = doc.options();
-        h.append(String.format(Locale.ROOT, "<p>%,d entries in each map, %d categories, %d member(s); each run %.1f s warm-up + %.1f s "
-                + "measured (at least one call).</p>%n", o.entries(), o.categories(), o.members(), o.warmupSeconds(), o.durationSeconds()));
+        h.append(String.format(Locale.ROOT, "<p>%,d entries in each map, %d categories, %d member(s); the operations on both maps in turn for %.0f s "
+                + "(not counted), then each run %.1f s warm-up + %.1f s measured (at least one call).</p>%n", o.entries(), o.categories(),
+                o.members(), o.settleSeconds(), o.warmupSeconds(), o.durationSeconds()));
         h.append("<table><tr><th>setting</th><th>value</th></tr>\n");
         doc.settings().forEach((k, v) -> h.append("<tr><td>").append(Format.html(k)).append("</td><td>").append(Format.html(v))
                 .append("</td></tr>\n"));

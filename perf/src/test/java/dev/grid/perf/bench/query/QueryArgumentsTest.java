@@ -30,6 +30,7 @@ class QueryArgumentsTest {
         assertEquals(271, o.partitions());
         assertEquals(100, o.categories());
         assertEquals(Duration.ofSeconds(5), o.warmup());
+        assertEquals(Duration.ofSeconds(60), o.settle());
         assertEquals(Duration.ofSeconds(20), o.duration());
         assertEquals("2g", o.serverHeap());
         assertEquals(42, o.seed());
@@ -43,6 +44,7 @@ class QueryArgumentsTest {
         QueryOptions o = QueryArguments.parse(List.of("--quick", "--duration", "4s"));
         assertEquals(20_000, o.entries());
         assertEquals(Duration.ofSeconds(1), o.warmup());
+        assertEquals(Duration.ZERO, o.settle());
         assertEquals(Duration.ofSeconds(4), o.duration(), "given explicitly: kept");
         assertEquals(Duration.ofSeconds(2), QueryArguments.parse(List.of("--quick")).duration());
         assertEquals(5_000, QueryArguments.parse(List.of("--quick", "--entries=5000")).entries());
@@ -51,9 +53,9 @@ class QueryArgumentsTest {
     @Test
     void shouldReadEveryOption() {
         QueryOptions o = QueryArguments.parse(List.of("--entries", "2000", "--members", "1", "--categories", "10", "--warmup", "0s",
-                "--duration", "500ms", "--server-heap", "512m", "--seed", "7", "--partitions", "23",
+                "--settle", "2s", "--duration", "500ms", "--server-heap", "512m", "--seed", "7", "--partitions", "23",
                 "--operations", "range,equality"));
-        assertEquals(new QueryOptions(2000, 1, 23, 10, Duration.ZERO, Duration.ofMillis(500), "512m", 7,
+        assertEquals(new QueryOptions(2000, 1, 23, 10, Duration.ZERO, Duration.ofSeconds(2), Duration.ofMillis(500), "512m", 7,
                 List.of(QueryOperation.EQUALITY, QueryOperation.RANGE), o.out()), o);
     }
 
@@ -74,6 +76,7 @@ class QueryArgumentsTest {
         assertError("--duration must be > 0, was 0s", "--duration", "0s");
         assertError("--server-heap must be a JVM heap size such as 512m or 2g, was 'lots'", "--server-heap", "lots");
         assertError("Invalid value for option '--warmup'", "--warmup", "5");
+        assertError("--settle must be >= 0, was -1s", "--settle", "-1s");
         assertError("--operations must name operations among equality, range, sum-api, sum-sql, group-by-sql, export, "
                 + "group-by-offline, was 'ranges'", "--operations", "equality,ranges");
         assertError("--operations group-by-offline reads the export: name export too, was 'range,group-by-offline'",

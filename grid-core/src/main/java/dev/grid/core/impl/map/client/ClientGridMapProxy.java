@@ -446,6 +446,13 @@ public final class ClientGridMapProxy<K, V> extends ClientProxy implements GridM
     }
 
     @Override
+    public CompletionStage<List<Map.Entry<K, V>>> partitionEntriesAsync(int partitionId, int limit) {
+        PartitionEntries.check(name, partitionId, partitionCount(), limit);
+        return async(sendToPartition(GridMapCodecs.encodeFetchRequest(name, false, limit), partitionId),
+                response -> PartitionEntries.of(GridMapCodecs.decodeEntriesResponse(response), bytes -> serialization.toObject(bytes)));
+    }
+
+    @Override
     public Iterator<Map.Entry<K, V>> iterator() {
         return new PartitionByPartitionIterator<>(partitionCount(), p -> fetch(p, false),
                 (key, value) -> new AbstractMap.SimpleImmutableEntry<>(serialization.toObject(key), serialization.toObject(value)));
