@@ -34,7 +34,7 @@ class QueryBenchEndToEndTest {
     @Test
     void shouldMeasureEveryOperationOnBothMapsWithTheSameAnswers(@TempDir Path out) throws Exception {
         QueryOptions options = QueryArguments.parse(List.of("--entries", "2000", "--members", "1", "--partitions", "23", "--categories", "10", "--warmup", "0s",
-                "--duration", "300ms", "--server-heap", "512m", "--out", out.toString()));
+                "--settle", "1s", "--duration", "300ms", "--server-heap", "512m", "--out", out.toString()));
         QueryCommand command = new QueryCommand(options, StopSignal.manual(), "grid bench query (test)");
         int exit = command.run();
         List<QueryRun> runs = command.runs();
@@ -52,6 +52,9 @@ class QueryBenchEndToEndTest {
         }
         assertTrue(measured.contains("export gridmap") && measured.contains("group-by-offline duckdb"), measured.toString());
         assertEquals(12, query.get("runs").size(), measured.toString());
+        assertEquals(1.0, query.get("options").get("settle_s").asDouble(), "settle_s");
+        assertTrue(query.get("settings").get("settle").asText().contains("sum-sql gridmap"), "the calls made while settling: "
+                + query.get("settings"));
         assertEquals(6, query.get("ratios").size(), "gridmap/imap for five operations, duckdb/live for one: " + query.get("ratios"));
         assertNotNull(query.get("runs").get(0).get("latency_us").get("p99"));
         assertTrue(query.get("runs").get(10).get("rows_per_s").asDouble() > 0, "export rows/s");
