@@ -86,6 +86,8 @@ class MajorityLossTest {
         long lossSeen = clock.millis();
         clock.advance(GRACE);
         await().atMost(Duration.ofSeconds(10)).until(() -> gauge(survivor, "grid_cp_majority_available") == 0.0);
+        // the watch flips the gauge, then publishes the event, which reaches subscribers on another thread
+        await().atMost(Duration.ofSeconds(10)).until(() -> !published.isEmpty());
         assertEquals(1, published.size(), "published once: " + published);
         CpEvent.MajorityLost lost = (CpEvent.MajorityLost) published.get(0);
         assertEquals(lossSeen + GRACE.toMillis(), lost.timeMillis(), "at the end of the grace period");
