@@ -45,6 +45,32 @@ class PartitionScanTest {
     }
 
     @Test
+    void theAsyncReadGivesWhatTheBlockingOneGivesAndRefusesTheSameArguments() {
+        GridMap<Integer, String> map = CLUSTER.member(0).map("async");
+        for (int i = 0; i < ENTRIES; i++) {
+            map.set(i, "v" + i);
+        }
+        for (Grid grid : List.of(CLUSTER.member(0), CLUSTER.member(1), CLUSTER.client())) {
+            PartitionScan<Integer, String> scan = PartitionScan.of(grid.<Integer, String>map("async"));
+            int read = 0;
+            for (int partition = 0; partition < PARTITIONS; partition++) {
+                Map<Integer, String> async = new HashMap<>();
+                scan.partitionEntriesAsync(partition, Integer.MAX_VALUE).toCompletableFuture().join()
+                        .forEach(entry -> async.put(entry.getKey(), entry.getValue()));
+                Map<Integer, String> blocking = new HashMap<>();
+                scan.partitionEntries(partition, Integer.MAX_VALUE).forEach(entry -> blocking.put(entry.getKey(), entry.getValue()));
+                assertEquals(blocking, async, grid.mode() + ", partition " + partition);
+                assertEquals(3, scan.partitionEntriesAsync(partition, 3).toCompletableFuture().join().size());
+                read += async.size();
+            }
+            assertEquals(ENTRIES, read, grid.mode() + ": every entry");
+            assertThrows(IllegalArgumentException.class, () -> scan.partitionEntriesAsync(PARTITIONS, 10));
+            assertThrows(IllegalArgumentException.class, () -> scan.partitionEntriesAsync(0, 0));
+        }
+        map.destroy();
+    }
+
+    @Test
     void aLimitCapsWhatOnePartitionReturns() {
         GridMap<Integer, String> map = CLUSTER.member(0).map("limited");
         for (int i = 0; i < ENTRIES; i++) {

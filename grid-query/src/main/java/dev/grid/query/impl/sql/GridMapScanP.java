@@ -140,7 +140,8 @@ final class GridMapScanP extends AbstractProcessor {
             if (!read.scan.isDone()) {
                 return null;
             }
-            MemberMaps.OwnedScan scan = joinDone(read.scan, read);
+            projectors.add(read.projector); // the partition thread is done with it
+            MemberMaps.OwnedScan scan = joinDone(read.scan);
             ScanCounters.ENTRIES_READ.add(read.entries[0]);
             if (scan != MemberMaps.OwnedScan.NOT_OWNED) {
                 ScanCounters.OWNED.increment();
@@ -155,22 +156,18 @@ final class GridMapScanP extends AbstractProcessor {
         if (!read.fromOwner.isDone()) {
             return null;
         }
-        return Traversers.traverseIterable(joinDone(read.fromOwner, null)).map(entry -> {
+        return Traversers.traverseIterable(joinDone(read.fromOwner)).map(entry -> {
             ScanCounters.ENTRIES_READ.increment();
             return project(own, entry.getKey(), entry.getValue()); // null (filtered out): the traverser skips it
         });
     }
 
-    /** @return the result of a completed future; its failure is the query's. Gives the read's projector back once its scan ended. */
-    private <T> T joinDone(CompletableFuture<T> done, PartitionRead releasing) {
+    /** @return the result of a completed future; its failure is the query's */
+    private static <T> T joinDone(CompletableFuture<T> done) {
         try {
             return done.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        } finally {
-            if (releasing != null) {
-                projectors.add(releasing.projector);
-            }
         }
     }
 

@@ -80,14 +80,18 @@ final class QueryLoop {
                 callAndCheck(call.getValue(), random);
                 made.merge(call.getKey(), 1L, Long::sum);
             }
-            long now = System.nanoTime();
-            if (now - lastLine >= SETTLE_LINE || now >= end) {
-                log.accept(String.format(Locale.ROOT, "query: settling %5.1fs of %.0fs, %,d calls", (now - start) / 1e9, duration.toMillis() / 1e3,
-                        made.values().stream().mapToLong(Long::longValue).sum()));
-                lastLine = now;
+            if (System.nanoTime() - lastLine >= SETTLE_LINE) {
+                lastLine = System.nanoTime();
+                logSettling(log, start, duration, made);
             }
         }
+        logSettling(log, start, duration, made);
         return made;
+    }
+
+    private static void logSettling(Consumer<String> log, long start, Duration duration, Map<String, Long> made) {
+        log.accept(String.format(Locale.ROOT, "query: settling %5.1fs of %.0fs, %,d calls", (System.nanoTime() - start) / 1e9,
+                duration.toMillis() / 1e3, made.values().stream().mapToLong(Long::longValue).sum()));
     }
 
     private static <P, R> void callAndCheck(Call<P, R> call, SplittableRandom random) {
