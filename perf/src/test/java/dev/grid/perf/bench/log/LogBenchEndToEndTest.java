@@ -21,10 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code grid bench log} with tiny numbers against one Kafka broker and Redis (when {@code redis-server} is on the PATH;
  * otherwise its runs must say skipped, and why), and against one grid member through a grid client: every run
- * measured, results.json and report.html written, no process left. About 25 s; tagged {@code kafka} like
- * {@link KafkaClusterTest}.
+ * measured, results.json and report.html written, no process left. About 25 s, so it runs in the {@code faults} step
+ * ({@code mvn verify -Dgroups=faults}) with {@code QueryBenchEndToEndTest}, not in the default suite, which must stay
+ * under 10 minutes on 2 cores; tagged {@code kafka} too, like {@link KafkaClusterTest}.
  */
 @Tag("kafka")
+@Tag("faults")
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LogBenchEndToEndTest {
 
