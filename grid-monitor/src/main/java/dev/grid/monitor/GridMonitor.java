@@ -99,7 +99,8 @@ public interface GridMonitor extends AutoCloseable {
 
     /**
      * Evaluates the alert rules now (they also run every {@code grid.monitor.evaluationInterval}), as of the last
-     * evaluation interval boundary on the member's clock ({@code GridConfig.setClock}).
+     * evaluation interval boundary on the member's clock ({@code GridConfig.setClock}), and returns once the alerts it
+     * fired, resolved or removed are in the cluster's alert map.
      */
     void evaluateAlerts();
 

@@ -157,6 +157,7 @@ public final class DefaultGridMonitor implements GridMonitor {
         views = new MemberViews(hz, self, instruments, () -> http == null ? "" : http.url(), config.getRefreshInterval().toMillis(), clock,
                 gridLog::localStats);
         alerts = new AlertEvaluator(hz, config, self.address(), this::isOldest, this::memberAddresses, clock, grid.events());
+        resources.add(alerts);
         Set<String> known = new HashSet<>(LATER_METRICS);
         export.refresh().forEach(series -> known.add(series.name()));
         alerts.checkMetrics(known);
@@ -183,7 +184,7 @@ public final class DefaultGridMonitor implements GridMonitor {
         scheduler.scheduleWithFixedDelay(() -> guarded("refresh", this::refresh), 0, refresh, TimeUnit.MILLISECONDS);
         long evaluation = config.getEvaluationInterval().toMillis();
         // a thread of its own, at a fixed rate from the next interval boundary: evaluations are stamped with their boundary (see AlertEvaluator)
-        evaluator.scheduleAtFixedRate(() -> guarded("alert evaluation", this::evaluateAlerts), alerts.initialDelayMillis(), evaluation,
+        evaluator.scheduleAtFixedRate(() -> guarded("alert evaluation", () -> alerts.evaluate(export.refresh())), alerts.initialDelayMillis(), evaluation,
                 TimeUnit.MILLISECONDS);
     }
 
@@ -334,9 +335,11 @@ public final class DefaultGridMonitor implements GridMonitor {
         return export.scrape();
     }
 
+    /** The scheduled evaluations do not wait for the cluster's alert map; this one does. */
     @Override
     public void evaluateAlerts() {
         alerts.evaluate(export.refresh());
+        alerts.flush().join();
     }
 
     @Override

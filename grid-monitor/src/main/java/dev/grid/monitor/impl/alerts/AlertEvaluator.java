@@ -1,7 +1,6 @@
 package dev.grid.monitor.impl.alerts;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
 import dev.grid.core.GridEvents;
 import dev.grid.core.config.GridAlertRule;
 import dev.grid.core.config.GridClock;
@@ -9,7 +8,6 @@ import dev.grid.core.config.GridConfigException;
 import dev.grid.core.config.GridMonitorConfig;
 import dev.grid.monitor.Alert;
 import dev.grid.monitor.AlertEvent;
-import dev.grid.monitor.impl.cluster.Structures;
 import dev.grid.monitor.impl.json.MonitorJson;
 import dev.grid.monitor.impl.metrics.Series;
 import org.slf4j.Logger;
@@ -24,11 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 /**
  * Evaluates alert rules against this member's metrics and keeps alerts in the cluster map
- * {@code grid.monitor.alerts} (with backups: an alert outlives the member that fired it).
+ * {@code grid.monitor.alerts} (with backups: an alert outlives the member that fired it). An evaluation reads and writes
+ * that map through an {@link AlertStore}, so it never waits for the cluster: evaluations stay on time while a killed
+ * member's partitions are being taken over, which is when the member-left alert must fire.
  *
  * <p>Who evaluates what: rules on cluster-wide metrics ({@link #CLUSTER_METRICS}, the same on every
  * member) run on the oldest member only; rules on a member's own metrics run on every member, each
@@ -43,7 +44,7 @@ import java.util.function.BooleanSupplier;
  * belong to ({@link EvaluationClock}), and a resolved alert is kept for {@code resolvedAlertRetention} after it
  * resolved on that clock (every member's evaluation removes the alerts past it).
  */
-public final class AlertEvaluator {
+public final class AlertEvaluator implements AutoCloseable {
     /** Metrics that are the same on every member: rules on them run on the oldest member only. */
     public static final Set<String> CLUSTER_METRICS = Set.of("grid_cluster_members", "grid_cluster_members_missing",
             "grid_cluster_partitions", "grid_cluster_partitions_unassigned", "grid_cluster_partitions_owned", "grid_txn_in_flight",
@@ -56,7 +57,7 @@ public final class AlertEvaluator {
     private static final String CLUSTER = "cluster";
 
     private final List<GridAlertRule> rules;
-    private final IMap<String, String> alerts;
+    private final AlertStore alerts;
     private final String self;
     private final BooleanSupplier oldest;
     private final java.util.function.Supplier<Set<String>> memberAddresses;
@@ -71,7 +72,7 @@ public final class AlertEvaluator {
     public AlertEvaluator(HazelcastInstance hazelcast, GridMonitorConfig config, String self, BooleanSupplier oldest,
                           java.util.function.Supplier<Set<String>> memberAddresses, GridClock clock, GridEvents events) {
         this.rules = DefaultRules.inForce(config);
-        this.alerts = hazelcast.getMap(Structures.ALERTS);
+        this.alerts = new AlertStore(hazelcast, "grid-monitor-alert-store-" + self);
         this.self = self;
         this.oldest = oldest;
         this.memberAddresses = memberAddresses;
@@ -159,27 +160,26 @@ public final class AlertEvaluator {
     }
 
     private void fireIfNew(String id, GridAlertRule rule, String scope, Series s, long activeAt, long now) {
-        String existing = alerts.get(id);
-        if (existing != null && MonitorJson.read(existing, Alert.class).firing()) {
+        Alert existing = alerts.get(id);
+        if (existing != null && existing.firing()) {
             return;
         }
         Alert alert = new Alert(id, rule.getName(), rule.getSeverity(), rule.getSummary(), "FIRING", scope, s.labels(), s.value(), activeAt,
                 now, 0, self);
-        alerts.set(id, MonitorJson.write(alert));
+        alerts.put(alert);
         notify(alert, "firing");
     }
 
     private void resolveStale(Set<String> trueNow, boolean isOldest, long now) {
         Set<String> present = memberAddresses.get();
-        for (Map.Entry<String, String> entry : alerts.entrySet()) {
-            Alert alert = MonitorJson.read(entry.getValue(), Alert.class);
+        for (Alert alert : alerts.all()) {
             if (!alert.firing()) {
                 if (retentionEnded(alert.resolvedAtMillis(), now)) {
-                    alerts.remove(entry.getKey(), entry.getValue());
+                    alerts.remove(alert);
                 }
                 continue;
             }
-            if (trueNow.contains(entry.getKey())) {
+            if (trueNow.contains(alert.id())) {
                 continue;
             }
             String scope = alert.scope();
@@ -190,7 +190,7 @@ public final class AlertEvaluator {
             }
             Alert resolved = new Alert(alert.id(), alert.rule(), alert.severity(), alert.summary(), "RESOLVED", scope, alert.labels(),
                     alert.value(), alert.activeAtMillis(), alert.firedAtMillis(), now, self);
-            alerts.set(entry.getKey(), MonitorJson.write(resolved));
+            alerts.put(resolved);
             notify(resolved, "resolved");
         }
     }
@@ -215,12 +215,21 @@ public final class AlertEvaluator {
         return now - resolvedAt >= retentionMillis;
     }
 
-    /** @return the alerts kept in the cluster: firing first (most severe, then newest), then resolved (newest first) */
+    /** @return a future done once the changes of the evaluations so far have reached the cluster's alert map */
+    public CompletableFuture<Void> flush() {
+        return alerts.flush();
+    }
+
+    @Override
+    public void close() {
+        alerts.close();
+    }
+
+    /** @return the alerts kept in the cluster, as this member knows them: firing first (most severe, then newest), then resolved (newest first) */
     public List<Alert> alerts() {
         long now = clock.millis();
         List<Alert> list = new ArrayList<>();
-        for (String json : alerts.values()) {
-            Alert alert = MonitorJson.read(json, Alert.class);
+        for (Alert alert : alerts.all()) {
             if (alert.firing() || !retentionEnded(alert.resolvedAtMillis(), now)) {
                 list.add(alert);
             }

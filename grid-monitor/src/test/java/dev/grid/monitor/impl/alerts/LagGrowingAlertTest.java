@@ -7,6 +7,7 @@ import dev.grid.core.test.ManualClock;
 import dev.grid.monitor.Alert;
 import dev.grid.monitor.impl.cluster.Structures;
 import dev.grid.monitor.impl.metrics.Series;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,6 +52,11 @@ class LagGrowingAlertTest {
         GridMonitorConfig config = new GridMonitorConfig().setEvaluationInterval(INTERVAL).setLagGrowthWindow(Duration.ofSeconds(3))
                 .setLagGrowthMinimum(100);
         evaluator = new AlertEvaluator(member.hazelcast(), config, SELF, () -> true, () -> Set.of(SELF), clock, member.events());
+    }
+
+    @AfterEach
+    void close() {
+        evaluator.close();
     }
 
     /** Evaluates once per lag (the lag split over two partitions), a second apart, and returns the alert after each. */
