@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * checks the CP metrics the members report.
  */
 class LockThroughputTest {
-    private static final int WARMUP = 2000;
-    private static final int PAIRS = 3000;
+    private static final int WARMUP = 500;
+    private static final int PAIRS = 1000;
     @RegisterExtension
     static final GridCluster CLUSTER = GridCluster.withMembers(3).partitions(11);
     private static Grid leader;

@@ -2,6 +2,7 @@ package dev.grid.server;
 
 import dev.grid.core.spi.FreePorts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the jar, its classpath and {@code jvm.options} (a failsafe test). The member's JVM gets the heap bound of
  * {@code grid.jvm.heap} (default 1g), and an {@code -Xmx} in {@code GRID_JAVA_OPTS} overrides it.
  */
+@Tag("processes")
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class GridLauncherIT {
     private static final Path LAUNCHER = Path.of("..", "grid").toAbsolutePath().normalize();

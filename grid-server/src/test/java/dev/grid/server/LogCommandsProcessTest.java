@@ -10,6 +10,7 @@ import dev.grid.server.impl.GridCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Ctrl-C on a {@code grid consume --group} process makes the group hand its partitions to another member at once.
  * The other commands run in this JVM ({@link GridCommand#run}), each as a client of its own, as from a shell.
  */
+@Tag("processes")
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LogCommandsProcessTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);

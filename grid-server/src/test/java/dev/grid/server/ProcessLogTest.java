@@ -6,6 +6,7 @@ import dev.grid.core.spi.FreePorts;
 import dev.grid.log.LogContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * grid-log's contract suite against two {@code grid start} member processes (one synchronous backup: every append
  * crosses a process boundary to its backup), through a client.
  */
+@Tag("processes")
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class ProcessLogTest extends LogContract {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);

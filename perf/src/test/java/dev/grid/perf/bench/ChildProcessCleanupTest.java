@@ -6,6 +6,7 @@ import dev.grid.perf.bench.impl.BenchJson;
 import dev.grid.perf.bench.signal.StopSignal;
 import dev.grid.perf.bench.targets.ChildProcesses;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Member JVMs started by the harness are gone after a run, and after a run stopped with SIGTERM (as Ctrl-C stops it). */
+@Tag("processes")
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class ChildProcessCleanupTest {
     private static final Pattern PIDS = Pattern.compile("child processes: pids \\[([0-9, ]+)]");
