@@ -1,6 +1,8 @@
 package dev.grid.stream;
 
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Job;
+import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.config.ProcessingGuarantee;
 import com.hazelcast.jet.pipeline.Pipeline;
@@ -14,6 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code GridSinks.log} on three embedded members: a job copying a topic into another with EXACTLY_ONCE leaves each
  * input record's copy exactly once for a READ_COMMITTED reader; with NONE the copies are there too, committed at once;
- * a missing output topic fails the job naming it. Member loss: {@code LogSinkMemberLossTest} (fault step).
+ * a missing output topic fails the job naming it; a cancelled job leaves no transaction prepared. Member loss: {@code LogSinkMemberLossTest} (fault step).
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class LogSinkTest {
@@ -79,6 +85,53 @@ class LogSinkTest {
         } finally {
             job.cancel();
         }
+    }
+
+    /**
+     * An EXACTLY_ONCE job whose sink prepared transactions early (over 4 MiB each, with no snapshot for an hour to commit
+     * them) is cancelled: nothing of the job's can commit or roll them back any more, so the cancel rolls them back.
+     * Without that they stay listed by the cluster's XA service for good, their records prepared until the timeout.
+     */
+    @Test
+    void aCancelledJobLeavesNoTransactionPrepared() throws Exception {
+        Grid member = CLUSTER.member(0);
+        GridLog log = GridLog.of(member);
+        log.createTopic("cancelled-in", 3);
+        log.createTopic("cancelled-out", 4);
+        try (LogProducer producer = log.producer()) {
+            List<CompletableFuture<?>> sent = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                sent.add(producer.send(ProducerRecord.of("cancelled-in", "r" + i, Integer.toString(i))));
+            }
+            sent.forEach(CompletableFuture::join);
+        }
+        String large = "x".repeat(100_000);
+        Pipeline pipeline = Pipeline.create();
+        pipeline.readFrom(GridSources.log("cancelled-in", LogSourceOptions.fromEarliest())).withoutTimestamps()
+                .writeTo(GridSinks.log("cancelled-out", LogEvent::keyAsString, event -> large));
+        Job job = CLUSTER.client().hazelcast().getJet().newJob(pipeline,
+                new JobConfig().setProcessingGuarantee(ProcessingGuarantee.EXACTLY_ONCE).setSnapshotIntervalMillis(3_600_000));
+        HazelcastInstance hazelcast = member.hazelcast();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> !preparedOf(hazelcast, job.getId()).isEmpty());
+            System.out.println("LogSinkTest: prepared before the cancel: " + preparedOf(hazelcast, job.getId()).size());
+        } finally {
+            job.cancel();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> job.getStatus() == JobStatus.FAILED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> preparedOf(hazelcast, job.getId()).isEmpty());
+        assertEquals(0, TopicCopies.countKeys(log, "cancelled-out", IsolationLevel.READ_COMMITTED).size(), "nothing of it committed");
+    }
+
+    /** @return the XA branches of the cluster that the log sink of this job prepared (their global id starts with the job id) */
+    private static List<Xid> preparedOf(HazelcastInstance hazelcast, long jobId) throws XAException {
+        List<Xid> found = new ArrayList<>();
+        for (Xid xid : hazelcast.getXAResource().recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)) {
+            if (xid.getGlobalTransactionId().length >= 8 && ByteBuffer.wrap(xid.getGlobalTransactionId()).getLong() == jobId) {
+                found.add(xid);
+            }
+        }
+        return found;
     }
 
     @Test

@@ -240,7 +240,7 @@ final class LogSinkP<T> extends AbstractProcessor {
             return;
         }
         for (LogSinkTxnId id : xa.prepared(id -> id.sameSink(template) && id.executionId() != template.executionId() && answersFor(id))) {
-            xa.rollback(id);
+            xa.rollback(id, "prepared by an earlier execution after its last snapshot");
         }
         earlierRolledBack = true;
     }

@@ -60,11 +60,15 @@ final class LogSinkXa {
         return StreamErrors.failure("log sink of topic '" + topic + "': committing " + id, e);
     }
 
-    /** Rolls back a prepared transaction; one that is not (or no longer) prepared is ignored. */
-    void rollback(LogSinkTxnId id) {
+    /**
+     * Rolls back a prepared transaction; one that is not (or no longer) prepared is ignored.
+     *
+     * @param why why it is rolled back, for the log
+     */
+    void rollback(LogSinkTxnId id, String why) {
         try {
             xa.rollback(id);
-            logger.info("log sink of topic '" + topic + "': rolled back " + id + ", prepared by an earlier execution after its last snapshot");
+            logger.info("log sink of topic '" + topic + "': rolled back " + id + ": " + why);
         } catch (XAException e) {
             if (e.errorCode != XAException.XAER_NOTA) {
                 throw StreamErrors.failure("log sink of topic '" + topic + "': rolling back " + id + " (XA error " + e.errorCode + ")", e);
