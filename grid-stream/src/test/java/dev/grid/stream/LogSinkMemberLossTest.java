@@ -5,6 +5,7 @@ import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.config.ProcessingGuarantee;
 import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.jet.pipeline.Pipeline;
+import com.hazelcast.jet.pipeline.Sink;
 import dev.grid.core.Grid;
 import dev.grid.core.test.GridCluster;
 import dev.grid.log.GridLog;
@@ -50,12 +51,7 @@ class LogSinkMemberLossTest {
     @Test
     void withCommitsBeforeTheSnapshotTheCheckerFails() throws Exception {
         TopicCopies.Outcome outcome;
-        System.setProperty("grid.stream.mutant.logSinkAutoCommit", "true");
-        try {
-            outcome = run("mutant", true);
-        } finally {
-            System.clearProperty("grid.stream.mutant.logSinkAutoCommit");
-        }
+        outcome = run("mutant", true);
         System.out.println("LogSinkMemberLossTest mutant (commits at once): " + outcome.line());
         assertFalse(outcome.exactlyOnce(), "the mutant should append records twice: " + outcome.line());
     }
@@ -73,9 +69,10 @@ class LogSinkMemberLossTest {
         log.createTopic(in, 6);
         log.createTopic(out, 6);
         Pipeline pipeline = Pipeline.create();
+        Sink<LogEvent> sink = GridSinks.logRecords(out, event -> dev.grid.log.ProducerRecord.of(out, event.keyAsString(), "copy of " + event.valueAsString()),
+                Duration.ofSeconds(60));
         pipeline.readFrom(GridSources.log(in, LogSourceOptions.fromLatest())).withoutTimestamps()
-                .writeTo(GridSinks.logRecords(out, event -> dev.grid.log.ProducerRecord.of(out, event.keyAsString(), "copy of " + event.valueAsString()),
-                        Duration.ofSeconds(60)));
+                .writeTo(mutant ? Mutants.committingAtOnce(sink) : sink);
         Job job = driver.hazelcast().getJet().newJob(pipeline,
                 new JobConfig().setProcessingGuarantee(ProcessingGuarantee.EXACTLY_ONCE).setSnapshotIntervalMillis(200));
         await().atMost(Duration.ofSeconds(60)).until(() -> job.getStatus() == JobStatus.RUNNING);

@@ -49,12 +49,7 @@ class MemberLossTest {
     @Tag("faults")
     void withoutOffsetsInTheSnapshotTheCheckerFails() throws Exception {
         WindowedSums.Outcome outcome;
-        System.setProperty("grid.stream.mutant.noOffsetsInSnapshot", "true");
-        try {
-            outcome = run("mutant", true);
-        } finally {
-            System.clearProperty("grid.stream.mutant.noOffsetsInSnapshot");
-        }
+        outcome = run("mutant", true);
         System.out.println("MemberLossTest mutant (no offsets in snapshots): " + outcome.line());
         assertFalse(outcome.allExact(), "the mutant should skip records: " + outcome.line());
     }
@@ -74,7 +69,7 @@ class MemberLossTest {
         GridMap<String, Long> sums = driver.map(map);
         Job job;
         long lastTimestamp;
-        job = WindowedSums.submitFromLatest(driver, topic, map, ProcessingGuarantee.EXACTLY_ONCE);
+        job = WindowedSums.submitFromLatest(driver, topic, map, ProcessingGuarantee.EXACTLY_ONCE, mutant);
         SteadyProducer producer = new SteadyProducer(log, topic, KEYS, 2_000);
         try {
             // some windows closed and written, several snapshots taken

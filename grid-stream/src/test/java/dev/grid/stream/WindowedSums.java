@@ -7,6 +7,7 @@ import com.hazelcast.jet.config.ProcessingGuarantee;
 import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.jet.datamodel.KeyedWindowResult;
 import com.hazelcast.jet.pipeline.Pipeline;
+import com.hazelcast.jet.pipeline.StreamSource;
 import com.hazelcast.jet.pipeline.WindowDefinition;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMap;
@@ -47,10 +48,14 @@ public final class WindowedSums {
     private WindowedSums() {
     }
 
-    /** @return the pipeline: the topic from where the options say, windowed sums per key, into the map */
-    public static Pipeline pipeline(String topic, LogSourceOptions start, String map) {
+    /**
+     * @param mutant whether to read through the mutant source that saves no offsets in snapshots ({@link Mutants})
+     * @return the pipeline: the topic from where the options say, windowed sums per key, into the map
+     */
+    public static Pipeline pipeline(String topic, LogSourceOptions start, String map, boolean mutant) {
         Pipeline pipeline = Pipeline.create();
-        pipeline.readFrom(GridSources.log(topic, start))
+        StreamSource<LogEvent> source = GridSources.log(topic, start);
+        pipeline.readFrom(mutant ? Mutants.withoutOffsetsInSnapshots(source) : source)
                 .withNativeTimestamps(ALLOWED_LAG_MILLIS)
                 .filter(event -> !FLUSH_KEY.equals(event.keyAsString()))
                 .groupingKey(LogEvent::keyAsString)
@@ -62,8 +67,12 @@ public final class WindowedSums {
 
     /** Submits the pipeline from a member or client, snapshots every 200 ms. */
     public static Job submit(Grid grid, String topic, LogSourceOptions start, String map, ProcessingGuarantee guarantee) {
+        return submit(grid, topic, start, map, guarantee, false);
+    }
+
+    private static Job submit(Grid grid, String topic, LogSourceOptions start, String map, ProcessingGuarantee guarantee, boolean mutant) {
         JobConfig config = new JobConfig().setName("windowed-sums-" + map).setProcessingGuarantee(guarantee).setSnapshotIntervalMillis(200);
-        return grid.hazelcast().getJet().newJob(pipeline(topic, start, map), config);
+        return grid.hazelcast().getJet().newJob(pipeline(topic, start, map, mutant), config);
     }
 
     /**
@@ -71,8 +80,8 @@ public final class WindowedSums {
      * runs, and a source that restarted without its offsets would skip records) and waits until it runs: start
      * appending after this returns.
      */
-    public static Job submitFromLatest(Grid grid, String topic, String map, ProcessingGuarantee guarantee) {
-        Job job = submit(grid, topic, LogSourceOptions.fromLatest(), map, guarantee);
+    public static Job submitFromLatest(Grid grid, String topic, String map, ProcessingGuarantee guarantee, boolean mutant) {
+        Job job = submit(grid, topic, LogSourceOptions.fromLatest(), map, guarantee, mutant);
         await().atMost(Duration.ofSeconds(60)).until(() -> job.getStatus() == JobStatus.RUNNING);
         return job;
     }

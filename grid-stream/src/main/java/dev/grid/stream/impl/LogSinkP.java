@@ -40,12 +40,6 @@ import static com.hazelcast.jet.core.BroadcastKey.broadcastKey;
  * <p>Not cooperative: prepares and commits wait for the partitions' owners.
  */
 final class LogSinkP<T> extends AbstractProcessor {
-    /**
-     * A test hook (the member-loss test's mutant): with this system property set to true, an {@code EXACTLY_ONCE} sink
-     * commits each inbox at once, as with {@code AT_LEAST_ONCE}, so items after the last snapshot are appended again
-     * after a restart.
-     */
-    static final String MUTANT_AUTO_COMMIT_PROPERTY = "grid.stream.mutant.logSinkAutoCommit";
     /** Bytes of keys and values in one transaction before it is prepared early (grid-log takes up to 16 MiB per partition). */
     static final long MAX_TRANSACTION_BYTES = 4L << 20;
 
@@ -83,7 +77,7 @@ final class LogSinkP<T> extends AbstractProcessor {
         this.context = context;
         hazelcast = context.hazelcastInstance();
         StreamErrors.checkTopic(MemberLog.of(hazelcast), topic, "sink");
-        exactlyOnce = context.processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE && !Boolean.getBoolean(MUTANT_AUTO_COMMIT_PROPERTY);
+        exactlyOnce = context.processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE;
         xa = new LogSinkXa(hazelcast.getXAResource(), context.logger(), topic);
         template = new LogSinkTxnId(context.jobId(), context.executionId(), LogSinkTxnId.vertexHash(context.vertexName()),
                 context.globalProcessorIndex(), 0);

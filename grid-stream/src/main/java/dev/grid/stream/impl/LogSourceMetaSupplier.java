@@ -100,7 +100,7 @@ final class LogSourceMetaSupplier<T> implements ProcessorMetaSupplier {
         public Collection<? extends Processor> get(int count) {
             List<Processor> processors = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                processors.add(new LogSourceP<>(topic, options, projection, eventTimePolicy, starts, LogSourceP.offsetsInSnapshot()));
+                processors.add(new LogSourceP<>(topic, options, projection, eventTimePolicy, starts));
             }
             return processors;
         }

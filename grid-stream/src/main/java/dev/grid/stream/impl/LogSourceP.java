@@ -37,11 +37,6 @@ import static com.hazelcast.jet.core.BroadcastKey.broadcastKey;
  * entries and keeps those of the partitions it reads now (the assignment may differ after a member left or joined).
  */
 final class LogSourceP<T> extends AbstractProcessor {
-    /**
-     * A test hook (the process test's mutant): with this system property set to true on the members, the source
-     * saves no offsets in its snapshots, so a restarted job starts over from the options' start position.
-     */
-    static final String MUTANT_NO_OFFSETS_PROPERTY = "grid.stream.mutant.noOffsetsInSnapshot";
     private static final int MAX_RECORDS = 2_000;
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long RETRY_NANOS = Duration.ofMillis(100).toNanos();
@@ -50,7 +45,6 @@ final class LogSourceP<T> extends AbstractProcessor {
     private final LogSourceOptions options;
     private final FunctionEx<ConsumerRecord, T> projection;
     private final EventTimePolicy<? super T> eventTimePolicy;
-    private final boolean offsetsInSnapshot;
     private final Map<Integer, Long> starts;
     private MemberLog log;
     private EventTimeMapper<T> eventTime;
@@ -90,18 +84,12 @@ final class LogSourceP<T> extends AbstractProcessor {
      *               initialised on the member
      */
     LogSourceP(String topic, LogSourceOptions options, FunctionEx<ConsumerRecord, T> projection,
-               EventTimePolicy<? super T> eventTimePolicy, Map<Integer, Long> starts, boolean offsetsInSnapshot) {
+               EventTimePolicy<? super T> eventTimePolicy, Map<Integer, Long> starts) {
         this.starts = starts;
         this.topic = topic;
         this.options = options;
         this.projection = projection;
         this.eventTimePolicy = eventTimePolicy;
-        this.offsetsInSnapshot = offsetsInSnapshot;
-    }
-
-    /** @return false only on members started with the mutant's system property */
-    static boolean offsetsInSnapshot() {
-        return !Boolean.getBoolean(MUTANT_NO_OFFSETS_PROPERTY);
     }
 
     @Override
@@ -156,9 +144,6 @@ final class LogSourceP<T> extends AbstractProcessor {
 
     @Override
     public boolean saveToSnapshot() {
-        if (!offsetsInSnapshot) {
-            return true;
-        }
         if (snapshotting == null) {
             start();
             snapshotting = Traversers.traverseIterable(cursors)

@@ -35,8 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SIGKILL twice (restarted in between). Afterwards each key's total over its windows in the GridMap equals the topic's
  * total for the key exactly.
  *
- * <p>The job reads from the latest offsets and runs before the first append. The checker can fail: the mutant members
- * ({@code -Dgrid.stream.mutant.noOffsetsInSnapshot=true}) run a log source that puts no offsets in its snapshots, so
+ * <p>The job reads from the latest offsets and runs before the first append. The checker can fail: the mutant job
+ * ({@code Mutants.withoutOffsetsInSnapshots}, sent with the job) reads through a log source that puts no offsets in its snapshots, so
  * each restart starts again at the latest offsets and skips what was appended since the last snapshot.
  * {@code -Dgrid.test.stream.guarantee=AT_LEAST_ONCE} runs the first test with that guarantee instead (it may or may not
  * come out exact: with unaligned snapshots a restart can count some records twice).
@@ -70,9 +70,6 @@ class StreamKillProcessTest {
 
     private static WindowedSums.Outcome run(Path dir, ProcessingGuarantee guarantee, boolean mutant) throws Exception {
         List<String> jvmOptions = new ArrayList<>(ChaosCommand.memberJvmOptions("384m"));
-        if (mutant) {
-            jvmOptions.add("-Dgrid.stream.mutant.noOffsetsInSnapshot=true");
-        }
         ChaosSettings settings = new ChaosSettings(KILLS, List.of(ChaosFault.KILL), 3, 1, 100, 1, 0, 31, jvmOptions, dir, false, 11,
                 Duration.ofMinutes(2));
         String cluster = "stream-chaos-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
@@ -85,7 +82,7 @@ class StreamKillProcessTest {
                 log.createTopic(TOPIC, LOG_PARTITIONS);
                 GridMap<String, Long> sums = client.map(MAP);
                 // the job reads from the latest offsets and runs before the first append: it must see every record
-                Job job = WindowedSums.submitFromLatest(client, TOPIC, MAP, guarantee);
+                Job job = WindowedSums.submitFromLatest(client, TOPIC, MAP, guarantee, mutant);
                 SteadyProducer producer = new SteadyProducer(log, TOPIC, KEYS, RECORDS_PER_SECOND);
                 try {
                     awaitWindows(job, sums, 2 * KEYS);
