@@ -19,14 +19,14 @@ import java.util.TreeSet;
  * The checker of the log sink's tests: reads a topic to its end at an isolation level and counts each key's records; an
  * outcome compares the output topic's keys with the input's (every input key once: no key missing, none twice).
  */
-final class TopicCopies {
+public final class TopicCopies {
     private static final int MAX_READS = 100_000;
 
     private TopicCopies() {
     }
 
     /** @return per key, how many records of the topic (every partition, from its start to its end) have it */
-    static Map<String, Integer> countKeys(GridLog log, String topic, IsolationLevel isolation) {
+    public static Map<String, Integer> countKeys(GridLog log, String topic, IsolationLevel isolation) {
         Map<String, Integer> counts = new HashMap<>();
         int partitions = log.describeTopic(topic).partitions().size();
         for (int p = 0; p < partitions; p++) {
@@ -47,12 +47,12 @@ final class TopicCopies {
     }
 
     /** The output's keys against the input's. */
-    record Outcome(int inputs, int distinctOutputs, List<String> missing, List<String> duplicated, List<String> unknown) {
-        boolean exactlyOnce() {
+    public record Outcome(int inputs, int distinctOutputs, List<String> missing, List<String> duplicated, List<String> unknown) {
+        public boolean exactlyOnce() {
             return missing.isEmpty() && duplicated.isEmpty() && unknown.isEmpty() && distinctOutputs == inputs;
         }
 
-        String line() {
+        public String line() {
             return "inputs " + inputs + ", outputs " + distinctOutputs + " distinct, missing " + missing.size() + first(missing)
                     + ", duplicated " + duplicated.size() + first(duplicated) + ", unknown " + unknown.size() + first(unknown);
         }
@@ -62,7 +62,7 @@ final class TopicCopies {
         }
     }
 
-    static Outcome compare(Set<String> inputs, Map<String, Integer> outputs) {
+    public static Outcome compare(Set<String> inputs, Map<String, Integer> outputs) {
         List<String> missing = new ArrayList<>();
         List<String> duplicated = new ArrayList<>();
         List<String> unknown = new ArrayList<>();

@@ -126,7 +126,7 @@ class StreamKillProcessTest {
      * Cancels the job, also while Jet restarts it (a member that rejoined makes Jet restart jobs gracefully, and a
      * cancel then is refused with "already terminating"): tries again until the job has ended.
      */
-    private static void cancel(Job job) {
+    static void cancel(Job job) {
         await("the job to end").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!job.getStatus().isTerminal()) {
                 try {
