@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -112,7 +113,7 @@ final class AlertStore implements AutoCloseable {
                     LOG.warn("{} to the cluster's alert map failed: {}", what, e.toString());
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+        } catch (RejectedExecutionException closed) {
             LOG.debug("{}: the monitor is closed", what);
         }
     }
