@@ -1,7 +1,6 @@
 package dev.grid.server.impl.chaos;
 
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridClientConfig;
 import dev.grid.log.ConsumerRecord;
 import dev.grid.log.FetchResult;
 import dev.grid.log.GridLog;
@@ -15,9 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,14 +68,8 @@ class LogKillProcessTest {
     }
 
     private static Outcome run(Path dir, boolean idempotent) throws Exception {
-        ChaosSettings settings = new ChaosSettings(KILLS, List.of(ChaosFault.KILL), 3, 1, 100, 1, 0, 31,
-                ChaosCommand.memberJvmOptions("256m"), dir, false, 7, Duration.ofMinutes(2));
-        String cluster = "log-chaos-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-        try (MemberCluster members = new MemberCluster(settings, cluster)) {
-            members.startAll();
-            members.awaitSafe(3, settings.settleTimeout());
-            GridClientConfig clientConfig = new GridClientConfig().setClusterName(cluster).setAddresses(members.addresses());
-            try (Grid client = Grid.client(clientConfig)) {
+        try (ThreeMemberKills members = ThreeMemberKills.start(dir, "LogKillProcessTest", "256m", 7)) {
+            try (Grid client = members.client()) {
                 GridLog log = GridLog.of(client);
                 log.createTopic(TOPIC, PARTITIONS);
                 AppendLedger[] ledgers = {new AppendLedger(), new AppendLedger()};
@@ -96,16 +87,8 @@ class LogKillProcessTest {
                     for (int kill = 0; kill < KILLS; kill++) {
                         long target = acknowledged(ledgers) + 10_000;
                         awaitAcks(ledgers, target, Duration.ofSeconds(60));
-                        int slot = members.liveSlots().get(ThreadLocalRandom.current().nextInt(members.liveSlots().size()));
-                        System.out.println("LogKillProcessTest: kill " + (kill + 1) + ": SIGKILL " + members.describe(slot) + " at "
-                                + acknowledged(ledgers) + " acknowledged");
-                        long killed = System.nanoTime();
-                        members.kill(slot);
-                        members.start(slot);
-                        members.awaitSafe(3, settings.settleTimeout());
-                        System.out.println("LogKillProcessTest: kill " + (kill + 1) + ": 3 members safe again after "
-                                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed) + " ms, " + acknowledged(ledgers)
-                                + " acknowledged");
+                        members.killAndRestart(kill + 1, () -> acknowledged(ledgers) + " acknowledged");
+                        System.out.println("LogKillProcessTest: kill " + (kill + 1) + ": " + acknowledged(ledgers) + " acknowledged");
                     }
                     awaitAcks(ledgers, acknowledged(ledgers) + 5_000, Duration.ofSeconds(60));
                 } finally {

@@ -7,7 +7,6 @@ import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.Sink;
 import dev.grid.core.Grid;
-import dev.grid.core.config.GridClientConfig;
 import dev.grid.log.GridLog;
 import dev.grid.log.IsolationLevel;
 import dev.grid.stream.GridSinks;
@@ -24,10 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -69,15 +65,8 @@ class LogSinkKillProcessTest {
     }
 
     private static TopicCopies.Outcome run(Path dir, boolean mutant) throws Exception {
-        List<String> jvmOptions = new ArrayList<>(ChaosCommand.memberJvmOptions("384m"));
-        ChaosSettings settings = new ChaosSettings(KILLS, List.of(ChaosFault.KILL), 3, 1, 100, 1, 0, 31, jvmOptions, dir, false, 13,
-                Duration.ofMinutes(2));
-        String cluster = "log-sink-chaos-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-        try (MemberCluster members = new MemberCluster(settings, cluster)) {
-            members.startAll();
-            members.awaitSafe(3, settings.settleTimeout());
-            GridClientConfig clientConfig = new GridClientConfig().setClusterName(cluster).setAddresses(members.addresses());
-            try (Grid client = Grid.client(clientConfig)) {
+        try (ThreeMemberKills members = ThreeMemberKills.start(dir, "LogSinkKillProcessTest", "384m", 13)) {
+            try (Grid client = members.client()) {
                 GridLog log = GridLog.of(client);
                 log.createTopic(IN, LOG_PARTITIONS);
                 log.createTopic(OUT, LOG_PARTITIONS);
@@ -86,16 +75,11 @@ class LogSinkKillProcessTest {
                 try {
                     awaitCopies(job, log, 2_000);
                     for (int kill = 1; kill <= KILLS; kill++) {
-                        int slot = members.liveSlots().get(ThreadLocalRandom.current().nextInt(members.liveSlots().size()));
                         int before = copies(log);
-                        System.out.println("LogSinkKillProcessTest: kill " + kill + ": SIGKILL " + members.describe(slot) + " with "
-                                + producer.acknowledged() + " records acknowledged, " + before + " copies committed");
                         long killed = System.nanoTime();
-                        members.kill(slot);
-                        members.start(slot);
-                        members.awaitSafe(3, settings.settleTimeout());
+                        members.killAndRestart(kill, () -> producer.acknowledged() + " records acknowledged, " + before + " copies committed");
                         awaitCopies(job, log, before + 2_000);
-                        System.out.println("LogSinkKillProcessTest: kill " + kill + ": 3 members safe and copies committed again after "
+                        System.out.println("LogSinkKillProcessTest: kill " + kill + ": copies committed again after "
                                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed) + " ms (job " + job.getStatus() + ")");
                     }
                 } finally {

@@ -5,7 +5,6 @@ import com.hazelcast.jet.config.ProcessingGuarantee;
 import com.hazelcast.jet.core.JobStatus;
 import dev.grid.core.Grid;
 import dev.grid.core.GridMap;
-import dev.grid.core.config.GridClientConfig;
 import dev.grid.log.GridLog;
 import dev.grid.stream.SteadyProducer;
 import dev.grid.stream.WindowedSums;
@@ -16,10 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -69,15 +65,8 @@ class StreamKillProcessTest {
     }
 
     private static WindowedSums.Outcome run(Path dir, ProcessingGuarantee guarantee, boolean mutant) throws Exception {
-        List<String> jvmOptions = new ArrayList<>(ChaosCommand.memberJvmOptions("384m"));
-        ChaosSettings settings = new ChaosSettings(KILLS, List.of(ChaosFault.KILL), 3, 1, 100, 1, 0, 31, jvmOptions, dir, false, 11,
-                Duration.ofMinutes(2));
-        String cluster = "stream-chaos-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-        try (MemberCluster members = new MemberCluster(settings, cluster)) {
-            members.startAll();
-            members.awaitSafe(3, settings.settleTimeout());
-            GridClientConfig clientConfig = new GridClientConfig().setClusterName(cluster).setAddresses(members.addresses());
-            try (Grid client = Grid.client(clientConfig)) {
+        try (ThreeMemberKills members = ThreeMemberKills.start(dir, "StreamKillProcessTest", "384m", 11)) {
+            try (Grid client = members.client()) {
                 GridLog log = GridLog.of(client);
                 log.createTopic(TOPIC, LOG_PARTITIONS);
                 GridMap<String, Long> sums = client.map(MAP);
@@ -88,15 +77,10 @@ class StreamKillProcessTest {
                     awaitWindows(job, sums, 2 * KEYS);
                     for (int kill = 1; kill <= KILLS; kill++) {
                         awaitWindows(job, sums, sums.size() + 2 * KEYS);
-                        int slot = members.liveSlots().get(ThreadLocalRandom.current().nextInt(members.liveSlots().size()));
-                        System.out.println("StreamKillProcessTest: kill " + kill + ": SIGKILL " + members.describe(slot) + " with "
-                                + producer.acknowledged() + " records acknowledged, " + sums.size() + " windows in the map");
                         long killed = System.nanoTime();
-                        members.kill(slot);
-                        members.start(slot);
-                        members.awaitSafe(3, settings.settleTimeout());
+                        members.killAndRestart(kill, () -> producer.acknowledged() + " records acknowledged, " + sums.size() + " windows in the map");
                         awaitWindows(job, sums, sums.size() + KEYS);
-                        System.out.println("StreamKillProcessTest: kill " + kill + ": 3 members safe and the job writing windows again after "
+                        System.out.println("StreamKillProcessTest: kill " + kill + ": the job writing windows again after "
                                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed) + " ms (job " + job.getStatus() + ")");
                     }
                 } finally {
