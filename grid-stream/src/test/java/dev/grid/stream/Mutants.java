@@ -3,14 +3,12 @@ package dev.grid.stream;
 import com.hazelcast.cluster.Address;
 import com.hazelcast.function.FunctionEx;
 import com.hazelcast.jet.config.ProcessingGuarantee;
-import com.hazelcast.jet.core.Inbox;
-import com.hazelcast.jet.core.Outbox;
 import com.hazelcast.jet.core.Processor;
 import com.hazelcast.jet.core.ProcessorMetaSupplier;
 import com.hazelcast.jet.core.ProcessorSupplier;
-import com.hazelcast.jet.core.Watermark;
 import com.hazelcast.jet.impl.pipeline.SinkImpl;
 import com.hazelcast.jet.impl.pipeline.transform.StreamSourceTransform;
+import com.hazelcast.jet.impl.processor.ProcessorWrapper;
 import com.hazelcast.jet.pipeline.Sink;
 import com.hazelcast.jet.pipeline.Sinks;
 import com.hazelcast.jet.pipeline.Sources;
@@ -27,7 +25,8 @@ import java.util.function.Function;
 
 /**
  * The mutants the checkers of grid-stream's tests must catch, built here from the real source and sink by wrapping their
- * processors, so that the product has no switch for them. Each wrapper runs the real processor and changes one thing:
+ * processors (Jet's {@code ProcessorWrapper}), so that the product has no switch for them. Each wrapper runs the real
+ * processor and changes one thing:
  * <ul>
  *   <li>{@link #withoutOffsetsInSnapshots}: the log source saves nothing in a snapshot, so after a restart each
  *       partition starts again where the source's options say (the latest offsets: records appended meanwhile are
@@ -121,92 +120,8 @@ public final class Mutants {
         }
     }
 
-    /** A processor that is the real one in every call. */
-    private static class Delegating implements Processor {
-        final Processor real;
-
-        Delegating(Processor real) {
-            this.real = real;
-        }
-
-        @Override
-        public boolean isCooperative() {
-            return real.isCooperative();
-        }
-
-        @Override
-        public void init(Outbox outbox, Context context) throws Exception {
-            real.init(outbox, context);
-        }
-
-        @Override
-        public void process(int ordinal, Inbox inbox) {
-            real.process(ordinal, inbox);
-        }
-
-        @Override
-        public boolean tryProcessWatermark(Watermark watermark) {
-            return real.tryProcessWatermark(watermark);
-        }
-
-        @Override
-        public boolean tryProcessWatermark(int ordinal, Watermark watermark) {
-            return real.tryProcessWatermark(ordinal, watermark);
-        }
-
-        @Override
-        public boolean tryProcess() {
-            return real.tryProcess();
-        }
-
-        @Override
-        public boolean completeEdge(int ordinal) {
-            return real.completeEdge(ordinal);
-        }
-
-        @Override
-        public boolean complete() {
-            return real.complete();
-        }
-
-        @Override
-        public boolean saveToSnapshot() {
-            return real.saveToSnapshot();
-        }
-
-        @Override
-        public boolean snapshotCommitPrepare() {
-            return real.snapshotCommitPrepare();
-        }
-
-        @Override
-        public boolean snapshotCommitFinish(boolean success) {
-            return real.snapshotCommitFinish(success);
-        }
-
-        @Override
-        public void restoreFromSnapshot(Inbox inbox) {
-            real.restoreFromSnapshot(inbox);
-        }
-
-        @Override
-        public boolean finishSnapshotRestore() {
-            return real.finishSnapshotRestore();
-        }
-
-        @Override
-        public boolean closeIsCooperative() {
-            return real.closeIsCooperative();
-        }
-
-        @Override
-        public void close() throws Exception {
-            real.close();
-        }
-    }
-
     /** The mutant source processor: it saves nothing in a snapshot. */
-    private static final class NoSnapshotP extends Delegating {
+    private static final class NoSnapshotP extends ProcessorWrapper {
         NoSnapshotP(Processor real) {
             super(real);
         }
@@ -218,25 +133,25 @@ public final class Mutants {
     }
 
     /** The mutant sink processor: its context says the job runs {@code AT_LEAST_ONCE}. */
-    private static final class AtLeastOnceP extends Delegating {
+    private static final class AtLeastOnceP extends ProcessorWrapper {
         AtLeastOnceP(Processor real) {
             super(real);
         }
 
         @Override
-        public void init(Outbox outbox, Context context) throws Exception {
-            Context atLeastOnce = (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[]{Context.class},
+        protected Context initContext(Context context) {
+            Context real = super.initContext(context);
+            return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[]{Context.class},
                     (proxy, method, arguments) -> {
                         if (method.getName().equals("processingGuarantee") && method.getParameterCount() == 0) {
                             return ProcessingGuarantee.AT_LEAST_ONCE;
                         }
                         try {
-                            return method.invoke(context, arguments);
+                            return method.invoke(real, arguments);
                         } catch (InvocationTargetException e) {
                             throw e.getCause();
                         }
                     });
-            real.init(outbox, atLeastOnce);
         }
     }
 }
